@@ -1,0 +1,52 @@
+// Builds every output: the script-tag IIFE, the ESM entries with their types, the versioned CDN copy
+// and its Subresource Integrity value. Usage: node scripts/build.mjs
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import terser from '@rollup/plugin-terser';
+
+const root = new URL('..', import.meta.url);
+const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+const dist = new URL('dist/', root);
+const define = { __HEARBACK_VERSION__: JSON.stringify(pkg.version) };
+const esbuildPlugin = () => esbuild({ target: 'es2020', define, jsx: 'automatic', jsxImportSource: 'preact', tsconfig: 'tsconfig.json' });
+
+rmSync(dist, { recursive: true, force: true });
+
+// 1. The one-tag bundle: everything inlined, one IIFE that defines only window.hearback.
+const iife = await rollup({
+  input: 'src/embed.ts',
+  plugins: [nodeResolve({ browser: true }), esbuildPlugin()],
+  treeshake: { moduleSideEffects: (id) => id.endsWith('src/embed.ts') },
+});
+await iife.write({
+  file: 'dist/hearback.min.js',
+  format: 'iife',
+  plugins: [terser({ ecma: 2020, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, mangle: { properties: false }, format: { comments: false } })],
+});
+await iife.close();
+
+// 2. The npm entries: ESM, dependencies left to the consumer's bundler.
+const entries = { index: 'src/index.ts', ...(pkg.exports['./receiver'] ? { receiver: 'src/receiver.ts' } : {}), ...(pkg.exports['./testing'] ? { testing: 'src/testing.ts' } : {}) };
+const esm = await rollup({
+  input: entries,
+  external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
+  plugins: [esbuildPlugin()],
+});
+await esm.write({ dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' });
+await esm.close();
+
+// 3. Types, from the same sources.
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit', cwd: root });
+
+// 4. The versioned CDN file and its SRI hash, for pinned installs.
+const versioned = `hearback-${pkg.version}.min.js`;
+copyFileSync(new URL('hearback.min.js', dist), new URL(versioned, dist));
+const integrity = 'sha384-' + createHash('sha384').update(readFileSync(new URL(versioned, dist))).digest('base64');
+writeFileSync(new URL('sri.json', dist), JSON.stringify({ [versioned]: integrity, 'hearback.min.js': integrity }, null, 2) + '\n');
+
+const size = readFileSync(new URL('hearback.min.js', dist)).length;
+console.log(`built dist/hearback.min.js (${size} bytes), dist/${versioned}, dist/index.js, dist/index.d.ts; ${integrity}`);

@@ -1,0 +1,46 @@
+import * as z from 'zod/mini';
+import { endpointProblem } from './endpoint';
+
+/** Schema pieces that carry their own readable message (zod/mini ships no locale text). */
+
+export const text = () =>
+  z.union([z.string(), z.record(z.string(), z.string())], {
+    error: 'must be a string or a map of locale to string, e.g. { en: "…", th: "…" }',
+  });
+
+export const flag = () => z.boolean({ error: 'must be true or false' });
+
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: 'must be one of ' + values.map((v) => `"${v}"`).join(', ') });
+
+export const between = (min: number, max: number, what = 'a number') =>
+  z.number({ error: `must be ${what} from ${min} to ${max}` }).check(
+    z.gte(min, `must be ${what} from ${min} to ${max}`),
+    z.lte(max, `must be ${what} from ${min} to ${max}`),
+  );
+
+export const wholeAtLeast = (min: number) =>
+  z.int({ error: `must be a whole number of at least ${min}` }).check(
+    z.gte(min, `must be a whole number of at least ${min}`),
+  );
+
+export const name = (what: string) =>
+  z.string({ error: `must be ${what}` }).check(
+    z.regex(/^[A-Za-z0-9][\w.:-]{0,63}$/, `must be ${what}: 1–64 letters, digits, "-", "_", ".", ":"`),
+  );
+
+export const nonEmpty = (what: string) =>
+  z.string({ error: `must be ${what}` }).check(z.minLength(1, `must be ${what}, not empty`));
+
+export const httpsUrl = () =>
+  z.string({ error: 'must be an https URL string' }).check(
+    z.refine((value) => !endpointProblem(value), { error: (issue) => endpointProblem(String(issue.input)) }),
+  );
+
+export const cssColor = () =>
+  z.string({ error: 'must be a hex colour like "#2563eb"' }).check(
+    z.regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a hex colour like "#2563eb"'),
+  );
+
+export const jsonRecord = (what: string) =>
+  z.record(z.string(), z.unknown(), { error: `must be ${what}` });

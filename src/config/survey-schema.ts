@@ -1,0 +1,46 @@
+import * as z from 'zod/mini';
+import { between, flag, httpsUrl, name, nonEmpty, oneOf, text } from './checks';
+import { triggerSchema } from './trigger-schema';
+
+/** Text that may differ per score band. Band names are shared by all types (see README). */
+const byBand = z.strictObject(
+  { detractor: z.optional(text()), passive: z.optional(text()), promoter: z.optional(text()) },
+  { error: 'must be text or { detractor, passive, promoter }' },
+);
+const textOrBands = z.union([byBand, text()], {
+  error: 'must be a string, a map of locale to string, or { detractor, passive, promoter } of those',
+});
+
+export const surveySchema = z.strictObject(
+  {
+    id: name('a survey id'),
+    type: oneOf(['nps', 'csat', 'ces']),
+    question: z.optional(text()),
+    followUp: z.optional(z.union([z.literal(false), textOrBands], { error: 'must be false, text, or text per band' })),
+    reasons: z.optional(
+      z.array(nonEmpty('a reason label'), { error: 'must be a list of reason labels' }).check(
+        z.maxLength(8, 'must list at most 8 reasons'),
+      ),
+    ),
+    thankYou: z.optional(textOrBands),
+    style: z.optional(oneOf(['numbers', 'smileys'])),
+    promoterLink: z.optional(
+      z.strictObject({ url: httpsUrl(), label: text() }, { error: 'must be { url, label }' }),
+    ),
+    askContact: z.optional(flag()),
+    trigger: z.optional(triggerSchema),
+    cooldownDays: z.optional(between(0, 3650, 'a number of days')),
+    snoozeDays: z.optional(between(0, 3650, 'a number of days')),
+    sampleRate: z.optional(between(0, 1, 'a share')),
+    mode: z.optional(oneOf(['popup', 'inline', 'kiosk'])),
+    target: z.optional(nonEmpty('a CSS selector of the host element')),
+    kioskResetSeconds: z.optional(between(2, 600, 'a number of seconds')),
+  },
+  { error: 'must be an object like { id: "after-checkout", type: "csat" }' },
+);
+
+export type SurveyInput = z.input<typeof surveySchema>;
+export type Survey = z.output<typeof surveySchema>;
+export type SurveyType = Survey['type'];
+export type Text = z.output<ReturnType<typeof text>>;
+export type TextByBand = z.output<typeof byBand>;

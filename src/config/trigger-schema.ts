@@ -1,0 +1,47 @@
+import * as z from 'zod/mini';
+import { between, flag, nonEmpty, wholeAtLeast } from './checks';
+
+/**
+ * A URL rule item: a path (`/checkout/done`), a glob (`/blog/*`, `/shop/**`), a prefix
+ * (`{ prefix: '/help' }`) or a regular expression (`{ regex: '^/order/\\d+$' }`).
+ */
+const urlPattern = z.union(
+  [
+    z.string(),
+    z.strictObject({ prefix: z.string() }),
+    z.strictObject({ regex: z.string() }),
+    z.strictObject({ glob: z.string() }),
+    z.strictObject({ exact: z.string() }),
+  ],
+  { error: 'must be a path string, or { prefix | glob | regex | exact: "…" }' },
+);
+type UrlPatternInput = z.input<typeof urlPattern>;
+
+const urlRule = z.union(
+  [
+    urlPattern,
+    z.array(urlPattern),
+    z.strictObject({ include: z.optional(z.array(urlPattern)), exclude: z.optional(z.array(urlPattern)) }),
+  ],
+  { error: 'must be a pattern, a list of patterns, or { include: [...], exclude: [...] }' },
+);
+
+export const triggerSchema = z.strictObject(
+  {
+    event: z.optional(
+      z.union([nonEmpty('an event name'), z.array(nonEmpty('an event name'))], {
+        error: 'must be an event name or a list of event names',
+      }),
+    ),
+    delay: z.optional(between(0, 86_400, 'a number of seconds')),
+    scroll: z.optional(between(1, 100, 'a scroll depth in percent')),
+    exitIntent: z.optional(flag()),
+    url: z.optional(urlRule),
+    pageViews: z.optional(wholeAtLeast(1)),
+    selector: z.optional(nonEmpty('a CSS selector')),
+  },
+  { error: 'must be an object like { event: "checkout" }' },
+);
+
+export type UrlPattern = UrlPatternInput;
+export type Trigger = z.output<typeof triggerSchema>;

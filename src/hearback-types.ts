@@ -1,0 +1,36 @@
+import type { OptionInputs } from './config/options-schema';
+import type { SurveyInput, SurveyType } from './config/survey-schema';
+import type { HearbackEventName, HearbackEvents } from './events';
+import type { OutboxStatus } from './outbox/outbox-types';
+
+/** Options for `init`. Only `endpoint` is required; see the README for every default. */
+export type HearbackOptions = Partial<OptionInputs> & {
+  /** Where answers are POSTed: https, or http://localhost / 127.0.0.1 for development. */
+  endpoint: string;
+  /** Survey definitions. @default [] */
+  surveys?: SurveyInput[];
+};
+
+export type Handler<K extends HearbackEventName> = (detail: HearbackEvents[K]) => void;
+
+/** The object `init` returns; the same commands as `hearback('command', …)`. */
+export interface Hearback {
+  /** Shows a survey now (by id, or a built-in type), subject only to consent. Resolves `true` if shown. */
+  show(surveyIdOrType: string, overrides?: Partial<SurveyInput>): Promise<boolean>;
+  /** Reports an event; surveys whose `trigger.event` matches become eligible. */
+  track(event: string, props?: Record<string, unknown>): void;
+  /** Attaches a user to later answers and to sticky sampling. */
+  identify(userId: string, traits?: Record<string, unknown>): void;
+  on<K extends HearbackEventName>(event: K, handler: Handler<K>): () => void;
+  off<K extends HearbackEventName>(event: K, handler: Handler<K>): void;
+  /** Tries to deliver every queued answer now. */
+  flush(): Promise<void>;
+  /** With `consent: false`, nothing is stored or sent until `consent(true)`. */
+  consent(granted: boolean): void;
+  /** Delivery status: answers pending, last error, storage in use. */
+  status(): OutboxStatus;
+  /** Removes the widget, listeners and timers. */
+  destroy(): void;
+}
+
+export type { HearbackEvents, HearbackEventName, OutboxStatus, SurveyInput, SurveyType };

@@ -1,0 +1,59 @@
+import type { Survey } from '../config/survey-schema';
+import { surveyKinds } from '../surveys/kinds';
+import { VERSION } from '../version';
+import type { Answer } from './answer-schema';
+
+/** What the visitor gave; the rest of the payload comes from the survey and the page. */
+export interface AnswerInput {
+  score: number;
+  comment?: string;
+  reasons?: string[];
+  contact?: boolean;
+}
+
+export interface AnswerEnvironment {
+  id: string;
+  locale: string;
+  /** The page URL (location.href); trimmed here unless `sendFullUrl`. */
+  href: string;
+  sendFullUrl: boolean;
+  now: Date;
+  user: Record<string, unknown>;
+  context: Record<string, unknown>;
+}
+
+export const maxCommentLength = 2000;
+
+/** Builds the version-1 payload of CONTRACT.md. Optional fields are left out when empty. */
+export function buildAnswer(survey: Survey, input: AnswerInput, env: AnswerEnvironment): Answer {
+  const answer: Answer = {
+    v: 1,
+    id: env.id,
+    survey: survey.id,
+    type: survey.type,
+    score: input.score,
+    scale: [...surveyKinds[survey.type].scale],
+    locale: env.locale,
+    url: env.sendFullUrl ? env.href : pageUrl(env.href),
+    answeredAt: env.now.toISOString(),
+    sdk: 'hearback/' + VERSION,
+  };
+  const comment = input.comment?.trim().slice(0, maxCommentLength);
+  if (comment) answer.comment = comment;
+  if (input.reasons?.length) answer.reasons = [...input.reasons];
+  if (input.contact) answer.contact = true;
+  if (survey.mode && survey.mode !== 'popup') answer.mode = survey.mode;
+  if (Object.keys(env.user).length) answer.user = env.user;
+  if (Object.keys(env.context).length) answer.context = env.context;
+  return answer;
+}
+
+/** Origin and path only: query strings and fragments often carry tokens, emails or order ids. */
+export function pageUrl(href: string): string {
+  try {
+    const url = new URL(href);
+    return url.origin + url.pathname;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,11 @@
+import type { Survey } from '../config/survey-schema';
+import type { ShowCause } from '../events';
+
+/** Raised when a survey's trigger says "now"; the rules decide whether it really shows. */
+export type OnFire = (survey: Survey, cause: ShowCause, options?: { takeFocus?: boolean }) => void;
+
+export interface Triggers {
+  /** A `track()` event (also fed by the dataLayer bridge). */
+  track(event: string, props?: Record<string, unknown>): void;
+  destroy(): void;
+}

@@ -1,0 +1,41 @@
+import type { Config } from '../config/parse-options';
+import type { Survey } from '../config/survey-schema';
+import type { OutboxStatus } from '../outbox/outbox-types';
+
+/** What the visitor adds after the score. */
+export interface FollowUpInput {
+  comment?: string;
+  reasons?: string[];
+  contact?: boolean;
+}
+
+/**
+ * One prompt, as the engine hands it to the UI. The UI never talks to storage or the network:
+ * it calls these callbacks and waits for them (the answer is persisted before "thanks" shows).
+ */
+export interface PromptRequest {
+  survey: Survey;
+  /** The resolved language tag the prompt is shown in. */
+  locale: string;
+  theme: Config['theme'];
+  nonce?: string;
+  /** Values for `{placeholders}`: `context` first, then `user` (as `user.id`, `user.name`, …). */
+  values: Record<string, unknown>;
+  /** True when the visitor asked for it (a click): focus moves into the prompt. */
+  takeFocus: boolean;
+  /** The visitor submitted a score; resolves once it is stored. */
+  onScore(score: number): Promise<void>;
+  /** The visitor finished the follow-up; resolves once the whole answer is stored. */
+  onComplete(input: FollowUpInput): Promise<void>;
+  /** The prompt closed: `dismiss` before the end, `done` after the thank-you. */
+  onClose(reason: 'dismiss' | 'done'): void;
+  /** Delivery status for the kiosk's "answers waiting" line. */
+  outbox: { status(): OutboxStatus; subscribe(listener: (status: OutboxStatus) => void): () => void };
+}
+
+export interface PromptUi {
+  open(request: PromptRequest): void;
+  close(): void;
+  isOpen(): boolean;
+  destroy(): void;
+}
