@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests run in node (test/unit); component tests in happy-dom (test/dom).
+// Browser tests (test/browser) drive real Chromium and run through scripts/test-all.mjs instead.
+export default defineConfig({
+  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  define: { __HEARBACK_VERSION__: JSON.stringify('0.1.0') },
+  test: {
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'demo/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'dom', include: ['test/dom/**/*.test.{ts,tsx}'], environment: 'happy-dom' } },
+    ],
+  },
+});
