@@ -32,6 +32,7 @@ export function parseOptions(input: unknown): ParseResult {
 
   const values: Record<string, unknown> = {};
   for (const [key, schema] of Object.entries(optionSchemas)) {
+    if (key === 'endpoint' && given.endpoint === undefined) continue;
     const result = parseField(schema, given[key], key, errors, warnings);
     values[key] = result.ok ? result.value : schema.safeParse(undefined).data;
   }

@@ -3,7 +3,8 @@ export function suggest(unknown: string, known: readonly string[]): string | und
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of known) {
-    const distance = candidate.toLowerCase() === unknown.toLowerCase() ? 0 : editDistance(unknown, candidate);
+    const lower = [candidate.toLowerCase(), unknown.toLowerCase()];
+    const distance = lower[0] === lower[1] ? 0 : unknown.length > 3 && lower[0].startsWith(lower[1]) ? 1 : editDistance(unknown, candidate);
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
   return best;

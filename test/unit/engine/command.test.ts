@@ -1,0 +1,54 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createCommandFunction } from '../../../src/command';
+import type { Hearback } from '../../../src/hearback-types';
+
+function recordingInstance(calls: string[]): Hearback {
+  return {
+    show: async (id) => (calls.push('show ' + id), true),
+    track: (event) => void calls.push('track ' + event),
+    identify: (id) => void calls.push('identify ' + id),
+    on: (event) => (calls.push('on ' + event), () => undefined),
+    off: (event) => void calls.push('off ' + event),
+    flush: async () => void calls.push('flush'),
+    consent: (granted) => void calls.push('consent ' + granted),
+    status: () => ({ pending: 3, storage: 'indexeddb' }),
+    destroy: () => void calls.push('destroy'),
+  };
+}
+
+describe('command function (stub queue and hearback(cmd, …))', () => {
+  it('keeps calls made before init, in order, and runs them after init', async () => {
+    const calls: string[] = [];
+    const hearback = createCommandFunction((options) => (calls.push('init ' + JSON.stringify(options)), recordingInstance(calls)), '0.1.0');
+    hearback('track', 'checkout');
+    const shown = hearback('show', 'nps');
+    hearback('identify', 'u-1');
+    expect(calls).toEqual([]);
+    hearback('init', { endpoint: 'https://e.com' });
+    expect(await shown).toBe(true);
+    expect(calls).toEqual(['init {"endpoint":"https://e.com"}', 'track checkout', 'show nps', 'identify u-1']);
+  });
+
+  it('returns Promises for commands with a result', async () => {
+    const hearback = createCommandFunction(() => recordingInstance([]), '0.1.0');
+    hearback('init', { endpoint: 'https://e.com' });
+    await expect(hearback('show', 'nps')).resolves.toBe(true);
+    await expect(hearback('flush')).resolves.toBeUndefined();
+    await expect(hearback('status')).resolves.toEqual({ pending: 3, storage: 'indexeddb' });
+    expect(hearback('track', 'x')).toBeUndefined();
+  });
+
+  it('reports unknown commands and a second init without throwing', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const calls: string[] = [];
+    const hearback = createCommandFunction(() => recordingInstance(calls), '0.1.0');
+    expect(() => (hearback as unknown as (c: string) => void)('sho')).not.toThrow();
+    expect(error).toHaveBeenCalledWith('hearback: unknown command "sho"; commands are init, show, track, identify, on, off, flush, consent, status, destroy');
+    hearback('init', { endpoint: 'https://e.com' });
+    hearback('init', { endpoint: 'https://e.com' });
+    expect(calls).toEqual(['destroy']);
+    expect(warn).toHaveBeenCalledWith('hearback: init called again: the previous instance was destroyed and replaced');
+    vi.restoreAllMocks();
+  });
+});

@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createEngine } from '../../../src/create';
+import { createFakeParts } from './fake-parts';
+
+const endpoint = 'https://example.com/feedback';
+const surveys = [{ id: 'after-checkout', type: 'csat' as const, trigger: { event: 'checkout' } }];
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  vi.stubGlobal('location', { href: 'https://shop.example/done?token=1' });
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  vi.spyOn(console, 'info').mockImplementation(() => undefined);
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('engine', () => {
+  it('score then comment become one answer with one id, stored before thanks', async () => {
+    const fake = createFakeParts();
+    const hb = createEngine({ endpoint, surveys, context: { orderId: 'A17' } }, fake.parts);
+    const events: string[] = [];
+    for (const name of ['show', 'answer', 'queued', 'dismiss'] as const) hb.on(name, () => events.push(name));
+    expect(await hb.show('after-checkout')).toBe(true);
+    await fake.request!.onScore(5);
+    const [id] = [...fake.stored.keys()];
+    expect(fake.stored.get(id)).toMatchObject({ held: true, answer: { score: 5, survey: 'after-checkout', url: 'https://shop.example/done', context: { orderId: 'A17' } } });
+    await fake.request!.onComplete({ comment: 'fast', reasons: ['Delivery'] });
+    expect(fake.stored.size).toBe(1);
+    expect(fake.stored.get(id)).toMatchObject({ held: false, answer: { id, score: 5, comment: 'fast', reasons: ['Delivery'] } });
+    fake.request!.onClose('done');
+    expect(events).toEqual(['show', 'queued', 'answer']);
+  });
+
+  it('a score without a comment is still released and reported when the visitor leaves', async () => {
+    const fake = createFakeParts();
+    const hb = createEngine({ endpoint, surveys }, fake.parts);
+    const answers: unknown[] = [];
+    const dismissals: unknown[] = [];
+    hb.on('answer', (detail) => answers.push(detail.answer.score));
+    hb.on('dismiss', (detail) => dismissals.push(detail));
+    await hb.show('nps');
+    await fake.request!.onScore(3);
+    fake.request!.onClose('dismiss');
+    expect([...fake.stored.values()][0].held).toBe(false);
+    expect(answers).toEqual([3]);
+    expect(dismissals).toEqual([{ survey: 'nps', answered: true }]);
+    expect(fake.log).not.toContain('dismissed nps');
+  });
+
+  it('triggers go through the rules; a refusal shows nothing', async () => {
+    const fake = createFakeParts({ allow: false });
+    createEngine({ endpoint, surveys }, fake.parts);
+    fake.fire({ id: 'after-checkout', type: 'csat' }, 'event');
+    await tick();
+    expect(fake.request).toBeUndefined();
+  });
+
+  it('never opens two prompts at once', async () => {
+    const fake = createFakeParts();
+    const hb = createEngine({ endpoint, surveys }, fake.parts);
+    const shown: string[] = [];
+    hb.on('show', (detail) => shown.push(detail.survey));
+    fake.fire({ id: 'after-checkout', type: 'csat' }, 'event');
+    fake.fire({ id: 'other', type: 'nps' }, 'delay');
+    await tick();
+    expect(shown).toEqual(['after-checkout']);
+  });
+
+  it('with consent: false nothing starts until consent(true)', async () => {
+    const fake = createFakeParts();
+    const hb = createEngine({ endpoint, surveys, consent: false }, fake.parts);
+    expect(await hb.show('nps')).toBe(false);
+    expect(fake.log).not.toContain('flush');
+    hb.consent(true);
+    expect(fake.log).toContain('flush');
+    expect(await hb.show('nps')).toBe(true);
+    hb.consent(false);
+    expect(fake.request).toBeUndefined();
+  });
+
+  it('identify attaches the user to later answers and to sampling', async () => {
+    const fake = createFakeParts();
+    const hb = createEngine({ endpoint, surveys }, fake.parts);
+    hb.identify('u-42', { plan: 'pro' });
+    expect(fake.log).toContain('identify u-42');
+    await hb.show('csat');
+    await fake.request!.onScore(4);
+    expect([...fake.stored.values()][0].answer.user).toEqual({ plan: 'pro', id: 'u-42' });
+  });
+
+  it('show() with overrides is validated; unknown ids are reported, not thrown', async () => {
+    const fake = createFakeParts();
+    const hb = createEngine({ endpoint, surveys }, fake.parts);
+    expect(await hb.show('nope')).toBe(false);
+    expect(console.error).toHaveBeenCalledWith('hearback: show: no survey "nope"; configured: after-checkout; built-in: nps, csat, ces');
+    expect(await hb.show('nps', { mode: 'fullscreen' } as never)).toBe(false);
+    expect(await hb.show('nps', { question: 'Would you recommend {product}?' })).toBe(true);
+    expect(fake.request!.survey.question).toBe('Would you recommend {product}?');
+  });
+
+  it('a throwing event handler cannot break delivery or the page', async () => {
+    const fake = createFakeParts();
+    const hb = createEngine({ endpoint, surveys }, fake.parts);
+    hb.on('queued', () => { throw new Error('host bug'); });
+    await hb.show('nps');
+    await expect(fake.request!.onScore(10)).resolves.toBeUndefined();
+    expect(fake.stored.size).toBe(1);
+    expect(console.error).toHaveBeenCalledWith('hearback: a "queued" handler threw: Error: host bug');
+  });
+
+  it('bad options give an inert instance that never throws and makes no request', async () => {
+    const fake = createFakeParts();
+    const hb = createEngine({ endpoint: 'javascript:alert(1)' }, fake.parts);
+    expect(console.error).toHaveBeenCalledWith('hearback: endpoint must be an https URL (http only for localhost or 127.0.0.1) (got "javascript:alert(1)")');
+    expect(await hb.show('nps')).toBe(false);
+    expect(() => hb.track('checkout')).not.toThrow();
+    await expect(hb.flush()).resolves.toBeUndefined();
+    expect(fake.log).toEqual([]);
+  });
+
+  it('destroy removes the parts and ignores later calls', async () => {
+    const fake = createFakeParts();
+    const hb = createEngine({ endpoint, surveys }, fake.parts);
+    hb.track('checkout');
+    expect(fake.tracked).toEqual(['checkout']);
+    hb.destroy();
+    expect(fake.log).toEqual(expect.arrayContaining(['triggers.destroy', 'ui.destroy', 'outbox.destroy']));
+    expect(await hb.show('nps')).toBe(false);
+  });
+
+  it('debug: true logs the rules verdicts', async () => {
+    const fake = createFakeParts({ allow: false });
+    createEngine({ endpoint, surveys, debug: true }, fake.parts);
+    fake.fire({ id: 'after-checkout', type: 'csat' }, 'event');
+    await tick();
+    expect(console.info).toHaveBeenCalledWith('hearback: after-checkout: decided');
+  });
+});

@@ -1,0 +1,60 @@
+import type { EngineParts } from '../../../src/create';
+import type { Survey } from '../../../src/config/survey-schema';
+import type { Answer } from '../../../src/payload/answer-schema';
+import type { OnFire } from '../../../src/triggers/trigger-types';
+import type { PromptRequest } from '../../../src/ui/prompt-types';
+import { createMemoryStore } from '../../../src/storage/memory-store';
+
+/** Recording fakes for every engine part: tests drive the engine through them. */
+export function createFakeParts(options: { allow?: boolean } = {}) {
+  const log: string[] = [];
+  const stored = new Map<string, { answer: Answer; held: boolean }>();
+  let request: PromptRequest | undefined;
+  let fire: OnFire | undefined;
+  const tracked: string[] = [];
+  const parts: EngineParts = {
+    supportedLocales: ['en', 'th'],
+    store: () => createMemoryStore(),
+    outbox: ({ emit }) => ({
+      async enqueue(answer, opts) {
+        stored.set(answer.id, { answer, held: !!opts?.held });
+        emit('queued', { id: answer.id, survey: answer.survey, pending: stored.size });
+      },
+      async amend(answer) {
+        stored.set(answer.id, { answer, held: false });
+      },
+      async release(id) {
+        const record = stored.get(id);
+        if (record) record.held = false;
+      },
+      async flush() {
+        log.push('flush');
+      },
+      status: () => ({ pending: stored.size, storage: 'memory' }),
+      subscribe: () => () => undefined,
+      destroy: () => log.push('outbox.destroy'),
+    }),
+    rules: () => ({
+      decide: async (survey: Survey) => ({ show: options.allow ?? true, reason: `${survey.id}: decided` }),
+      shown: async (survey) => void log.push('shown ' + survey.id),
+      answered: async (survey) => void log.push('answered ' + survey.id),
+      dismissed: async (survey) => void log.push('dismissed ' + survey.id),
+      identify: (id) => void log.push('identify ' + id),
+    }),
+    triggers: ({ onFire }) => {
+      fire = onFire;
+      return { track: (event) => void tracked.push(event), destroy: () => log.push('triggers.destroy') };
+    },
+    ui: () => ({
+      open: (r) => void (request = r),
+      close: () => void (request = undefined),
+      isOpen: () => !!request,
+      destroy: () => log.push('ui.destroy'),
+    }),
+  };
+  return {
+    parts, log, stored, tracked,
+    get request() { return request; },
+    fire: (...args: Parameters<OnFire>) => fire!(...args),
+  };
+}
