@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES, answerSchema, ces, csat, nps, parseAnswer } from '../../../src/receiver';
+
+const answer = {
+  v: 1, id: '3b0c1f2e-aaaa-bbbb', survey: 'after-checkout', type: 'csat', score: 4, scale: [1, 5],
+  comment: 'ส่งของเร็วมาก', locale: 'th', url: 'https://shop.example/checkout/done',
+  answeredAt: '2026-11-23T10:00:00.000Z', user: { id: 'u-42' }, context: { orderId: 'A17' }, sdk: 'hearback/0.1.0',
+};
+
+describe('parseAnswer', () => {
+  it('accepts the contract example as a string and as an object', () => {
+    const fromString = parseAnswer(JSON.stringify(answer));
+    expect(fromString).toEqual({ ok: true, answer });
+    expect(parseAnswer(answer)).toEqual({ ok: true, answer });
+  });
+
+  it('names the field, the rule and the value sent', () => {
+    const result = parseAnswer({ ...answer, score: 12 });
+    expect(result).toEqual({ ok: false, problems: ['score must lie within scale (got 12)'] });
+    expect(parseAnswer({ ...answer, type: 'ces?' })).toEqual({ ok: false, problems: ['type must be "nps", "csat" or "ces" (got "ces?")'] });
+  });
+
+  it('lists every problem, and missing fields as required', () => {
+    const { id: _id, ...withoutId } = answer;
+    const result = parseAnswer({ ...withoutId, v: 2, answeredAt: 'yesterday' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toContain('id is required');
+    expect(result.problems).toContain('v must be 1 (payload version) (got 2)');
+    expect(result.problems.some((p) => p.startsWith('answeredAt must be an ISO 8601 UTC timestamp'))).toBe(true);
+  });
+
+  it('reports bad JSON, empty bodies and non-objects instead of throwing', () => {
+    const bad = parseAnswer('{"v":1,');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems[0]).toMatch(/^body is not valid JSON/);
+    expect(parseAnswer('')).toEqual({ ok: false, problems: ['body is empty; expected one answer as JSON'] });
+    expect(parseAnswer('[1]')).toEqual({ ok: false, problems: ['body must be one answer object (got an array)'] });
+    expect(parseAnswer('null')).toEqual({ ok: false, problems: ['body must be one answer object (got null)'] });
+  });
+
+  it('refuses bodies over 64 KB, counting UTF-8 bytes', () => {
+    const thai = 'ก'.repeat(Math.ceil(MAX_BODY_BYTES / 3) + 1); // under 64 K characters, over 64 KB
+    const result = parseAnswer(JSON.stringify({ ...answer, comment: thai }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]).toMatch(/^body is \d+ bytes; the limit is 65536$/);
+  });
+
+  it('shortens long values in problems', () => {
+    const result = parseAnswer({ ...answer, comment: 'x'.repeat(2001) });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]).toMatch(/^comment must be at most 2,000 characters \(got "x+…\)$/);
+  });
+});
+
+describe('receiver kit exports', () => {
+  it('is the schema the SDK builds against', () => {
+    expect(answerSchema.safeParse(answer).success).toBe(true);
+  });
+
+  it('computes metrics over parsed answers', () => {
+    const scored = [9, 10, 7, 3].map((score) => ({ type: 'nps' as const, score }));
+    expect(nps(scored)).toEqual({ score: 25, responses: 4, bands: { detractor: 1, passive: 1, promoter: 2 } });
+    expect(csat([{ type: 'csat', score: 5 }, { type: 'csat', score: 2 }]).score).toBe(50);
+    expect(ces([{ type: 'ces', score: 6 }, { type: 'ces', score: 3 }])).toMatchObject({ score: 4.5, easyShare: 50 });
+  });
+});
