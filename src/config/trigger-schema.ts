@@ -2,19 +2,33 @@ import * as z from 'zod/mini';
 import { between, flag, nonEmpty, wholeAtLeast } from './checks';
 
 /**
- * A URL rule item: a path (`/checkout/done`), a glob (`/blog/*`, `/shop/**`), a prefix
- * (`{ prefix: '/help' }`) or a regular expression (`{ regex: '^/order/\\d+$' }`).
+ * A URL rule item: a path (`/checkout/done`, exact; a string with `*` is a glob), a glob
+ * (`/blog/*` one segment, `/shop/**` any depth), a prefix (`{ prefix: '/help' }`), an exact path
+ * (`{ exact: '/' }`) or a regular expression tested against path + query
+ * (`{ regex: '^/order/\\d+$' }`). Patterns starting with `http` match origin + path.
  */
 const urlPattern = z.union(
   [
     z.string(),
     z.strictObject({ prefix: z.string() }),
-    z.strictObject({ regex: z.string() }),
+    z.strictObject({
+      regex: z.string().check(z.refine(isRegex, 'must be a valid regular expression, e.g. "^/order/\\d+$"')),
+    }),
     z.strictObject({ glob: z.string() }),
     z.strictObject({ exact: z.string() }),
   ],
   { error: 'must be a path string, or { prefix | glob | regex | exact: "…" }' },
 );
+/** `new RegExp` compiles, it does not evaluate code: allowed under a strict CSP. */
+function isRegex(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 type UrlPatternInput = z.input<typeof urlPattern>;
 
 const urlRule = z.union(

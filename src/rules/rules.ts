@@ -1,0 +1,79 @@
+import * as z from 'zod/mini';
+import type { Config } from '../config/parse-options';
+import type { Survey } from '../config/survey-schema';
+import type { Logger } from '../log';
+import type { KeyValueStore } from '../storage/key-value-store';
+import { cooldownReason } from './cooldown';
+import { fatigueReason, touchSession } from './fatigue';
+import { deviceKey, fatigueKey, fatigueStateSchema, readState, surveyKey, surveyStateSchema, type FatigueState, type SurveyState } from './rule-state';
+import type { Rules, Verdict } from './rule-types';
+import { inSample } from './sampling';
+import { snoozeReason } from './snooze';
+
+const deviceSchema = z.string().check(z.minLength(8));
+
+/**
+ * Who may see what, and how often. In order: a `data-hearback-show` click always shows (the visitor
+ * asked); then sticky sampling (global `sampleRate`, then the survey's), the survey's cooldown after
+ * an answer, its snooze after a dismissal, and the global fatigue budget (per session, per days).
+ * State lives in the store under `state:` keys; every record read back is validated.
+ */
+export function createRules(deps: { config: Config; store: KeyValueStore; log: Logger; now?: () => number; random?: () => number }): Rules {
+  const { config, store, now = Date.now, random = Math.random } = deps;
+  let userId: string | undefined;
+  let device: Promise<string> | undefined;
+  // Writes are read-modify-write: one chain keeps two updates from losing each other.
+  let pending: Promise<unknown> = Promise.resolve();
+
+  function update<S extends SurveyState | FatigueState>(key: string, schema: z.ZodMiniType<S>, change: (state: S) => S): Promise<S> {
+    const next = pending.then(async () => {
+      const state = change(await readState(store, key, schema));
+      await store.set(key, state);
+      return state;
+    });
+    pending = next.catch(() => undefined);
+    return next;
+  }
+  const touch = (change: (state: FatigueState) => FatigueState = (s) => s) =>
+    update(fatigueKey, fatigueStateSchema, (state) => change(touchSession(state, now())));
+  const mark = (survey: Survey, field: keyof SurveyState) =>
+    update(surveyKey(survey.id), surveyStateSchema, (state) => ({ ...state, [field]: now() })).then(() => undefined);
+
+  /** A random id kept on this device, for sampling visitors who are not identified. */
+  const deviceId = () =>
+    (device ??= (async () => {
+      const stored = deviceSchema.safeParse(await store.get(deviceKey));
+      if (stored.success) return stored.data;
+      const id = random().toString(36).slice(2, 10) + random().toString(36).slice(2, 10);
+      await store.set(deviceKey, id);
+      return id;
+    })());
+
+  void touch(); // this page load is activity: it keeps (or starts) the session
+
+  return {
+    async decide(survey, cause): Promise<Verdict> {
+      const label = survey.id + ': ';
+      if (cause === 'attribute') return { show: true, reason: label + 'showing (button click; frequency rules do not apply)' };
+      const visitor = userId ?? (await deviceId());
+      const who = userId ? 'user' : 'device';
+      const skip = (why: string): Verdict => ({ show: false, reason: label + 'skipped, ' + why });
+      if (!inSample(visitor, config.sampleRate)) return skip(`this ${who} is outside sampleRate ${config.sampleRate}`);
+      if (survey.sampleRate !== undefined && !inSample(visitor, survey.sampleRate, survey.id))
+        return skip(`this ${who} is outside the survey's sampleRate ${survey.sampleRate}`);
+      const state = await readState(store, surveyKey(survey.id), surveyStateSchema);
+      const at = now();
+      const why = cooldownReason(survey, state, at) || snoozeReason(survey, state, at) || fatigueReason(config.fatigue, await touch(), at);
+      return why ? skip(why) : { show: true, reason: label + `showing (${cause})` };
+    },
+    async shown(survey) {
+      await mark(survey, 'shownAt');
+      await touch((state) => ({ ...state, lastShownAt: now(), sessionShown: (state.sessionShown ?? 0) + 1 }));
+    },
+    answered: (survey) => mark(survey, 'answeredAt'),
+    dismissed: (survey) => mark(survey, 'dismissedAt'),
+    identify(id) {
+      userId = id || undefined;
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import * as z from 'zod/mini';
+import type { KeyValueStore } from '../storage/key-value-store';
+
+export const pageViewsKey = 'state:pageViews';
+const countSchema = z.int().check(z.gte(0));
+
+/**
+ * Counts one page view (a page load, or an SPA route change to another path) and returns the
+ * total so far on this device. A missing or corrupt count starts again from zero.
+ */
+export async function countPageView(store: KeyValueStore): Promise<number> {
+  const stored = countSchema.safeParse(await store.get(pageViewsKey));
+  const views = (stored.success ? stored.data : 0) + 1;
+  await store.set(pageViewsKey, views);
+  return views;
+}
