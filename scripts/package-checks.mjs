@@ -16,7 +16,7 @@ console.log('--- tarball contents');
 const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
 const files = pack.files.map((file) => file.path).sort();
 const version = JSON.parse(execFileSync('node', ['-p', 'JSON.stringify(require("./package.json"))'], { encoding: 'utf8' })).version;
-const required = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/hearback.min.js', `dist/hearback-${version}.min.js`, 'dist/sri.json', 'dist/index.js', 'dist/index.d.ts', 'dist/receiver.js', 'dist/receiver.d.ts'];
+const required = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/hearback.min.js', `dist/hearback-${version}.min.js`, 'dist/sri.json', 'dist/index.js', 'dist/index.d.ts', 'dist/receiver.js', 'dist/receiver.d.ts', 'dist/testing.js', 'dist/testing.d.ts'];
 const missing = required.filter((file) => !files.includes(file));
 const unexpected = files.filter((file) => !(file.startsWith('dist/') || ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file)));
 if (missing.length) console.error('missing from the tarball: ' + missing.join(', '));

@@ -1,0 +1,2 @@
+export { createTestReceiver, type TestReceiver } from './testing/test-receiver';
+export { answerPrompt, type PromptAnswer } from './testing/answer-prompt';
