@@ -6,10 +6,21 @@ export function fnv1a(text: string): number {
 }
 
 /**
+ * FNV-1a alone mixes the last characters poorly into the high bits (ids like "u-41", "u-42" would
+ * bunch together), so the bucket goes through murmur3's finaliser before it becomes a share.
+ */
+function bucket(text: string): number {
+  let hash = fnv1a(text);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return ((hash ^ (hash >>> 16)) >>> 0) / 2 ** 32;
+}
+
+/**
  * Whether a visitor (user id or device id) is in a sample of `rate` (0–1). `salt` separates samples:
  * the global `sampleRate` uses '' and each survey its id, so the surveys reach different visitors
  * and both rates apply (0.5 globally × 0.2 on a survey = 10% see that survey).
  */
 export function inSample(visitor: string, rate: number, salt = ''): boolean {
-  return rate >= 1 || fnv1a(salt + '\u0000' + visitor) / 2 ** 32 < rate;
+  return rate >= 1 || bucket(salt + '\u0000' + visitor) < rate;
 }
