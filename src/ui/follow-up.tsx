@@ -1,0 +1,59 @@
+import { useState } from 'preact/hooks';
+import type { Messages } from '../i18n/messages';
+import type { Session } from './session';
+
+interface FollowUpProps {
+  session: Session;
+  messages: Messages;
+  /** The "why" question, already filled; shown as the heading even when the text box is off. */
+  prompt: string;
+  askComment: boolean;
+  /** Owner's reason chips; "Other" is added and sent as `other`. */
+  reasons: string[];
+  askContact: boolean;
+}
+
+export function FollowUp({ session, messages, prompt, askComment, reasons, askContact }: FollowUpProps) {
+  const [comment, setComment] = useState('');
+  const [picked, setPicked] = useState<string[]>([]);
+  const [contact, setContact] = useState(false);
+  const chips = reasons.length ? [...reasons, 'other'] : [];
+  const toggle = (reason: string) => setPicked(picked.includes(reason) ? picked.filter((r) => r !== reason) : [...picked, reason]);
+  const send = (event: Event) => {
+    event.preventDefault();
+    void session.complete({
+      ...(comment.trim() && { comment: comment.trim().slice(0, 2000) }),
+      ...(picked.length && { reasons: picked }),
+      ...(contact && { contact }),
+    });
+  };
+  return (
+    <form onSubmit={send}>
+      <p class="q" id="fq">{prompt}</p>
+      {!!chips.length && (
+        <div class="ch" role="group" aria-labelledby="fq">
+          {chips.map((reason) => (
+            <label class="cp" key={reason}>
+              <input type="checkbox" checked={picked.includes(reason)} onChange={() => toggle(reason)} />
+              <span>{reason === 'other' ? messages.other : reason}</span>
+            </label>
+          ))}
+        </div>
+      )}
+      {askComment && (
+        <textarea aria-labelledby="fq" maxLength={2000} value={comment}
+          onInput={(event) => setComment((event.target as HTMLTextAreaElement).value)} />
+      )}
+      {askContact && (
+        <label class="ct">
+          <input type="checkbox" checked={contact} onChange={() => setContact(!contact)} />
+          {messages.contact}
+        </label>
+      )}
+      <div class="ac">
+        <button type="button" class="bt bt2" disabled={session.busy.value} onClick={() => session.complete({})}>{messages.skip}</button>
+        <button type="submit" class="bt" disabled={session.busy.value}>{messages.send}</button>
+      </div>
+    </form>
+  );
+}

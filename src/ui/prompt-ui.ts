@@ -1,0 +1,60 @@
+import { h, render } from 'preact';
+import type { Logger } from '../log';
+import { createSheet, mountHost } from './mount';
+import { needsFollowUp, Prompt, promoterLink } from './prompt';
+import type { PromptRequest, PromptUi } from './prompt-types';
+import { createSession, type Session } from './session';
+
+/**
+ * The preact prompt UI. One prompt at a time: `open` replaces whatever is on screen. Never throws
+ * into the page: a missing inline target is logged and nothing opens.
+ */
+export function createPromptUi(deps: { log: Logger }): PromptUi {
+  const { log } = deps;
+  let current: Session | undefined;
+  let sheet: CSSStyleSheet | undefined;
+  const getSheet = () => (sheet ??= createSheet());
+
+  function open(request: PromptRequest) {
+    current?.unmount();
+    const { survey } = request;
+    const parent = survey.mode === 'inline' ? document.querySelector(survey.target ?? '') : document.body;
+    if (!parent) {
+      log.error(`${survey.id}: inline target ${JSON.stringify(survey.target ?? '')} not found on the page; the prompt is not shown`);
+      return;
+    }
+    const { host, root } = mountHost(parent, request.nonce, getSheet);
+    let unsubscribe = () => {};
+    const session: Session = createSession(request, {
+      log,
+      needsMore: (score) => needsFollowUp(request, score),
+      keepsThanks: (score) => !!promoterLink(request, score),
+      unmount() {
+        unsubscribe();
+        render(null, root);
+        host.remove();
+        if (current === session) current = undefined;
+      },
+    });
+    current = session;
+    if (survey.mode === 'kiosk') {
+      const update = (status: { pending: number }) => (session.pending.value = status.pending);
+      update(request.outbox.status());
+      unsubscribe = request.outbox.subscribe(update);
+    }
+    render(h(Prompt, { session, request }), root);
+  }
+
+  return {
+    open: (request) => {
+      try {
+        open(request);
+      } catch (error) {
+        log.error(`could not show the prompt: ${String(error)}`);
+      }
+    },
+    close: () => current?.unmount(),
+    isOpen: () => !!current?.isActive(),
+    destroy: () => current?.unmount(),
+  };
+}

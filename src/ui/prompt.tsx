@@ -1,0 +1,105 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { isRtl, messagesFor } from '../i18n/messages';
+import { bandOf } from '../surveys/band';
+import { surveyKinds } from '../surveys/kinds';
+import { textOnAccent } from './contrast';
+import { FollowUp } from './follow-up';
+import { ChatIcon, CheckIcon, CloseIcon, MinimiseIcon } from './icons';
+import type { PromptRequest } from './prompt-types';
+import { Scale } from './scale';
+import type { Session } from './session';
+import { fill, pickText } from './texts';
+
+/** Whether a score leads to the follow-up step (a "why" box, reason chips or the contact question). */
+export function needsFollowUp(request: PromptRequest, score: number): boolean {
+  const { survey } = request;
+  return survey.followUp !== false || !!survey.reasons?.length || asksContact(request, score);
+}
+
+const asksContact = ({ survey }: PromptRequest, score: number) =>
+  !!survey.askContact && bandOf(surveyKinds[survey.type], score) === 'detractor';
+
+/** The promoter link ("Review us on Google"), only after a promoter's answer is stored. */
+export function promoterLink({ survey }: PromptRequest, score: number | undefined) {
+  const link = survey.promoterLink;
+  const kind = surveyKinds[survey.type];
+  return link && /^https:/i.test(link.url) && score !== undefined && bandOf(kind, score) === 'promoter' ? link : undefined;
+}
+
+export function Prompt({ session, request }: { session: Session; request: PromptRequest }) {
+  const { survey, locale, theme, values } = request;
+  const messages = messagesFor(locale);
+  const mode = survey.mode ?? 'popup';
+  const kind = surveyKinds[survey.type];
+  const score = session.score.value;
+  const band = score === undefined ? undefined : bandOf(kind, score);
+  const say = (value: Parameters<typeof pickText>[0], fallback: string) => fill(pickText(value, locale, band) ?? fallback, values);
+  const step = session.step.value;
+  const link = step === 'thanks' ? promoterLink(request, score) : undefined;
+  const accent = theme.accent ?? '#2563eb';
+  const stepRef = useRef<HTMLDivElement>(null);
+
+  // Focus follows the visitor: into the prompt when asked for (or after they acted in it), never
+  // stolen from the page by an automatic prompt.
+  useEffect(() => {
+    const box = stepRef.current;
+    if (!session.focus.value || !box) return;
+    const target = box.querySelector<HTMLElement>(step === 'ask' ? 'input:checked,input' : step === 'more' ? 'input,textarea' : '.ty') ?? box;
+    target.focus();
+  }, [session.focus.value, session.minimised.value]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && mode === 'popup') {
+      event.stopPropagation();
+      session.close();
+    }
+  };
+
+  return (
+    <div class={`r ${theme.colorScheme ?? 'auto'} ${mode} ${theme.position ?? 'bottom-right'}`} lang={locale}
+      dir={isRtl(locale) ? 'rtl' : 'ltr'} style={{ '--a': accent, '--o': textOnAccent(accent) }}>
+      {session.minimised.value ? (
+        <button type="button" class="pill" aria-expanded="false" onClick={() => ((session.minimised.value = false), session.focus.value++)}>
+          <ChatIcon />{messages.feedback}
+        </button>
+      ) : (
+        <section class="p" role={mode === 'popup' ? 'dialog' : 'region'} aria-label={messages.feedback} onKeyDown={onKeyDown}>
+          {mode === 'popup' && (
+            <div class="x">
+              <button type="button" class="i" aria-label={messages.minimise} onClick={() => (session.minimised.value = true)}><MinimiseIcon /></button>
+              <button type="button" class="i" aria-label={messages.close} onClick={session.close}><CloseIcon /></button>
+            </div>
+          )}
+          <div class="s" ref={stepRef} tabIndex={-1}>
+            {step === 'ask' && (
+              <form onSubmit={(event) => (event.preventDefault(), void session.submit())}>
+                <fieldset role="radiogroup">
+                  <legend class="q">{say(survey.question, messages[survey.type])}</legend>
+                  <Scale session={session} scale={kind.scale} smileys={survey.style === 'smileys'}
+                    low={messages[`${survey.type}Low`]} high={messages[`${survey.type}High`]} />
+                </fieldset>
+                <div class="ac">
+                  <button type="submit" class="bt" disabled={score === undefined || session.busy.value}>{messages.send}</button>
+                </div>
+              </form>
+            )}
+            {step === 'more' && (
+              <FollowUp session={session} messages={messages} prompt={say(survey.followUp, messages.followUp)}
+                askComment={survey.followUp !== false} reasons={survey.reasons ?? []} askContact={asksContact(request, score!)} />
+            )}
+            <div class="ty" role="status" tabIndex={-1}>
+              {step === 'thanks' && [
+                <CheckIcon key="i" />,
+                <span key="t">{say(survey.thankYou, messages.thanks)}</span>,
+                link && <a key="l" class="bt" href={link.url} target="_blank" rel="noopener noreferrer">{say(link.label, link.url)}</a>,
+              ]}
+            </div>
+          </div>
+          {mode === 'kiosk' && session.pending.value > 0 && (
+            <p class="w">{messages.waiting.replace('{n}', String(session.pending.value))}</p>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

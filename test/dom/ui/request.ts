@@ -1,0 +1,43 @@
+// Test helpers: a PromptRequest with recording fake callbacks, and queries inside the shadow root.
+import { within } from '@testing-library/preact';
+import { vi } from 'vitest';
+import type { Survey } from '../../../src/config/survey-schema';
+import { createPromptUi } from '../../../src/ui/prompt-ui';
+import type { PromptRequest } from '../../../src/ui/prompt-types';
+
+export function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+export function makeRequest(survey: Partial<Survey> = {}, rest: Partial<PromptRequest> = {}) {
+  const listeners = new Set<(status: { pending: number; storage: 'memory' }) => void>();
+  const request: PromptRequest = {
+    survey: { id: 'test', type: 'nps', ...survey } as Survey,
+    locale: 'en',
+    theme: {},
+    values: {},
+    takeFocus: false,
+    onScore: vi.fn(async () => {}),
+    onComplete: vi.fn(async () => {}),
+    onClose: vi.fn(),
+    outbox: {
+      status: () => ({ pending: 0, storage: 'memory' }),
+      subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+    },
+    ...rest,
+  };
+  const emit = (pending: number) => listeners.forEach((listener) => listener({ pending, storage: 'memory' }));
+  return { request, emit, listeners };
+}
+
+export function openPrompt(survey: Partial<Survey> = {}, rest: Partial<PromptRequest> = {}) {
+  const log = { error: vi.fn(), warn: vi.fn(), debug: vi.fn() };
+  const ui = createPromptUi({ log });
+  const made = makeRequest(survey, rest);
+  ui.open(made.request);
+  const host = () => document.querySelector('hearback-prompt');
+  const view = () => within(host()!.shadowRoot!.querySelector<HTMLElement>('.r')!);
+  return { ...made, ui, log, host, view };
+}
