@@ -7,6 +7,7 @@ import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
+import { noHtmlSinks } from './no-html-sinks.mjs';
 
 const root = new URL('..', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
@@ -19,7 +20,7 @@ rmSync(dist, { recursive: true, force: true });
 // 1. The one-tag bundle: everything inlined, one IIFE that defines only window.hearback.
 const iife = await rollup({
   input: 'src/embed.ts',
-  plugins: [nodeResolve({ browser: true }), esbuildPlugin()],
+  plugins: [nodeResolve({ browser: true }), noHtmlSinks(), esbuildPlugin()],
   treeshake: { moduleSideEffects: (id) => id.endsWith('src/embed.ts') },
 });
 await iife.write({
