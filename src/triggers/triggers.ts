@@ -91,24 +91,6 @@ export function createTriggers(deps: { config: Config; store: KeyValueStore; onF
     ready = ready.then(work).catch((error) => log.error(`internal error: ${String(error)}`));
   };
 
-  if (win) {
-    stops.push(watchShowAttribute(win.document, (id) => showFromAttribute(id)));
-    if (watched.some((w) => w.trigger.url || w.trigger.pageViews)) {
-      let lastPath = win.location.pathname;
-      stops.push(
-        watchRoutes(win, () =>
-          later(async () => {
-            if (countsViews && win.location.pathname !== lastPath) views = await countPageView(store);
-            lastPath = win.location.pathname;
-            if (alive) evaluate();
-          }),
-        ),
-      );
-    }
-    if (config.dataLayer) stops.push(bridgeDataLayer(win, (event, props) => api.track(event, props)));
-  }
-  for (const w of config.surveys) if (!w.trigger) log.debug(`${w.id}: no trigger, shows only through show() or a data-hearback-show button`);
-
   function showFromAttribute(id: string) {
     const survey =
       config.surveys.find((s) => s.id === id) ?? (builtIn.includes(id as 'nps') ? ({ id, type: id } as Survey) : undefined);
@@ -128,5 +110,22 @@ export function createTriggers(deps: { config: Config; store: KeyValueStore; onF
       stops.forEach((stop) => stop());
     },
   };
+  if (win) {
+    stops.push(watchShowAttribute(win.document, (id) => showFromAttribute(id)));
+    if (watched.some((w) => w.trigger.url || w.trigger.pageViews)) {
+      let lastPath = win.location.pathname;
+      stops.push(
+        watchRoutes(win, () =>
+          later(async () => {
+            if (countsViews && win.location.pathname !== lastPath) views = await countPageView(store);
+            lastPath = win.location.pathname;
+            if (alive) evaluate();
+          }),
+        ),
+      );
+    }
+    if (config.dataLayer) stops.push(bridgeDataLayer(win, (event, props) => api.track(event, props)));
+  }
+  for (const w of config.surveys) if (!w.trigger) log.debug(`${w.id}: no trigger, shows only through show() or a data-hearback-show button`);
   return api;
 }

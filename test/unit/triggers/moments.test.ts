@@ -1,0 +1,158 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { page, scrollTo, settle } from './fixtures';
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('event trigger', () => {
+  it('fires on a tracked event name, or any name of a list', async () => {
+    const { triggers, fires, ids } = page({
+      surveys: [
+        { id: 'after-checkout', type: 'csat', trigger: { event: 'checkout' } },
+        { id: 'after-help', type: 'ces', trigger: { event: ['chat_closed', 'ticket_solved'] } },
+      ],
+    });
+    triggers.track('page_view');
+    triggers.track('checkout', { orderId: 'A17' });
+    triggers.track('ticket_solved');
+    await settle();
+    expect(ids()).toEqual(['after-checkout', 'after-help']);
+    expect(fires[0]).toEqual({ survey: 'after-checkout', cause: 'event', takeFocus: false });
+  });
+
+  it('does not lose events tracked right after start (stub queue), even while page views load', async () => {
+    const { triggers, ids } = page({ surveys: [{ id: 'c', type: 'csat', trigger: { event: 'checkout', pageViews: 1 } }] });
+    triggers.track('checkout');
+    await settle();
+    expect(ids()).toEqual(['c']);
+  });
+});
+
+describe('delay trigger', () => {
+  it('fires N seconds after start, once', async () => {
+    const { ids } = page({ surveys: [{ id: 'nps', type: 'nps', trigger: { delay: 30 } }] });
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(ids()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(ids()).toEqual(['nps']);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(ids()).toEqual(['nps']);
+  });
+
+  it('never fires after destroy()', async () => {
+    const { triggers, ids } = page({ surveys: [{ id: 'nps', type: 'nps', trigger: { delay: 5 } }] });
+    await settle();
+    triggers.destroy();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(ids()).toEqual([]);
+  });
+});
+
+describe('scroll depth trigger', () => {
+  it('fires once the visitor has seen the given share of the page', async () => {
+    const { win, ids, fires } = page({ surveys: [{ id: 'read', type: 'csat', trigger: { scroll: 50 } }] });
+    await settle();
+    scrollTo(win, 500); // (500 + 768) / 3000 = 42%
+    expect(ids()).toEqual([]);
+    scrollTo(win, 800); // 52%
+    scrollTo(win, 2000);
+    expect(fires).toEqual([{ survey: 'read', cause: 'scroll', takeFocus: false }]);
+  });
+});
+
+describe('exit intent trigger', () => {
+  const mouseOut = (win: Window, clientY: number) =>
+    win.document.dispatchEvent(new win.MouseEvent('mouseout', { clientY, relatedTarget: null, bubbles: true }));
+
+  it('fires when the pointer leaves through the top of the page (desktop), once', async () => {
+    const { win, fires } = page({ surveys: [{ id: 'leaving', type: 'nps', trigger: { exitIntent: true } }] });
+    await settle();
+    mouseOut(win, 400); // leaving sideways or into an iframe is not exit intent
+    expect(fires).toEqual([]);
+    mouseOut(win, -2);
+    mouseOut(win, -5);
+    expect(fires).toEqual([{ survey: 'leaving', cause: 'exitIntent', takeFocus: false }]);
+  });
+
+  it('fires on a fast scroll up on touch devices, not on a slow one', async () => {
+    const touch = (url: string) => {
+      const p = page({ surveys: [{ id: 'leaving', type: 'nps', trigger: { exitIntent: true } }] }, { url });
+      p.win.matchMedia = ((query: string) => ({ matches: query === '(pointer: coarse)' })) as unknown as Window['matchMedia'];
+      return p;
+    };
+    const fast = touch('https://shop.test/');
+    await settle();
+    scrollTo(fast.win, 2000);
+    await vi.advanceTimersByTimeAsync(1000);
+    scrollTo(fast.win, 1900);
+    await vi.advanceTimersByTimeAsync(100);
+    scrollTo(fast.win, 1600);
+    expect(fast.ids()).toEqual(['leaving']);
+
+    const slow = touch('https://shop.test/');
+    await settle();
+    scrollTo(slow.win, 2000);
+    for (let y = 1900; y > 1000; y -= 100) {
+      await vi.advanceTimersByTimeAsync(400);
+      scrollTo(slow.win, y);
+    }
+    expect(slow.ids()).toEqual([]);
+  });
+});
+
+describe('selector trigger', () => {
+  it('fires on clicks inside matching elements and asks for focus', async () => {
+    const { win, fires } = page({ surveys: [{ id: 'done', type: 'ces', trigger: { selector: '.task-done' } }] });
+    win.document.body.innerHTML = '<button class="task-done"><span>Done</span></button><button class="other">Other</button>';
+    await settle();
+    (win.document.querySelector('.other') as HTMLElement).click();
+    expect(fires).toEqual([]);
+    (win.document.querySelector('.task-done span') as HTMLElement).click();
+    expect(fires).toEqual([{ survey: 'done', cause: 'selector', takeFocus: true }]);
+  });
+
+  it('reports an invalid selector once instead of throwing into the page', async () => {
+    const { win, log, fires } = page({ surveys: [{ id: 'done', type: 'ces', trigger: { selector: 'button[' } }] });
+    win.document.body.innerHTML = '<button>Go</button>';
+    await settle();
+    const button = win.document.querySelector('button') as HTMLElement;
+    expect(() => (button.click(), button.click())).not.toThrow();
+    expect(fires).toEqual([]);
+    expect(log.errors).toEqual(['surveys "done" trigger.selector is not a valid CSS selector: button[']);
+  });
+});
+
+describe('data-hearback-show attribute', () => {
+  it('shows a configured survey or a built-in type on click, with focus', async () => {
+    const { win, fires, log } = page({ surveys: [{ id: 'after-checkout', type: 'csat', trigger: { event: 'checkout' } }] });
+    win.document.body.innerHTML =
+      '<button data-hearback-show="after-checkout">Feedback</button><button data-hearback-show="nps">Rate us</button><button data-hearback-show="nope">?</button>';
+    const buttons = win.document.querySelectorAll('button');
+    (buttons[0] as HTMLElement).click();
+    (buttons[1] as HTMLElement).click();
+    (buttons[2] as HTMLElement).click();
+    expect(fires).toEqual([
+      { survey: 'after-checkout', cause: 'attribute', takeFocus: true },
+      { survey: 'nps', cause: 'attribute', takeFocus: true },
+    ]);
+    expect(log.errors[0]).toBe('data-hearback-show="nope": no such survey; configured: after-checkout; built-in: nps, csat, ces');
+  });
+
+  it('stops listening on destroy()', () => {
+    const { win, fires, triggers } = page({});
+    win.document.body.innerHTML = '<button data-hearback-show="nps">Rate us</button>';
+    triggers.destroy();
+    (win.document.querySelector('button') as HTMLElement).click();
+    expect(fires).toEqual([]);
+  });
+});
+
+describe('a survey without trigger', () => {
+  it('never shows by itself', async () => {
+    const { triggers, win, ids } = page({ surveys: [{ id: 'manual', type: 'nps' }, { id: 'empty', type: 'nps', trigger: {} }] });
+    triggers.track('manual');
+    scrollTo(win, 2900);
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(ids()).toEqual([]);
+  });
+});
