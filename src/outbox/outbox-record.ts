@@ -1,0 +1,33 @@
+import * as z from 'zod/mini';
+import { answerSchema } from '../payload/answer-schema';
+
+/**
+ * One queued answer as stored under `outbox:<answer id>`. Records are read back through this
+ * schema: anything else in the store (another version, a host script, a corrupted write) is dropped.
+ */
+export const outboxRecordSchema = z.object({
+  answer: answerSchema,
+  /** When it was first stored (ms): the age for the TTL and the order for eviction. */
+  queuedAt: z.number(),
+  /** Not before this time (ms): backoff and `Retry-After`. */
+  nextAt: z.number(),
+  /** Failed attempts so far. */
+  failures: z.number(),
+  /** Bumped by `amend`: a reply to an older version must not delete the newer one. */
+  rev: z.number(),
+  /** UTF-8 bytes of the JSON body. */
+  bytes: z.number(),
+  /** The page that may still amend it; other pages (later visits) may send it. */
+  heldBy: z.optional(z.string()),
+  /** Who is sending it, until when: keeps two tabs from posting it together. */
+  lease: z.optional(z.object({ tab: z.string(), until: z.number() })),
+});
+
+export type OutboxRecord = z.output<typeof outboxRecordSchema>;
+
+export const recordKey = (id: string) => 'outbox:' + id;
+
+export const byAge = (a: OutboxRecord, b: OutboxRecord) => a.queuedAt - b.queuedAt;
+
+export const leasedElsewhere = (record: OutboxRecord | undefined, tab: string, now: number) =>
+  !!record?.lease && record.lease.tab !== tab && record.lease.until > now;
