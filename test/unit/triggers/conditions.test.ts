@@ -117,9 +117,9 @@ describe('single-page apps', () => {
     const { win, triggers, ids } = page(spa, { url: 'https://shop.test/' });
     const seen: string[] = [];
     const ours = win.history.pushState;
-    win.history.pushState = function (this: History, ...args: Parameters<History['pushState']>) {
-      seen.push(String(args[2]));
-      return ours.apply(this, args);
+    win.history.pushState = function (this: unknown, state: unknown, title: string, url?: string) {
+      seen.push(String(url));
+      return ours.call(win.history, state, title, url);
     };
     triggers.destroy();
     win.history.pushState({}, '', '/shop/x');

@@ -7,10 +7,11 @@ afterEach(() => vi.useRealTimers());
 
 const options = { dataLayer: true, surveys: [{ id: 'after-purchase', type: 'csat', trigger: { event: 'purchase' } }] };
 type WithLayer = Window & { dataLayer: unknown[] };
+const withLayer = () => new Window({ url: 'https://shop.test/' }) as WithLayer;
 
 describe('dataLayer bridge', () => {
   it('replays events pushed before load, once', async () => {
-    const win = new Window({ url: 'https://shop.test/' }) as unknown as WithLayer;
+    const win = withLayer();
     win.dataLayer = [{ 'gtm.start': 1, event: 'gtm.js' }, { event: 'purchase', ecommerce: { value: 10 } }];
     const { ids } = page(options, { win });
     await settle();
@@ -18,7 +19,7 @@ describe('dataLayer bridge', () => {
   });
 
   it('turns later GTM pushes and gtag() calls into track() events, keeping the array and push working', async () => {
-    const win = new Window({ url: 'https://shop.test/' }) as unknown as WithLayer;
+    const win = withLayer();
     const layer: unknown[] = [];
     const gtmSaw: unknown[] = [];
     win.dataLayer = layer;
@@ -42,7 +43,7 @@ describe('dataLayer bridge', () => {
   });
 
   it('creates window.dataLayer when missing, and restores push on destroy()', async () => {
-    const win = new Window({ url: 'https://shop.test/' }) as unknown as WithLayer;
+    const win = withLayer();
     const { ids, triggers } = page(options, { win });
     expect(Array.isArray(win.dataLayer)).toBe(true);
     triggers.destroy();
@@ -53,7 +54,7 @@ describe('dataLayer bridge', () => {
   });
 
   it('stays off without dataLayer: true', async () => {
-    const win = new Window({ url: 'https://shop.test/' }) as unknown as WithLayer;
+    const win = withLayer();
     win.dataLayer = [{ event: 'purchase' }];
     const { ids } = page({ ...options, dataLayer: false }, { win });
     win.dataLayer.push({ event: 'purchase' });

@@ -14,7 +14,7 @@ export interface Fire {
 }
 
 /** A page (happy-dom window at `url`) with hearback triggers on it; `fires` records every onFire. */
-export function page(options: Record<string, unknown>, { url = 'https://shop.test/', store = createMemoryStore() as KeyValueStore, win = new Window({ url }) as unknown as Window } = {}) {
+export function page(options: Record<string, unknown>, { url = 'https://shop.test/', store = createMemoryStore() as KeyValueStore, win = new Window({ url }) } = {}) {
   const { config, errors } = parseOptions({ endpoint: 'https://collect.test/feedback', ...options });
   if (!config || errors.length) throw new Error(errors.join('\n'));
   const fires: Fire[] = [];
@@ -23,7 +23,7 @@ export function page(options: Record<string, unknown>, { url = 'https://shop.tes
     config,
     store,
     log,
-    window: win,
+    window: win as unknown as globalThis.Window,
     onFire: (survey, cause, extra) => void fires.push({ survey: survey.id, cause, takeFocus: !!extra?.takeFocus }),
   });
   return { triggers, fires, win, store, log, ids: () => fires.map((f) => f.survey) };
@@ -31,6 +31,11 @@ export function page(options: Record<string, unknown>, { url = 'https://shop.tes
 
 /** Lets the store reads and queued work settle (fake timers keep running microtasks). */
 export const settle = () => vi.advanceTimersByTimeAsync(0);
+
+/** Clicks the first element matching `selector`, like a visitor would. */
+export function click(win: Window, selector: string) {
+  (win.document.querySelector(selector) as unknown as { click(): void }).click();
+}
 
 export function scrollTo(win: Window, y: number, height = 3000) {
   Object.defineProperty(win.document.documentElement, 'scrollHeight', { value: height, configurable: true });

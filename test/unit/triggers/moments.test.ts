@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { page, scrollTo, settle } from './fixtures';
+import type { Window } from 'happy-dom';
+import { click, page, scrollTo, settle } from './fixtures';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -62,7 +63,7 @@ describe('scroll depth trigger', () => {
 
 describe('exit intent trigger', () => {
   const mouseOut = (win: Window, clientY: number) =>
-    win.document.dispatchEvent(new win.MouseEvent('mouseout', { clientY, relatedTarget: null, bubbles: true }));
+    win.document.dispatchEvent(new win.MouseEvent('mouseout', { clientY, bubbles: true }));
 
   it('fires when the pointer leaves through the top of the page (desktop), once', async () => {
     const { win, fires } = page({ surveys: [{ id: 'leaving', type: 'nps', trigger: { exitIntent: true } }] });
@@ -77,7 +78,7 @@ describe('exit intent trigger', () => {
   it('fires on a fast scroll up on touch devices, not on a slow one', async () => {
     const touch = (url: string) => {
       const p = page({ surveys: [{ id: 'leaving', type: 'nps', trigger: { exitIntent: true } }] }, { url });
-      p.win.matchMedia = ((query: string) => ({ matches: query === '(pointer: coarse)' })) as unknown as Window['matchMedia'];
+      Object.assign(p.win, { matchMedia: (query: string) => ({ matches: query === '(pointer: coarse)' }) });
       return p;
     };
     const fast = touch('https://shop.test/');
@@ -105,9 +106,9 @@ describe('selector trigger', () => {
     const { win, fires } = page({ surveys: [{ id: 'done', type: 'ces', trigger: { selector: '.task-done' } }] });
     win.document.body.innerHTML = '<button class="task-done"><span>Done</span></button><button class="other">Other</button>';
     await settle();
-    (win.document.querySelector('.other') as HTMLElement).click();
+    click(win, '.other');
     expect(fires).toEqual([]);
-    (win.document.querySelector('.task-done span') as HTMLElement).click();
+    click(win, '.task-done span');
     expect(fires).toEqual([{ survey: 'done', cause: 'selector', takeFocus: true }]);
   });
 
@@ -115,8 +116,7 @@ describe('selector trigger', () => {
     const { win, log, fires } = page({ surveys: [{ id: 'done', type: 'ces', trigger: { selector: 'button[' } }] });
     win.document.body.innerHTML = '<button>Go</button>';
     await settle();
-    const button = win.document.querySelector('button') as HTMLElement;
-    expect(() => (button.click(), button.click())).not.toThrow();
+    expect(() => (click(win, 'button'), click(win, 'button'))).not.toThrow();
     expect(fires).toEqual([]);
     expect(log.errors).toEqual(['surveys "done" trigger.selector is not a valid CSS selector: button[']);
   });
@@ -127,10 +127,7 @@ describe('data-hearback-show attribute', () => {
     const { win, fires, log } = page({ surveys: [{ id: 'after-checkout', type: 'csat', trigger: { event: 'checkout' } }] });
     win.document.body.innerHTML =
       '<button data-hearback-show="after-checkout">Feedback</button><button data-hearback-show="nps">Rate us</button><button data-hearback-show="nope">?</button>';
-    const buttons = win.document.querySelectorAll('button');
-    (buttons[0] as HTMLElement).click();
-    (buttons[1] as HTMLElement).click();
-    (buttons[2] as HTMLElement).click();
+    for (const id of ['after-checkout', 'nps', 'nope']) click(win, `[data-hearback-show="${id}"]`);
     expect(fires).toEqual([
       { survey: 'after-checkout', cause: 'attribute', takeFocus: true },
       { survey: 'nps', cause: 'attribute', takeFocus: true },
@@ -142,7 +139,7 @@ describe('data-hearback-show attribute', () => {
     const { win, fires, triggers } = page({});
     win.document.body.innerHTML = '<button data-hearback-show="nps">Rate us</button>';
     triggers.destroy();
-    (win.document.querySelector('button') as HTMLElement).click();
+    click(win, 'button');
     expect(fires).toEqual([]);
   });
 });
