@@ -209,7 +209,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const current = cache.get(id);
     const same = current?.rev === record.rev;
     if (verdict.kind === 'retry') {
-      lastError = `answer ${id}: ${problem}; retrying`;
+      lastError = `${problem}; retrying`;
       pausedUntil = now() + verdict.delayMs;
       if (same) await put({ ...current!, failures: record.failures + 1, nextAt: pausedUntil, lease: undefined });
     } else if (same) {
