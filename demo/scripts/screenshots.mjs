@@ -1,0 +1,42 @@
+// Takes the README screenshots in Debian's Chromium: the demo shop with its CSAT prompt, and the
+// dashboard over seeded answers. Usage: node demo/scripts/screenshots.mjs [origin] (default: starts
+// a server on a free port with an in-memory database and seeds it).
+import { spawn } from 'node:child_process';
+import { launch } from '../../test/browser/harness.mjs';
+import { seed } from './seed.mjs';
+
+const out = new URL('../../docs/screenshots/', import.meta.url).pathname;
+let origin = process.argv[2];
+let server;
+if (!origin) {
+  server = spawn(process.execPath, ['demo/server.mjs'], { env: { ...process.env, PORT: '0', HEARBACK_DATA_DIR: 'memory', DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  origin = await new Promise((resolve) => {
+    let text = '';
+    server.stdout.on('data', (chunk) => { text += chunk; const m = text.match(/listening on (\S+)/); if (m) resolve(m[1]); });
+  });
+  await seed(origin);
+}
+const context = await launch({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
+try {
+  const page = await context.newPage();
+  await page.goto(`${origin}/dashboard.html`);
+  await page.waitForSelector('[data-ready="true"]', { timeout: 15_000 });
+  await page.waitForTimeout(800); // chart.js animations
+  await page.screenshot({ path: `${out}dashboard.png`, fullPage: true });
+
+  await page.goto(`${origin}/shop/order-complete.html?order=A1742`);
+  await page.locator('[role="radio"], input[type="radio"]').first().waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${out}demo-shop.png` });
+
+  await page.evaluate(() => { localStorage.setItem('demo-lang', 'th'); });
+  await page.goto(`${origin}/shop/support.html`);
+  await page.click('#support-form button[type="submit"]');
+  await page.locator('[role="radio"], input[type="radio"]').first().waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${out}demo-shop-th.png` });
+  console.log(`screenshots written to ${out}`);
+} finally {
+  await context.close();
+  server?.kill('SIGTERM');
+}
