@@ -66,7 +66,9 @@ export function Prompt({ session, request }: { session: Session; request: Prompt
         <section class="p" role={mode === 'popup' ? 'dialog' : 'region'} aria-label={messages.feedback} onKeyDown={onKeyDown}>
           {mode === 'popup' && (
             <div class="x">
-              <button type="button" class="i" aria-label={messages.minimise} onClick={() => (session.minimised.value = true)}><MinimiseIcon /></button>
+              {step !== 'thanks' && (
+                <button type="button" class="i" aria-label={messages.minimise} onClick={() => (session.minimised.value = true)}><MinimiseIcon /></button>
+              )}
               <button type="button" class="i" aria-label={messages.close} onClick={session.close}><CloseIcon /></button>
             </div>
           )}

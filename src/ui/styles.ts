@@ -24,7 +24,7 @@ export const css = `:host{all:initial!important;display:block!important;visibili
 .i:hover{background:var(--sf);color:var(--fg)}
 .popup .q{padding-inline-end:64px}
 fieldset{border:0;margin:0;padding:0;min-width:0}
-.q{display:block;padding:0;margin:0 0 14px;font-size:1.07em;font-weight:600;line-height:1.4}
+.q{display:block;padding:0;margin:0 0 14px;font-size:1.07em;font-weight:600;line-height:1.4;text-wrap:pretty}
 .sc{container-type:inline-size}
 .g{display:grid;grid-template-columns:repeat(var(--n),1fr);gap:6px}
 @container(max-width:400px){.g11{grid-template-columns:repeat(6,1fr)}}
@@ -33,9 +33,9 @@ fieldset{border:0;margin:0;padding:0;min-width:0}
 .b{flex:1;display:grid;place-items:center;min-height:42px;border:1px solid var(--bd);border-radius:10px;background:var(--sf);font-weight:600;font-variant-numeric:tabular-nums}
 .kiosk .b{min-height:72px;font-size:26px}
 .sm .b{min-height:52px}.sm svg{width:32px;height:32px}.kiosk .sm svg{width:56px;height:56px}
-.o:hover .b,.cp:hover span{border-color:var(--fg)}
+.o:hover .b,.cp:hover span{border-color:var(--mu)}
 input:checked+.b,input:checked+span{background:var(--a);border-color:var(--a);color:var(--o)}
-input:focus-visible+.b,input:focus-visible+span,.bt:focus-visible,.i:focus-visible,.pill:focus-visible,textarea:focus-visible,.ct input:focus-visible{outline:3px solid var(--fg);outline-offset:2px}
+input:focus-visible+.b,input:focus-visible+span,.bt:focus-visible,.i:focus-visible,.pill:focus-visible,textarea:focus-visible,.ct input:focus-visible{outline:2px solid var(--fg);outline-offset:2px}
 .an{display:flex;justify-content:space-between;gap:12px;margin-top:8px;font-size:.85em;color:var(--mu)}
 .an span:last-child{text-align:end}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}

@@ -7,7 +7,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function choose(view: ReturnType<ReturnType<typeof openPrompt>['view']>, name: string | RegExp) {
+async function choose(view: ReturnType<typeof openPrompt>['view'], name: string | RegExp) {
   fireEvent.click(await view().findByRole('radio', { name }));
   fireEvent.click(view().getByRole('button', { name: 'Send' }));
 }

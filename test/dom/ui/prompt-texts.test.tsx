@@ -46,7 +46,7 @@ describe('overrides and placeholders', () => {
     const th = openPrompt({ type: 'csat', question }, { locale: 'th-TH', values: { product: 'ชาไทย' } });
     expect(await th.view().findByRole('radiogroup', { name: 'คุณพอใจกับชาไทยแค่ไหน' })).toBeTruthy();
     th.ui.destroy();
-    const de = openPrompt({ type: 'csat', question }, { locale: 'de', values: { product: 'Thai tea' } });
+    const de = openPrompt({ type: 'csat', question }, { locale: 'sw', values: { product: 'Thai tea' } });
     expect(await de.view().findByRole('radiogroup', { name: 'How was Thai tea?' })).toBeTruthy();
   });
 
