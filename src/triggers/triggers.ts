@@ -63,9 +63,7 @@ export function createTriggers(deps: { config: Config; store: KeyValueStore; onF
     if (win && t.scroll !== undefined) armed.push(watchScrollDepth(win, t.scroll, once('scroll')));
     if (win && t.exitIntent) armed.push(watchExitIntent(win, once('exitIntent')));
     if (win && t.selector)
-      armed.push(
-        watchClicks(win.document, t.selector, once('selector'), () => log.error(`surveys "${survey.id}" trigger.selector is not a valid CSS selector: ${t.selector}`)),
-      );
+      armed.push(watchClicks(win.document, t.selector, once('selector'), () => log.error(`${survey.id}: trigger.selector must be a valid CSS selector (got ${t.selector})`)));
     const moments = t.event !== undefined || armed.length;
     if (!moments && (t.url || t.pageViews)) fire(survey, t.pageViews ? 'pageViews' : 'url', ` (${path()})`);
     return armed;
@@ -95,7 +93,7 @@ export function createTriggers(deps: { config: Config; store: KeyValueStore; onF
     const survey =
       config.surveys.find((s) => s.id === id) ?? (builtIn.includes(id as 'nps') ? ({ id, type: id } as Survey) : undefined);
     if (survey) fire(survey, 'attribute');
-    else log.error(`data-hearback-show="${id}": no such survey; configured: ${config.surveys.map((s) => s.id).join(', ') || 'none'}; built-in: ${builtIn.join(', ')}`);
+    else log.error(`data-hearback-show="${id}": no such survey (nor nps, csat, ces)`);
   }
 
   const api: Triggers = {
@@ -126,6 +124,6 @@ export function createTriggers(deps: { config: Config; store: KeyValueStore; onF
     }
     if (config.dataLayer) stops.push(bridgeDataLayer(win, (event, props) => api.track(event, props)));
   }
-  for (const w of config.surveys) if (!w.trigger) log.debug(`${w.id}: no trigger, shows only through show() or a data-hearback-show button`);
+  for (const w of config.surveys) if (!w.trigger) log.debug(`${w.id}: no trigger, shows only on show() or a button`);
   return api;
 }

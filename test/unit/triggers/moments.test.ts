@@ -118,7 +118,7 @@ describe('selector trigger', () => {
     await settle();
     expect(() => (click(win, 'button'), click(win, 'button'))).not.toThrow();
     expect(fires).toEqual([]);
-    expect(log.errors).toEqual(['surveys "done" trigger.selector is not a valid CSS selector: button[']);
+    expect(log.errors).toEqual(['done: trigger.selector must be a valid CSS selector (got button[)']);
   });
 });
 
@@ -132,7 +132,7 @@ describe('data-hearback-show attribute', () => {
       { survey: 'after-checkout', cause: 'attribute', takeFocus: true },
       { survey: 'nps', cause: 'attribute', takeFocus: true },
     ]);
-    expect(log.errors[0]).toBe('data-hearback-show="nope": no such survey; configured: after-checkout; built-in: nps, csat, ces');
+    expect(log.errors[0]).toBe('data-hearback-show="nope": no such survey (nor nps, csat, ces)');
   });
 
   it('stops listening on destroy()', () => {
