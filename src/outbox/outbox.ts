@@ -227,17 +227,23 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     return verdict;
   }
 
+  /** Sends what is due, oldest first, a few at a time (browsers allow 6 connections per host). */
   async function drain() {
     for (let round = 0; round < 100 && !destroyed; round++) {
+      const due = (await load()).filter((candidate) => sendable(candidate, false));
       let sent = 0;
-      for (const record of (await load()).filter((candidate) => sendable(candidate, false))) {
-        const claimed = destroyed ? undefined : await claim(record);
-        if (!claimed || destroyed || !sendable(cache.get(claimed.answer.id) ?? claimed, false)) continue;
-        sent++;
+      let failed = false;
+      const worker = async () => {
         // A failure means the network or the endpoint is down: the rest waits for the same backoff.
-        if ((await send(claimed, false))?.kind === 'retry') return;
-      }
-      if (!sent) return;
+        for (let record; !failed && !destroyed && (record = due.shift()); ) {
+          const claimed = await claim(record);
+          if (!claimed || destroyed || !sendable(cache.get(claimed.answer.id) ?? claimed, false)) continue;
+          sent++;
+          failed = (await send(claimed, false))?.kind === 'retry' || failed;
+        }
+      };
+      await Promise.all([worker(), worker(), worker(), worker()]);
+      if (!sent || failed) return;
     }
   }
 

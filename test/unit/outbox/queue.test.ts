@@ -134,8 +134,7 @@ describe('page hide', () => {
     const fake = fakeWindow();
     const { outbox, store } = start({ window: fake.window });
     const big = Array.from({ length: 5 }, () => makeAnswer({ context: { notes: 'x'.repeat(20_000) } }));
-    for (const answer of big) await outbox.enqueue(answer);
-    await vi.advanceTimersByTimeAsync(600_000);
+    for (const answer of big) await outbox.enqueue(answer, { held: true });
     online = true;
     server.use(http.post(endpoint, async ({ request }) => {
       received.push({ id: JSON.parse(await request.text()).id, keepalive: request.keepalive });
