@@ -8,6 +8,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import { noHtmlSinks } from './no-html-sinks.mjs';
+import { privateZodConfig } from './private-zod-config.mjs';
 
 const root = new URL('..', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
@@ -20,13 +21,17 @@ rmSync(dist, { recursive: true, force: true });
 // 1. The one-tag bundle: everything inlined, one IIFE that defines only window.hearback.
 const iife = await rollup({
   input: 'src/embed.ts',
-  plugins: [nodeResolve({ browser: true }), noHtmlSinks(), esbuildPlugin()],
-  treeshake: { moduleSideEffects: (id) => id.endsWith('src/embed.ts') },
+  onwarn(warning, warn) {
+    // zod's own annotations and internal cycle are known and harmless.
+    if (warning.code === 'INVALID_ANNOTATION' || (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules')))) return;
+    warn(warning);
+  },
+  plugins: [nodeResolve({ browser: true }), noHtmlSinks(), privateZodConfig(), esbuildPlugin()],
 });
 await iife.write({
   file: 'dist/hearback.min.js',
   format: 'iife',
-  plugins: [terser({ ecma: 2020, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, mangle: { properties: false }, format: { comments: false } })],
+  plugins: [terser({ ecma: 2020, compress: { passes: 3 }, mangle: { properties: false }, format: { comments: false } })],
 });
 await iife.close();
 
@@ -34,6 +39,10 @@ await iife.close();
 const entries = { index: 'src/index.ts', ...(pkg.exports['./receiver'] ? { receiver: 'src/receiver.ts' } : {}), ...(pkg.exports['./testing'] ? { testing: 'src/testing.ts' } : {}) };
 const esm = await rollup({
   input: entries,
+  onwarn(warning, warn) {
+    if (warning.code === 'INVALID_ANNOTATION') return;
+    warn(warning);
+  },
   external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
   plugins: [esbuildPlugin()],
 });

@@ -25,7 +25,7 @@ declare global {
     const attributeOptions = fromAttributes.options;
 
     const hearback = createCommandFunction((options) => {
-      if (!attributeOptions || !options || typeof options !== 'object') return init((options ?? attributeOptions) as never);
+      if (!attributeOptions || options === attributeOptions || !options || typeof options !== 'object') return init((options ?? attributeOptions) as never);
       const given = options as Record<string, unknown>;
       const surveys = [...((attributeOptions.surveys as unknown[]) ?? []), ...(Array.isArray(given.surveys) ? given.surveys : [])];
       return init({ ...attributeOptions, ...given, surveys } as never);

@@ -2,7 +2,7 @@
 // collector on 127.0.0.1. Run `npm run build` first (npm test does).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { build } from 'esbuild';
 import { launch, readBody, root, serve } from './harness.mjs';
 
@@ -11,6 +11,13 @@ const version = JSON.parse(readFileSync(new URL('../../package.json', import.met
 const axeSource = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
 let server, context, received, pages, npmBundle;
+const contexts = [];
+/** A fresh profile per test: the frequency rules (one prompt per session) must not leak across tests. */
+async function freshContext() {
+  context = await launch();
+  contexts.push(context);
+  return context;
+}
 const page = (html, headers = {}) => (_req, res) => {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers });
   res.end(html.replaceAll('ORIGIN', server.origin));
@@ -54,10 +61,11 @@ before(async () => {
         data-endpoint="ORIGIN/collect" data-survey="nps" data-delay="0"></script>`),
   };
   server = await serve({ routes: pages });
-  context = await launch();
+});
+afterEach(async () => {
+  while (contexts.length) await contexts.pop().close();
 });
 after(async () => {
-  await context?.close();
   await server?.close();
 });
 
@@ -85,7 +93,7 @@ async function answer(tab, score, comment) {
 
 describe('contract through the built bundle', () => {
   test('one tag: data-* attributes start an NPS prompt; exactly one global; payload v1 arrives', async () => {
-    const tab = await context.newPage();
+    const tab = await (await freshContext()).newPage();
     await tab.goto(server.origin + '/one-tag.html?token=secret#frag');
     await tab.getByRole('radiogroup').waitFor();
     const added = await tab.evaluate(() => Object.getOwnPropertyNames(window).filter((name) => !window.__globalsBefore.includes(name)));
@@ -107,7 +115,7 @@ describe('contract through the built bundle', () => {
   });
 
   test('stub queue: calls made before load run in order; Thai from <html lang>; commands return Promises', async () => {
-    const tab = await context.newPage();
+    const tab = await (await freshContext()).newPage();
     await tab.goto(server.origin + '/stub-queue.html');
     await tab.getByRole('radiogroup').waitFor();
     assert.match(await tab.getByRole('radiogroup').innerText(), /คุณจะให้คะแนนความพึงพอใจโดยรวม/);
@@ -123,7 +131,7 @@ describe('contract through the built bundle', () => {
   });
 
   test('npm module in a bundled page: init() and track() reach the same engine', async () => {
-    const tab = await context.newPage();
+    const tab = await (await freshContext()).newPage();
     await tab.goto(server.origin + '/npm.html');
     await tab.waitForFunction(() => window.hb);
     assert.equal(await tab.evaluate(() => typeof window.hearback), 'undefined');
@@ -137,7 +145,7 @@ describe('contract through the built bundle', () => {
 
   for (const [type, count, question] of [['nps', 11, /recommend/], ['csat', 5, /satisfaction/], ['ces', 7, /easy/]]) {
     test(`${type}: ${count} native radios in a labelled group, ends carry anchor text`, async () => {
-      const tab = await context.newPage();
+      const tab = await (await freshContext()).newPage();
       await tab.goto(server.origin + '/npm.html');
       await tab.waitForFunction(() => window.hb);
       await tab.evaluate((t) => window.hb.show(t), type);
@@ -152,7 +160,7 @@ describe('contract through the built bundle', () => {
   }
 
   test('offline, then the tab closes: the answer is delivered on the next visit', async () => {
-    const tab = await context.newPage();
+    const tab = await (await freshContext()).newPage();
     await tab.goto(server.origin + '/npm.html');
     await tab.waitForFunction(() => window.hb);
     await context.setOffline(true);
@@ -170,7 +178,7 @@ describe('contract through the built bundle', () => {
   });
 
   test('strict CSP (no unsafe-inline): zero securitypolicyviolation events, prompt works', async () => {
-    const tab = await context.newPage();
+    const tab = await (await freshContext()).newPage();
     await tab.addInitScript(() => {
       window.__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
@@ -184,7 +192,7 @@ describe('contract through the built bundle', () => {
   });
 
   test('hostile host CSS cannot hide or break the prompt', async () => {
-    const tab = await context.newPage();
+    const tab = await (await freshContext()).newPage();
     await tab.goto(server.origin + '/hostile.html');
     const group = tab.getByRole('radiogroup');
     await group.waitFor();
@@ -197,7 +205,7 @@ describe('contract through the built bundle', () => {
 
   test('axe wcag22aa: zero violations in question, follow-up, thanks and dark', async () => {
     for (const scheme of ['light', 'dark']) {
-      const tab = await context.newPage();
+      const tab = await (await freshContext()).newPage();
       await tab.emulateMedia({ colorScheme: scheme });
       await tab.goto(server.origin + '/npm.html');
       await tab.waitForFunction(() => window.hb);
@@ -221,7 +229,7 @@ describe('contract through the built bundle', () => {
   });
 
   test('pinned CDN file with SRI loads; a tampered hash is blocked', async () => {
-    const tab = await context.newPage();
+    const tab = await (await freshContext()).newPage();
     await tab.goto(server.origin + '/sri.html');
     await tab.getByRole('radiogroup').waitFor();
     assert.equal(await tab.evaluate(() => typeof window.hearback), 'function');
