@@ -8,7 +8,12 @@ const columns = 'id, survey, type, score, scale_min, scale_max, comment, reasons
  */
 export function createResponsesStore({ db, surveyKinds }) {
   return {
-    /** Stores an answer once: `stored` is false when its `id` was already there (a retry). */
+    /**
+     * Stores an answer once: `stored` is false when its `id` was already there (a retry). A repeat
+     * that completes the stored copy — the SDK sent the score when the page was hidden, then the
+     * visitor came back and added a comment, reasons or contact consent under the same `id` — fills
+     * in what was missing (`completed`); an identical repeat changes nothing.
+     */
     async insert(answer) {
       const { rows } = await db.query(
         `INSERT INTO responses (id, survey, type, score, scale_min, scale_max, comment, reasons, contact, mode,
@@ -23,7 +28,15 @@ export function createResponsesStore({ db, surveyKinds }) {
           answer.context ? JSON.stringify(answer.context) : null, answer.sdk, JSON.stringify(answer),
         ],
       );
-      return { stored: rows.length === 1 };
+      if (rows.length === 1) return { stored: true, completed: false };
+      const completed = await db.query(
+        `UPDATE responses SET comment = COALESCE(comment, $2), reasons = COALESCE(reasons, $3::jsonb), contact = contact OR $4,
+           payload = $5::jsonb
+         WHERE id = $1 AND ((comment IS NULL AND $2::text IS NOT NULL) OR (reasons IS NULL AND $3::jsonb IS NOT NULL) OR (NOT contact AND $4))
+         RETURNING id`,
+        [answer.id, answer.comment ?? null, answer.reasons ? JSON.stringify(answer.reasons) : null, answer.contact === true, JSON.stringify(answer)],
+      );
+      return { stored: false, completed: completed.rows.length === 1 };
     },
 
     /** Answers matching `filters`, newest first, as flat rows (export). */

@@ -51,8 +51,9 @@ export function createCollectorApp({ store, parseAnswer, summarise, maxBodyBytes
     }
     const parsed = parseAnswer(await readBody(req, maxBodyBytes));
     if (!parsed.ok) return send(res, 400, { problems: parsed.problems });
-    const { stored } = await store.insert(parsed.answer);
-    send(res, stored ? 201 : 200, stored ? { id: parsed.answer.id } : { id: parsed.answer.id, duplicate: true });
+    const { stored, completed } = await store.insert(parsed.answer);
+    const id = parsed.answer.id;
+    send(res, stored ? 201 : 200, stored ? { id } : completed ? { id, duplicate: true, completed: true } : { id, duplicate: true });
   }
 
   function withFilters(handle) {

@@ -77,6 +77,20 @@ export function describeCollector(name, openDatabase, { skip = false } = {}) {
       expect(body[0].comment).toBe('first');
     });
 
+    it('a repeat that adds the follow-up completes the stored answer (score sent on page hide, comment later)', async () => {
+      const scoreOnly = answer({ survey: 'amend', comment: undefined, reasons: undefined });
+      delete scoreOnly.comment;
+      expect((await post(scoreOnly)).status).toBe(201);
+      const amended = await post({ ...scoreOnly, comment: 'added later', reasons: ['Delivery'] });
+      expect(amended.status).toBe(200);
+      expect(await amended.json()).toEqual({ id: scoreOnly.id, duplicate: true, completed: true });
+      const again = await post({ ...scoreOnly, comment: 'added later', reasons: ['Delivery'] });
+      expect(await again.json()).toEqual({ id: scoreOnly.id, duplicate: true });
+      const { body } = await get('/api/responses.json?survey=amend');
+      expect(body).toHaveLength(1);
+      expect(body[0]).toMatchObject({ comment: 'added later', reasons: ['Delivery'] });
+    });
+
     it('stores an answer once when its retries race each other', async () => {
       const raced = answer({ survey: 'race' });
       const statuses = await Promise.all(Array.from({ length: 20 }, () => post(raced).then((r) => r.status)));
