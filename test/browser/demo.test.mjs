@@ -18,7 +18,10 @@ before(async () => {
     server.stdout.on('data', (chunk) => {
       out += chunk;
       const match = out.match(/listening on (http:\/\/[\d.:]+)/);
-      if (match) clearTimeout(timer), resolve(match[1]);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
     });
   });
   context = await launch();
