@@ -7,6 +7,7 @@ import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
+import { dts } from 'rollup-plugin-dts';
 import { noHtmlSinks } from './no-html-sinks.mjs';
 import { privateZodConfig } from './private-zod-config.mjs';
 
@@ -49,8 +50,17 @@ const esm = await rollup({
 await esm.write({ dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' });
 await esm.close();
 
-// 3. Types, from the same sources.
-execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit', cwd: root });
+// 3. Types, from the same sources: tsc writes declarations into a scratch folder, then
+// rollup-plugin-dts bundles one self-contained .d.ts per entry (no relative imports left, so
+// every resolution mode — bundler, node16 ESM — finds them).
+const scratch = new URL('dist/.types/', root);
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', scratch.pathname], { stdio: 'inherit', cwd: root });
+for (const name of Object.keys(entries)) {
+  const types = await rollup({ input: new URL(`${name}.d.ts`, scratch).pathname, plugins: [dts()], external: (id) => !id.startsWith('.') && !id.startsWith('/') });
+  await types.write({ file: `dist/${name}.d.ts`, format: 'es' });
+  await types.close();
+}
+rmSync(scratch, { recursive: true, force: true });
 
 // 4. The versioned CDN file and its SRI hash, for pinned installs.
 const versioned = `hearback-${pkg.version}.min.js`;
