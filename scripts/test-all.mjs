@@ -1,5 +1,6 @@
 // npm test: the whole gate, in CI order — typecheck → lint → unit/DOM → build → size → package
-// checks → real-browser suite → collector against PostgreSQL (when its server binaries exist).
+// checks → real-browser suite → collector against PostgreSQL (when its server binaries exist) →
+// the collector's bounded load test.
 // Stops at the first failing step and exits non-zero.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -17,6 +18,7 @@ const steps = [
   ['package checks', 'node', ['scripts/package-checks.mjs']],
   ['browser suite (Chromium)', 'node', ['--test', '--test-concurrency=1', '--test-reporter=spec', ...browserTests]],
   ...(postgres ? [['collector on PostgreSQL', 'bash', ['demo/scripts/with-postgres.sh']]] : []),
+  ['collector load test (10,000 answers, 10% repeats, 50 clients)', 'node', ['bench/load.mjs']],
 ].filter(([name]) => !only || name.startsWith(only));
 
 const results = [];
