@@ -4,7 +4,7 @@ import { endpointProblem } from './endpoint';
 /** Schema pieces that carry their own readable message (zod/mini ships no locale text). */
 
 export const text = () =>
-  z.union([z.string(), z.record(z.string(), z.string())], {
+  z.union([z.string(), z.catchall(z.object({}), z.string())], {
     error: 'must be a string or a map of locale to string, e.g. { en: "…", th: "…" }',
   });
 
@@ -19,10 +19,13 @@ export const between = (min: number, max: number, what = 'a number') =>
     z.lte(max, `must be ${what} from ${min} to ${max}`),
   );
 
-export const wholeAtLeast = (min: number) =>
-  z.int({ error: `must be a whole number of at least ${min}` }).check(
-    z.gte(min, `must be a whole number of at least ${min}`),
-  );
+/** A safe integer, like `z.int()` without zod's number-format schema (~0.4 KB gzip in the bundle). */
+export const whole = (error?: string) => z.number({ error }).check(z.refine(Number.isSafeInteger, error));
+
+export const wholeAtLeast = (min: number) => {
+  const error = `must be a whole number of at least ${min}`;
+  return whole(error).check(z.gte(min, error));
+};
 
 export const name = (what: string) =>
   z.string({ error: `must be ${what}` }).check(
@@ -42,5 +45,6 @@ export const cssColor = () =>
     z.regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a hex colour like "#2563eb"'),
   );
 
-export const jsonRecord = (what: string) =>
-  z.record(z.string(), z.unknown(), { error: `must be ${what}` });
+/** An object of any values; `__proto__` keys are dropped. An object schema with a catchall costs
+ * far less than `z.record` in the bundle. */
+export const jsonRecord = (what: string) => z.catchall(z.object({}, { error: `must be ${what}` }), z.unknown());

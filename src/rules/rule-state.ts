@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { whole } from '../config/checks';
 import type { KeyValueStore } from '../storage/key-value-store';
 
 const time = z.optional(z.number());
@@ -11,7 +12,7 @@ export type SurveyState = z.output<typeof surveyStateSchema>;
  * Across surveys (`state:fatigue`): the last prompt shown, and the current session — it lasts while
  * the visitor comes back within 30 minutes (`seenAt` is the last page load or prompt decision).
  */
-export const fatigueStateSchema = z.object({ lastShownAt: time, seenAt: time, sessionShown: z.optional(z.int()) });
+export const fatigueStateSchema = z.object({ lastShownAt: time, seenAt: time, sessionShown: z.optional(whole()) });
 export type FatigueState = z.output<typeof fatigueStateSchema>;
 
 export const surveyKey = (id: string) => 'state:survey:' + id;
