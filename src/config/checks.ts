@@ -8,10 +8,11 @@ export const text = () =>
     error: 'must be a string or a map of locale to string, e.g. { en: "…", th: "…" }',
   });
 
-export const flag = () => z.boolean({ error: 'must be true or false' });
+// Literal sets instead of z.boolean / z.enum: one schema class for all of them (~0.3 KB gzip less).
+export const flag = () => z.literal([true, false], { error: 'must be true or false' });
 
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: 'must be one of ' + values.map((v) => `"${v}"`).join(', ') });
+  z.literal(values, { error: 'must be one of ' + values.map((v) => `"${v}"`).join(', ') });
 
 export const between = (min: number, max: number, what = 'a number') =>
   z.number({ error: `must be ${what} from ${min} to ${max}` }).check(

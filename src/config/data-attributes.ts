@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { between, cssColor, nonEmpty, oneOf } from './checks';
 
 /**
@@ -8,7 +7,7 @@ import { between, cssColor, nonEmpty, oneOf } from './checks';
 const attributeSchemas = {
   endpoint: nonEmpty('an https URL'),
   survey: oneOf(['nps', 'csat', 'ces']),
-  delay: z.pipe(z.pipe(z.string(), z.transform(Number)), between(0, 86_400, 'a number of seconds')),
+  delay: between(0, 86_400, 'a number of seconds'),
   lang: nonEmpty('"auto" or a language tag like "th"'),
   accent: cssColor(),
   position: oneOf(['bottom-right', 'bottom-left', 'center']),
@@ -24,7 +23,8 @@ export function optionsFromAttributes(dataset: DOMStringMap): { options?: Record
   for (const [key, schema] of Object.entries(attributeSchemas)) {
     const raw = dataset[key];
     if (raw === undefined) continue;
-    const result = schema.safeParse(key === 'delay' ? raw.trim() || 'x' : raw);
+    // data-delay is text: "" and "  " must fail, not read as 0.
+    const result = schema.safeParse(key === 'delay' ? Number(raw.trim() || NaN) : raw);
     if (result.success) values[key] = result.data;
     else errors.push(`data-${key} ${result.error.issues[0].message} (got ${JSON.stringify(raw)})`);
   }

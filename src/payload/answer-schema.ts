@@ -15,7 +15,7 @@ export const answerSchema = z.object({
   v: z.literal(1, { error: 'must be 1 (payload version)' }),
   id: z.string({ error: 'must be a string' }).check(z.minLength(8, 'must be at least 8 characters'), z.maxLength(64, 'must be at most 64 characters')),
   survey: z.string({ error: 'must be a string' }).check(z.minLength(1, 'must not be empty'), z.maxLength(64, 'must be at most 64 characters')),
-  type: z.enum(['nps', 'csat', 'ces'], { error: 'must be "nps", "csat" or "ces"' }),
+  type: z.literal(['nps', 'csat', 'ces'], { error: 'must be "nps", "csat" or "ces"' }),
   score: whole('must be a whole number'),
   // Not z.tuple (~0.5 KB gzip): two whole numbers, the same messages and issue paths.
   scale: z.array(whole(), { error: 'must be [min, max]' }).check(
@@ -24,7 +24,7 @@ export const answerSchema = z.object({
   comment: z.optional(z.string({ error: 'must be a string' }).check(z.maxLength(2000, 'must be at most 2,000 characters'))),
   reasons: z.optional(z.array(z.string(), { error: 'must be a list of strings' }).check(z.maxLength(20, 'must have at most 20 items'))),
   contact: z.optional(z.literal(true, { error: 'must be true when present' })),
-  mode: z.optional(z.enum(['inline', 'kiosk'], { error: 'must be "inline" or "kiosk" when present' })),
+  mode: z.optional(z.literal(['inline', 'kiosk'], { error: 'must be "inline" or "kiosk" when present' })),
   locale: z.string({ error: 'must be a language tag' }).check(z.maxLength(35, 'must be at most 35 characters')),
   url: z.string({ error: 'must be a string' }).check(z.maxLength(2048, 'must be at most 2,048 characters')),
   answeredAt: z.string({ error: timestamp }).check(z.regex(isoUtc, timestamp)),
