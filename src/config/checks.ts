@@ -28,9 +28,12 @@ export const wholeAtLeast = (min: number) => {
   return whole(error).check(z.gte(min, error));
 };
 
+/** A string matching `pattern`: a refine, cheaper in the bundle than zod's string-format check. */
+export const matches = (pattern: RegExp, error: string) => z.refine<string>((value) => pattern.test(value), error);
+
 export const name = (what: string) =>
   z.string({ error: `must be ${what}` }).check(
-    z.regex(/^[A-Za-z0-9][\w.:-]{0,63}$/, `must be ${what}: 1–64 letters, digits, "-", "_", ".", ":"`),
+    matches(/^[A-Za-z0-9][\w.:-]{0,63}$/, `must be ${what}: 1–64 letters, digits, "-", "_", ".", ":"`),
   );
 
 export const nonEmpty = (what: string) =>
@@ -43,7 +46,7 @@ export const httpsUrl = () =>
 
 export const cssColor = () =>
   z.string({ error: 'must be a hex colour like "#2563eb"' }).check(
-    z.regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a hex colour like "#2563eb"'),
+    matches(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a hex colour like "#2563eb"'),
   );
 
 /** An object of any values; `__proto__` keys are dropped. An object schema with a catchall costs

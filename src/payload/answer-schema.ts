@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { jsonRecord, whole } from '../config/checks';
+import { jsonRecord, matches, whole } from '../config/checks';
 /**
  * zod's `z.iso.datetime()` pattern (UTC `Z` only, any fraction of a second, real calendar dates
  * including leap days) as a literal: the format machinery behind `z.iso` costs ~0.7 KB gzip.
@@ -27,7 +27,7 @@ export const answerSchema = z.object({
   mode: z.optional(z.literal(['inline', 'kiosk'], { error: 'must be "inline" or "kiosk" when present' })),
   locale: z.string({ error: 'must be a language tag' }).check(z.maxLength(35, 'must be at most 35 characters')),
   url: z.string({ error: 'must be a string' }).check(z.maxLength(2048, 'must be at most 2,048 characters')),
-  answeredAt: z.string({ error: timestamp }).check(z.regex(isoUtc, timestamp)),
+  answeredAt: z.string({ error: timestamp }).check(matches(isoUtc, timestamp)),
   user: z.optional(jsonRecord('an object')),
   context: z.optional(jsonRecord('an object')),
   sdk: z.string({ error: 'must be a string like "hearback/0.1.0"' }),
