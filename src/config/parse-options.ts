@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { optionSchemas, type OptionValues } from './options-schema';
+import { optionDefaults, optionSchemas, type OptionValues } from './options-schema';
 import { toPlainData } from './plain-data';
 import { suggest } from './suggest';
 import { surveySchema, type Survey } from './survey-schema';
@@ -30,11 +30,11 @@ export function parseOptions(input: unknown): ParseResult {
     if (!topLevelKeys.includes(key)) warnings.push(unknownKey(key, '', topLevelKeys));
   }
 
-  const values: Record<string, unknown> = {};
+  const values: Record<string, unknown> = optionDefaults();
   for (const [key, schema] of Object.entries(optionSchemas)) {
-    if (key === 'endpoint' && given.endpoint === undefined) continue;
+    if (given[key] === undefined) continue;
     const result = parseField(schema, given[key], key, errors, warnings);
-    values[key] = result.ok ? result.value : schema.safeParse(undefined).data;
+    if (result.ok) values[key] = result.value;
   }
   if (!values.endpoint) {
     if (given.endpoint === undefined) errors.unshift('endpoint is required: the https URL that receives answers');
