@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { between, flag, httpsUrl, name, nonEmpty, oneOf, text } from './checks';
+import { atMost, between, flag, httpsUrl, name, nonEmpty, oneOf, text } from './checks';
 import { triggerSchema } from './trigger-schema';
 
 /** Text that may differ per score band. Band names are shared by all types (see README). */
@@ -19,7 +19,7 @@ export const surveySchema = z.strictObject(
     followUp: z.optional(z.union([z.literal(false), textOrBands], { error: 'must be false, text, or text per band' })),
     reasons: z.optional(
       z.array(nonEmpty('a reason label'), { error: 'must be a list of reason labels' }).check(
-        z.maxLength(8, 'must list at most 8 reasons'),
+        atMost(8, 'must list at most 8 reasons'),
       ),
     ),
     thankYou: z.optional(textOrBands),

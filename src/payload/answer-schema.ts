@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { jsonRecord, matches, whole } from '../config/checks';
+import { atLeast, atMost, jsonRecord, matches, whole } from '../config/checks';
 /**
  * zod's `z.iso.datetime()` pattern (UTC `Z` only, any fraction of a second, real calendar dates
  * including leap days) as a literal: the format machinery behind `z.iso` costs ~0.7 KB gzip.
@@ -13,20 +13,20 @@ const timestamp = 'must be an ISO 8601 UTC timestamp';
  */
 export const answerSchema = z.object({
   v: z.literal(1, { error: 'must be 1 (payload version)' }),
-  id: z.string({ error: 'must be a string' }).check(z.minLength(8, 'must be at least 8 characters'), z.maxLength(64, 'must be at most 64 characters')),
-  survey: z.string({ error: 'must be a string' }).check(z.minLength(1, 'must not be empty'), z.maxLength(64, 'must be at most 64 characters')),
+  id: z.string({ error: 'must be a string' }).check(atLeast(8, 'must be at least 8 characters'), atMost(64, 'must be at most 64 characters')),
+  survey: z.string({ error: 'must be a string' }).check(atLeast(1, 'must not be empty'), atMost(64, 'must be at most 64 characters')),
   type: z.literal(['nps', 'csat', 'ces'], { error: 'must be "nps", "csat" or "ces"' }),
   score: whole('must be a whole number'),
   // Not z.tuple (~0.5 KB gzip): two whole numbers, the same messages and issue paths.
   scale: z.array(whole(), { error: 'must be [min, max]' }).check(
     z.refine((scale) => scale.length === 2, { error: 'must be [min, max]', abort: true }),
   ) as unknown as z.ZodMiniType<[number, number]>,
-  comment: z.optional(z.string({ error: 'must be a string' }).check(z.maxLength(2000, 'must be at most 2,000 characters'))),
-  reasons: z.optional(z.array(z.string(), { error: 'must be a list of strings' }).check(z.maxLength(20, 'must have at most 20 items'))),
+  comment: z.optional(z.string({ error: 'must be a string' }).check(atMost(2000, 'must be at most 2,000 characters'))),
+  reasons: z.optional(z.array(z.string(), { error: 'must be a list of strings' }).check(atMost(20, 'must have at most 20 items'))),
   contact: z.optional(z.literal(true, { error: 'must be true when present' })),
   mode: z.optional(z.literal(['inline', 'kiosk'], { error: 'must be "inline" or "kiosk" when present' })),
-  locale: z.string({ error: 'must be a language tag' }).check(z.maxLength(35, 'must be at most 35 characters')),
-  url: z.string({ error: 'must be a string' }).check(z.maxLength(2048, 'must be at most 2,048 characters')),
+  locale: z.string({ error: 'must be a language tag' }).check(atMost(35, 'must be at most 35 characters')),
+  url: z.string({ error: 'must be a string' }).check(atMost(2048, 'must be at most 2,048 characters')),
   answeredAt: z.string({ error: timestamp }).check(matches(isoUtc, timestamp)),
   user: z.optional(jsonRecord('an object')),
   context: z.optional(jsonRecord('an object')),

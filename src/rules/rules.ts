@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { atLeast } from '../config/checks';
 import type { Config } from '../config/parse-options';
 import type { Survey } from '../config/survey-schema';
 import type { Logger } from '../log';
@@ -10,7 +11,7 @@ import type { Rules, Verdict } from './rule-types';
 import { inSample } from './sampling';
 import { snoozeReason } from './snooze';
 
-const deviceSchema = z.string().check(z.minLength(8));
+const deviceSchema = z.string().check(atLeast(8));
 
 /**
  * Who may see what, and how often. In order: a `data-hearback-show` click always shows (the visitor

@@ -1,9 +1,8 @@
-import * as z from 'zod/mini';
-import { whole } from '../config/checks';
+import { atLeast, whole } from '../config/checks';
 import type { KeyValueStore } from '../storage/key-value-store';
 
 export const pageViewsKey = 'state:pageViews';
-const countSchema = whole().check(z.gte(0));
+const countSchema = whole().check(atLeast(0));
 
 /**
  * Counts one page view (a page load, or an SPA route change to another path) and returns the
