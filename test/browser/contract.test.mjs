@@ -212,8 +212,11 @@ describe('contract through the built bundle', () => {
       await tab.addScriptTag({ content: axeSource });
       await tab.evaluate(() => window.hb.show('nps'));
       const audit = () => tab.evaluate(async () => {
+        // Audit the settled prompt, not a frame of its fade-in.
+        const root = document.querySelector('hearback-prompt')?.shadowRoot;
+        await Promise.all((root?.getAnimations() ?? []).map((animation) => animation.finished));
         const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ") + " " + n.failureSummary).join(", ")}`);
       });
       await tab.getByRole('radiogroup').waitFor();
       assert.deepEqual(await audit(), [], `${scheme} question`);
