@@ -2,8 +2,13 @@
 // test can prove the gate fails on a deliberate break; scripts/size.mjs is the command.
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/** Budget in bytes of gzip (level 9). Raise only in the commit that needs it, with the reason. */
-export const gzipBudget = 24 * 1024;
+/**
+ * Budget in bytes of gzip (level 9). Raise only in the commit that needs it, with the reason.
+ * History: 24 KB (issue 7's target) → 38 KB, when every part first came together at 37.5 KB:
+ * preact + hooks + signals 8.4 KB, zod/mini 5.5 KB, outbox + storage 6 KB, UI + CSS 5 KB,
+ * 11 locale tables 3.9 KB, triggers + rules 3.9 KB, engine 3 KB. See README "Size and speed".
+ */
+export const gzipBudget = 38 * 1024;
 
 /** Strings that must never appear in the bundle: HTML sinks, eval, and classic zod or its locales. */
 export const forbidden = [
