@@ -1,12 +1,15 @@
 // Screenshots for the README (docs/screenshots): each survey type at 360 and 1280 px, light and dark,
 // English and Thai, clipped to the widget. Asserts the widget is fully on screen in each.
+// The README's copies are rewritten only with UPDATE_SCREENSHOTS=1; otherwise they go to a temp
+// folder, so running the tests leaves the work tree clean.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { after, before, it } from 'node:test';
 import { launch, root } from './harness.mjs';
 import { startUiServer } from './fixtures/ui-setup.mjs';
 
-const out = root + 'docs/screenshots/';
+const out = process.env.UPDATE_SCREENSHOTS === '1' ? root + 'docs/screenshots/' : mkdtempSync(tmpdir() + '/hearback-screenshots-') + '/';
 let server, context;
 before(async () => {
   mkdirSync(out, { recursive: true });
