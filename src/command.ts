@@ -21,45 +21,74 @@ const commands = ['init', 'show', 'track', 'identify', 'on', 'off', 'flush', 'co
 type Command = (typeof commands)[number];
 
 /**
- * Creates the command function. `start` creates an instance from init options. Commands given
- * before `init` wait (in order) and run once it arrives; `on`/`off` before init are kept too.
- * Results come back as Promises; nothing throws into the caller.
+ * Creates the command function. Every call runs in call order: commands given before `init` wait
+ * and run once it arrives; `on`/`off` before init are kept too. `init` itself runs in a task of its
+ * own (`defer`, a macrotask by default) so that loading the script and starting hearback are two
+ * short tasks instead of one long one; calls made meanwhile queue behind it. Results come back as
+ * Promises; nothing throws into the caller.
  */
-export function createCommandFunction(start: (options: unknown) => Hearback, version: string): HearbackCommandFunction {
+export function createCommandFunction(
+  start: (options: unknown) => Hearback,
+  version: string,
+  defer: (work: () => void) => void = (work) => void setTimeout(work, 0),
+): HearbackCommandFunction {
   const log = createLogger();
   let instance: Hearback | undefined;
-  let waiting: Array<() => void> = [];
+  let starting = false;
+  const queue: Array<{ command: Command; args: unknown[]; resolve: (value: unknown) => void }> = [];
 
-  const run = (instance: Hearback, command: Exclude<Command, 'init'>, args: unknown[]): unknown => {
-    const method = instance[command] as (...args: unknown[]) => unknown;
-    const result = method(...args);
-    return command === 'status' ? Promise.resolve(result) : result;
+  const run = (command: Exclude<Command, 'init'>, args: unknown[]): unknown => {
+    try {
+      const result = (instance![command] as (...args: unknown[]) => unknown)(...args);
+      return command === 'status' ? Promise.resolve(result) : result;
+    } catch (error) {
+      log.error(`${command} failed: ${String(error)}`);
+      return undefined;
+    }
+  };
+
+  const replace = (options: unknown) => {
+    try {
+      if (instance) {
+        log.warn('init called again: the previous instance was destroyed and replaced');
+        instance.destroy();
+      }
+      instance = start(options);
+    } catch (error) {
+      log.error(`init failed: ${String(error)}`);
+    }
+  };
+
+  /** Runs what can run now, in order; without an instance, the first init goes first. */
+  const pump = () => {
+    while (!starting && queue.length) {
+      const index = instance ? 0 : queue.findIndex((call) => call.command === 'init');
+      if (index < 0) return;
+      const [call] = queue.splice(index, 1);
+      if (call.command !== 'init') {
+        call.resolve(run(call.command, call.args));
+        continue;
+      }
+      starting = true;
+      defer(() => {
+        replace(call.args[0]);
+        starting = false;
+        call.resolve(undefined);
+        pump();
+      });
+    }
   };
 
   const hearback = function (command: unknown, ...args: unknown[]): unknown {
-    try {
-      if (!commands.includes(command as Command)) {
-        log.error(`unknown command ${JSON.stringify(command)}; commands are ${commands.join(', ')}`);
-        return undefined;
-      }
-      if (command === 'init') {
-        if (instance) {
-          log.warn('init called again: the previous instance was destroyed and replaced');
-          instance.destroy();
-        }
-        instance = start(args[0]);
-        const queued = waiting;
-        waiting = [];
-        queued.forEach((call) => call());
-        return undefined;
-      }
-      if (instance) return run(instance, command as Exclude<Command, 'init'>, args);
-      const result = new Promise((resolve) => waiting.push(() => resolve(run(instance!, command as Exclude<Command, 'init'>, args))));
-      return command === 'show' || command === 'flush' || command === 'status' ? result : undefined;
-    } catch (error) {
-      log.error(`${String(command)} failed: ${String(error)}`);
+    if (!commands.includes(command as Command)) {
+      log.error(`unknown command ${JSON.stringify(command)}; commands are ${commands.join(', ')}`);
       return undefined;
     }
+    let resolve: (value: unknown) => void = () => undefined;
+    const result = new Promise((done) => (resolve = done));
+    queue.push({ command: command as Command, args, resolve });
+    pump();
+    return command === 'show' || command === 'flush' || command === 'status' ? result : undefined;
   } as HearbackCommandFunction;
   hearback.version = version;
   return hearback;

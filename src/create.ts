@@ -183,7 +183,7 @@ function resolveSurvey(surveys: Survey[], idOrType: string, overrides: unknown, 
     return undefined;
   }
   const merged = overrides && typeof overrides === 'object' ? { ...base, ...overrides } : base;
-  const result = surveySchema.safeParse(merged);
+  const result = surveySchema().safeParse(merged);
   if (!result.success) {
     for (const issue of result.error.issues) log.error(`show("${idOrType}"): ${issue.path.join('.')} ${issue.message}`);
     return undefined;

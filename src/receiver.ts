@@ -1,9 +1,13 @@
 /**
  * `hearback/receiver`: tools for whoever receives answers — the payload schema the SDK builds
- * against, a parser that never throws, and the metric helpers. Pure re-exports; the script-tag
+ * against, a parser that never throws, and the metric helpers. The script-tag
  * bundle never imports this file.
  */
-export { answerSchema, type Answer } from './payload/answer-schema';
+import { getAnswerSchema } from './payload/answer-schema';
+
+export type { Answer } from './payload/answer-schema';
+/** The payload v1 schema (zod/mini) that the SDK builds answers against. */
+export const answerSchema = getAnswerSchema();
 export { parseAnswer, MAX_BODY_BYTES, type ParseResult } from './receiver/parse-answer';
 export { nps, csat, ces, type Metric, type Scored } from './surveys/metrics';
 export { bandOf, type Band, type SurveyKind } from './surveys/band';

@@ -1,10 +1,11 @@
 import { between, cssColor, nonEmpty, oneOf } from './checks';
+import { lazy } from './lazy';
 
 /**
  * The one-tag install: `data-*` attributes of the `<script>` → init options. Each attribute is
  * checked on its own so a message names the attribute the owner typed (`data-delay must be …`).
  */
-const attributeSchemas = {
+const attributeSchemas = lazy(() => ({
   endpoint: nonEmpty('an https URL'),
   survey: oneOf(['nps', 'csat', 'ces']),
   delay: between(0, 86_400, 'a number of seconds'),
@@ -12,7 +13,7 @@ const attributeSchemas = {
   accent: cssColor(),
   position: oneOf(['bottom-right', 'bottom-left', 'center']),
   debug: oneOf(['true', 'false']),
-};
+}));
 
 /** Seconds after load before a `data-survey` prompt shows when `data-delay` is absent. */
 export const defaultAttributeDelay = 5;
@@ -20,7 +21,7 @@ export const defaultAttributeDelay = 5;
 export function optionsFromAttributes(dataset: DOMStringMap): { options?: Record<string, unknown>; errors: string[] } {
   const errors: string[] = [];
   const values: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(attributeSchemas)) {
+  for (const [key, schema] of Object.entries(attributeSchemas())) {
     const raw = dataset[key];
     if (raw === undefined) continue;
     // data-delay is text: "" and "  " must fail, not read as 0.

@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
 import { between, cssColor, flag, httpsUrl, jsonRecord, nonEmpty, oneOf, wholeAtLeast } from './checks';
+import { lazy } from './lazy';
 
 /**
  * Every top-level option except `surveys` (parsed survey by survey, so one bad survey does not take
  * the others down). Each entry is parsed on its own: a bad value is reported and its default
  * (`optionDefaults`) used; a missing one takes its default unparsed.
  */
-export const optionSchemas = {
+const buildOptionSchemas = () => ({
   endpoint: httpsUrl(),
   locale: nonEmpty('"auto" or a language tag like "th" or "en-US"'),
   theme: z.strictObject(
@@ -33,13 +34,17 @@ export const optionSchemas = {
     { perSession: z.optional(wholeAtLeast(0)), days: z.optional(between(0, 365, 'a number of days')) },
     { error: 'must be an object like { perSession: 1, days: 1 }' },
   ),
-};
+});
+
+/** The option schemas, built on first use (no work at load). */
+export const optionSchemas = lazy(buildOptionSchemas);
+type Schemas = ReturnType<typeof buildOptionSchemas>;
 
 /**
  * What a missing or bad option becomes. A function, so every parse gets fresh objects. Plain data
  * instead of `z._default` wrappers: ~0.2 KB gzip less in the bundle.
  */
-export const optionDefaults = (): { [K in keyof typeof optionSchemas]?: z.output<(typeof optionSchemas)[K]> } => ({
+export const optionDefaults = (): { [K in keyof Schemas]?: z.output<Schemas[K]> } => ({
   locale: 'auto',
   theme: {},
   user: {},
@@ -53,8 +58,8 @@ export const optionDefaults = (): { [K in keyof typeof optionSchemas]?: z.output
   fatigue: {},
 });
 
-export type OptionKey = keyof typeof optionSchemas | 'surveys';
-type Parsed = { [K in keyof typeof optionSchemas]: z.output<(typeof optionSchemas)[K]> };
-type Given = { [K in keyof typeof optionSchemas]: z.input<(typeof optionSchemas)[K]> | undefined };
+export type OptionKey = keyof Schemas | 'surveys';
+type Parsed = { [K in keyof Schemas]: z.output<Schemas[K]> };
+type Given = { [K in keyof Schemas]: z.input<Schemas[K]> | undefined };
 export type OptionValues = Parsed;
 export type OptionInputs = Given;

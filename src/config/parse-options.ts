@@ -15,7 +15,6 @@ export interface ParseResult {
   warnings: string[];
 }
 
-const topLevelKeys = [...Object.keys(optionSchemas), 'surveys'];
 
 /** Validates `init` options at the edge. Never throws; bad fields fall back to their defaults. */
 export function parseOptions(input: unknown): ParseResult {
@@ -26,12 +25,13 @@ export function parseOptions(input: unknown): ParseResult {
     return { errors: [`options must be an object like { endpoint: "https://…", surveys: [...] } (got ${show(input)})`], warnings };
   }
   const given = options as Record<string, unknown>;
+  const topLevelKeys = [...Object.keys(optionSchemas()), 'surveys'];
   for (const key of Object.keys(given)) {
     if (!topLevelKeys.includes(key)) warnings.push(unknownKey(key, '', topLevelKeys));
   }
 
   const values: Record<string, unknown> = optionDefaults();
-  for (const [key, schema] of Object.entries(optionSchemas)) {
+  for (const [key, schema] of Object.entries(optionSchemas())) {
     if (given[key] === undefined) continue;
     const result = parseField(schema, given[key], key, errors, warnings);
     if (result.ok) values[key] = result.value;
@@ -47,7 +47,7 @@ export function parseOptions(input: unknown): ParseResult {
   }
   const seen = new Set<string>();
   for (const [index, item] of (Array.isArray(given.surveys) ? given.surveys : []).entries()) {
-    const result = parseField(surveySchema, item, `surveys[${index}]`, errors, warnings);
+    const result = parseField(surveySchema(), item, `surveys[${index}]`, errors, warnings);
     if (!result.ok) continue;
     if (seen.has(result.value.id)) {
       errors.push(`surveys[${index}].id "${result.value.id}" is used twice: survey ids must be unique`);

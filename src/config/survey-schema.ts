@@ -1,34 +1,37 @@
 import * as z from 'zod/mini';
 import { atMost, between, flag, httpsUrl, name, nonEmpty, oneOf, text } from './checks';
+import { lazy } from './lazy';
 import { triggerSchema } from './trigger-schema';
 
 /** Text that may differ per score band. Band names are shared by all types (see README). */
-const byBand = z.strictObject(
-  { detractor: z.optional(text()), passive: z.optional(text()), promoter: z.optional(text()) },
-  { error: 'must be text or { detractor, passive, promoter }' },
-);
-const textOrBands = z.union([byBand, text()], {
-  error: 'must be a string, a map of locale to string, or { detractor, passive, promoter } of those',
-});
+const byBand = () =>
+  z.strictObject(
+    { detractor: z.optional(text()), passive: z.optional(text()), promoter: z.optional(text()) },
+    { error: 'must be text or { detractor, passive, promoter }' },
+  );
+const textOrBands = () =>
+  z.union([byBand(), text()], {
+    error: 'must be a string, a map of locale to string, or { detractor, passive, promoter } of those',
+  });
 
-export const surveySchema = z.strictObject(
+const buildSurveySchema = () => z.strictObject(
   {
     id: name('a survey id'),
     type: oneOf(['nps', 'csat', 'ces']),
     question: z.optional(text()),
-    followUp: z.optional(z.union([z.literal(false), textOrBands], { error: 'must be false, text, or text per band' })),
+    followUp: z.optional(z.union([z.literal(false), textOrBands()], { error: 'must be false, text, or text per band' })),
     reasons: z.optional(
       z.array(nonEmpty('a reason label'), { error: 'must be a list of reason labels' }).check(
         atMost(8, 'must list at most 8 reasons'),
       ),
     ),
-    thankYou: z.optional(textOrBands),
+    thankYou: z.optional(textOrBands()),
     style: z.optional(oneOf(['numbers', 'smileys'])),
     promoterLink: z.optional(
       z.strictObject({ url: httpsUrl(), label: text() }, { error: 'must be { url, label }' }),
     ),
     askContact: z.optional(flag()),
-    trigger: z.optional(triggerSchema),
+    trigger: z.optional(triggerSchema()),
     cooldownDays: z.optional(between(0, 3650, 'a number of days')),
     snoozeDays: z.optional(between(0, 3650, 'a number of days')),
     sampleRate: z.optional(between(0, 1, 'a share')),
@@ -39,8 +42,11 @@ export const surveySchema = z.strictObject(
   { error: 'must be an object like { id: "after-checkout", type: "csat" }' },
 );
 
-export type SurveyInput = z.input<typeof surveySchema>;
-export type Survey = z.output<typeof surveySchema>;
+/** A survey definition, validated (built on first use: no work at load). */
+export const surveySchema = lazy(buildSurveySchema);
+
+export type SurveyInput = z.input<ReturnType<typeof buildSurveySchema>>;
+export type Survey = z.output<ReturnType<typeof buildSurveySchema>>;
 export type SurveyType = Survey['type'];
 export type Text = z.output<ReturnType<typeof text>>;
-export type TextByBand = z.output<typeof byBand>;
+export type TextByBand = z.output<ReturnType<typeof byBand>>;

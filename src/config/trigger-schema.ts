@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { between, flag, nonEmpty, wholeAtLeast } from './checks';
+import { lazy } from './lazy';
 
 /**
  * A URL rule item: a path (`/checkout/done`, exact; a string with `*` is a glob), a glob
@@ -7,7 +8,7 @@ import { between, flag, nonEmpty, wholeAtLeast } from './checks';
  * (`{ exact: '/' }`) or a regular expression tested against path + query
  * (`{ regex: '^/order/\\d+$' }`). Patterns starting with `http` match origin + path.
  */
-const urlPattern = z.union(
+const urlPattern = () => z.union(
   [
     z.string(),
     z.strictObject({ prefix: z.string() }),
@@ -29,18 +30,18 @@ function isRegex(source: string): boolean {
   }
 }
 
-type UrlPatternInput = z.input<typeof urlPattern>;
+type UrlPatternInput = z.input<ReturnType<typeof urlPattern>>;
 
-const urlRule = z.union(
+const urlRule = () => z.union(
   [
-    urlPattern,
-    z.array(urlPattern),
-    z.strictObject({ include: z.optional(z.array(urlPattern)), exclude: z.optional(z.array(urlPattern)) }),
+    urlPattern(),
+    z.array(urlPattern()),
+    z.strictObject({ include: z.optional(z.array(urlPattern())), exclude: z.optional(z.array(urlPattern())) }),
   ],
   { error: 'must be a pattern, a list of patterns, or { include: [...], exclude: [...] }' },
 );
 
-export const triggerSchema = z.strictObject(
+const buildTriggerSchema = () => z.strictObject(
   {
     event: z.optional(
       z.union([nonEmpty('an event name'), z.array(nonEmpty('an event name'))], {
@@ -50,7 +51,7 @@ export const triggerSchema = z.strictObject(
     delay: z.optional(between(0, 86_400, 'a number of seconds')),
     scroll: z.optional(between(1, 100, 'a scroll depth in percent')),
     exitIntent: z.optional(flag()),
-    url: z.optional(urlRule),
+    url: z.optional(urlRule()),
     pageViews: z.optional(wholeAtLeast(1)),
     selector: z.optional(nonEmpty('a CSS selector')),
   },
@@ -58,4 +59,6 @@ export const triggerSchema = z.strictObject(
 );
 
 export type UrlPattern = UrlPatternInput;
-export type Trigger = z.output<typeof triggerSchema>;
+/** A survey's `trigger`, validated (built on first use). */
+export const triggerSchema = lazy(buildTriggerSchema);
+export type Trigger = z.output<ReturnType<typeof buildTriggerSchema>>;

@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
-import { answerSchema } from '../payload/answer-schema';
+import { lazy } from '../config/lazy';
+import { getAnswerSchema } from '../payload/answer-schema';
 
 /**
  * One queued answer as stored under `outbox:<answer id>`. Records are read back through this
  * schema: anything else in the store (another version, a host script, a corrupted write) is dropped.
  */
-export const outboxRecordSchema = z.object({
-  answer: answerSchema,
+const buildRecordSchema = () => z.object({
+  answer: getAnswerSchema(),
   /** When it was first stored (ms): the age for the TTL and the order for eviction. */
   queuedAt: z.number(),
   /** Not before this time (ms): backoff and `Retry-After`. */
@@ -23,7 +24,8 @@ export const outboxRecordSchema = z.object({
   lease: z.optional(z.object({ tab: z.string(), until: z.number() })),
 });
 
-export type OutboxRecord = z.output<typeof outboxRecordSchema>;
+export const outboxRecordSchema = lazy(buildRecordSchema);
+export type OutboxRecord = z.output<ReturnType<typeof buildRecordSchema>>;
 
 export const recordKey = (id: string) => 'outbox:' + id;
 

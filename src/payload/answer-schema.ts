@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { atLeast, atMost, jsonRecord, matches, whole } from '../config/checks';
+import { lazy } from '../config/lazy';
 /**
  * zod's `z.iso.datetime()` pattern (UTC `Z` only, any fraction of a second, real calendar dates
  * including leap days) as a literal: the format machinery behind `z.iso` costs ~0.7 KB gzip.
@@ -11,7 +12,7 @@ const timestamp = 'must be an ISO 8601 UTC timestamp';
  * Payload version 1, exactly as receivers get it (see CONTRACT "What the endpoint receives").
  * The SDK builds answers to this shape and the receiver kit parses bodies with it.
  */
-export const answerSchema = z.object({
+const buildAnswerSchema = () => z.object({
   v: z.literal(1, { error: 'must be 1 (payload version)' }),
   id: z.string({ error: 'must be a string' }).check(atLeast(8, 'must be at least 8 characters'), atMost(64, 'must be at most 64 characters')),
   survey: z.string({ error: 'must be a string' }).check(atLeast(1, 'must not be empty'), atMost(64, 'must be at most 64 characters')),
@@ -37,4 +38,7 @@ export const answerSchema = z.object({
   }),
 );
 
-export type Answer = z.output<typeof answerSchema>;
+/** The payload v1 schema, built on first use (the script-tag bundle only needs it to read the outbox back). */
+export const getAnswerSchema = lazy(buildAnswerSchema);
+
+export type Answer = z.output<ReturnType<typeof buildAnswerSchema>>;

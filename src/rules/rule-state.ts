@@ -1,19 +1,22 @@
 import * as z from 'zod/mini';
 import { whole } from '../config/checks';
+import { lazy } from '../config/lazy';
 import type { KeyValueStore } from '../storage/key-value-store';
 
-const time = z.optional(z.number());
+const time = () => z.optional(z.number());
 
 /** What the rules remember per survey (`state:survey:<id>`), as epoch milliseconds. */
-export const surveyStateSchema = z.object({ shownAt: time, answeredAt: time, dismissedAt: time });
-export type SurveyState = z.output<typeof surveyStateSchema>;
+const buildSurveyState = () => z.object({ shownAt: time(), answeredAt: time(), dismissedAt: time() });
+export const surveyStateSchema = lazy(buildSurveyState);
+export type SurveyState = z.output<ReturnType<typeof buildSurveyState>>;
 
 /**
  * Across surveys (`state:fatigue`): the last prompt shown, and the current session — it lasts while
  * the visitor comes back within 30 minutes (`seenAt` is the last page load or prompt decision).
  */
-export const fatigueStateSchema = z.object({ lastShownAt: time, seenAt: time, sessionShown: z.optional(whole()) });
-export type FatigueState = z.output<typeof fatigueStateSchema>;
+const buildFatigueState = () => z.object({ lastShownAt: time(), seenAt: time(), sessionShown: z.optional(whole()) });
+export const fatigueStateSchema = lazy(buildFatigueState);
+export type FatigueState = z.output<ReturnType<typeof buildFatigueState>>;
 
 export const surveyKey = (id: string) => 'state:survey:' + id;
 export const fatigueKey = 'state:fatigue';

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { atLeast } from '../config/checks';
+import { lazy } from '../config/lazy';
 import type { Config } from '../config/parse-options';
 import type { Survey } from '../config/survey-schema';
 import type { Logger } from '../log';
@@ -11,7 +12,7 @@ import type { Rules, Verdict } from './rule-types';
 import { inSample } from './sampling';
 import { snoozeReason } from './snooze';
 
-const deviceSchema = z.string().check(atLeast(8));
+const deviceSchema = lazy(() => z.string().check(atLeast(8)));
 
 /**
  * Who may see what, and how often. In order: a `data-hearback-show` click always shows (the visitor
@@ -36,14 +37,14 @@ export function createRules(deps: { config: Config; store: KeyValueStore; log: L
     return next;
   }
   const touch = (change: (state: FatigueState) => FatigueState = (s) => s) =>
-    update(fatigueKey, fatigueStateSchema, (state) => change(touchSession(state, now())));
+    update(fatigueKey, fatigueStateSchema(), (state) => change(touchSession(state, now())));
   const mark = (survey: Survey, field: keyof SurveyState) =>
-    update(surveyKey(survey.id), surveyStateSchema, (state) => ({ ...state, [field]: now() })).then(() => undefined);
+    update(surveyKey(survey.id), surveyStateSchema(), (state) => ({ ...state, [field]: now() })).then(() => undefined);
 
   /** A random id kept on this device, for sampling visitors who are not identified. */
   const deviceId = () =>
     (device ??= (async () => {
-      const stored = deviceSchema.safeParse(await store.get(deviceKey));
+      const stored = deviceSchema().safeParse(await store.get(deviceKey));
       if (stored.success) return stored.data;
       const id = random().toString(36).slice(2, 10) + random().toString(36).slice(2, 10);
       await store.set(deviceKey, id);
@@ -62,7 +63,7 @@ export function createRules(deps: { config: Config; store: KeyValueStore; log: L
       if (!inSample(visitor, config.sampleRate)) return skip(`this ${who} is outside sampleRate ${config.sampleRate}`);
       if (survey.sampleRate !== undefined && !inSample(visitor, survey.sampleRate, survey.id))
         return skip(`this ${who} is outside the survey's sampleRate ${survey.sampleRate}`);
-      const state = await readState(store, surveyKey(survey.id), surveyStateSchema);
+      const state = await readState(store, surveyKey(survey.id), surveyStateSchema());
       const at = now();
       const why = cooldownReason(survey, state, at) || snoozeReason(survey, state, at) || fatigueReason(config.fatigue, await touch(), at);
       return why ? skip(why) : { show: true, reason: label + `showing (${cause})` };

@@ -55,17 +55,18 @@ test('checkout → CSAT answered → the dashboard counts it', { timeout: 90_000
   await five.click();
   const delivered = page.waitForResponse((r) => r.url().endsWith('/api/responses') && r.request().method() === 'POST', { timeout: 20_000 });
   await page.getByRole('button', { name: /^send$/i }).click();
+  // The follow-up appears once the score is stored; the answer stays held until it is sent.
   const comment = page.getByRole('textbox').first();
-  if (await comment.isVisible({ timeout: 3_000 }).catch(() => false)) {
-    await comment.fill('ส่งของเร็วมาก — fast delivery');
-    await page.getByRole('button', { name: /^send$/i }).click();
-  }
+  await comment.waitFor({ timeout: 10_000 });
+  await comment.fill('ส่งของเร็วมาก — fast delivery');
+  await page.getByRole('button', { name: /^send$/i }).click();
   const response = await delivered;
   assert.equal(response.status(), 201);
   const body = JSON.parse(response.request().postData());
   assert.equal(body.survey, 'after-checkout');
   assert.equal(body.type, 'csat');
   assert.equal(body.score, 5);
+  assert.equal(body.comment, 'ส่งของเร็วมาก — fast delivery');
 
   await page.goto(`${origin}/dashboard.html`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });

@@ -16,10 +16,13 @@ function recordingInstance(calls: string[]): Hearback {
   };
 }
 
+/** Runs init at once, so these tests read in order; the default (its own task) is tested below. */
+const now = (work: () => void) => work();
+
 describe('command function (stub queue and hearback(cmd, …))', () => {
   it('keeps calls made before init, in order, and runs them after init', async () => {
     const calls: string[] = [];
-    const hearback = createCommandFunction((options) => (calls.push('init ' + JSON.stringify(options)), recordingInstance(calls)), '0.1.0');
+    const hearback = createCommandFunction((options) => (calls.push('init ' + JSON.stringify(options)), recordingInstance(calls)), '0.1.0', now);
     hearback('track', 'checkout');
     const shown = hearback('show', 'nps');
     hearback('identify', 'u-1');
@@ -30,7 +33,7 @@ describe('command function (stub queue and hearback(cmd, …))', () => {
   });
 
   it('returns Promises for commands with a result', async () => {
-    const hearback = createCommandFunction(() => recordingInstance([]), '0.1.0');
+    const hearback = createCommandFunction(() => recordingInstance([]), '0.1.0', now);
     hearback('init', { endpoint: 'https://e.com' });
     await expect(hearback('show', 'nps')).resolves.toBe(true);
     await expect(hearback('flush')).resolves.toBeUndefined();
@@ -42,7 +45,7 @@ describe('command function (stub queue and hearback(cmd, …))', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const calls: string[] = [];
-    const hearback = createCommandFunction(() => recordingInstance(calls), '0.1.0');
+    const hearback = createCommandFunction(() => recordingInstance(calls), '0.1.0', now);
     expect(() => (hearback as unknown as (c: string) => void)('sho')).not.toThrow();
     expect(error).toHaveBeenCalledWith('hearback: unknown command "sho"; commands are init, show, track, identify, on, off, flush, consent, status, destroy');
     hearback('init', { endpoint: 'https://e.com' });
@@ -50,5 +53,18 @@ describe('command function (stub queue and hearback(cmd, …))', () => {
     expect(calls).toEqual(['destroy']);
     expect(warn).toHaveBeenCalledWith('hearback: init called again: the previous instance was destroyed and replaced');
     vi.restoreAllMocks();
+  });
+
+  it('by default starts in a task of its own, and calls made meanwhile keep their order', async () => {
+    const calls: string[] = [];
+    const hearback = createCommandFunction(() => (calls.push('init'), recordingInstance(calls)), '0.1.0');
+    hearback('track', 'queued-before-init');
+    hearback('init', { endpoint: 'https://e.com' });
+    hearback('track', 'right-after-init');
+    expect(calls).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toEqual(['init', 'track queued-before-init', 'track right-after-init']);
+    hearback('track', 'later');
+    expect(calls.at(-1)).toBe('track later');
   });
 });

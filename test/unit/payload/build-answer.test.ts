@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnswerId } from '../../../src/payload/answer-id';
-import { answerSchema } from '../../../src/payload/answer-schema';
+import { getAnswerSchema } from '../../../src/payload/answer-schema';
 import { buildAnswer, pageUrl } from '../../../src/payload/build-answer';
 
 const env = {
@@ -17,7 +17,7 @@ describe('buildAnswer (payload v1)', () => {
       sdk: 'hearback/0.1.0',
     });
     expect(Object.keys(answer)).toEqual(['v', 'id', 'survey', 'type', 'score', 'scale', 'locale', 'url', 'answeredAt', 'sdk', 'comment', 'user', 'context']);
-    expect(answerSchema.safeParse(answer).success).toBe(true);
+    expect(getAnswerSchema().safeParse(answer).success).toBe(true);
   });
 
   it('leaves optional fields out when empty and adds reasons, contact and mode when given', () => {
