@@ -1,14 +1,15 @@
 import { parseOptions, type Config } from './config/parse-options';
-import { surveySchema, type Survey } from './config/survey-schema';
-import { createEmitter, type Emitter } from './emitter';
+import type { Survey } from './config/survey-schema';
+import { createEmitter } from './emitter';
 import type { HearbackEvents, ShowCause } from './events';
 import type { Hearback, HearbackOptions } from './hearback-types';
 import { resolveLocale } from './i18n/resolve-locale';
+import { guard, guardSync } from './guard';
+import { openPrompt } from './open-prompt';
+import { createInertInstance, idleStatus } from './inert-instance';
 import { createLogger, type Logger } from './log';
-import type { Outbox, OutboxEmit, OutboxStatus } from './outbox/outbox-types';
-import { createAnswerId } from './payload/answer-id';
-import type { Answer } from './payload/answer-schema';
-import { buildAnswer, type AnswerInput } from './payload/build-answer';
+import type { Outbox, OutboxEmit } from './outbox/outbox-types';
+import { resolveSurvey } from './resolve-survey';
 import type { Rules } from './rules/rule-types';
 import type { KeyValueStore } from './storage/key-value-store';
 import type { OnFire, Triggers } from './triggers/trigger-types';
@@ -31,8 +32,6 @@ interface Started {
   ui: PromptUi;
 }
 
-const idleStatus: OutboxStatus = { pending: 0, storage: 'memory' };
-
 /**
  * Wires one instance: options → config → triggers → rules → ui → outbox → events.
  * Never throws: bad options are logged and an instance that does nothing is returned.
@@ -46,7 +45,7 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
   const emitter = createEmitter<HearbackEvents>((event, error) =>
     log.error(`a "${event}" handler threw: ${String(error)}`),
   );
-  if (!config) return inert(emitter, log);
+  if (!config) return createInertInstance(emitter, log);
 
   let user: Record<string, unknown> = { ...config.user };
   let consented = config.consent;
@@ -82,54 +81,8 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
     void guard(log, outbox.flush);
   };
 
-  function open(survey: Survey, cause: ShowCause, takeFocus: boolean) {
-    const { ui, outbox, rules } = started!;
-    const locale = resolveLocale(config!.locale, parts.supportedLocales);
-    let draft: Answer | undefined;
-    let final = true;
-
-    const finish = () => {
-      if (!draft || final) return;
-      final = true;
-      void guard(log, () => outbox.release(draft!.id));
-      emitter.emit('answer', { id: draft.id, survey: survey.id, answer: draft });
-    };
-    const build = (input: AnswerInput, id: string, now: Date) =>
-      buildAnswer(survey, input, { id, now, locale, href: location.href, sendFullUrl: config!.sendFullUrl, user, context: config!.context });
-
-    ui.open({
-      survey,
-      locale,
-      theme: config!.theme,
-      nonce: config!.nonce,
-      values: placeholderValues(config!.context, user),
-      takeFocus,
-      outbox: { status: outbox.status, subscribe: outbox.subscribe },
-      async onScore(score) {
-        finish();
-        draft = build({ score }, createAnswerId(), new Date());
-        final = false;
-        await outbox.enqueue(draft, { held: true });
-        void guard(log, () => rules.answered(survey));
-      },
-      async onComplete(input) {
-        if (!draft || final) return;
-        draft = build({ ...input, score: draft.score }, draft.id, new Date(draft.answeredAt));
-        await outbox.amend(draft);
-        final = true;
-        emitter.emit('answer', { id: draft.id, survey: survey.id, answer: draft });
-      },
-      onClose(reason) {
-        const answered = !!draft;
-        finish();
-        if (reason !== 'dismiss') return;
-        emitter.emit('dismiss', { survey: survey.id, answered });
-        if (!answered) void guard(log, () => rules.dismissed(survey));
-      },
-    });
-    emitter.emit('show', { survey: survey.id, type: survey.type, cause });
-    void guard(log, () => rules.shown(survey));
-  }
+  const open = (survey: Survey, cause: ShowCause, takeFocus: boolean) =>
+    openPrompt({ survey, cause, takeFocus, config: config!, user, locale: resolveLocale(config!.locale, parts.supportedLocales), emitter, log, ...started! });
 
   const instance: Hearback = {
     async show(surveyIdOrType, overrides) {
@@ -172,61 +125,4 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
   };
   if (consented) start();
   return instance;
-}
-
-/** `show('after-checkout')` finds a configured survey; `show('nps')` the built-in one. */
-function resolveSurvey(surveys: Survey[], idOrType: string, overrides: unknown, log: Logger): Survey | undefined {
-  const base = surveys.find((survey) => survey.id === idOrType) ??
-    (['nps', 'csat', 'ces'].includes(idOrType) ? { id: idOrType, type: idOrType } : undefined);
-  if (!base) {
-    log.error(`show: no survey "${idOrType}"; configured: ${surveys.map((s) => s.id).join(', ') || 'none'}; built-in: nps, csat, ces`);
-    return undefined;
-  }
-  const merged = overrides && typeof overrides === 'object' ? { ...base, ...overrides } : base;
-  const result = surveySchema().safeParse(merged);
-  if (!result.success) {
-    for (const issue of result.error.issues) log.error(`show("${idOrType}"): ${issue.path.join('.')} ${issue.message}`);
-    return undefined;
-  }
-  return result.data;
-}
-
-export function placeholderValues(context: Record<string, unknown>, user: Record<string, unknown>): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(user)) values['user.' + key] = value;
-  return { ...values, ...context };
-}
-
-/** Runs host-facing work so that nothing ever throws into the page. */
-async function guard<T>(log: Logger, work: () => T | Promise<T>): Promise<T | undefined> {
-  try {
-    return await work();
-  } catch (error) {
-    log.error(`internal error: ${String(error)}`);
-    return undefined;
-  }
-}
-
-function guardSync(log: Logger, work: () => void) {
-  try {
-    work();
-  } catch (error) {
-    log.error(`internal error: ${String(error)}`);
-  }
-}
-
-/** What a caller gets when the options cannot work: every command is a harmless no-op. */
-function inert(emitter: Emitter<HearbackEvents>, log: Logger): Hearback {
-  const refuse = () => log.error('not started: fix the options error above');
-  return {
-    show: async () => (refuse(), false),
-    track: refuse,
-    identify: refuse,
-    on: (event, handler) => emitter.on(event, handler),
-    off: (event, handler) => emitter.off(event, handler),
-    flush: async () => undefined,
-    consent: () => undefined,
-    status: () => idleStatus,
-    destroy: () => emitter.clear(),
-  };
 }
