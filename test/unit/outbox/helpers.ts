@@ -2,7 +2,10 @@ import { vi } from 'vitest';
 import { parseOptions } from '../../../src/config/parse-options';
 import type { HearbackEvents } from '../../../src/events';
 import type { Logger } from '../../../src/log';
-import type { OutboxEmit } from '../../../src/outbox/outbox-types';
+import { createOutbox, type OutboxDeps } from '../../../src/outbox/outbox';
+import type { Outbox, OutboxEmit } from '../../../src/outbox/outbox-types';
+import { createMemoryStore } from '../../../src/storage/memory-store';
+import type { KeyValueStore } from '../../../src/storage/key-value-store';
 import type { Answer } from '../../../src/payload/answer-schema';
 
 export const endpoint = 'https://collect.example/feedback';
@@ -75,3 +78,23 @@ export function fakeWindow(options: { keepalive?: boolean } = {}) {
 export async function settle(rounds = 20) {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setImmediate(resolve));
 }
+
+/**
+ * Starts outboxes with the tests' defaults (memory store, no Web Locks, no jitter) and remembers
+ * them, so `destroyAll` in afterEach stops every timer and listener they set.
+ */
+export function outboxFactory() {
+  const outboxes: Outbox[] = [];
+  function start(overrides: Partial<OutboxDeps> = {}) {
+    const events = recorder();
+    const log = quietLog();
+    const store = overrides.store ?? createMemoryStore();
+    const outbox = createOutbox({ config: configFor(), store, emit: events.emit, log, locks: undefined, random: () => 0, ...overrides });
+    outboxes.push(outbox);
+    return { outbox, store, events, log };
+  }
+  return { start, destroyAll: () => outboxes.splice(0).forEach((outbox) => outbox.destroy()) };
+}
+
+/** The answer ids still queued in a store. */
+export const storedIds = async (store: KeyValueStore) => (await store.entries('outbox:')).map(([key]) => key.slice('outbox:'.length));

@@ -1,11 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOutbox, type OutboxDeps } from '../../../src/outbox/outbox';
-import type { Outbox } from '../../../src/outbox/outbox-types';
-import { createMemoryStore } from '../../../src/storage/memory-store';
-import type { KeyValueStore } from '../../../src/storage/key-value-store';
-import { configFor, endpoint, fakeWindow, makeAnswer, quietLog, recorder, settle } from './helpers';
+import { configFor, endpoint, fakeWindow, makeAnswer, settle, outboxFactory, storedIds } from './helpers';
 
 interface Received { id: string; body: Record<string, unknown>; contentType: string | null; keepalive: boolean; credentials: string; at: number }
 
@@ -29,22 +25,13 @@ beforeEach(() => {
   );
 });
 afterEach(() => {
-  outboxes.forEach((outbox) => outbox.destroy());
-  outboxes = [];
+  destroyAll();
   server.resetHandlers();
   vi.useRealTimers();
 });
 
-let outboxes: Outbox[] = [];
-function start(overrides: Partial<OutboxDeps> = {}) {
-  const events = recorder();
-  const log = quietLog();
-  const store = overrides.store ?? createMemoryStore();
-  const outbox = createOutbox({ config: configFor(), store, emit: events.emit, log, locks: undefined, random: () => 0, ...overrides });
-  outboxes.push(outbox);
-  return { outbox, store, events, log };
-}
-const stored = async (store: KeyValueStore) => (await store.entries('outbox:')).map(([key]) => key.slice('outbox:'.length));
+const { start, destroyAll } = outboxFactory();
+const stored = storedIds;
 const ids = () => received.map((r) => r.id);
 const status = (code: number, headers: Record<string, string> = {}) => () => new HttpResponse(null, { status: code, headers });
 

@@ -1,11 +1,8 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOutbox, type OutboxDeps } from '../../../src/outbox/outbox';
-import type { Outbox } from '../../../src/outbox/outbox-types';
 import { createMemoryStore } from '../../../src/storage/memory-store';
-import type { KeyValueStore } from '../../../src/storage/key-value-store';
-import { configFor, endpoint, fakeWindow, makeAnswer, quietLog, recorder, settle } from './helpers';
+import { endpoint, fakeWindow, makeAnswer, settle, outboxFactory, storedIds } from './helpers';
 
 const server = setupServer();
 let received: Array<{ id: string; comment?: string; keepalive: boolean }>;
@@ -27,21 +24,13 @@ beforeEach(() => {
   );
 });
 afterEach(() => {
-  outboxes.splice(0).forEach((outbox) => outbox.destroy());
+  destroyAll();
   server.resetHandlers();
   vi.useRealTimers();
 });
 
-const outboxes: Outbox[] = [];
-function start(overrides: Partial<OutboxDeps> = {}) {
-  const events = recorder();
-  const log = quietLog();
-  const store = overrides.store ?? createMemoryStore();
-  const outbox = createOutbox({ config: configFor(), store, emit: events.emit, log, locks: undefined, random: () => 0, ...overrides });
-  outboxes.push(outbox);
-  return { outbox, store, events, log };
-}
-const stored = async (store: KeyValueStore) => (await store.entries('outbox:')).map(([key]) => key.slice('outbox:'.length));
+const { start, destroyAll } = outboxFactory();
+const stored = storedIds;
 const day = 24 * 3600_000;
 
 describe('held answers: score first, comment later, one answer with one id', () => {
