@@ -1,3 +1,5 @@
+import { matchLocale } from './resolve-locale';
+
 /**
  * Built-in prompt wording per language. Each table is one `|`-separated string (compact: the
  * script-tag bundle ships every language) in the order of `keys` below. Thai is NFC-composed.
@@ -29,7 +31,7 @@ export const isRtl = (locale: string) => /^(ar|he|fa|ur)\b/i.test(locale);
 
 /** The messages for a supported tag (`th`, `pt-BR` → `pt`), English for anything else. */
 export function messagesFor(locale: string): Messages {
-  const table = tables[locale] ?? tables[locale.split('-')[0].toLowerCase()] ?? tables.en;
+  const table = tables[matchLocale(locale, Object.keys(tables)) ?? 'en'];
   const parts = table.split('|');
   return Object.fromEntries(keys.map((key, i) => [key, parts[i]])) as Messages;
 }

@@ -1,4 +1,5 @@
 import type { Text, TextByBand } from '../config/survey-schema';
+import { matchLocale } from '../i18n/resolve-locale';
 import type { Band } from '../surveys/band';
 
 const bands = ['detractor', 'passive', 'promoter'];
@@ -13,7 +14,8 @@ export function pickText(value: Text | TextByBand | false | undefined, locale: s
   if (typeof value === 'string') return value;
   const map = value as Record<string, Text | undefined>;
   if (Object.keys(map).some((key) => bands.includes(key))) return band && pickText(map[band], locale);
-  return (map as Record<string, string>)[locale] ?? map[locale.split('-')[0]] as string ?? map.en as string ?? Object.values(map)[0] as string;
+  const texts = map as Record<string, string>;
+  return texts[matchLocale(locale, Object.keys(texts)) ?? 'en'] ?? Object.values(texts)[0];
 }
 
 /**
