@@ -37,9 +37,8 @@ interface Started {
  * Never throws: bad options are logged and an instance that does nothing is returned.
  */
 export function createEngine(options: HearbackOptions | unknown, parts: EngineParts): Hearback {
-  const wantsDebug = !!(options && typeof options === 'object' && (options as { debug?: unknown }).debug === true);
-  const log = createLogger(wantsDebug);
   const { config, errors, warnings } = parseOptions(options);
+  const log = createLogger(config?.debug);
   errors.forEach(log.error);
   warnings.forEach(log.warn);
   const emitter = createEmitter<HearbackEvents>((event, error) =>
