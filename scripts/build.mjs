@@ -9,7 +9,6 @@ import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
 import { noHtmlSinks } from './no-html-sinks.mjs';
-import { privateZodConfig } from './private-zod-config.mjs';
 
 const root = new URL('..', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
@@ -23,11 +22,10 @@ rmSync(dist, { recursive: true, force: true });
 const iife = await rollup({
   input: 'src/embed.ts',
   onwarn(warning, warn) {
-    // zod's own annotations and internal cycle are known and harmless.
     if (warning.code === 'INVALID_ANNOTATION' || (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules')))) return;
     warn(warning);
   },
-  plugins: [nodeResolve({ browser: true }), noHtmlSinks(), privateZodConfig(), esbuildPlugin()],
+  plugins: [nodeResolve({ browser: true }), noHtmlSinks(), esbuildPlugin()],
 });
 await iife.write({
   file: 'dist/hearback.min.js',

@@ -1,63 +1,48 @@
-import * as z from 'zod/mini';
+import * as s from '../schema/schema';
 import { endpointProblem } from './endpoint';
 
-/** Schema pieces that carry their own readable message (zod/mini ships no locale text). */
+/** Schema pieces that carry their own readable message. */
 
 export const text = () =>
-  z.union([z.string(), z.catchall(z.object({}), z.string())], {
-    error: 'must be a string or a map of locale to string, e.g. { en: "…", th: "…" }',
-  });
+  s.union([s.string(), s.catchall({}, s.string())], 'must be a string or a map of locale to string, e.g. { en: "…", th: "…" }');
 
-// Literal sets instead of z.boolean / z.enum: one schema class for all of them (~0.3 KB gzip less).
-export const flag = () => z.literal([true, false], { error: 'must be true or false' });
+export const flag = () => s.literal([true, false], 'must be true or false');
 
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.literal(values, { error: 'must be one of ' + values.map((v) => `"${v}"`).join(', ') });
+  s.literal<T[number]>(values, 'must be one of ' + values.map((v) => `"${v}"`).join(', '));
 
 type Sized = number | { length: number };
 const size = (value: Sized) => (typeof value === 'number' ? value : value.length);
-/**
- * `value >= min` for numbers, `length >= min` for strings and lists (and `atMost`): refines,
- * cheaper in the bundle than zod's four size checks, with the same messages.
- */
-export const atLeast = (min: number, error?: string) => z.refine<Sized>((value) => size(value) >= min, error);
-export const atMost = (max: number, error?: string) => z.refine<Sized>((value) => size(value) <= max, error);
+/** `value >= min` for numbers, `length >= min` for strings and lists (and `atMost`). */
+export const atLeast = (min: number, error?: string) => s.refine<Sized>((value) => size(value) >= min, error);
+export const atMost = (max: number, error?: string) => s.refine<Sized>((value) => size(value) <= max, error);
 
-export const between = (min: number, max: number, what = 'a number') =>
-  z.number({ error: `must be ${what} from ${min} to ${max}` }).check(
-    atLeast(min, `must be ${what} from ${min} to ${max}`),
-    atMost(max, `must be ${what} from ${min} to ${max}`),
-  );
+export const between = (min: number, max: number, what = 'a number') => {
+  const error = `must be ${what} from ${min} to ${max}`;
+  return s.check(s.number(error), atLeast(min, error), atMost(max, error));
+};
 
-/** A safe integer, like `z.int()` without zod's number-format schema (~0.4 KB gzip in the bundle). */
-export const whole = (error?: string) => z.number({ error }).check(z.refine(Number.isSafeInteger, error));
+/** A safe integer. */
+export const whole = (error?: string) => s.check(s.number(error), s.refine(Number.isSafeInteger, error));
 
 export const wholeAtLeast = (min: number) => {
   const error = `must be a whole number of at least ${min}`;
-  return whole(error).check(atLeast(min, error));
+  return s.check(whole(error), atLeast(min, error));
 };
 
-/** A string matching `pattern`: a refine, cheaper in the bundle than zod's string-format check. */
-export const matches = (pattern: RegExp, error: string) => z.refine<string>((value) => pattern.test(value), error);
+/** A string matching `pattern`. */
+export const matches = (pattern: RegExp, error: string) => s.refine<string>((value) => pattern.test(value), error);
 
 export const name = (what: string) =>
-  z.string({ error: `must be ${what}` }).check(
-    matches(/^[A-Za-z0-9][\w.:-]{0,63}$/, `must be ${what}: 1–64 letters, digits, "-", "_", ".", ":"`),
-  );
+  s.check(s.string(`must be ${what}`), matches(/^[A-Za-z0-9][\w.:-]{0,63}$/, `must be ${what}: 1–64 letters, digits, "-", "_", ".", ":"`));
 
-export const nonEmpty = (what: string) =>
-  z.string({ error: `must be ${what}` }).check(atLeast(1, `must be ${what}, not empty`));
+export const nonEmpty = (what: string) => s.check(s.string(`must be ${what}`), atLeast(1, `must be ${what}, not empty`));
 
 export const httpsUrl = () =>
-  z.string({ error: 'must be an https URL string' }).check(
-    z.refine((value) => !endpointProblem(value), { error: (issue) => endpointProblem(String(issue.input)) }),
-  );
+  s.check(s.string('must be an https URL string'), s.refine((value: string) => !endpointProblem(value), endpointProblem));
 
-export const cssColor = () =>
-  z.string({ error: 'must be a hex colour like "#2563eb"' }).check(
-    matches(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a hex colour like "#2563eb"'),
-  );
+const hexColour = 'must be a hex colour like "#2563eb"';
+export const cssColor = () => s.check(s.string(hexColour), matches(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, hexColour));
 
-/** An object of any values; `__proto__` keys are dropped. An object schema with a catchall costs
- * far less than `z.record` in the bundle. */
-export const jsonRecord = (what: string) => z.catchall(z.object({}, { error: `must be ${what}` }), z.unknown());
+/** An object of any values (`toPlainData` has already dropped `__proto__` keys). */
+export const jsonRecord = (what: string) => s.catchall({}, s.unknown(), `must be ${what}`);

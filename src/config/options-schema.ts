@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as s from '../schema/schema';
 import { between, cssColor, flag, httpsUrl, jsonRecord, nonEmpty, oneOf, wholeAtLeast } from './checks';
 import { lazy } from './lazy';
 
@@ -10,29 +10,29 @@ import { lazy } from './lazy';
 const buildOptionSchemas = () => ({
   endpoint: httpsUrl(),
   locale: nonEmpty('"auto" or a language tag like "th" or "en-US"'),
-  theme: z.strictObject(
+  theme: s.strictObject(
     {
-      accent: z.optional(cssColor()),
-      position: z.optional(oneOf(['bottom-right', 'bottom-left', 'center'])),
-      colorScheme: z.optional(oneOf(['auto', 'light', 'dark'])),
+      accent: s.optional(cssColor()),
+      position: s.optional(oneOf(['bottom-right', 'bottom-left', 'center'])),
+      colorScheme: s.optional(oneOf(['auto', 'light', 'dark'])),
     },
-    { error: 'must be an object like { accent: "#2563eb", position: "bottom-right" }' },
+    'must be an object like { accent: "#2563eb", position: "bottom-right" }',
   ),
-  user: z.catchall(z.object({ id: z.optional(nonEmpty('a user id string')) }), z.unknown()),
+  user: s.catchall({ id: s.optional(nonEmpty('a user id string')) }, s.unknown()),
   context: jsonRecord('an object of values attached to every answer'),
   consent: flag(),
   sampleRate: between(0, 1, 'a share'),
   dataLayer: flag(),
-  transport: z.strictObject(
-    { contentType: z.optional(oneOf(['text/plain', 'application/json'])) },
-    { error: 'must be an object like { contentType: "text/plain" }' },
+  transport: s.strictObject(
+    { contentType: s.optional(oneOf(['text/plain', 'application/json'])) },
+    'must be an object like { contentType: "text/plain" }',
   ),
   sendFullUrl: flag(),
-  nonce: z.optional(nonEmpty('the CSP nonce string')),
+  nonce: s.optional(nonEmpty('the CSP nonce string')),
   debug: flag(),
-  fatigue: z.strictObject(
-    { perSession: z.optional(wholeAtLeast(0)), days: z.optional(between(0, 365, 'a number of days')) },
-    { error: 'must be an object like { perSession: 1, days: 1 }' },
+  fatigue: s.strictObject(
+    { perSession: s.optional(wholeAtLeast(0)), days: s.optional(between(0, 365, 'a number of days')) },
+    'must be an object like { perSession: 1, days: 1 }',
   ),
 });
 
@@ -41,10 +41,9 @@ export const optionSchemas = lazy(buildOptionSchemas);
 type Schemas = ReturnType<typeof buildOptionSchemas>;
 
 /**
- * What a missing or bad option becomes. A function, so every parse gets fresh objects. Plain data
- * instead of `z._default` wrappers: ~0.2 KB gzip less in the bundle.
+ * What a missing or bad option becomes. A function, so every parse gets fresh objects.
  */
-export const optionDefaults = (): { [K in keyof Schemas]?: z.output<Schemas[K]> } => ({
+export const optionDefaults = (): { [K in keyof Schemas]?: s.Output<Schemas[K]> } => ({
   locale: 'auto',
   theme: {},
   user: {},
@@ -59,7 +58,7 @@ export const optionDefaults = (): { [K in keyof Schemas]?: z.output<Schemas[K]> 
 });
 
 export type OptionKey = keyof Schemas | 'surveys';
-type Parsed = { [K in keyof Schemas]: z.output<Schemas[K]> };
-type Given = { [K in keyof Schemas]: z.input<Schemas[K]> | undefined };
+type Parsed = { [K in keyof Schemas]: s.Output<Schemas[K]> };
+type Given = { [K in keyof Schemas]: s.Input<Schemas[K]> | undefined };
 export type OptionValues = Parsed;
 export type OptionInputs = Given;

@@ -1,6 +1,6 @@
-import type * as z from 'zod/mini';
 import { optionDefaults, optionSchemas, type OptionValues } from './options-schema';
 import { toPlainData } from './plain-data';
+import type { Any, Issue, Output } from '../schema/schema';
 import { suggest } from './suggest';
 import { surveySchema, type Survey } from './survey-schema';
 
@@ -62,54 +62,25 @@ export function parseOptions(input: unknown): ParseResult {
 type Field<T> = { ok: true; value: T } | { ok: false };
 
 /** Parses one field; unknown nested keys become warnings and are dropped, not fatal. */
-function parseField<S extends z.ZodMiniType>(schema: S, value: unknown, path: string, errors: string[], warnings: string[]): Field<z.output<S>> {
-  for (let attempt = 0; attempt < 8; attempt++) {
-    const result = schema.safeParse(value);
-    if (result.success) return { ok: true, value: result.data as z.output<S> };
-    const unknownKeys = result.error.issues.filter((issue) => issue.code === 'unrecognized_keys');
-    if (!unknownKeys.length) {
-      for (const issue of result.error.issues) {
-        const where = joinPath(path, issue.path);
-        errors.push(`${where} ${issue.message} (got ${show(valueAt(value, issue.path))})`);
-      }
-      return { ok: false };
-    }
-    for (const issue of unknownKeys) {
-      const parent = valueAt(value, issue.path) as Record<string, unknown>;
-      const known = Object.keys(schemaShapeAt(schema, issue.path) ?? {});
-      for (const key of (issue as { keys: string[] }).keys) {
-        warnings.push(unknownKey(key, joinPath(path, issue.path), known));
-        delete parent[key];
-      }
+function parseField<S extends Any>(schema: S, value: unknown, path: string, errors: string[], warnings: string[]): Field<Output<S>> {
+  const issues: Issue[] = [];
+  const parsed = schema.run(value, [], issues) as Output<S>;
+  let ok = true;
+  for (const issue of issues) {
+    const where = joinPath(path, issue.path);
+    if (issue.keys) for (const key of issue.keys) warnings.push(unknownKey(key, where, issue.known!));
+    else {
+      ok = false;
+      errors.push(`${where} ${issue.message} (got ${show(valueAt(value, issue.path))})`);
     }
   }
-  return { ok: false };
+  return ok ? { ok, value: parsed } : { ok };
 }
 
 function unknownKey(key: string, parentPath: string, known: string[]): string {
   const near = suggest(key, known);
   const where = parentPath ? `${parentPath}.${key}` : key;
   return `unknown option ${where} is ignored` + (near ? ` (did you mean \`${near}\`?)` : '');
-}
-
-/** Finds the object shape for a path (to suggest keys); walks optional/default/union wrappers. */
-function schemaShapeAt(schema: unknown, path: PropertyKey[]): Record<string, unknown> | undefined {
-  let current = schema as { _zod?: { def: Record<string, unknown> } } | undefined;
-  const unwrap = () => {
-    for (let i = 0; i < 5 && current?._zod; i++) {
-      const def = current._zod.def;
-      if (def.innerType) current = def.innerType as typeof current;
-      else if (def.type === 'union') current = (def.options as (typeof current)[]).find((option) => option?._zod?.def.shape);
-      else break;
-    }
-  };
-  for (const key of path) {
-    unwrap();
-    const def = current?._zod?.def;
-    current = (typeof key === 'number' ? def?.element : (def?.shape as Record<string, unknown> | undefined)?.[key as string]) as typeof current;
-  }
-  unwrap();
-  return current?._zod?.def.shape as Record<string, unknown> | undefined;
 }
 
 function joinPath(base: string, path: PropertyKey[]): string {

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as s from '../schema/schema';
 import { lazy } from '../config/lazy';
 import { getAnswerSchema } from '../payload/answer-schema';
 
@@ -6,26 +6,26 @@ import { getAnswerSchema } from '../payload/answer-schema';
  * One queued answer as stored under `outbox:<answer id>`. Records are read back through this
  * schema: anything else in the store (another version, a host script, a corrupted write) is dropped.
  */
-const buildRecordSchema = () => z.object({
+const buildRecordSchema = () => s.object({
   answer: getAnswerSchema(),
   /** When it was first stored (ms): the age for the TTL and the order for eviction. */
-  queuedAt: z.number(),
+  queuedAt: s.number(),
   /** Not before this time (ms): backoff and `Retry-After`. */
-  nextAt: z.number(),
+  nextAt: s.number(),
   /** Failed attempts so far. */
-  failures: z.number(),
+  failures: s.number(),
   /** Bumped by `amend`: a reply to an older version must not delete the newer one. */
-  rev: z.number(),
+  rev: s.number(),
   /** UTF-8 bytes of the JSON body. */
-  bytes: z.number(),
+  bytes: s.number(),
   /** The page that may still amend it; other pages (later visits) may send it. */
-  heldBy: z.optional(z.string()),
+  heldBy: s.optional(s.string()),
   /** Who is sending it, until when: keeps two tabs from posting it together. */
-  lease: z.optional(z.object({ tab: z.string(), until: z.number() })),
+  lease: s.optional(s.object({ tab: s.string(), until: s.number() })),
 });
 
 export const outboxRecordSchema = lazy(buildRecordSchema);
-export type OutboxRecord = z.output<ReturnType<typeof buildRecordSchema>>;
+export type OutboxRecord = s.Output<ReturnType<typeof buildRecordSchema>>;
 
 export const recordKey = (id: string) => 'outbox:' + id;
 

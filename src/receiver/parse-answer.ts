@@ -1,4 +1,5 @@
 import { getAnswerSchema, type Answer } from '../payload/answer-schema';
+import { safeParse } from '../schema/schema';
 import { describeIssues } from './describe-issues';
 
 /** Bodies larger than this are refused unparsed: the SDK's keepalive budget is 64 KB per request. */
@@ -30,7 +31,7 @@ export function parseAnswer(body: string | object): ParseResult {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return refuse(`body must be one answer object (got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value})`);
   }
-  const result = getAnswerSchema().safeParse(value);
+  const result = safeParse(getAnswerSchema(), value);
   if (result.success) return { ok: true, answer: result.data };
   return { ok: false, problems: describeIssues(result.error.issues, value) };
 }

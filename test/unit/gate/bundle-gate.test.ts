@@ -24,6 +24,7 @@ describe('bundle gate', () => {
     ['eval("1")', 'eval( (blocked by strict CSP)'],
     ['new Function("return 1")', 'new Function (blocked by strict CSP)'],
     ['"Too small: expected string to have >=1 characters"', 'zod locale messages (classic zod or z.config(en()))'],
+    ['inst._zod.def=def', 'zod (options and records are checked with src/schema)'],
   ])('fails on a forbidden sink: %s', (snippet, why) => {
     expect(checkBundle(clean + snippet).problems).toEqual([`bundle contains ${why}`]);
   });
