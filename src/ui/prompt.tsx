@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useReducer, useRef } from 'preact/hooks';
 import { isRtl, messagesFor } from '../i18n/messages';
 import { bandOf } from '../surveys/band';
 import { surveyKinds } from '../surveys/kinds';
@@ -38,6 +38,8 @@ export function Prompt({ session, request }: { session: Session; request: Prompt
   const link = step === 'thanks' ? promoterLink(request, score) : undefined;
   const accent = theme.accent ?? '#2563eb';
   const stepRef = useRef<HTMLDivElement>(null);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  useLayoutEffect(() => session.watch(() => rerender(undefined)), [session]);
 
   // Focus follows the visitor: into the prompt when asked for (or after they acted in it), never
   // stolen from the page by an automatic prompt.

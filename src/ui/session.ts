@@ -1,12 +1,12 @@
-import { signal } from '@preact/signals';
 import type { Logger } from '../log';
+import { createModel } from './model';
 import type { FollowUpInput, PromptRequest } from './prompt-types';
 
 export type Step = 'ask' | 'more' | 'thanks';
 
 /**
  * The state of one prompt on screen, and what the visitor can do with it. Components only read the
- * signals and call the actions. Every engine callback is awaited before the step moves on, so
+ * cells and call the actions. Every engine callback is awaited before the step moves on, so
  * "thanks" never shows before the answer is stored.
  */
 export function createSession(request: PromptRequest, deps: { log: Logger; needsMore(score: number): boolean; keepsThanks(score: number): boolean; unmount(): void }) {
@@ -15,15 +15,18 @@ export function createSession(request: PromptRequest, deps: { log: Logger; needs
   let timer: ReturnType<typeof setTimeout> | undefined;
   let answered = false;
   let closed = false;
+  const { cell, watch } = createModel();
 
   const session = {
-    step: signal<Step>('ask'),
-    score: signal<number | undefined>(undefined),
-    busy: signal(false),
-    minimised: signal(false),
-    pending: signal(0),
+    /** Re-render on any change of the cells below. */
+    watch,
+    step: cell<Step>('ask'),
+    score: cell<number | undefined>(undefined),
+    busy: cell(false),
+    minimised: cell(false),
+    pending: cell(0),
     /** Bumped when focus should move to the current step (the visitor acted inside the prompt). */
-    focus: signal(request.takeFocus ? 1 : 0),
+    focus: cell(request.takeFocus ? 1 : 0),
 
     async submit() {
       const score = session.score.value;
