@@ -47,7 +47,7 @@ export function createRules(deps: { config: Config; store: KeyValueStore; log: L
       const stored = deviceSchema().safeParse(await store.get(deviceKey));
       if (stored.success) return stored.data;
       const id = random().toString(36).slice(2, 10) + random().toString(36).slice(2, 10);
-      await store.set(deviceKey, id);
+      void store.set(deviceKey, id); // this page keeps it in `device`: a decision need not wait for the write
       return id;
     })());
 
@@ -57,15 +57,23 @@ export function createRules(deps: { config: Config; store: KeyValueStore; log: L
     async decide(survey, cause): Promise<Verdict> {
       const label = survey.id + ': ';
       if (cause === 'attribute') return { show: true, reason: label + 'showing (button click; frequency rules do not apply)' };
-      const visitor = userId ?? (await deviceId());
+      // The reads go out together, after this tab's own writes: one storage round trip, not one per
+      // record; read afresh each time, so what another tab did counts here too.
+      await pending;
+      const [visitor, state, fatigue] = await Promise.all([
+        userId ?? deviceId(),
+        readState(store, surveyKey(survey.id), surveyStateSchema()),
+        readState(store, fatigueKey, fatigueStateSchema()),
+      ]);
       const who = userId ? 'user' : 'device';
       const skip = (why: string): Verdict => ({ show: false, reason: label + 'skipped, ' + why });
       if (!inSample(visitor, config.sampleRate)) return skip(`this ${who} is outside sampleRate ${config.sampleRate}`);
       if (survey.sampleRate !== undefined && !inSample(visitor, survey.sampleRate, survey.id))
         return skip(`this ${who} is outside the survey's sampleRate ${survey.sampleRate}`);
-      const state = await readState(store, surveyKey(survey.id), surveyStateSchema());
       const at = now();
-      const why = cooldownReason(survey, state, at) || snoozeReason(survey, state, at) || fatigueReason(config.fatigue, await touch(), at);
+      // Asking the fatigue budget is activity: it is recorded, but the verdict does not wait for the write.
+      const touched = () => (void touch(), touchSession(fatigue, at));
+      const why = cooldownReason(survey, state, at) || snoozeReason(survey, state, at) || fatigueReason(config.fatigue, touched(), at);
       return why ? skip(why) : { show: true, reason: label + `showing (${cause})` };
     },
     async shown(survey) {
