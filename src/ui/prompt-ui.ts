@@ -9,11 +9,14 @@ import { createSession, type Session } from './session';
  * The preact prompt UI. One prompt at a time: `open` replaces whatever is on screen. Never throws
  * into the page: a missing inline target is logged and nothing opens.
  */
-export function createPromptUi(deps: { log: Logger }): PromptUi {
-  const { log } = deps;
+export function createPromptUi(deps: { log: Logger; idle?: (work: () => void) => unknown }): PromptUi {
+  const { log, idle = globalThis.requestIdleCallback ?? setTimeout } = deps;
   let current: Session | undefined;
   let sheet: CSSStyleSheet | undefined;
   const getSheet = () => (sheet ??= createSheet());
+  // Parsing the prompt CSS costs ~7 ms at 4× CPU throttle: pay it while the page is idle (in a task
+  // of its own where requestIdleCallback is missing: Safari), not when a prompt is due.
+  idle(getSheet);
 
   function open(request: PromptRequest) {
     current?.unmount();

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createPromptUi } from '../../../src/ui/prompt-ui';
+import { makeRequest } from './request';
+
+afterEach(() => {
+  document.body.replaceChildren();
+  vi.restoreAllMocks();
+});
+
+const log = { error: vi.fn(), warn: vi.fn(), debug: vi.fn() };
+const sheetOf = () => document.querySelector('hearback-prompt')!.shadowRoot!.adoptedStyleSheets[0];
+
+/** An idle queue the test runs by hand. */
+function idleQueue() {
+  const queue: Array<() => void> = [];
+  return { queue, idle: (work: () => void) => void queue.push(work), run: () => queue.forEach((work) => work()) };
+}
+
+describe('the prompt stylesheet', () => {
+  it('is parsed while the page is idle, so the first prompt does not wait for it; every prompt reuses it', () => {
+    const parse = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync');
+    const idle = idleQueue();
+    const ui = createPromptUi({ log, idle: idle.idle });
+    expect(parse).not.toHaveBeenCalled();
+    idle.run();
+    expect(parse).toHaveBeenCalledTimes(1);
+    ui.open(makeRequest({ type: 'nps' }).request);
+    const first = sheetOf();
+    expect(first).toBeInstanceOf(CSSStyleSheet);
+    ui.open(makeRequest({ type: 'csat' }).request);
+    expect(sheetOf()).toBe(first);
+    expect(parse).toHaveBeenCalledTimes(1);
+  });
+
+  it('is built by the first prompt when that comes before the page is idle, and not again', () => {
+    const parse = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync');
+    const idle = idleQueue();
+    const ui = createPromptUi({ log, idle: idle.idle });
+    ui.open(makeRequest().request);
+    idle.run();
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(sheetOf()).toBeInstanceOf(CSSStyleSheet);
+  });
+});
