@@ -38,7 +38,6 @@ input:checked+.b,input:checked+span{background:var(--a);border-color:var(--a);co
 input:focus-visible+.b,input:focus-visible+span,.bt:focus-visible,.i:focus-visible,.pill:focus-visible,textarea:focus-visible,.ct input:focus-visible{outline:2px solid var(--fg);outline-offset:2px}
 .an{display:flex;justify-content:space-between;gap:12px;margin-top:8px;font-size:.85em;color:var(--mu)}
 .an span:last-child{text-align:end}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .ac{display:flex;gap:8px;justify-content:flex-end;margin-top:16px}
 .bt{display:inline-flex;align-items:center;justify-content:center;min-height:42px;padding:0 20px;border:1px solid var(--a);border-radius:10px;background:var(--a);color:var(--o);font:inherit;font-weight:600;text-decoration:none;cursor:pointer}
 .bt:disabled{opacity:.55;cursor:default}
@@ -53,5 +52,4 @@ textarea{display:block;width:100%;min-height:84px;resize:vertical;padding:10px 1
 .ty:not(:empty){display:flex;flex-direction:column;align-items:center;gap:12px;padding:8px 28px;text-align:center;font-size:1.07em;font-weight:600}
 .ty svg{width:40px;height:40px;color:var(--a)}
 .w{margin:16px 0 0;color:var(--mu);text-align:center;font-size:.8em}
-.pill{position:fixed;z-index:2147483600;bottom:16px;right:16px;display:flex;gap:8px;align-items:center;min-height:44px;padding:0 18px;border:0;border-radius:99px;background:var(--a);color:var(--o);font:inherit;font-weight:600;box-shadow:0 6px 20px rgba(0,0,0,.2);cursor:pointer}
-.pill svg{width:20px;height:20px}`;
+.pill{position:fixed;z-index:2147483600;bottom:16px;right:16px;display:flex;gap:8px;align-items:center;min-height:44px;padding:0 18px;border:0;border-radius:99px;background:var(--a);color:var(--o);font:inherit;font-weight:600;box-shadow:0 6px 20px rgba(0,0,0,.2);cursor:pointer}`;
