@@ -171,7 +171,8 @@ describe('contract through the built bundle', () => {
     assert.equal(received.filter((r) => r.body.comment === 'offline answer').length, 0);
     const next = await context.newPage();
     await next.goto(server.origin + '/npm.html');
-    await answered((b) => b.comment === 'offline answer');
+    // Delivery starts in the first idle moment (up to 2 s on a busy machine), after the backoff earned offline.
+    await answered((b) => b.comment === 'offline answer', 20_000);
     await next.waitForTimeout(500);
     assert.equal(received.filter((r) => r.body.comment === 'offline answer').length, 1);
     await next.close();
@@ -206,8 +207,9 @@ describe('contract through the built bundle', () => {
     }));
     assert.equal(queued, 2, 'both answers wait in IndexedDB while the collector is unreachable');
     await context.unroute('**/collect');
-    await answered((b) => b.comment === 'before idle time');
-    await answered((b) => b.comment === 'left by an earlier visit');
+    // Each failed attempt doubled the wait before the next (backoff): allow for a few.
+    await answered((b) => b.comment === 'before idle time', 30_000);
+    await answered((b) => b.comment === 'left by an earlier visit', 30_000);
     await tab.waitForTimeout(500);
     assert.equal(received.filter((r) => r.body.comment === 'before idle time' || r.body.comment === 'left by an earlier visit').length, 2);
     await tab.close();
