@@ -14,6 +14,7 @@ import type { Rules } from './rules/rule-types';
 import type { KeyValueStore } from './storage/key-value-store';
 import type { OnFire, Triggers } from './triggers/trigger-types';
 import type { PromptUi } from './ui/prompt-types';
+import type { WhenIdle } from './when-idle';
 
 /** The replaceable parts of the engine. `init` passes the real ones; tests pass fakes. */
 export interface EngineParts {
@@ -23,13 +24,21 @@ export interface EngineParts {
   rules(deps: { config: Config; store: KeyValueStore; log: Logger }): Rules;
   triggers(deps: { config: Config; store: KeyValueStore; onFire: OnFire; log: Logger }): Triggers;
   ui(deps: { log: Logger }): PromptUi;
+  /** When to do the start-up work no prompt waits for. */
+  whenIdle: WhenIdle;
 }
 
 interface Started {
-  outbox: Outbox;
-  rules: Rules;
+  store: KeyValueStore;
   triggers: Triggers;
   ui: PromptUi;
+  /**
+   * Both open IndexedDB as they are created (the outbox reads its queue back and delivers what
+   * earlier visits left; the rules read their state): made in idle time, or as soon as needed.
+   */
+  outbox?: Outbox;
+  rules?: Rules;
+  cancelIdle(): void;
 }
 
 /**
@@ -60,7 +69,7 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
       if (opening || started.ui.isOpen()) return log.debug(`${survey.id}: skipped, another prompt is open`);
       opening = true;
       try {
-        const verdict = await started.rules.decide(survey, cause);
+        const verdict = await rules().decide(survey, cause);
         log.debug(verdict.reason);
         if (verdict.show && !destroyed && consented && !started.ui.isOpen()) open(survey, cause, !!fireOptions?.takeFocus);
       } finally {
@@ -69,19 +78,29 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
     });
   };
 
+  const outbox = (): Outbox => (started!.outbox ??= parts.outbox({ config, store: started!.store, emit: outboxEmit, log }));
+  const rules = (): Rules => {
+    if (!started!.rules) {
+      started!.rules = parts.rules({ config, store: started!.store, log });
+      started!.rules.identify(user.id as string | undefined);
+    }
+    return started!.rules;
+  };
+
+  /** Only what a trigger needs now; then the outbox and the rules, each in an idle period of its own. */
   const start = () => {
     if (started || destroyed) return;
     const store = parts.store({ log });
-    const outbox = parts.outbox({ config, store, emit: outboxEmit, log });
-    const rules = parts.rules({ config, store, log });
-    rules.identify(user.id as string | undefined);
-    const ui = parts.ui({ log });
-    started = { outbox, rules, ui, triggers: parts.triggers({ config, store, onFire, log }) };
-    void guard(log, outbox.flush);
+    const begun: Started = { store, ui: parts.ui({ log }), triggers: parts.triggers({ config, store, onFire, log }), cancelIdle: () => undefined };
+    started = begun;
+    begun.cancelIdle = parts.whenIdle(() => {
+      guardSync(log, outbox);
+      begun.cancelIdle = parts.whenIdle(() => guardSync(log, rules));
+    });
   };
 
   const open = (survey: Survey, cause: ShowCause, takeFocus: boolean) =>
-    openPrompt({ survey, cause, takeFocus, config: config!, user, locale: resolveLocale(config!.locale, parts.supportedLocales), emitter, log, ...started! });
+    openPrompt({ survey, cause, takeFocus, config: config!, user, locale: resolveLocale(config!.locale, parts.supportedLocales), emitter, log, ui: started!.ui, outbox: outbox(), rules: rules() });
 
   const instance: Hearback = {
     async show(surveyIdOrType, overrides) {
@@ -104,21 +123,24 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
     identify(userId, traits) {
       if (typeof userId !== 'string' || !userId) return log.error(`identify needs a user id string (got ${JSON.stringify(userId)})`);
       user = { ...user, ...(traits && typeof traits === 'object' ? traits : {}), id: userId };
-      started?.rules.identify(userId);
+      started?.rules?.identify(userId);
     },
     on: (event, handler) => emitter.on(event, handler),
     off: (event, handler) => emitter.off(event, handler),
-    flush: () => guard(log, () => started?.outbox.flush()).then(() => undefined),
+    flush: () => guard(log, () => (started && !destroyed ? outbox().flush() : undefined)).then(() => undefined),
     consent(granted) {
       consented = granted === true;
       if (consented) start();
       else started?.ui.close();
     },
-    status: () => started?.outbox.status() ?? idleStatus,
+    status: () => (started && !destroyed ? outbox() : started?.outbox)?.status() ?? idleStatus,
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      if (started) for (const part of [started.triggers, started.ui, started.outbox]) guardSync(log, part.destroy);
+      if (started) {
+        started.cancelIdle();
+        for (const part of [started.triggers, started.ui, started.outbox]) if (part) guardSync(log, part.destroy);
+      }
       emitter.clear();
     },
   };

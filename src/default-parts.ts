@@ -5,8 +5,9 @@ import { createRules } from './rules/rules';
 import { openStore } from './storage/open-store';
 import { createTriggers } from './triggers/triggers';
 import { createPromptUi } from './ui/prompt-ui';
+import { whenIdle } from './when-idle';
 
-/** The real parts: IndexedDB store, outbox, rules, triggers and the preact prompt. */
+/** The real parts: IndexedDB store, outbox, rules, triggers, the preact prompt and the idle-time scheduler. */
 export const defaultParts: EngineParts = {
   supportedLocales,
   store: openStore,
@@ -14,4 +15,5 @@ export const defaultParts: EngineParts = {
   rules: createRules,
   triggers: createTriggers,
   ui: createPromptUi,
+  whenIdle,
 };

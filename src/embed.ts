@@ -20,7 +20,8 @@ declare global {
     const stub = window.hearback;
     if (stub && typeof stub.version === 'string') return log.warn('loaded twice; the second copy does nothing');
     const script = (document.currentScript ?? document.querySelector('script[src*="hearback"][data-endpoint]')) as HTMLScriptElement | null;
-    const fromAttributes = script ? optionsFromAttributes(script.dataset) : { errors: [] };
+    // Checking builds the attribute schemas: wasted on a tag without data-* (stub-queue installs).
+    const fromAttributes = script && Object.keys(script.dataset).length ? optionsFromAttributes(script.dataset) : { errors: [] };
     fromAttributes.errors.forEach(log.error);
     const attributeOptions = fromAttributes.options;
 

@@ -20,11 +20,20 @@ export interface OpenStoreDeps {
  * mid-way → reopen once, then switch to memory for the rest of the page, keeping what was given
  * (and copying what IndexedDB can still read). `kind` tells which backend is in use now.
  */
-export function openStore({ log, indexedDB: factory = findIndexedDB(), openTimeoutMs = 3000 }: OpenStoreDeps): KeyValueStore {
+export function openStore({ log, indexedDB, openTimeoutMs = 3000 }: OpenStoreDeps): KeyValueStore {
   let connection: Connection | undefined;
   /** The connection we gave up on; deletes still try it, so a delivered answer is not resent next visit. */
   let stale: Connection | undefined;
-  let memory: Promise<KeyValueStore> | undefined = factory ? undefined : Promise.resolve(createMemoryStore());
+  let memory: Promise<KeyValueStore> | undefined;
+  let factory: IDBFactory | undefined;
+  let looked = false;
+  /** On first use, not at init: a page's first read of `indexedDB` sets up its IndexedDB factory. */
+  const lookUp = () => {
+    if (looked) return;
+    looked = true;
+    factory = indexedDB ?? findIndexedDB();
+    if (!factory) memory = Promise.resolve(createMemoryStore());
+  };
   const connect = () => (connection ??= connectDatabase(factory!, 'hearback', 'kv', openTimeoutMs, () => (connection = undefined)));
 
   const fallBack = (error: unknown, lost: Connection) => {
@@ -45,6 +54,7 @@ export function openStore({ log, indexedDB: factory = findIndexedDB(), openTimeo
 
   /** Runs `onDatabase`; on a fault reopens once, then answers from memory. */
   async function run<T>(onDatabase: (use: UseStore) => Promise<T>, onMemory: (store: KeyValueStore) => Promise<T>, alsoOnStale?: (use: UseStore) => Promise<unknown>): Promise<T> {
+    lookUp();
     for (let attempt = 0; !memory && attempt < 2; attempt++) {
       const current = connect();
       try {
@@ -65,6 +75,7 @@ export function openStore({ log, indexedDB: factory = findIndexedDB(), openTimeo
 
   return {
     get kind() {
+      lookUp();
       return memory ? 'memory' : 'indexeddb';
     },
     get: <T>(key: string) => run((use) => get<T>(key, use), (store) => store.get<T>(key)),

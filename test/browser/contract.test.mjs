@@ -171,10 +171,48 @@ describe('contract through the built bundle', () => {
     assert.equal(received.filter((r) => r.body.comment === 'offline answer').length, 0);
     const next = await context.newPage();
     await next.goto(server.origin + '/npm.html');
-    await answered((b) => b.comment === 'offline answer');
+    // Delivery starts in the first idle moment (up to 2 s on a busy machine), after the backoff earned offline.
+    await answered((b) => b.comment === 'offline answer', 20_000);
     await next.waitForTimeout(500);
     assert.equal(received.filter((r) => r.body.comment === 'offline answer').length, 1);
     await next.close();
+  });
+
+  test('a page that is never idle: the answer is stored before thanks and delivered, with what an earlier visit left', async () => {
+    const context = await freshContext();
+    const earlier = await context.newPage();
+    await earlier.goto(server.origin + '/npm.html');
+    await earlier.waitForFunction(() => window.hb);
+    await context.setOffline(true);
+    await earlier.evaluate(() => window.hb.show('nps'));
+    await answer(earlier, 2, 'left by an earlier visit');
+    await earlier.close({ runBeforeUnload: true });
+    await context.setOffline(false);
+    // The collector cannot be reached (but the page can), and no idle period ever comes: the
+    // start-up work deferred to idle time must not be what stores or delivers answers.
+    await context.route('**/collect', (route) => route.abort('internetdisconnected'));
+    const tab = await context.newPage();
+    await tab.addInitScript(() => (window.requestIdleCallback = () => 0));
+    await tab.goto(server.origin + '/stub-queue.html');
+    await tab.evaluate(() => window.hearback('show', 'csat')); // the checkout trigger: one prompt per session is spent
+    await tab.getByRole('radiogroup').waitFor();
+    await answer(tab, 4, 'before idle time');
+    const queued = await tab.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('hearback');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const keys = open.result.transaction('kv').objectStore('kv').getAllKeys();
+        keys.onsuccess = () => resolve(keys.result.filter((key) => String(key).startsWith('outbox:')).length);
+      };
+    }));
+    assert.equal(queued, 2, 'both answers wait in IndexedDB while the collector is unreachable');
+    await context.unroute('**/collect');
+    // Each failed attempt doubled the wait before the next (backoff): allow for a few.
+    await answered((b) => b.comment === 'before idle time', 30_000);
+    await answered((b) => b.comment === 'left by an earlier visit', 30_000);
+    await tab.waitForTimeout(500);
+    assert.equal(received.filter((r) => r.body.comment === 'before idle time' || r.body.comment === 'left by an earlier visit').length, 2);
+    await tab.close();
   });
 
   test('strict CSP (no unsafe-inline): zero securitypolicyviolation events, prompt works', async () => {

@@ -70,9 +70,11 @@ describe('engine', () => {
     const fake = createFakeParts();
     const hb = createEngine({ endpoint, surveys, consent: false }, fake.parts);
     expect(await hb.show('nps')).toBe(false);
-    expect(fake.log).not.toContain('flush');
+    fake.runIdle();
+    expect(fake.log).toEqual([]);
     hb.consent(true);
-    expect(fake.log).toContain('flush');
+    fake.runIdle();
+    expect(fake.log.slice(0, 2)).toEqual(['outbox', 'rules']);
     expect(await hb.show('nps')).toBe(true);
     hb.consent(false);
     expect(fake.request).toBeUndefined();
@@ -82,8 +84,8 @@ describe('engine', () => {
     const fake = createFakeParts();
     const hb = createEngine({ endpoint, surveys }, fake.parts);
     hb.identify('u-42', { plan: 'pro' });
-    expect(fake.log).toContain('identify u-42');
     await hb.show('csat');
+    expect(fake.log).toContain('identify u-42');
     await fake.request!.onScore(4);
     expect([...fake.stored.values()][0].answer.user).toEqual({ plan: 'pro', id: 'u-42' });
   });
@@ -118,11 +120,53 @@ describe('engine', () => {
     expect(fake.log).toEqual([]);
   });
 
+  it('the outbox and the rules (both read IndexedDB) wait for idle time; the rules know the user identified meanwhile', () => {
+    const fake = createFakeParts();
+    const hb = createEngine({ endpoint, surveys }, fake.parts);
+    hb.identify('u-7');
+    hb.track('checkout');
+    expect(fake.log).toEqual([]);
+    fake.runIdle();
+    expect(fake.log).toEqual(['outbox', 'rules', 'identify u-7']);
+  });
+
+  it('a trigger that fires before idle time gets its prompt at once, and its answer is stored', async () => {
+    const fake = createFakeParts();
+    const hb = createEngine({ endpoint, surveys }, fake.parts);
+    const shown: string[] = [];
+    hb.on('show', (detail) => shown.push(detail.survey));
+    fake.fire({ id: 'after-checkout', type: 'csat' }, 'event');
+    await tick();
+    expect(shown).toEqual(['after-checkout']);
+    await fake.request!.onScore(4);
+    expect(fake.stored.size).toBe(1);
+    fake.runIdle();
+    expect(fake.log.filter((line) => line === 'outbox' || line === 'rules')).toEqual(['rules', 'outbox']);
+  });
+
+  it('flush() and status() before idle time start the outbox at once', async () => {
+    const fake = createFakeParts();
+    const hb = createEngine({ endpoint, surveys }, fake.parts);
+    expect(hb.status()).toEqual({ pending: 0, storage: 'memory' });
+    await hb.flush();
+    expect(fake.log).toEqual(['outbox', 'flush']);
+  });
+
+  it('destroyed before idle time: nothing starts later', async () => {
+    const fake = createFakeParts();
+    const hb = createEngine({ endpoint, surveys }, fake.parts);
+    hb.destroy();
+    fake.runIdle();
+    await hb.flush();
+    expect(fake.log).toEqual(['triggers.destroy', 'ui.destroy']);
+  });
+
   it('destroy removes the parts and ignores later calls', async () => {
     const fake = createFakeParts();
     const hb = createEngine({ endpoint, surveys }, fake.parts);
     hb.track('checkout');
     expect(fake.tracked).toEqual(['checkout']);
+    fake.runIdle();
     hb.destroy();
     expect(fake.log).toEqual(expect.arrayContaining(['triggers.destroy', 'ui.destroy', 'outbox.destroy']));
     expect(await hb.show('nps')).toBe(false);

@@ -5,17 +5,18 @@ import type { OnFire } from '../../../src/triggers/trigger-types';
 import type { PromptRequest } from '../../../src/ui/prompt-types';
 import { createMemoryStore } from '../../../src/storage/memory-store';
 
-/** Recording fakes for every engine part: tests drive the engine through them. */
+/** Recording fakes for every engine part: tests drive the engine through them; idle time comes when `runIdle()` says. */
 export function createFakeParts(options: { allow?: boolean } = {}) {
   const log: string[] = [];
   const stored = new Map<string, { answer: Answer; held: boolean }>();
   let request: PromptRequest | undefined;
   let fire: OnFire | undefined;
   const tracked: string[] = [];
+  const idle = new Set<() => void>();
   const parts: EngineParts = {
     supportedLocales: ['en', 'th'],
     store: () => createMemoryStore(),
-    outbox: ({ emit }) => ({
+    outbox: ({ emit }) => (log.push('outbox'), {
       async enqueue(answer, opts) {
         stored.set(answer.id, { answer, held: !!opts?.held });
         emit('queued', { id: answer.id, survey: answer.survey, pending: stored.size });
@@ -34,7 +35,7 @@ export function createFakeParts(options: { allow?: boolean } = {}) {
       subscribe: () => () => undefined,
       destroy: () => log.push('outbox.destroy'),
     }),
-    rules: () => ({
+    rules: () => (log.push('rules'), {
       decide: async (survey: Survey) => ({ show: options.allow ?? true, reason: `${survey.id}: decided` }),
       shown: async (survey) => void log.push('shown ' + survey.id),
       answered: async (survey) => void log.push('answered ' + survey.id),
@@ -51,10 +52,20 @@ export function createFakeParts(options: { allow?: boolean } = {}) {
       isOpen: () => !!request,
       destroy: () => log.push('ui.destroy'),
     }),
+    whenIdle(work) {
+      idle.add(work);
+      return () => void idle.delete(work);
+    },
   };
   return {
     parts, log, stored, tracked,
     get request() { return request; },
     fire: (...args: Parameters<OnFire>) => fire!(...args),
+    runIdle() {
+      for (const work of idle) {
+        idle.delete(work);
+        work();
+      }
+    },
   };
 }
