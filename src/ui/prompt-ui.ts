@@ -4,19 +4,20 @@ import { createSheet, mountHost } from './mount';
 import { needsFollowUp, Prompt, promoterLink } from './prompt';
 import type { PromptRequest, PromptUi } from './prompt-types';
 import { createSession, type Session } from './session';
+import { whenIdle, type WhenIdle } from '../when-idle';
 
 /**
  * The preact prompt UI. One prompt at a time: `open` replaces whatever is on screen. Never throws
  * into the page: a missing inline target is logged and nothing opens.
  */
-export function createPromptUi(deps: { log: Logger; idle?: (work: () => void) => unknown }): PromptUi {
-  const { log, idle = globalThis.requestIdleCallback ?? setTimeout } = deps;
+export function createPromptUi(deps: { log: Logger; idle?: WhenIdle }): PromptUi {
+  const { log, idle = whenIdle } = deps;
   let current: Session | undefined;
   let sheet: CSSStyleSheet | undefined;
   const getSheet = () => (sheet ??= createSheet());
   // Parsing the prompt CSS costs ~7 ms at 4× CPU throttle: pay it while the page is idle (in a task
   // of its own where requestIdleCallback is missing: Safari), not when a prompt is due.
-  idle(getSheet);
+  const cancelIdle = idle(getSheet);
 
   function open(request: PromptRequest) {
     current?.unmount();
@@ -58,6 +59,9 @@ export function createPromptUi(deps: { log: Logger; idle?: (work: () => void) =>
     },
     close: () => current?.unmount(),
     isOpen: () => !!current?.isActive(),
-    destroy: () => current?.unmount(),
+    destroy() {
+      cancelIdle();
+      current?.unmount();
+    },
   };
 }

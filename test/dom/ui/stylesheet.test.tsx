@@ -13,7 +13,7 @@ const sheetOf = () => document.querySelector('hearback-prompt')!.shadowRoot!.ado
 /** An idle queue the test runs by hand. */
 function idleQueue() {
   const queue: Array<() => void> = [];
-  return { queue, idle: (work: () => void) => void queue.push(work), run: () => queue.forEach((work) => work()) };
+  return { queue, idle: (work: () => void) => (queue.push(work), () => undefined), run: () => queue.forEach((work) => work()) };
 }
 
 describe('the prompt stylesheet', () => {
