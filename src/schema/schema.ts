@@ -51,9 +51,12 @@ export function safeParse<S extends Any>(schema: S, value: unknown): Result<Outp
 
 const invalid = 'Invalid input';
 
+/** Reports that `value` does not have the shape at all; returns it unchanged. */
+const reject = <Out>(value: unknown, path: PropertyKey[], issues: Issue[], message = invalid) => (issues.push({ path, message, fatal: true }), value as Out);
+
 /** A schema that accepts `value` when `test` passes and reports `error` otherwise. */
-const typed = <Out>(test: (value: unknown) => boolean, error = invalid): Schema<Out> => ({
-  run: (value, path, issues) => (test(value) || issues.push({ path, message: error, fatal: true }), value as Out),
+const typed = <Out>(test: (value: unknown) => boolean, error?: string): Schema<Out> => ({
+  run: (value, path, issues) => (test(value) ? (value as Out) : reject<Out>(value, path, issues, error)),
 });
 
 export const string = (error?: string) => typed<string>((value) => typeof value == 'string', error);
@@ -73,7 +76,7 @@ export const optional = <Out, In>(schema: Schema<Out, In>): Optional<Out, In> =>
 
 export const array = <Out, In>(item: Schema<Out, In>, error?: string): Schema<Out[], In[]> => ({
   run: (value, path, issues) =>
-    Array.isArray(value) ? value.map((each, i) => item.run(each, [...path, i], issues)) : typed<Out[]>(() => false, error).run(value, path, issues),
+    Array.isArray(value) ? value.map((each, i) => item.run(each, [...path, i], issues)) : reject<Out[]>(value, path, issues, error),
 });
 
 /**
@@ -84,7 +87,7 @@ function objectOf<S extends Shape>(shape: S, unknownKeys: 'strip' | 'strict' | A
   const known = Object.keys(shape);
   return {
     run(value: unknown, path: PropertyKey[], issues: Issue[]) {
-      if (!value || typeof value != 'object' || Array.isArray(value)) return typed(() => false, error).run(value, path, issues);
+      if (!value || typeof value != 'object' || Array.isArray(value)) return reject(value, path, issues, error);
       const given = value as Record<string, unknown>;
       const out: Record<string, unknown> = {};
       for (const key of known) {
@@ -122,7 +125,7 @@ export const union = <Options extends readonly Any[]>(options: Options, error = 
       if (!own.some((issue) => issue.fatal)) near.push([out, own]);
     }
     if (near.length == 1) return issues.push(...near[0][1]), near[0][0] as Output<Options[number]>;
-    return typed<Output<Options[number]>>(() => false, error).run(value, path, issues);
+    return reject<Output<Options[number]>>(value, path, issues, error);
   },
 });
 
