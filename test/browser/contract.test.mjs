@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { build } from 'esbuild';
-import { launch, readBody, root, serve } from './harness.mjs';
+import { closeTab, launch, readBody, root, serve } from './harness.mjs';
 
 const sri = JSON.parse(readFileSync(new URL('../../dist/sri.json', import.meta.url), 'utf8'));
 const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -166,7 +166,7 @@ describe('contract through the built bundle', () => {
     await context.setOffline(true);
     await tab.evaluate(() => window.hb.show('nps'));
     await answer(tab, 3, 'offline answer');
-    await tab.close({ runBeforeUnload: true });
+    await closeTab(tab);
     await context.setOffline(false);
     assert.equal(received.filter((r) => r.body.comment === 'offline answer').length, 0);
     const next = await context.newPage();
@@ -186,7 +186,7 @@ describe('contract through the built bundle', () => {
     await context.setOffline(true);
     await earlier.evaluate(() => window.hb.show('nps'));
     await answer(earlier, 2, 'left by an earlier visit');
-    await earlier.close({ runBeforeUnload: true });
+    await closeTab(earlier);
     await context.setOffline(false);
     // The collector cannot be reached (but the page can), and no idle period ever comes: the
     // start-up work deferred to idle time must not be what stores or delivers answers.

@@ -57,3 +57,14 @@ export function readBody(req) {
     req.on('end', () => resolve(body));
   });
 }
+
+/**
+ * Closes a tab the way a visitor does (`pagehide` runs) and waits until it is gone: with
+ * `runBeforeUnload` Playwright's `close()` returns at once, and a context call made while the tab
+ * is still closing (`setOffline`) fails with "Target page, context or browser has been closed".
+ */
+export async function closeTab(page) {
+  const closed = page.waitForEvent('close');
+  await page.close({ runBeforeUnload: true });
+  await closed;
+}

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { build } from 'esbuild';
-import { launch, readBody, root, serve } from './harness.mjs';
+import { closeTab, launch, readBody, root, serve } from './harness.mjs';
 
 let server, harnessJs, received, slowMs;
 const posts = (id) => received.filter((body) => body.id === id).length;
@@ -59,7 +59,7 @@ describe('outbox in Chromium', () => {
       await context.setOffline(true);
       const id = await first.evaluate(() => window.enqueue({ comment: 'answered on a train' }));
       await pause(300);
-      await first.close({ runBeforeUnload: true });
+      await closeTab(first);
       await context.setOffline(false);
       assert.equal(posts(id), 0, 'nothing could be sent while offline');
       const next = await open(context);
