@@ -4,7 +4,7 @@ export type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
 
 /** One subcommand of `hearback-collector`: its words, what it takes, and its help text. */
 export interface CommandSpec {
-  /** The words that name it: `[]` (start the server), `['user', 'add']`. */
+  /** The words that name it: `['migrate']`, `['user', 'add']`. */
   words: string[];
   summary: string;
   /** Required positionals, in order, as shown in the usage line (`<email>`). */
@@ -32,15 +32,13 @@ export const programName = 'hearback-collector';
 /**
  * Finds the command named by the leading words of `argv` and parses the rest with node's
  * `util.parseArgs` (strict: an unknown flag or a missing value is an error, not ignored).
- * A first argument that is a flag, or none, is the server command (`words: []`).
  */
 export function parseCommandLine<Spec extends CommandSpec>(argv: string[], specs: Spec[]): ParsedCommand<Spec> | UsageError {
   const byLength = [...specs].sort((a, b) => b.words.length - a.words.length);
   const spec = byLength.find((candidate) => candidate.words.every((word, i) => argv[i] === word));
-  const named = spec && (spec.words.length > 0 || argv.length === 0 || argv[0].startsWith('-'));
-  if (!spec || !named) {
+  if (!spec) {
     const words = argv.slice(0, 2).filter((word) => !word.startsWith('-')).join(' ');
-    const known = specs.filter((s) => s.words.length).map((s) => s.words.join(' ')).join(', ');
+    const known = specs.map((s) => s.words.join(' ')).join(', ');
     return { ok: false, message: `${programName}: unknown command "${words}" (commands: ${known}; see ${programName} --help)` };
   }
   const name = [programName, ...spec.words].join(' ');
@@ -81,10 +79,19 @@ export function commandHelp(spec: CommandSpec): string {
   return `Usage: ${usage}\n\n${spec.summary}\n${spec.details ? `\n${spec.details.trim()}\n` : ''}`;
 }
 
-/** The program's help: every command, one line each. */
-export function programHelp(specs: CommandSpec[]): string {
+/** The program's help: starting the server with its settings, then every command, one line each. */
+export function programHelp(specs: CommandSpec[], settings: string): string {
   const rows = specs.map((spec) => [[programName, ...spec.words, ...spec.positionals].join(' '), spec.summary]);
   const width = Math.max(...rows.map(([usage]) => usage.length));
-  return `Usage: ${programName} [command] [options]\n\n${rows.map(([usage, summary]) => `  ${usage.padEnd(width)}  ${summary}`).join('\n')}\n\n` +
-    `Run ${programName} <command> --help for a command's options.\n`;
+  return `Usage: ${programName} [--flag value …]     start the server
+       ${programName} <command> [options]
+
+Settings (a flag wins over its environment variable):
+${settings}
+
+Commands:
+${rows.map(([usage, summary]) => `  ${usage.padEnd(width)}  ${summary}`).join('\n')}
+
+Run ${programName} <command> --help for a command's options.
+`;
 }
