@@ -1,4 +1,4 @@
-// The snippet a shop pastes, from the builder's choices. Plain JavaScript (an ES module served as
+// The snippet a shop pastes, from the builder's choices. Plain JavaScript (loaded by client/snippet.js
 // is to the signed-in builder page, and imported by the collector's tests): one function, no DOM.
 
 /**
