@@ -1,5 +1,5 @@
-// The snippet a shop pastes, from the builder's choices. Plain JavaScript (loaded by client/snippet.js
-// is to the signed-in builder page, and imported by the collector's tests): one function, no DOM.
+// The snippet a shop pastes, from the builder's choices: plain JavaScript, no DOM, loaded by the
+// builder page's script (client/snippet.js) and imported by the collector's tests.
 
 /**
  * @typedef {{
