@@ -2,7 +2,7 @@
 // collector), a live preview through the real widget, a copy button, and a warning when the site
 // the owner names may not post answers here. The page gives what only the server knows as data-*
 // attributes of the form (it runs under `script-src 'self'`: no inline script, no inline style).
-import { snippetText, fitsOneTag, surveyDefinition } from './snippet-text.js';
+import { snippetText, fitsOneTag, surveyDefinition } from './snippet/snippet-text.js';
 
 const messages = {
   en: {

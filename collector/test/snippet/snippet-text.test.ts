@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 // @ts-expect-error plain JavaScript served to the browser as is; no declaration file
-import { fitsOneTag, snippetText } from '../../client/snippet-text.js';
+import { fitsOneTag, snippetText } from '../../client/snippet/snippet-text.js';
 
 const target = { scriptUrl: 'https://feedback.shop.example/hearback-0.1.0.min.js', integrity: 'sha384-abc', endpoint: 'https://feedback.shop.example/api/responses' };
 const base = { survey: 'csat', type: 'csat', trigger: 'delay', triggerValue: '5', lang: 'auto', accent: '#2563eb', position: 'bottom-right', style: 'numbers' };

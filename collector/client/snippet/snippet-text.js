@@ -1,5 +1,5 @@
 // The snippet a shop pastes, from the builder's choices: plain JavaScript, no DOM, loaded by the
-// builder page's script (client/snippet.js) and imported by the collector's tests.
+// builder page's script (client/snippet.js, bundled with it) and imported by the collector's tests.
 
 /**
  * @typedef {{
