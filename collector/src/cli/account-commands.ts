@@ -1,4 +1,4 @@
-import { credentialsSchema } from '../auth/credentials';
+import { credentialsSchema, describeProblems } from '../auth/credentials';
 import { createApiTokens } from '../auth/api-tokens';
 import { createUsers } from '../auth/users';
 import type { Queryable } from '../db/database';
@@ -26,7 +26,7 @@ ${databaseDetails}`,
     const source = await readPassword({ ...io, fromStdin: values['password-stdin'] === true });
     if ('problem' in source) throw new CommandError(`user add: ${source.problem}`, 2);
     const parsed = credentialsSchema.safeParse({ email: positionals[0], password: source.password });
-    if (!parsed.success) throw new CommandError(`user add: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`, 2);
+    if (!parsed.success) throw new CommandError(`user add: ${describeProblems(parsed.error).join('; ')}`, 2);
     const user = await withDatabase(io, values, (db) => createUsers(db).add({ ...parsed.data, role }));
     if (!user) throw new CommandError(`user add: ${parsed.data.email} already has an account`);
     io.stdout.write(`added ${user.email} (${user.role}), id ${user.id}\n`);

@@ -1,5 +1,5 @@
 import { describeSelector, selectorCondition, type AnswerSelector } from './answer-selector';
-import type { Queryable } from './queryable';
+import type { Queryable } from '../db/database';
 
 /** What an erase removed: the ids of the answers (everything derived from them went with them). */
 export interface Erased {

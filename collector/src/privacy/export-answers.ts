@@ -1,5 +1,5 @@
 import { describeSelector, selectorCondition, type AnswerSelector } from './answer-selector';
-import type { Queryable } from './queryable';
+import type { Queryable } from '../db/database';
 
 /** A person's answers as the SDK sent them (payload version 1), with when each arrived. */
 export interface PersonalExport {

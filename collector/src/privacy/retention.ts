@@ -1,4 +1,5 @@
-import type { Queryable } from './queryable';
+import type { Queryable } from '../db/database';
+import type { Log } from '../http/log';
 
 const dayMs = 86_400_000;
 
@@ -43,11 +44,11 @@ export function createRetention({ db, days, now = () => new Date(), batchSize = 
 export function startRetentionJob({
   deleteExpired,
   everyMs = 3_600_000,
-  log = (line: string) => console.log(line),
+  log,
 }: {
   deleteExpired: ReturnType<typeof createRetention>;
   everyMs?: number;
-  log?: (line: string) => void;
+  log: Pick<Log, 'info' | 'error'>;
 }) {
   let running: Promise<void> | undefined;
   let stopped = false;
@@ -61,11 +62,11 @@ export function startRetentionJob({
   function tick() {
     running = deleteExpired().then(
       ({ deleted, before, more }) => {
-        if (deleted) log(JSON.stringify({ job: 'retention', deleted, before }));
+        if (deleted) log.info({ job: 'retention', deleted, before });
         schedule(more ? 0 : everyMs);
       },
       (error: unknown) => {
-        log(JSON.stringify({ job: 'retention', error: error instanceof Error ? error.message : String(error) }));
+        log.error('retention: deleting expired answers failed', { job: 'retention', error: error instanceof Error ? error.message : String(error) });
         schedule(everyMs);
       },
     );

@@ -1,5 +1,6 @@
-import type { Hono } from 'hono';
-import type { ScriptFile, ScriptFiles } from './script-files';
+import type { App } from '../app-env';
+import { problem } from '../http/problem';
+import type { ScriptFile, ScriptFiles, ScriptMissing } from './script-files';
 
 /** The plain name changes with every release: caches check back after five minutes. */
 const plainCache = 'public, max-age=300';
@@ -11,9 +12,14 @@ const versionedCache = 'public, max-age=31536000, immutable';
  * `GET /hearback.min.js` (short cache) and `GET /hearback-<version>.min.js` (cached for a year).
  * CORS is open so `<script crossorigin>` with `integrity` works, and
  * `Cross-Origin-Resource-Policy: cross-origin` lets pages of other sites load it without CORS.
+ * Without a built SDK, `/hearback.min.js` answers 404 saying so.
  */
-export function mountScript(app: Hono, files: ScriptFiles) {
-  for (const file of [files.plain, ...files.versioned]) {
+export function mountScript(app: App, { script }: { script: ScriptFiles | ScriptMissing }) {
+  if ('missing' in script) {
+    app.get('/hearback.min.js', (c) => problem(c, 404, script.missing));
+    return;
+  }
+  for (const file of [script.plain, ...script.versioned]) {
     app.get(`/${file.name}`, (c) => {
       const headers = scriptHeaders(file);
       if (c.req.header('if-none-match') === headers.etag) return c.body(null, 304, headers);

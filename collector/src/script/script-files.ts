@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { packageDir } from '../package-dir';
 
 /** One servable copy of the script-tag bundle. */
 export interface ScriptFile {
@@ -22,16 +23,23 @@ export interface ScriptFiles {
   versioned: ScriptFile[];
 }
 
+/** Why there is no script to serve (the SDK is not built), for the routes and pages that need one. */
+export interface ScriptMissing {
+  missing: string;
+}
+
+/** The SDK's build output in this repository (`dist/` beside `collector/`). */
+export const sdkDistDir = join(packageDir, '..', 'dist');
+
 const versionedName = /^hearback-(\d+\.\d+\.\d+(?:-[\w.]+)?)\.min\.js$/;
 
 /**
- * Reads the SDK's built script files from `distDir` (`dist/` of the `hearback` package) once, at
- * start, and computes their SRI hashes from the bytes served (not from a side file that could be
- * stale). Throws a readable error when the bundle is not built.
+ * Reads the SDK's built script files from `distDir` once, at start, and computes their SRI hashes
+ * from the bytes served (not from a side file that could be stale).
  */
-export function loadScriptFiles(distDir: string): ScriptFiles {
+export function loadScriptFiles(distDir: string = sdkDistDir): ScriptFiles | ScriptMissing {
   const plainPath = join(distDir, 'hearback.min.js');
-  if (!existsSync(plainPath)) throw new Error(`the widget script is not built: no ${plainPath} (run npm run build in the repository)`);
+  if (!existsSync(plainPath)) return { missing: `the widget script is not built: no ${plainPath} (run npm run build in the repository)` };
   const file = (name: string): ScriptFile => {
     const body = readFileSync(join(distDir, name));
     return { name, body, integrity: `sha384-${createHash('sha384').update(body).digest('base64')}`, versioned: name !== 'hearback.min.js' };
@@ -39,6 +47,6 @@ export function loadScriptFiles(distDir: string): ScriptFiles {
   const plain = file('hearback.min.js');
   const versioned = readdirSync(distDir).filter((name) => versionedName.test(name)).sort().map(file);
   const current = versioned.find((candidate) => candidate.integrity === plain.integrity);
-  if (!current) throw new Error(`the widget script in ${distDir} has no versioned copy with the same bytes as hearback.min.js (rebuild it)`);
+  if (!current) return { missing: `the widget script in ${distDir} has no versioned copy with the same bytes as hearback.min.js (rebuild it: npm run build)` };
   return { version: versionedName.exec(current.name)![1], plain, current, versioned };
 }

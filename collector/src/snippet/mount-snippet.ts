@@ -2,7 +2,7 @@ import { html } from 'hono/html';
 import type { App, FeatureDeps } from '../app-env';
 import { requireUser } from '../auth/require-user';
 import { ownOrigin } from '../http/own-origin';
-import type { ScriptFiles } from '../script/script-files';
+import type { ScriptFiles, ScriptMissing } from '../script/script-files';
 import { snippetText as t } from './snippet-text';
 
 /**
@@ -11,13 +11,16 @@ import { snippetText as t } from './snippet-text';
  * pinned script and its SRI hash, and the allow list; `client/snippet.js` builds the snippet from
  * the form. `POST /app/snippet/preview` takes the live preview's answers and drops them.
  */
-export function mountSnippet(app: App, { config, nav, page }: FeatureDeps, { script }: { script: ScriptFiles }) {
+export function mountSnippet(app: App, { config, nav, page }: FeatureDeps, { script }: { script: ScriptFiles | ScriptMissing }) {
   nav.add({ href: '/app/snippet', label: t.nav, order: 50 });
 
   app.post('/app/snippet/preview', requireUser(), (c) => c.body(null, 204));
 
   app.get('/app/snippet', requireUser({ page: true }), (c) => {
     const lang = c.var.lang;
+    if ('missing' in script) {
+      return page(c, { title: t.nav[lang], status: 404, main: html`<header class="page-head"><h1>${t.title[lang]}</h1><p class="error" role="alert">${script.missing}</p></header>` });
+    }
     const origin = ownOrigin(c, config);
     const option = (value: string, label: string, selected = false) => html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
     return page(c, {

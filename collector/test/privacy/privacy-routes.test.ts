@@ -54,13 +54,13 @@ describe('privacy routes', () => {
   });
 
   test("the owner exports one person's answers, erases them, and nobody else's", async () => {
-    for (const [id, user] of [['p1', 'u-1'], ['p2', 'u-1'], ['p3', 'u-2']]) expect((await post(answer(id, user))).status).toBe(201);
+    for (const [id, user] of [['answer-p1', 'u-1'], ['answer-p2', 'u-1'], ['answer-p3', 'u-2']]) expect((await post(answer(id, user))).status).toBe(201);
     const cookie = await signIn(owner);
     const exported = await collector.app.request('/api/privacy/export?user=u-1', { headers: { cookie } });
     expect(exported.status).toBe(200);
     expect(exported.headers.get('access-control-allow-origin')).toBeNull();
     const body = await exported.json();
-    expect(body.answers.map((a: { answer: { id: string; comment: string } }) => [a.answer.id, a.answer.comment])).toEqual([['p1', 'ของมาช้า'], ['p2', 'ของมาช้า']]);
+    expect(body.answers.map((a: { answer: { id: string; comment: string } }) => [a.answer.id, a.answer.comment])).toEqual([['answer-p1', 'ของมาช้า'], ['answer-p2', 'ของมาช้า']]);
 
     const bad = await collector.app.request('/api/privacy/erase', { method: 'POST', headers: { cookie, origin: here, 'content-type': 'application/json' }, body: '{}' });
     expect(bad.status).toBe(400);
@@ -70,9 +70,9 @@ describe('privacy routes', () => {
       method: 'POST', headers: { cookie, origin: here, 'content-type': 'application/x-www-form-urlencoded' }, body: 'user=u-1',
     });
     expect(erased.status).toBe(200);
-    expect(await erased.json()).toEqual({ about: 'user u-1', answers: ['p1', 'p2'] });
+    expect(await erased.json()).toEqual({ about: 'user u-1', answers: ['answer-p1', 'answer-p2'] });
     const left = await collector.app.request('/api/responses.json', { headers: { cookie } });
-    expect((await left.json()).map((r: { id: string }) => r.id)).toEqual(['p3']);
+    expect((await left.json()).map((r: { id: string }) => r.id)).toEqual(['answer-p3']);
   });
 });
 
@@ -86,7 +86,7 @@ describe('client addresses', () => {
     try {
       for (let i = 0; i < 5; i++) {
         const response = await fetch(`http://127.0.0.1:${port}/api/responses`, {
-          method: 'POST', headers: { 'content-type': 'text/plain', origin: shop, 'x-forwarded-for': forwarded }, body: answer(`ip-${i}`, `u-ip-${i}`),
+          method: 'POST', headers: { 'content-type': 'text/plain', origin: shop, 'x-forwarded-for': forwarded }, body: answer(`answer-ip-${i}`, `u-ip-${i}`),
         });
         expect(response.status).toBe(201);
       }

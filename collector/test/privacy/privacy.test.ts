@@ -1,22 +1,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { PGlite } from '@electric-sql/pglite';
-import { readFileSync } from 'node:fs';
+import { migrate } from '../../src/db/migrate';
+import { openDatabase } from '../../src/db/open-database';
+import type { Database } from '../../src/db/database';
 import { createAnswerEraser } from '../../src/privacy/erase-answers';
 import { createAnswerExporter } from '../../src/privacy/export-answers';
 import { parseSelector } from '../../src/privacy/answer-selector';
 import { createRetention, startRetentionJob } from '../../src/privacy/retention';
 
-let pglite: PGlite;
-const db = { query: async (sql: string, params: unknown[] = []) => ({ rows: (await pglite.query<Record<string, unknown>>(sql, params)).rows }) };
+let db: Database;
 
 beforeAll(async () => {
-  pglite = await PGlite.create();
-  await pglite.exec(readFileSync(new URL('../../../demo/db/migrations/001-responses.sql', import.meta.url), 'utf8'));
+  ({ db } = await openDatabase({ dataDir: 'memory' }));
+  await migrate(db);
   // A feature table derived from answers, referencing them as every such table must.
-  await pglite.exec(`CREATE TABLE derived_from_answers (answer_id text NOT NULL REFERENCES responses (id) ON DELETE CASCADE, note text)`);
+  await db.exec(`CREATE TABLE derived_from_answers (answer_id text NOT NULL REFERENCES responses (id) ON DELETE CASCADE, note text)`);
 });
-afterAll(() => pglite.close());
-beforeEach(() => pglite.exec('DELETE FROM responses'));
+afterAll(() => db.close());
+beforeEach(() => db.exec('DELETE FROM responses'));
 
 async function store(id: string, { user, receivedAt = new Date() }: { user?: string; receivedAt?: Date } = {}) {
   const answer = { v: 1, id, survey: 'after-checkout', type: 'csat', score: 2, scale: [1, 5], comment: 'ช้ามาก', locale: 'th', url: 'https://shop.example/done',
@@ -105,12 +105,12 @@ describe('retention', () => {
 
   test('the job runs on start, again right away while a run stops at its batch limit, and stops cleanly', async () => {
     for (let i = 0; i < 5; i++) await store(`old-${i}`, { receivedAt: new Date(now.getTime() - 40 * day) });
-    const lines: string[] = [];
+    const lines: Record<string, unknown>[] = [];
     const deleteExpired = createRetention({ db, days: 30, now: () => now, batchSize: 2, maxBatches: 1 });
-    const job = startRetentionJob({ deleteExpired, everyMs: 60_000, log: (line) => lines.push(line) });
+    const job = startRetentionJob({ deleteExpired, everyMs: 60_000, log: { info: (fields) => lines.push(fields), error: (message) => lines.push({ message }) } });
     await job.firstRun();
     await expect.poll(() => ids(), { timeout: 5000 }).toEqual([]);
     await job.stop();
-    expect(lines.map((line) => JSON.parse(line).deleted)).toEqual([2, 2, 1]);
+    expect(lines.map((line) => line.deleted)).toEqual([2, 2, 1]);
   });
 });

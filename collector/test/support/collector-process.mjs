@@ -88,3 +88,12 @@ export async function startCollector({ env = {}, timeoutMs = 60_000 } = {}) {
     throw error;
   }
 }
+
+/** Signs in over HTTP (the JSON form of POST /signin) and returns the session cookie. */
+export async function signIn(origin, { email, password }) {
+  const response = await fetch(`${origin}/signin`, {
+    method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in as ${email} answered ${response.status}: ${await response.text()}`);
+  return response.headers.get('set-cookie').split(';')[0];
+}
