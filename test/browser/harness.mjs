@@ -13,7 +13,7 @@ const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-
 
 /**
  * A persistent context with a fresh profile (IndexedDB survives page reloads within it); the
- * profile folder is deleted when the context closes.
+ * profile folder is deleted by `context.close()`.
  */
 export async function launch(options = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'hearback-chromium-'));
@@ -24,7 +24,13 @@ export async function launch(options = {}) {
     viewport: { width: 1280, height: 800 },
     ...options,
   });
-  context.on('close', () => rmSync(userDataDir, { recursive: true, force: true }));
+  // Deleted once close() has ended the browser process (a 'close' event handler runs while
+  // Chromium may still be writing its caches into the folder).
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await close(...args);
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  };
   return context;
 }
 
