@@ -13,7 +13,7 @@ const sinks = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.tmp/**', 'node_modules/**', 'coverage/**', '.data/**', 'demo/public/vendor/**'] },
+  { ignores: ['dist/**', 'collector/dist/**', '.tmp/**', 'node_modules/**', 'coverage/**', '.data/**', 'demo/public/vendor/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['src/**/*.{ts,tsx}'],
