@@ -13,7 +13,7 @@ export type { Answer } from './payload/answer-schema';
  */
 export const answerSchema = publicSchema(getAnswerSchema());
 export type { PublicSchema } from './schema/standard-schema';
-export { parseAnswer, MAX_BODY_BYTES, type ParseResult } from './receiver/parse-answer';
+export { parseAnswer, MAX_BODY_BYTES, type ParseAnswerOptions, type ParseResult } from './receiver/parse-answer';
 export { nps, csat, ces, type Metric, type Scored } from './surveys/metrics';
 export { bandOf, type Band, type SurveyKind } from './surveys/band';
 export { surveyKinds } from './surveys/kinds';

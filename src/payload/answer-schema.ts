@@ -1,6 +1,8 @@
 import * as s from '../schema/schema';
 import { atLeast, atMost, jsonRecord, matches, whole } from '../config/checks';
 import { lazy } from '../config/lazy';
+import { surveyKinds } from '../surveys/kinds';
+import { dataBoundsProblem } from './data-bounds';
 /**
  * zod's `z.iso.datetime()` pattern (UTC `Z` only, any fraction of a second, real calendar dates
  * including leap days).
@@ -33,8 +35,17 @@ const buildAnswerSchema = () => s.check(
     context: s.optional(jsonRecord('an object')),
     sdk: s.string('must be a string like "hearback/0.1.0"'),
   }),
-  s.refine((answer) => answer.score >= answer.scale[0] && answer.score <= answer.scale[1], { error: 'must lie within scale', path: ['score'] }),
+  s.refine((answer) => fixedScale(answer).join() === answer.scale.join(), {
+    error: (answer) => `must be [${fixedScale(answer).join(', ')}] for type "${answer.type}"`,
+    path: ['scale'],
+  }),
+  s.refine((answer) => answer.score >= fixedScale(answer)[0] && answer.score <= fixedScale(answer)[1], { error: 'must lie within scale', path: ['score'] }),
+  s.refine((answer) => !dataBoundsProblem(answer.user), { error: (answer) => dataBoundsProblem(answer.user), path: ['user'] }),
+  s.refine((answer) => !dataBoundsProblem(answer.context), { error: (answer) => dataBoundsProblem(answer.context), path: ['context'] }),
 );
+
+/** The type fixes the scale: a receiver must not let `scale: [0, 1000]` make a score of 1000 a promoter. */
+const fixedScale = (answer: { type: keyof typeof surveyKinds }) => surveyKinds[answer.type].scale;
 
 /** The payload v1 schema, built on first use (the script-tag bundle only needs it to read the outbox back). */
 export const getAnswerSchema = lazy(buildAnswerSchema);
