@@ -1,6 +1,9 @@
 import * as s from '../schema/schema';
 import { between, cssColor, flag, httpsUrl, jsonRecord, nonEmpty, oneOf, wholeAtLeast } from './checks';
 import { lazy } from './lazy';
+import { dataBoundsProblem } from '../payload/data-bounds';
+
+const withinBounds = s.refine<unknown>((value) => !dataBoundsProblem(value), dataBoundsProblem);
 
 /**
  * Every top-level option except `surveys` (parsed survey by survey, so one bad survey does not take
@@ -18,8 +21,8 @@ const buildOptionSchemas = () => ({
     },
     'must be an object like { accent: "#2563eb", position: "bottom-right" }',
   ),
-  user: s.catchall({ id: s.optional(nonEmpty('a user id string')) }, s.unknown()),
-  context: jsonRecord('an object of values attached to every answer'),
+  user: s.check(s.catchall({ id: s.optional(nonEmpty('a user id string')) }, s.unknown()), withinBounds),
+  context: s.check(jsonRecord('an object of values attached to every answer'), withinBounds),
   consent: flag(),
   sampleRate: between(0, 1, 'a share'),
   dataLayer: flag(),
