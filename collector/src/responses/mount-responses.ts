@@ -63,7 +63,7 @@ export function mountResponses(app: App, { config, kit, log, now }: FeatureDeps,
       onError: (c) => problem(c, 413, `body must be at most ${kit.MAX_BODY_BYTES} bytes`, { connection: 'close' }),
     }),
     async (c) => {
-      const parsed = kit.parseAnswer(await c.req.text());
+      const parsed = kit.parseAnswer(await c.req.text(), { now: now() });
       if (!parsed.ok) return problem(c, 400, parsed.problems);
       const id = parsed.answer.id;
       let result;
