@@ -8,7 +8,6 @@ import { problem } from '../http/problem';
 import { createRateLimiter } from '../http/rate-limiter';
 import { toCsv } from './csv';
 import { parseFilters, type Filters } from './filters';
-import type { OriginPolicy } from './origin-policy';
 import type { ResponsesStore } from './responses-store';
 import { summarise } from './summary';
 
@@ -26,7 +25,7 @@ const acceptedTypes = ['text/plain', 'application/json'];
  * - `GET /api/responses.json`, `/api/responses.csv`, `/api/summary` (signed in or API token):
  *   `survey`, `type`, `from`, `to` filters; dates are days in the shop's time zone.
  */
-export function mountResponses(app: App, { config, kit, log, now }: FeatureDeps, { store, origins }: { store: ResponsesStore; origins: OriginPolicy }) {
+export function mountResponses(app: App, { config, kit, log, now, origins }: FeatureDeps, { store }: { store: ResponsesStore }) {
   const limiter = createRateLimiter({ limit: config.rateLimit.limit, windowSeconds: config.rateLimit.windowSeconds, now: () => now().getTime() });
 
   app.use('/api/responses', async (c, next) => {
