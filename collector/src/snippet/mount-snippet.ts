@@ -10,9 +10,11 @@ import { snippetText as t } from './snippet-text';
  * server's public address (`HEARBACK_PUBLIC_URL`, else the origin the page was opened on), the
  * pinned script and its SRI hash, and the allow list; `client/snippet.js` builds the snippet from
  * the form. `POST /app/snippet/preview` takes the live preview's answers and drops them.
+ * `/builder.html` (the demo's old address) redirects here.
  */
 export function mountSnippet(app: App, { config, nav, page }: FeatureDeps, { script }: { script: ScriptFiles | ScriptMissing }) {
   nav.add({ href: '/app/snippet', label: t.nav, order: 50 });
+  app.get('/builder.html', (c) => c.redirect('/app/snippet', 301));
 
   app.post('/app/snippet/preview', requireUser(), (c) => c.body(null, 204));
 

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+// Each command opens the PGlite folder afresh (the first creates it): seconds each on a busy machine.
+const slow = { timeout: 90_000 };
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,13 +82,13 @@ describe('hearback-collector', () => {
     }
   });
 
-  test('migrate applies the schema once', async () => {
+  test('migrate applies the schema once', slow, async () => {
     const first = await cli(['migrate']);
     expect(first).toMatchObject({ code: 0, out: expect.stringMatching(/^applied 001-responses, 002-accounts/) });
     expect(await cli(['migrate'])).toMatchObject({ code: 0, out: 'the schema was up to date; nothing to apply\n' });
   });
 
-  test('user add: the password from stdin or the environment, never argv; hashed; a taken email fails', async () => {
+  test('user add: the password from stdin or the environment, never argv; hashed; a taken email fails', slow, async () => {
     const owner = await cli(['user', 'add', 'Owner@Shop.example', '--role', 'owner', '--password-stdin'], { stdin: 'correct horse battery\n' });
     expect(owner).toMatchObject({ code: 0, out: expect.stringMatching(/^added owner@shop\.example \(owner\), id /) });
     expect(await cli(['user', 'add', 'staff@shop.example'], { env: { HEARBACK_USER_PASSWORD: 'another long one' } })).toMatchObject({ code: 0 });
@@ -99,7 +102,7 @@ describe('hearback-collector', () => {
     expect(JSON.stringify(rows.rows)).not.toContain('correct horse battery');
   });
 
-  test('token create prints the token once (stdout alone); it works until token revoke, by name or id', async () => {
+  test('token create prints the token once (stdout alone); it works until token revoke, by name or id', slow, async () => {
     const created = await cli(['token', 'create', 'nightly export']);
     expect(created.code).toBe(0);
     const secret = created.out.trim();
@@ -118,7 +121,7 @@ describe('hearback-collector', () => {
     expect(await cli(['token', 'revoke', String(live.rows[0].id)])).toMatchObject({ code: 0 });
   });
 
-  test('export and erase one person, or one answer; erase prints what it deleted', async () => {
+  test('export and erase one person, or one answer; erase prints what it deleted', slow, async () => {
     await inDatabase(async (db) => {
       for (const [id, user] of [['a1', 'u-1'], ['a2', 'u-1'], ['a3', 'u-2']]) {
         await db.query(

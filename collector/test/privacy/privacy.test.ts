@@ -14,7 +14,7 @@ beforeAll(async () => {
   await migrate(db);
   // A feature table derived from answers, referencing them as every such table must.
   await db.exec(`CREATE TABLE derived_from_answers (answer_id text NOT NULL REFERENCES responses (id) ON DELETE CASCADE, note text)`);
-});
+}, 60_000);
 afterAll(() => db.close());
 beforeEach(() => db.exec('DELETE FROM responses'));
 
