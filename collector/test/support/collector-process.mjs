@@ -1,8 +1,8 @@
 // The built collector as a shop runs it: `node collector/dist/cli.js` in a child process, for the
-// browser tests and the bench. Every process started here is ended by `stop()`; a temp PGlite
+// browser tests and the bench (built first when its sources are newer than its build). Every process started here is ended by `stop()`; a temp PGlite
 // folder made here is deleted by it too.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +10,11 @@ import { fileURLToPath } from 'node:url';
 export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const cliPath = join(repositoryRoot, 'collector/dist/cli.js');
 
+let built;
+/** Builds the collector once per process when its build is missing or older than its sources. */
 function ensureBuilt() {
-  if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: build the collector first (npm run build)`);
+  built ??= import('../../scripts/build.mjs').then(({ buildIfStale }) => buildIfStale());
+  return built;
 }
 
 /** The environment a command sees: the caller's, minus a DATABASE_URL it did not ask for. */
@@ -21,8 +24,8 @@ const baseEnv = (env) => ({ ...process.env, DATABASE_URL: '', HEARBACK_TIMEZONE:
  * Runs one CLI command to completion (bounded: `timeoutMs`); `input` is written to its stdin.
  * @returns {Promise<{ code: number | null, stdout: string, stderr: string }>}
  */
-export function runCommand(args, { env = {}, input = '', timeoutMs = 60_000 } = {}) {
-  ensureBuilt();
+export async function runCommand(args, { env = {}, input = '', timeoutMs = 60_000 } = {}) {
+  await ensureBuilt();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], { cwd: repositoryRoot, env: baseEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -47,7 +50,7 @@ export function runCommand(args, { env = {}, input = '', timeoutMs = 60_000 } = 
  * @returns {Promise<{ origin: string, env: Record<string, string>, output: () => string, stop: () => Promise<void> }>}
  */
 export async function startCollector({ env = {}, timeoutMs = 60_000 } = {}) {
-  ensureBuilt();
+  await ensureBuilt();
   const ownDir = !env.HEARBACK_DATA_DIR && !env.DATABASE_URL ? mkdtempSync(join(tmpdir(), 'hearback-collector-')) : undefined;
   const fullEnv = { PORT: '0', HOST: '127.0.0.1', ...(ownDir ? { HEARBACK_DATA_DIR: ownDir } : {}), ...env };
   const child = spawn(process.execPath, [cliPath], { cwd: repositoryRoot, env: baseEnv(fullEnv), stdio: ['ignore', 'pipe', 'pipe'] });
