@@ -84,9 +84,10 @@ function checkSite() {
 
 function preview() {
   // A second init replaces the widget; answers given in the preview are dropped by the server.
-  const { trigger: _unused, ...definition } = surveyDefinition(choices());
-  const survey = { ...definition, cooldownDays: 0 };
   const current = choices();
+  // Shown at once with show(): no trigger, no cooldown.
+  const survey = { ...surveyDefinition(current), cooldownDays: 0 };
+  delete survey.trigger;
   window.hearback('init', {
     endpoint: form.dataset.previewEndpoint,
     ...(current.lang !== 'auto' ? { locale: current.lang } : {}),
