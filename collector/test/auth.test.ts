@@ -29,6 +29,9 @@ describe(`sign-in and what it guards (${databaseKind})`, () => {
       expect(response.status, path).toBe(303);
       expect(response.headers.get('location'), path).toBe(`/signin?next=${encodeURIComponent(path)}`);
     }
+    const form = await collector.request('/settings/tokens', { method: 'POST', headers: { origin: collector.origin, 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=x' });
+    expect(form.status).toBe(303);
+    expect(form.headers.get('location')).toBe('/signin');
     const bogus = await collector.request('/api/summary', { headers: { authorization: 'Bearer hb_token_not-a-real-one' } });
     expect(bogus.status).toBe(401);
   });
