@@ -136,6 +136,9 @@ describe(`sign-in and what it guards (${databaseKind})`, () => {
     const form = await collector.request('/settings/users', { method: 'POST', headers: asBrowser(collector, owner, { 'content-type': 'application/x-www-form-urlencoded' }), body: new URLSearchParams({ email: 'nok@shop.example', password: 'staff password 3' }) });
     expect(form.status).toBe(200);
     expect(await form.text()).toContain('nok@shop.example can sign in now.');
+    const refused = await collector.request('/settings/users', { method: 'POST', headers: asBrowser(collector, owner, { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'th' }), body: new URLSearchParams({ email: 'nok', password: 'short' }) });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(/กรอกอีเมล เช่น name@shop\.example[\s\S]*รหัสผ่านต้องยาว 10 ถึง 200 ตัวอักษร/);
     const list = await (await collector.request('/api/users', { headers: { cookie: owner } })).json();
     const somchai = list.find((u: { email: string }) => u.email === 'somchai@shop.example');
     expect((await collector.request(`/api/users/${somchai.id}`, { method: 'DELETE', headers: asBrowser(collector, owner) })).status).toBe(204);
