@@ -1,10 +1,10 @@
-import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import type { Context } from 'hono';
 import { cors } from 'hono/cors';
 import { isAnswerRefused } from '../answer-refused';
 import type { App, AppEnv, FeatureDeps } from '../app-env';
 import { requireUser } from '../auth/require-user';
 import { clientAddress } from '../http/client-address';
+import { limitBody } from '../http/limit-body';
 import { problem } from '../http/problem';
 import { createRateLimiter } from '../http/rate-limiter';
 import { toCsv } from './csv';
@@ -13,23 +13,6 @@ import type { ResponsesStore } from './responses-store';
 import { summarise } from './summary';
 
 const acceptedTypes = ['text/plain', 'application/json'];
-
-/**
- * 413 for a body over `maxSize`. A declared Content-Length (what browsers send for the SDK's
- * posts) is checked from the header, and the body is then read straight from the socket by
- * `c.req.text()`; hono's `bodyLimit` would first build a full web `Request` around it, which
- * doubled the CPU cost of an answer. A chunked body, with no length declared, goes through
- * `bodyLimit`, which counts while reading.
- */
-function limitBody(maxSize: number): MiddlewareHandler {
-  const tooLarge = (c: Context) => problem(c, 413, `body must be at most ${maxSize} bytes`, { connection: 'close' });
-  const streamed = bodyLimit({ maxSize, onError: tooLarge });
-  return async (c, next) => {
-    const declared = c.req.header('content-length');
-    if (declared === undefined || c.req.header('transfer-encoding') !== undefined) return streamed(c, next);
-    return Number(declared) > maxSize ? tooLarge(c) : next();
-  };
-}
 
 /**
  * Answers in and out.
