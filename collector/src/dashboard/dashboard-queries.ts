@@ -1,0 +1,158 @@
+import type { Queryable } from '../db/database';
+import { scoreMetrics, type Kinds, type ScoreCount, type ScoreMetrics } from '../stats/score-metrics';
+import { commentThemes, type Themes } from '../stats/themes';
+import { bandSql } from './band-sql';
+import type { Filters } from './filters';
+import { whereClause } from './where-clause';
+
+export interface ContextKey {
+  key: string;
+  /** Answers in the filters that carry the key. */
+  answers: number;
+  distinctValues: number;
+  /** The most frequent values, most frequent first. */
+  values: { value: string; count: number }[];
+}
+
+export interface BreakdownRow extends ScoreMetrics {
+  /** `null` for answers without the key. */
+  value: string | null;
+}
+
+export interface TrendPoint extends ScoreMetrics {
+  /** First day of the week (Monday) or month, in the shop's zone. */
+  period: string;
+}
+
+export type Band = 'detractor' | 'passive' | 'promoter';
+
+/** How many values of one key the breakdown shows; the rest are summed up as `othersCount`. */
+const BREAKDOWN_VALUES = 50;
+const TOP_VALUES = 20;
+/** Comments read for themes, newest first, per band. */
+const THEME_SAMPLE = 2_000;
+
+/**
+ * The dashboard's read queries, one set of SQL for PGlite and PostgreSQL. Every query takes the
+ * same filters; days and weeks are the shop's (`timeZone`).
+ */
+export function createDashboardQueries({ db, timeZone, kinds }: { db: Queryable; timeZone: string; kinds: Kinds }) {
+  const where = (filters: Filters, extra: string[] = [], params: unknown[] = []) => whereClause(filters, timeZone, { extra, params });
+
+  async function scoreCounts(filters: Filters): Promise<ScoreCount[]> {
+    const w = where(filters);
+    const { rows } = await db.query<ScoreCount>(`SELECT r.type, r.score, count(*)::int AS count FROM responses r ${w.sql} GROUP BY 1, 2`, w.params);
+    return rows;
+  }
+
+  return {
+    scoreCounts,
+
+    async summary(filters: Filters): Promise<ScoreMetrics> {
+      return scoreMetrics(await scoreCounts(filters), kinds);
+    },
+
+    /** Every context key the answers in `filters` hold (string, number and boolean values), with its top values. */
+    async contextKeys(filters: Filters): Promise<ContextKey[]> {
+      const w = where(filters, ["jsonb_typeof(r.context) = 'object'"]);
+      const { rows } = await db.query<{ key: string; value: string; count: number; answers: number; distinct_values: number }>(
+        `SELECT key, value, count, answers, distinct_values FROM (
+           SELECT key, value, count,
+             sum(count) OVER (PARTITION BY key)::int AS answers,
+             count(*) OVER (PARTITION BY key)::int AS distinct_values,
+             row_number() OVER (PARTITION BY key ORDER BY count DESC, value) AS rank
+           FROM (SELECT e.key, e.value #>> '{}' AS value, count(*)::int AS count
+                 FROM responses r CROSS JOIN LATERAL jsonb_each(r.context) e
+                 ${w.sql} AND jsonb_typeof(e.value) IN ('string', 'number', 'boolean')
+                 GROUP BY 1, 2) AS per_value
+         ) AS ranked WHERE rank <= ${TOP_VALUES} ORDER BY answers DESC, key, count DESC, value`,
+        w.params,
+      );
+      const keys = new Map<string, ContextKey>();
+      for (const row of rows) {
+        const key = keys.get(row.key) ?? { key: row.key, answers: row.answers, distinctValues: row.distinct_values, values: [] };
+        key.values.push({ value: row.value, count: row.count });
+        keys.set(row.key, key);
+      }
+      return [...keys.values()];
+    },
+
+    /** NPS, CSAT%, CES and counts per value of one context key, most answers first. */
+    async breakdown(filters: Filters, key: string): Promise<{ rows: BreakdownRow[]; othersCount: number }> {
+      const w = where(filters, [], [key]);
+      const { rows } = await db.query<ScoreCount & { value: string | null }>(
+        `SELECT r.context ->> $1 AS value, r.type, r.score, count(*)::int AS count FROM responses r ${w.sql} GROUP BY 1, 2, 3`,
+        w.params,
+      );
+      const byValue = new Map<string | null, ScoreCount[]>();
+      for (const row of rows) byValue.set(row.value, [...(byValue.get(row.value) ?? []), row]);
+      const all = [...byValue].map(([value, counts]) => ({ value, ...scoreMetrics(counts, kinds) })).sort((a, b) => b.responses - a.responses || String(a.value).localeCompare(String(b.value)));
+      const shown = all.slice(0, BREAKDOWN_VALUES);
+      return { rows: shown, othersCount: all.slice(BREAKDOWN_VALUES).reduce((sum, row) => sum + row.responses, 0) };
+    },
+
+    /** Scores per week (Monday) or month, with every period between the first and the last, empty ones too. */
+    async trend(filters: Filters, unit: 'week' | 'month'): Promise<TrendPoint[]> {
+      const w = where(filters, [], [unit, timeZone]);
+      const { rows } = await db.query<ScoreCount & { period: string }>(
+        `SELECT to_char(date_trunc($1, r.answered_at AT TIME ZONE $2::text), 'YYYY-MM-DD') AS period, r.type, r.score, count(*)::int AS count
+         FROM responses r ${w.sql} GROUP BY 1, 2, 3 ORDER BY 1`,
+        w.params,
+      );
+      if (!rows.length) return [];
+      const byPeriod = new Map<string, ScoreCount[]>();
+      for (const row of rows) byPeriod.set(row.period, [...(byPeriod.get(row.period) ?? []), row]);
+      const periods = periodsBetween(rows[0].period, rows[rows.length - 1].period, unit);
+      return periods.map((period) => ({ period, ...scoreMetrics(byPeriod.get(period) ?? [], kinds) }));
+    },
+
+    /** The reason chips chosen, counted per band, most chosen first. */
+    async reasons(filters: Filters): Promise<{ band: Band; reason: string; count: number }[]> {
+      const w = where(filters, ["jsonb_typeof(r.reasons) = 'array'"]);
+      const { rows } = await db.query<{ band: Band; reason: string; count: number }>(
+        `SELECT ${bandSql(kinds)} AS band, reason.value AS reason, count(*)::int AS count
+         FROM responses r CROSS JOIN LATERAL jsonb_array_elements_text(r.reasons) AS reason(value)
+         ${w.sql} GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT 200`,
+        w.params,
+      );
+      return rows;
+    },
+
+    /** Comment themes among detractors and among promoters (the newest comments of each band). */
+    async themes(filters: Filters): Promise<Record<'detractor' | 'promoter', Themes>> {
+      const read = async (band: Band) => {
+        const w = where(filters, ["r.comment IS NOT NULL", "r.comment <> ''", `${bandSql(kinds)} = '${band}'`]);
+        const { rows } = await db.query<{ comment: string }>(
+          `SELECT r.comment FROM responses r ${w.sql} ORDER BY r.answered_at DESC LIMIT ${THEME_SAMPLE}`,
+          w.params,
+        );
+        return commentThemes(rows.map((row) => row.comment));
+      };
+      const [detractor, promoter] = await Promise.all([read('detractor'), read('promoter')]);
+      return { detractor, promoter };
+    },
+
+    /** Survey ids with their type and answer count (for the filter). */
+    async surveys(): Promise<{ survey: string; type: string; count: number }[]> {
+      const { rows } = await db.query<{ survey: string; type: string; count: number }>(
+        'SELECT survey, min(type) AS type, count(*)::int AS count FROM responses GROUP BY survey ORDER BY survey',
+      );
+      return rows;
+    },
+  };
+}
+
+export type DashboardQueries = ReturnType<typeof createDashboardQueries>;
+
+/** Every week (Monday) or month start from `first` to `last` (YYYY-MM-DD), at most 400. */
+export function periodsBetween(first: string, last: string, unit: 'week' | 'month'): string[] {
+  const periods: string[] = [];
+  const date = new Date(`${first}T00:00:00Z`);
+  const end = Date.parse(`${last}T00:00:00Z`);
+  while (date.getTime() <= end && periods.length < 400) {
+    periods.push(date.toISOString().slice(0, 10));
+    if (unit === 'week') date.setUTCDate(date.getUTCDate() + 7);
+    else date.setUTCMonth(date.getUTCMonth() + 1);
+  }
+  return periods;
+}
