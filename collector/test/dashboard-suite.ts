@@ -88,7 +88,10 @@ export function dashboardSuite(name: string, open: () => Promise<Database>) {
       expect(trend[5].responses).toBe(1);
       expect(trend.reduce((sum, p) => sum + p.responses, 0)).toBe(18);
       const monthly = await queries.trend(filters('range=90d'), 'month');
-      expect(monthly.map((p) => [p.period, p.responses])).toEqual([['2026-10-01', 1], ['2026-11-01', 18]]);
+      // 90 days back from Nov 30 starts on Sep 1
+      expect(monthly.map((p) => [p.period, p.responses])).toEqual([['2026-09-01', 0], ['2026-10-01', 1], ['2026-11-01', 18]]);
+      const everything = await queries.trend(filters('range=all'), 'month');
+      expect(everything.map((p) => [p.period, p.responses])).toEqual([['2026-10-01', 1], ['2026-11-01', 18]]);
     });
 
     it('counts reason chips per band', async () => {

@@ -9,8 +9,10 @@ export interface CommentsPage {
   items: AnswerRecord[];
   /** Pass back as `cursor` for the next page; absent on the last page. */
   nextCursor?: string;
-  /** Matching comments in all pages; counted on the first page only. */
+  /** Matching comments in all pages, counted on the first page only, up to `COUNT_LIMIT`. */
   total?: number;
+  /** More than `total` match (the count stopped there). */
+  totalIsAtLeast?: true;
 }
 
 export interface CommentsQuery {
@@ -19,6 +21,9 @@ export interface CommentsQuery {
   cursor?: string;
   limit?: number;
 }
+
+/** Counting stops here: "more than 1,000 comments" is all a reader needs, and it stays quick. */
+export const COUNT_LIMIT = 1_000;
 
 /** `%`, `_` and `\` match themselves in the search (ILIKE's default escape is the backslash). */
 const likePattern = (search: string) => `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -54,14 +59,14 @@ export function createCommentsQuery({ db, timeZone, kinds }: { db: Queryable; ti
       : counted;
     const [page, total] = await Promise.all([
       db.query(`SELECT ${answerColumns()}, ${bandSql(kinds)} AS band FROM responses r ${paged.sql} ORDER BY r.answered_at DESC, r.id DESC LIMIT ${limit + 1}`, paged.params),
-      cursor ? undefined : db.query<{ total: number }>(`SELECT count(*)::int AS total FROM responses r ${counted.sql}`, counted.params),
+      cursor ? undefined : db.query<{ total: number }>(`SELECT count(*)::int AS total FROM (SELECT 1 FROM responses r ${counted.sql} LIMIT ${COUNT_LIMIT + 1}) AS matches`, counted.params),
     ]);
     const items = page.rows.slice(0, limit).map(toAnswerRecord);
     const last = items[items.length - 1];
     return {
       items,
       ...(page.rows.length > limit && last ? { nextCursor: encodeCursor(last.answeredAt, last.id) } : {}),
-      ...(total ? { total: total.rows[0].total } : {}),
+      ...(total ? (total.rows[0].total > COUNT_LIMIT ? { total: COUNT_LIMIT, totalIsAtLeast: true as const } : { total: total.rows[0].total }) : {}),
     };
   };
 }

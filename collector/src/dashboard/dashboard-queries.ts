@@ -29,6 +29,8 @@ export type Band = 'detractor' | 'passive' | 'promoter';
 /** How many values of one key the breakdown shows; the rest are summed up as `othersCount`. */
 const BREAKDOWN_VALUES = 50;
 const TOP_VALUES = 20;
+/** Answers read to list context keys and values. */
+const CONTEXT_SAMPLE = 10_000;
 /** Comments read for themes, newest first, per band. */
 const THEME_SAMPLE = 2_000;
 
@@ -52,7 +54,11 @@ export function createDashboardQueries({ db, timeZone, kinds }: { db: Queryable;
       return scoreMetrics(await scoreCounts(filters), kinds);
     },
 
-    /** Every context key the answers in `filters` hold (string, number and boolean values), with its top values. */
+    /**
+     * The context keys the answers in `filters` hold (string, number and boolean values), with their
+     * top values. Read from the newest `CONTEXT_SAMPLE` answers of the filters, so the filter list
+     * stays quick at any size; `answers` and `distinctValues` count within that sample.
+     */
     async contextKeys(filters: Filters): Promise<ContextKey[]> {
       const w = where(filters, ["jsonb_typeof(r.context) = 'object'"]);
       const { rows } = await db.query<{ key: string; value: string; count: number; answers: number; distinct_values: number }>(
@@ -62,8 +68,9 @@ export function createDashboardQueries({ db, timeZone, kinds }: { db: Queryable;
              count(*) OVER (PARTITION BY key)::int AS distinct_values,
              row_number() OVER (PARTITION BY key ORDER BY count DESC, value) AS rank
            FROM (SELECT e.key, e.value #>> '{}' AS value, count(*)::int AS count
-                 FROM responses r CROSS JOIN LATERAL jsonb_each(r.context) e
-                 ${w.sql} AND jsonb_typeof(e.value) IN ('string', 'number', 'boolean')
+                 FROM (SELECT r.context FROM responses r ${w.sql} ORDER BY r.answered_at DESC LIMIT ${CONTEXT_SAMPLE}) AS sample
+                 CROSS JOIN LATERAL jsonb_each(sample.context) AS e
+                 WHERE jsonb_typeof(e.value) IN ('string', 'number', 'boolean')
                  GROUP BY 1, 2) AS per_value
          ) AS ranked WHERE rank <= ${TOP_VALUES} ORDER BY answers DESC, key, count DESC, value`,
         w.params,
@@ -91,19 +98,36 @@ export function createDashboardQueries({ db, timeZone, kinds }: { db: Queryable;
       return { rows: shown, othersCount: all.slice(BREAKDOWN_VALUES).reduce((sum, row) => sum + row.responses, 0) };
     },
 
-    /** Scores per week (Monday) or month, with every period between the first and the last, empty ones too. */
+    /**
+     * Scores per week (Monday) or month of the shop's calendar, every period of the range included,
+     * empty ones too. Each answer is put in its period by `width_bucket` over the periods' start
+     * instants (computed once), which costs far less per row than converting every timestamp to
+     * the shop's zone.
+     */
     async trend(filters: Filters, unit: 'week' | 'month'): Promise<TrendPoint[]> {
-      const w = where(filters, [], [unit, timeZone]);
-      const { rows } = await db.query<ScoreCount & { period: string }>(
-        `SELECT to_char(date_trunc($1, r.answered_at AT TIME ZONE $2::text), 'YYYY-MM-DD') AS period, r.type, r.score, count(*)::int AS count
-         FROM responses r ${w.sql} GROUP BY 1, 2, 3 ORDER BY 1`,
+      let { from: first, to: last } = filters;
+      if (!first || !last) {
+        const w = where(filters, [], [timeZone]);
+        const { rows } = await db.query<{ first: string | null; last: string | null }>(
+          `SELECT to_char(min(r.answered_at) AT TIME ZONE $1::text, 'YYYY-MM-DD') AS first, to_char(max(r.answered_at) AT TIME ZONE $1::text, 'YYYY-MM-DD') AS last
+           FROM responses r ${w.sql}`,
+          w.params,
+        );
+        if (!rows[0].first || !rows[0].last) return [];
+        first ??= rows[0].first;
+        last ??= rows[0].last;
+      }
+      const periods = periodsBetween(periodStart(first, unit), last, unit);
+      const w = where(filters, [], [periods, timeZone]);
+      const { rows } = await db.query<ScoreCount & { bucket: number }>(
+        `SELECT width_bucket(r.answered_at, (SELECT array_agg(p::date::timestamp AT TIME ZONE $2::text ORDER BY p) FROM unnest($1::text[]) AS p)) AS bucket,
+           r.type, r.score, count(*)::int AS count
+         FROM responses r ${w.sql} GROUP BY 1, 2, 3`,
         w.params,
       );
-      if (!rows.length) return [];
-      const byPeriod = new Map<string, ScoreCount[]>();
-      for (const row of rows) byPeriod.set(row.period, [...(byPeriod.get(row.period) ?? []), row]);
-      const periods = periodsBetween(rows[0].period, rows[rows.length - 1].period, unit);
-      return periods.map((period) => ({ period, ...scoreMetrics(byPeriod.get(period) ?? [], kinds) }));
+      const byPeriod = periods.map(() => [] as ScoreCount[]);
+      for (const row of rows) byPeriod[row.bucket - 1]?.push(row);
+      return periods.map((period, i) => ({ period, ...scoreMetrics(byPeriod[i], kinds) }));
     },
 
     /** The reason chips chosen, counted per band, most chosen first. */
@@ -143,6 +167,14 @@ export function createDashboardQueries({ db, timeZone, kinds }: { db: Queryable;
 }
 
 export type DashboardQueries = ReturnType<typeof createDashboardQueries>;
+
+/** The Monday on or before `date` (YYYY-MM-DD), or the first of its month. */
+export function periodStart(date: string, unit: 'week' | 'month'): string {
+  if (unit === 'month') return `${date.slice(0, 8)}01`;
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+}
 
 /** Every week (Monday) or month start from `first` to `last` (YYYY-MM-DD), at most 400. */
 export function periodsBetween(first: string, last: string, unit: 'week' | 'month'): string[] {
