@@ -12,8 +12,8 @@ import { fixtureAnswers, insertAnswers, kinds, now, timeZone } from './dashboard
  * The dashboard's and the inbox's SQL against a real database; the same suite runs on PGlite and
  * on PostgreSQL. `open` gives a migrated, empty database.
  */
-export function dashboardSuite(name: string, open: () => Promise<Database>) {
-  describe(`dashboard queries on ${name}`, () => {
+export function dashboardSuite(name: string, open: () => Promise<Database>, { skip = false } = {}) {
+  describe.skipIf(skip)(`dashboard queries on ${name}`, () => {
     let db: Database;
     let clock = now;
     const filters = (query = ''): Filters => {
@@ -31,7 +31,7 @@ export function dashboardSuite(name: string, open: () => Promise<Database>) {
       queries = createDashboardQueries({ db, timeZone, kinds });
       comments = createCommentsQuery({ db, timeZone, kinds });
       cases = createCaseStore({ db, timeZone, kinds, now: () => clock });
-    });
+    }, 60_000);
     afterAll(async () => db?.close());
 
     it('counts the last 30 days by the shop’s calendar, not UTC’s', async () => {

@@ -14,11 +14,11 @@ export interface KindBands {
 export type Kinds = Record<SurveyType, KindBands>;
 
 /** How many answers of one type had one score: what `GROUP BY type, score` returns. */
-export interface ScoreCount {
+export type ScoreCount = {
   type: string;
   score: number;
   count: number;
-}
+};
 
 /** Every figure the dashboard shows for one set of answers. */
 export interface ScoreMetrics {
