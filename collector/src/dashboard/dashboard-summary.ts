@@ -20,7 +20,8 @@ export interface DashboardSummary {
 
 /**
  * Everything the dashboard page shows for one set of filters, in one response: scores with
- * intervals, the change since the previous period, the trend, a breakdown by one context key,
+ * intervals, the change since the previous period, the trend, a breakdown by one context key
+ * (`by`, else the first key with 2–50 values),
  * reasons, themes, the context keys to filter by, and the inbox's figures.
  */
 export async function loadDashboardSummary(
@@ -30,14 +31,16 @@ export async function loadDashboardSummary(
   { by, unit }: { by?: string; unit: 'week' | 'month' },
 ): Promise<DashboardSummary> {
   const before = previousPeriod(filters);
-  const [summary, previousSummary, points, breakdown, reasons, themes, contextKeys, surveys, cases] = await Promise.all([
+  const contextKeys = await queries.contextKeys(filters);
+  // Without a chosen key, break down by the first one that groups answers (2–50 values).
+  const key = by ?? contextKeys.find((k) => k.distinctValues >= 2 && k.distinctValues <= 50)?.key;
+  const [summary, previousSummary, points, breakdown, reasons, themes, surveys, cases] = await Promise.all([
     queries.summary(filters),
     before ? queries.summary(before) : undefined,
     queries.trend(filters, unit),
-    by ? queries.breakdown(filters, by) : undefined,
+    key ? queries.breakdown(filters, key) : undefined,
     queries.reasons(filters),
     queries.themes(filters),
-    queries.contextKeys(filters),
     queries.surveys(),
     caseFigures(filters),
   ]);
@@ -46,7 +49,7 @@ export async function loadDashboardSummary(
     summary,
     ...(before && previousSummary ? { previous: { from: before.from!, to: before.to!, summary: previousSummary, change: scoreChanges(previousSummary, summary) } } : {}),
     trend: { unit, points },
-    ...(by && breakdown ? { breakdown: { key: by, ...breakdown } } : {}),
+    ...(key && breakdown ? { breakdown: { key, ...breakdown } } : {}),
     reasons, themes, contextKeys, surveys, cases,
   };
 }

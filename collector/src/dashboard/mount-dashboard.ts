@@ -19,6 +19,7 @@ const contextKey = /^[A-Za-z0-9_.-]{1,64}$/;
  * - `GET /api/summary` (+ `by=<context key>` for a breakdown, `unit=week|month` for the trend):
  *   scores with 95% intervals, the change since the previous period, trend, breakdown, reason
  *   chips, comment themes, context keys, the inbox's figures;
+ * - `GET /api/filters`: the surveys and the context keys (with top values) to filter by;
  * - `GET /api/comments` (+ `search`, `band`, `cursor`, `limit` up to 100): every comment, paged;
  * - the exports (`mount-exports.ts`).
  */
@@ -54,6 +55,13 @@ export function mountDashboard(app: App, deps: FeatureDeps) {
     if (unit !== 'week' && unit !== 'month') problems.push(`unit: ${JSON.stringify(unit)} must be week or month`);
     if (problems.length) return problem(c, 400, problems);
     return c.json(await loadDashboardSummary(queries, cases.figures, parsed.filters, { by, unit: unit as 'week' | 'month' }));
+  });
+
+  app.get('/api/filters', requireUser(), async (c) => {
+    const parsed = requestFilters(c, deps);
+    if (!parsed.ok) return problem(c, 400, parsed.problems);
+    const [surveys, contextKeys] = await Promise.all([queries.surveys(), queries.contextKeys(parsed.filters)]);
+    return c.json({ surveys, contextKeys });
   });
 
   app.get('/api/comments', requireUser(), async (c) => {
