@@ -81,7 +81,7 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   const nav = createNav();
   const answerHooks = createAnswerHooks();
   const page = createPageRenderer(nav);
-  const deps: FeatureDeps = { db, config, answerHooks, nav, kit, now, log, page };
+  const deps: FeatureDeps = { db, config, answerHooks, nav, kit, now, log, page, origins: createOriginPolicy(config) };
   const accounts = createAccounts(db, now);
   const cookie = sessionCookie(https);
 
@@ -103,7 +103,7 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   mountHealth(app, deps);
   mountShell(app, deps);
   mountAuth(app, deps, { accounts, cookie });
-  mountResponses(app, deps, { store: createResponsesStore({ db, hooks: answerHooks }), origins: createOriginPolicy(config) });
+  mountResponses(app, deps, { store: createResponsesStore({ db, hooks: answerHooks }) });
   mountInbox(app, deps);
   mountDashboard(app, deps);
   mountSettings(app, deps, { accounts });

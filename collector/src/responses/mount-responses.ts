@@ -4,7 +4,6 @@ import type { App, FeatureDeps } from '../app-env';
 import { clientAddress } from '../http/client-address';
 import { problem } from '../http/problem';
 import { createRateLimiter } from '../http/rate-limiter';
-import type { OriginPolicy } from './origin-policy';
 import type { ResponsesStore } from './responses-store';
 
 const acceptedTypes = ['text/plain', 'application/json'];
@@ -20,7 +19,7 @@ const acceptedTypes = ['text/plain', 'application/json'];
  *   CORS headers go to allowed origins only.
  * Reading answers back (exports, summary, comments) is the dashboard's (`src/dashboard/`).
  */
-export function mountResponses(app: App, { config, kit, log, now }: FeatureDeps, { store, origins }: { store: ResponsesStore; origins: OriginPolicy }) {
+export function mountResponses(app: App, { config, kit, log, now, origins }: FeatureDeps, { store }: { store: ResponsesStore }) {
   const limiter = createRateLimiter({ limit: config.rateLimit.limit, windowSeconds: config.rateLimit.windowSeconds, now: () => now().getTime() });
 
   app.use('/api/responses', async (c, next) => {
@@ -57,7 +56,7 @@ export function mountResponses(app: App, { config, kit, log, now }: FeatureDeps,
       onError: (c) => problem(c, 413, `body must be at most ${kit.MAX_BODY_BYTES} bytes`, { connection: 'close' }),
     }),
     async (c) => {
-      const parsed = kit.parseAnswer(await c.req.text());
+      const parsed = kit.parseAnswer(await c.req.text(), { now: now() });
       if (!parsed.ok) return problem(c, 400, parsed.problems);
       const id = parsed.answer.id;
       let result;
