@@ -9,7 +9,7 @@ import { FilterBar, type FilterChoices } from './dashboard/filter-bar';
 import { createFiltersModel, type FiltersModel } from './dashboard/filters-model';
 import type { Format } from './dashboard/format';
 import { t, type Lang } from './dashboard/messages';
-import { pageContext } from './dashboard/page-context';
+import { markReady, pageContext } from './dashboard/page-context';
 import { StatusLine } from './dashboard/status-line';
 import { useLoader } from './dashboard/use-loader';
 
@@ -41,6 +41,7 @@ function Comments({ lang, format, filters }: { lang: Lang; format: Format; filte
     }
   };
 
+  useEffect(() => markReady(!!first.data && !first.loading));
   return (
     <>
       <div class="view-head"><h1>{t(lang, 'comments')}</h1></div>

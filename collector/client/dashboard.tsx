@@ -2,14 +2,14 @@
 // period, the trend with its interval band, a breakdown by a context key, reason chips and comment
 // themes — all from GET /api/summary.
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { DashboardSummary } from '../src/dashboard/dashboard-summary';
 import { BreakdownTable } from './dashboard/breakdown-table';
 import { FilterBar } from './dashboard/filter-bar';
 import { createFiltersModel, type FiltersModel } from './dashboard/filters-model';
 import type { Format } from './dashboard/format';
 import { t, type Lang } from './dashboard/messages';
-import { pageContext } from './dashboard/page-context';
+import { markReady, pageContext } from './dashboard/page-context';
 import { Reasons, Themes } from './dashboard/reasons-themes';
 import { ScoreCards } from './dashboard/score-cards';
 import { StatusLine } from './dashboard/status-line';
@@ -21,6 +21,7 @@ function Dashboard({ lang, format, filters }: { lang: Lang; format: Format; filt
   const [unit, setUnit] = useState<'week' | 'month'>('week');
   const query = filters.query.value;
   const { data, error, loading } = useLoader<DashboardSummary>(`/api/summary?${query}${by ? `&by=${encodeURIComponent(by)}` : ''}&unit=${unit}`);
+  useEffect(() => markReady(!!data && !loading));
   return (
     <>
       <div class="view-head">

@@ -9,7 +9,7 @@ import { FilterBar, type FilterChoices } from './dashboard/filter-bar';
 import { createFiltersModel, type FiltersModel } from './dashboard/filters-model';
 import type { Format } from './dashboard/format';
 import { t, type Lang } from './dashboard/messages';
-import { pageContext } from './dashboard/page-context';
+import { markReady, pageContext } from './dashboard/page-context';
 import { StatusLine } from './dashboard/status-line';
 import { useLoader } from './dashboard/use-loader';
 
@@ -47,6 +47,7 @@ function Inbox({ lang, format, filters }: { lang: Lang; format: Format; filters:
     first.reload();
     figures.reload();
   };
+  useEffect(() => markReady(!!first.data && !first.loading && !!figures.data && !figures.loading));
   return (
     <>
       <div class="view-head">

@@ -13,15 +13,14 @@ export function ScoreBadge({ lang, answer }: { lang: Lang; answer: AnswerRecord 
   );
 }
 
-/** What came with an answer: when, the survey, and each context value (branch, order id…). */
-export function AnswerFacts({ format, answer }: { format: Format; answer: AnswerRecord }) {
-  const context = Object.entries(answer.context ?? {}).filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value));
+/** What came with an answer: when, the survey, and each context value (branch, order id…) not in `skip`. */
+export function AnswerFacts({ format, answer, skip = [] }: { format: Format; answer: AnswerRecord; skip?: string[] }) {
+  const context = Object.entries(answer.context ?? {}).filter(([key, value]) => !skip.includes(key) && ['string', 'number', 'boolean'].includes(typeof value));
   return (
     <p class="facts small">
       <time dateTime={answer.answeredAt}>{format.instant(answer.answeredAt)}</time>
       <span>{answer.survey}</span>
       {context.map(([key, value]) => <span key={key} class="fact">{key}: {String(value)}</span>)}
-      <span lang={answer.locale}>{answer.locale}</span>
     </p>
   );
 }

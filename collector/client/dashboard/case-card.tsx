@@ -53,7 +53,7 @@ export function CaseCard({ lang, format, item, onChanged }: { lang: Lang; format
         {order !== undefined && <><dt>{t(lang, 'order')}</dt><dd>{String(order)}</dd></>}
       </dl>
       <p class={`consent small ${answer.contact ? 'yes' : ''}`}>{t(lang, answer.contact ? 'agreedToContact' : 'noContactConsent')}</p>
-      <AnswerFacts format={format} answer={answer} />
+      <AnswerFacts format={format} answer={answer} skip={orderKeys} />
       {(item.contactedAt || item.resolvedAt || item.note) && (
         <p class="small trail">
           {item.contactedAt && <span>{t(lang, 'contactedBy')} {item.contactedBy}, {format.instant(item.contactedAt)}. </span>}
@@ -62,14 +62,18 @@ export function CaseCard({ lang, format, item, onChanged }: { lang: Lang; format
         </p>
       )}
       <div class="case-actions">
-        <label for={`note-${item.id}`}>{t(lang, 'note')}</label>
-        <textarea id={`note-${item.id}`} rows={2} maxLength={2000} value={note} onInput={(event) => setNote((event.target as HTMLTextAreaElement).value)} />
         <div class="buttons">
           {item.state === 'open' && <button type="button" disabled={busy} onClick={() => move('contacted')}>{t(lang, 'markContacted')}</button>}
           {item.state !== 'resolved' && <button type="button" disabled={busy} class={item.state === 'open' ? 'secondary-button' : ''} onClick={() => move('resolved')}>{t(lang, 'resolve')}</button>}
           {item.state !== 'open' && <button type="button" disabled={busy} class="secondary-button" onClick={() => move('open')}>{t(lang, 'reopen')}</button>}
-          <button type="button" class="link" disabled={busy || !note.trim()} onClick={() => act('notes', { note: note.trim() })}>{t(lang, 'addNote')}</button>
         </div>
+        <details class="note-box">
+          <summary>{t(lang, 'note')}</summary>
+          <label class="sr-only" for={`note-${item.id}`}>{t(lang, 'note')}</label>
+          <textarea id={`note-${item.id}`} rows={2} maxLength={2000} value={note} onInput={(event) => setNote((event.target as HTMLTextAreaElement).value)} />
+          <p class="muted small">{t(lang, 'noteHelp')}</p>
+          <button type="button" class="secondary-button" disabled={busy || !note.trim()} onClick={() => act('notes', { note: note.trim() })}>{t(lang, 'addNote')}</button>
+        </details>
         {problem && <p class="error" role="alert">{problem}</p>}
       </div>
     </li>

@@ -86,6 +86,7 @@ const messages = {
   reopen: { en: 'Reopen', th: 'เปิดเคสอีกครั้ง' },
   note: { en: 'Note', th: 'บันทึก' },
   addNote: { en: 'Save note', th: 'บันทึก' },
+  noteHelp: { en: 'Saved with the next step too, if you take one.', th: 'บันทึกนี้จะถูกเก็บไปกับขั้นตอนถัดไปด้วย' },
   agreedToContact: { en: 'agreed to be contacted', th: 'ยินดีให้ติดต่อกลับ' },
   noContactConsent: { en: 'did not ask to be contacted', th: 'ไม่ได้ขอให้ติดต่อกลับ' },
   contactedBy: { en: 'Contacted by', th: 'ติดต่อโดย' },

@@ -9,3 +9,12 @@ export function pageContext() {
   const timeZone = root.dataset.timezone || 'UTC';
   return { root, lang, timeZone, format: createFormat(lang, timeZone) };
 }
+
+/**
+ * Marks the view ready (`#app[data-ready="true"]`) once its data is on screen and nothing is
+ * loading, so tests and screenshots wait for that instead of for time.
+ */
+export function markReady(ready: boolean) {
+  const root = document.getElementById('app');
+  if (root) root.dataset.ready = String(ready);
+}

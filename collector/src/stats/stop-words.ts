@@ -10,7 +10,7 @@ export const englishStopWords = new Set(
     'into is it its itself just me more most my myself of off on once only or other our ours out over own same she should so ' +
     'some such than that the their theirs them then there these they this those through to too under until up us very was we ' +
     'were what when where which while who whom why will with would you your yours im ive its dont didnt got get really much ' +
-    'thank thanks one two us ok okay still even'
+    'thank thanks one two ok okay still even within without'
   ).split(' '),
 );
 
