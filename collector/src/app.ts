@@ -48,6 +48,7 @@ import { mountSettings } from './settings/mount-settings';
 import { pickLang } from './shell/lang';
 import { mountShell } from './shell/mount-shell';
 import { createNav } from './shell/nav';
+import { notFound } from './shell/not-found';
 import { createPageRenderer } from './shell/page';
 
 export interface AppDeps {
@@ -89,7 +90,7 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
     log.error('request failed', { method: c.req.method, path: c.req.path, error: String(error?.stack ?? error) });
     return problem(c, 500, 'something went wrong on our side; it has been logged');
   });
-  app.notFound((c) => problem(c, 404, `no route ${c.req.method} ${c.req.path}`));
+  app.notFound(notFound(page));
 
   app.use(requestLog(log));
   app.use(securityHeaders({ https }));

@@ -1,5 +1,6 @@
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { isAnswerRefused } from '../answer-refused';
 import type { App, FeatureDeps } from '../app-env';
 import { clientAddress } from '../http/client-address';
 import { problem } from '../http/problem';
@@ -15,7 +16,8 @@ const acceptedTypes = ['text/plain', 'application/json'];
  *   `id` already stored (plus `completed: true` when the repeat filled in a comment); 400
  *   `{ problems }` for anything the receiver kit rejects; 403 for an origin not on the allow list;
  *   413 over 64 KB; 415 other content types; 429 + `Retry-After` past the per-client rate limit;
- *   503 + `Retry-After` only when the database fails (the SDK keeps the answer and retries).
+ *   400 or 409 when an answer hook refuses it by the owner's rules (`AnswerRefused`); 503 +
+ *   `Retry-After` only when the database fails (the SDK keeps the answer and retries).
  *   CORS headers go to allowed origins only.
  * Reading answers back (exports, summary, comments) is the dashboard's (`src/dashboard/`).
  */
@@ -63,6 +65,7 @@ export function mountResponses(app: App, { config, kit, log, now, origins }: Fea
       try {
         result = await store.insert(parsed.answer);
       } catch (error) {
+        if (isAnswerRefused(error)) return problem(c, error.status, error.message);
         log.error('storing an answer failed', { error: String((error as Error)?.message ?? error) });
         return problem(c, 503, 'the database is unavailable; try again later', { 'retry-after': '5' });
       }
