@@ -55,7 +55,7 @@ export function digestMessage(date: string, answers: readonly AlertAnswer[], set
   const link = `${settings.publicUrl.replace(/\/+$/, '')}/app/inbox`;
   return {
     title: `${labels.digestTitle} · ${when}`,
-    headline: answers.length ? `${answers.length} ${labels.digestAnswers}` : labels.digestNoAnswers,
+    headline: answers.length ? labels.answerCount(answers.length) : labels.digestNoAnswers,
     fields,
     body: lines.length ? lines.join('\n') : null,
     bodyLabel: labels.digestUnhappy,

@@ -22,6 +22,7 @@ export interface AlertLabels {
   context: Record<string, string>;
   digestTitle: string;
   digestAnswers: string;
+  answerCount: (count: number) => string;
   digestNoAnswers: string;
   digestUnhappy: string;
   digestMore: string;
@@ -47,6 +48,7 @@ const th: AlertLabels = {
   context: { orderId: 'คำสั่งซื้อ', branch: 'สาขา', touchpoint: 'จุดที่ถาม', product: 'สินค้า', channel: 'ช่องทาง', name: 'ชื่อลูกค้า', phone: 'โทรศัพท์', email: 'อีเมล', userId: 'รหัสลูกค้า' },
   digestTitle: 'สรุปประจำวัน',
   digestAnswers: 'คำตอบ',
+  answerCount: (count) => `${count.toLocaleString('th-TH')} คำตอบ`,
   digestNoAnswers: 'ไม่มีคำตอบในวันนี้',
   digestUnhappy: 'ลูกค้าที่ไม่พอใจ',
   digestMore: 'และอีก',
@@ -71,7 +73,8 @@ const en: AlertLabels = {
   openCase: 'Open the case',
   context: { orderId: 'Order', branch: 'Branch', touchpoint: 'Touchpoint', product: 'Product', channel: 'Channel', name: 'Customer', phone: 'Phone', email: 'Email', userId: 'Customer id' },
   digestTitle: 'Daily digest',
-  digestAnswers: 'answers',
+  digestAnswers: 'Answers',
+  answerCount: (count) => `${count.toLocaleString('en-GB')} ${count === 1 ? 'answer' : 'answers'}`,
   digestNoAnswers: 'No answers this day.',
   digestUnhappy: 'Unhappy customers',
   digestMore: 'and more:',

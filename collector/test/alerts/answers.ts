@@ -22,10 +22,11 @@ export async function storeAnswer(db: AlertDatabase, answer: AlertAnswer, hook: 
   const scale = { nps: [0, 10], csat: [1, 5], ces: [1, 7] }[answer.type];
   await db.transaction(async (tx) => {
     await tx.query(
-      `INSERT INTO responses (id, survey, type, score, scale_min, scale_max, comment, locale, url, answered_at, user_id, user_data, context, sdk, payload)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'https://shop.example/checkout', $9, $10, $11, $12, 'hearback/0.1.0', '{}')`,
+      `INSERT INTO responses (id, survey, type, score, scale_min, scale_max, comment, locale, url, answered_at, user_id, user_data, context, reasons, contact, sdk, payload)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'https://shop.example/checkout', $9, $10, $11, $12, $13, $14, 'hearback/0.1.0', '{}')`,
       [answer.id, answer.survey, answer.type, answer.score, scale[0], scale[1], answer.comment ?? null, answer.locale ?? 'th',
-        answer.answeredAt.toISOString(), answer.user?.id ?? null, JSON.stringify(answer.user ?? null), JSON.stringify(answer.context ?? null)],
+        answer.answeredAt.toISOString(), answer.user?.id ?? null, JSON.stringify(answer.user ?? null), JSON.stringify(answer.context ?? null),
+        JSON.stringify(answer.reasons ?? null), answer.contact ?? false],
     );
     await hook(tx, answer);
   });
