@@ -6,24 +6,28 @@ import { createRule } from '../../src/alerts/rule-store';
 import { createAlertWorker } from '../../src/alerts/worker';
 import { makeAnswer, storeAnswer } from './answers';
 import { startFakeHttp, type FakeHttp } from './fakes/fake-http';
-import { openTestDatabase } from './test-database';
+import type { DatabaseKind } from './test-database';
 
 const timeZone = 'Asia/Bangkok';
 
-describe('quiet hours, context rules and the daily digest (injected clock)', { timeout: 30_000 }, () => {
+export function describeSchedule(kind: DatabaseKind) {
+  describe(`quiet hours, context rules and the daily digest, on an injected clock (${kind.name})`, { timeout: 30_000 }, () => {
+  let place: string;
   let slack: FakeHttp;
-  let db: Awaited<ReturnType<typeof openTestDatabase>>;
+  let db: Awaited<ReturnType<DatabaseKind['open']>>;
   let clock: Date;
   let worker: ReturnType<typeof createAlertWorker>;
   const hook = createAlertHook({ timeZone, now: () => clock });
 
   beforeAll(async () => {
     slack = await startFakeHttp();
-    db = await openTestDatabase();
+    place = await kind.newPlace();
+    db = await kind.open(place);
     worker = createAlertWorker({ db, send: { lineApiUrl: 'http://127.0.0.1:9' }, publicUrl: 'https://shop.example', timeZone, now: () => clock, log: () => {} });
   }, 30_000);
   afterAll(async () => {
     await Promise.all([slack.close(), db.close()]);
+    await kind.dispose(place);
   });
   beforeEach(async () => {
     await db.query('DELETE FROM alert_channels');
@@ -136,3 +140,4 @@ describe('quiet hours, context rules and the daily digest (injected clock)', { t
     expect(JSON.parse(slack.requests[1].body).text).toContain(': 1 answer');
   });
 });
+}

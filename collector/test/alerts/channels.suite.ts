@@ -8,18 +8,20 @@ import { createAlertWorker } from '../../src/alerts/worker';
 import { makeAnswer, storeAnswer } from './answers';
 import { startFakeHttp, type FakeHttp } from './fakes/fake-http';
 import { startFakeSmtp } from './fakes/fake-smtp';
-import { openTestDatabase } from './test-database';
+import type { DatabaseKind } from './test-database';
 
 const timeZone = 'Asia/Bangkok';
 const secretBytes = Buffer.from('a-32-byte-signing-key-for-tests!');
 const webhookSecret = `whsec_${secretBytes.toString('base64')}`;
 
-describe('each channel receives a correctly formed alert', { timeout: 30_000 }, () => {
+export function describeChannels(kind: DatabaseKind) {
+  describe(`each channel receives a correctly formed alert (${kind.name})`, { timeout: 30_000 }, () => {
+  let place: string;
   let slack: FakeHttp;
   let discord: FakeHttp;
   let webhook: FakeHttp;
   let smtp: Awaited<ReturnType<typeof startFakeSmtp>>;
-  let db: Awaited<ReturnType<typeof openTestDatabase>>;
+  let db: Awaited<ReturnType<DatabaseKind['open']>>;
   const answer = makeAnswer({
     type: 'nps',
     score: 3,
@@ -33,7 +35,8 @@ describe('each channel receives a correctly formed alert', { timeout: 30_000 }, 
   beforeAll(async () => {
     [slack, discord, webhook] = await Promise.all([startFakeHttp(), startFakeHttp(), startFakeHttp()]);
     smtp = await startFakeSmtp({ user: 'alerts@shop.example', password: 'smtp-password-1234' });
-    db = await openTestDatabase();
+    place = await kind.newPlace();
+    db = await kind.open(place);
     const channels = await Promise.all([
       createChannel(db, { name: 'Slack', kind: 'slack', locale: 'en', config: { webhookUrl: `${slack.url}/services/T0/B0/XYZ` }, quiet: null, digestHour: null }),
       createChannel(db, { name: 'Discord', kind: 'discord', locale: 'en', config: { webhookUrl: `${discord.url}/api/webhooks/1/abc` }, quiet: null, digestHour: null }),
@@ -53,6 +56,7 @@ describe('each channel receives a correctly formed alert', { timeout: 30_000 }, 
   }, 30_000);
   afterAll(async () => {
     await Promise.all([slack.close(), discord.close(), webhook.close(), smtp.close(), db.close()]);
+    await kind.dispose(place);
   });
 
   it('Slack: a JSON post with fallback text and Block Kit blocks, user text escaped', () => {
@@ -119,3 +123,4 @@ describe('each channel receives a correctly formed alert', { timeout: 30_000 }, 
     expect(html).toContain('&lt;!channel&gt;');
   });
 });
+}

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChannel } from '../../src/alerts/channel-store';
 import { createAlertHook } from '../../src/alerts/hook';
@@ -9,30 +6,32 @@ import { createRule } from '../../src/alerts/rule-store';
 import { createAlertWorker } from '../../src/alerts/worker';
 import { makeAnswer, storeAnswer } from './answers';
 import { startFakeLine } from './fakes/fake-line';
-import { openTestDatabase } from './test-database';
+import type { DatabaseKind } from './test-database';
 
 const token = 'line-channel-access-token-0123456789';
 const userId = `U${'4af3'.repeat(8)}`;
 const timeZone = 'Asia/Bangkok';
 
-describe('LINE push: one alert per answer, across failures and restarts (PGlite on disk)', { timeout: 30_000 }, () => {
-  let dataDir: string;
+/** LINE push: one alert per answer, across failures and restarts (a new collector on the same data). */
+export function describeLineOnce(kind: DatabaseKind) {
+  describe(`LINE push: one alert per answer, across failures and restarts (${kind.name})`, { timeout: 90_000 }, () => {
+  let place: string;
   let line: Awaited<ReturnType<typeof startFakeLine>>;
   let clock: Date;
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'hearback-alerts-'));
+    place = await kind.newPlace();
     line = await startFakeLine(token);
     clock = new Date('2026-11-30T05:00:00Z'); // 12:00 in Bangkok
   });
   afterEach(async () => {
     await line.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await kind.dispose(place);
   });
 
   /** One collector "instance": its own database handle on the shared folder, and its worker. */
   async function startInstance() {
-    const db = await openTestDatabase(dataDir);
+    const db = await kind.open(place);
     const worker = createAlertWorker({
       db,
       send: { lineApiUrl: line.url },
@@ -131,3 +130,4 @@ describe('LINE push: one alert per answer, across failures and restarts (PGlite 
     await second.db.close();
   });
 });
+}

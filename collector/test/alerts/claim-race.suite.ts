@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChannel } from '../../src/alerts/channel-store';
+import { createAlertHook } from '../../src/alerts/hook';
+import { createRule } from '../../src/alerts/rule-store';
+import { createAlertWorker } from '../../src/alerts/worker';
+import { makeAnswer, storeAnswer } from './answers';
+import { startFakeHttp, type FakeHttp } from './fakes/fake-http';
+import type { DatabaseKind, TestDatabase } from './test-database';
+
+/** Two collectors on one database claim side by side: every delivery goes out once. */
+export function describeClaimRace(kind: DatabaseKind) {
+  describe(`two collectors draining one queue (${kind.name})`, { timeout: 60_000 }, () => {
+    let place: string;
+    let dbs: TestDatabase[];
+    let receiver: FakeHttp;
+
+    beforeAll(async () => {
+      place = await kind.newPlace();
+      dbs = [await kind.open(place), await kind.open(place)];
+      // A slow receiver keeps both collectors' claims overlapping.
+      receiver = await startFakeHttp((_request, response) => void setTimeout(() => response.writeHead(204).end(), 20));
+    });
+    afterAll(async () => {
+      await receiver.close();
+      await Promise.all(dbs.map((db) => db.close()));
+      await kind.dispose(place);
+    });
+
+    it('sends each of 40 alerts exactly once', async () => {
+      const [first] = dbs;
+      const channel = await createChannel(first, { name: 'Hook', kind: 'slack', locale: 'en', config: { webhookUrl: `${receiver.url}/hook` }, quiet: null, digestHour: null });
+      await createRule(first, { name: 'All unhappy', enabled: true, conditions: [{ kind: 'detractor' }], channelIds: [channel] });
+      const hook = createAlertHook({ timeZone: 'Asia/Bangkok' });
+      const answers = Array.from({ length: 40 }, (_, index) => makeAnswer({ score: 1, comment: `answer ${index}` }));
+      for (const answer of answers) await storeAnswer(first, answer, hook);
+      const workers = dbs.map((db) => createAlertWorker({ db, send: { lineApiUrl: 'http://127.0.0.1:9' }, publicUrl: 'https://shop.example', timeZone: 'Asia/Bangkok', batchSize: 5, log: () => {} }));
+      const drain = async (worker: (typeof workers)[number]) => {
+        let total = 0;
+        for (let round = 0; round < 20; round++) {
+          const handled = await worker.tick();
+          total += handled;
+          if (!handled) break;
+        }
+        return total;
+      };
+      const handled = await Promise.all(workers.map(drain));
+      expect(handled[0] + handled[1]).toBe(40);
+      expect(handled.every((count) => count > 0)).toBe(true);
+      const ids = receiver.requests.map((request) => JSON.parse(request.body).blocks.at(-1).text.text);
+      expect(new Set(ids).size).toBe(40);
+      expect(receiver.requests).toHaveLength(40);
+    });
+  });
+}
