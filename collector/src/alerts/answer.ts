@@ -1,5 +1,4 @@
-import { bandOf, type Band } from '../../../src/surveys/band';
-import { surveyKinds } from '../../../src/surveys/kinds';
+import { bandOf, surveyKinds, type Answer, type Band } from '../../../src/receiver';
 
 export type SurveyType = 'nps' | 'csat' | 'ces';
 
@@ -25,6 +24,23 @@ export function answerBand(answer: Pick<AlertAnswer, 'type' | 'score'>): Band {
 
 export function scaleOf(type: SurveyType): readonly [number, number] {
   return surveyKinds[type].scale;
+}
+
+/** The stored payload as an alert reads it. */
+export function alertAnswerFromPayload(answer: Answer): AlertAnswer {
+  return {
+    id: answer.id,
+    survey: answer.survey,
+    type: answer.type,
+    score: answer.score,
+    comment: answer.comment ?? null,
+    locale: answer.locale,
+    answeredAt: new Date(answer.answeredAt),
+    user: answer.user ?? null,
+    context: answer.context ?? null,
+    reasons: answer.reasons ?? null,
+    contact: answer.contact ?? null,
+  };
 }
 
 export type { Band };

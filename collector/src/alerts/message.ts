@@ -82,7 +82,8 @@ export function contextFields(answer: AlertAnswer, locale: AlertLocale): Message
 /** The alert for one answer: score with type and band, comment, context and the link to its case. */
 export function answerMessage(answer: AlertAnswer, settings: MessageSettings, kind: 'alert' | 'test' = 'alert'): AlertMessage {
   const labels = alertLabels(settings.locale);
-  const link = caseLink(settings.publicUrl, answer.id);
+  // A test alert has no case to open: it links to the alerts settings instead.
+  const link = kind === 'test' ? `${settings.publicUrl.replace(/\/+$/, '')}/alerts` : caseLink(settings.publicUrl, answer.id);
   const fields: MessageField[] = [
     { label: labels.survey, value: answer.survey },
     ...contextFields(answer, settings.locale),

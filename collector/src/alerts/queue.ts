@@ -1,6 +1,6 @@
 import type { AlertAnswer } from './answer';
 import { allConditionsHold, conditionSchema } from './conditions';
-import type { Queryable } from './database';
+import type { Queryable } from '../db/database';
 import { afterQuietHours } from './quiet-hours';
 
 export interface QueuedDelivery {
@@ -20,7 +20,7 @@ const conditionList = conditionSchema.array();
  * rules point at gets one delivery; storing the same answer again queues nothing new.
  */
 export async function enqueueAnswerAlerts(tx: Queryable, answer: AlertAnswer, now: Date, timeZone: string): Promise<number> {
-  const { rows } = await tx.query(
+  const { rows } = await tx.query<{ rule_id: string; conditions: unknown; channel_id: string; quiet_from: string | null; quiet_to: string | null }>(
     `SELECT r.id AS rule_id, r.conditions, c.id AS channel_id, c.quiet_from, c.quiet_to
        FROM alert_rules r
        JOIN alert_rule_channels rc ON rc.rule_id = r.id
@@ -33,7 +33,7 @@ export async function enqueueAnswerAlerts(tx: Queryable, answer: AlertAnswer, no
     if (chosen.has(row.channel_id)) continue;
     const conditions = conditionList.safeParse(row.conditions);
     if (!conditions.success || !allConditionsHold(conditions.data, answer)) continue;
-    const quiet = row.quiet_from ? { from: row.quiet_from, to: row.quiet_to } : null;
+    const quiet = row.quiet_from && row.quiet_to ? { from: row.quiet_from, to: row.quiet_to } : null;
     chosen.set(row.channel_id, { ruleId: row.rule_id, dueAt: afterQuietHours(now, quiet, timeZone) });
   }
   let queued = 0;
@@ -65,7 +65,7 @@ export async function enqueueDigest(db: Queryable, channelId: string, date: stri
  * A row still `sending` whose lease has passed belongs to a collector that stopped: it is claimable.
  */
 export async function claimDue(db: Queryable, now: Date, leaseMs: number, limit: number): Promise<QueuedDelivery[]> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<{ id: string; channel_id: string; answer_id: string | null; digest_date: string | null; attempts: number; lease_token: string }>(
     `UPDATE alert_deliveries AS d
         SET status = 'sending', attempts = d.attempts + 1, lease_until = $2, lease_token = gen_random_uuid()
       WHERE d.id IN (

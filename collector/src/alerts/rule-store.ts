@@ -1,5 +1,5 @@
 import { conditionSchema, type Condition } from './conditions';
-import type { AlertDatabase, Queryable } from './database';
+import type { Database, Queryable } from '../db/database';
 
 export interface Rule {
   id: string;
@@ -14,7 +14,7 @@ export type RuleInput = Omit<Rule, 'id'>;
 const conditionList = conditionSchema.array();
 
 export async function listRules(db: Queryable): Promise<Rule[]> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<{ id: string; name: string; enabled: boolean; conditions: unknown; channel_ids: string[] }>(
     `SELECT r.id, r.name, r.enabled, r.conditions,
             COALESCE(array_agg(rc.channel_id::text ORDER BY rc.channel_id) FILTER (WHERE rc.channel_id IS NOT NULL), '{}') AS channel_ids
        FROM alert_rules r LEFT JOIN alert_rule_channels rc ON rc.rule_id = r.id
@@ -33,19 +33,19 @@ async function setChannels(tx: Queryable, ruleId: string, channelIds: readonly s
   }
 }
 
-export async function createRule(db: AlertDatabase, input: RuleInput): Promise<string> {
+export async function createRule(db: Database, input: RuleInput): Promise<string> {
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query('INSERT INTO alert_rules (name, enabled, conditions) VALUES ($1, $2, $3) RETURNING id', [
+    const { rows } = await tx.query<{ id: string }>('INSERT INTO alert_rules (name, enabled, conditions) VALUES ($1, $2, $3) RETURNING id', [
       input.name,
       input.enabled,
       JSON.stringify(input.conditions),
     ]);
     await setChannels(tx, rows[0].id, input.channelIds);
-    return rows[0].id as string;
+    return rows[0].id;
   });
 }
 
-export async function updateRule(db: AlertDatabase, id: string, input: RuleInput): Promise<boolean> {
+export async function updateRule(db: Database, id: string, input: RuleInput): Promise<boolean> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query(
       'UPDATE alert_rules SET name = $2, enabled = $3, conditions = $4, updated_at = now() WHERE id = $1 RETURNING id',

@@ -3,14 +3,14 @@ import { defaultBackoff, retryDelay, type BackoffPolicy } from './backoff';
 import { digestChannels, loadChannel, type Channel } from './channel-store';
 import { isDeliveryError } from './channels/delivery-error';
 import { sendToChannel, type SendDeps } from './channels/sender';
-import type { AlertDatabase } from './database';
+import type { Database } from '../db/database';
 import { digestMessage, dueDigest, localDay } from './digest';
 import { answerMessage, type AlertMessage } from './message';
 import { claimDue, enqueueDigest, markFailed, markRetry, markSent, type QueuedDelivery } from './queue';
 import { afterQuietHours } from './quiet-hours';
 
 export interface AlertWorkerOptions {
-  db: AlertDatabase;
+  db: Database;
   send: SendDeps;
   publicUrl: string;
   timeZone: string;
@@ -28,6 +28,8 @@ export interface AlertWorker {
   /** Queues due digests, then claims and sends one batch; resolves with how many it handled. */
   tick(): Promise<number>;
   start(): void;
+  /** Polls now instead of at the next interval (new deliveries were queued); nothing unless started. */
+  wake(): void;
   /** Stops polling and waits for the batch in hand. */
   stop(): Promise<void>;
 }
@@ -113,6 +115,11 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
 
   return {
     tick,
+    wake() {
+      if (stopped || running) return;
+      if (timer) clearTimeout(timer);
+      schedule(0);
+    },
     start() {
       if (!stopped) return;
       stopped = false;

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { Answer } from '../../../src/receiver';
+import { createAnswerHooks, type AnswerHook } from '../../src/answer-hooks';
 import type { AlertAnswer } from '../../src/alerts/answer';
-import type { AlertDatabase, Queryable } from '../../src/alerts/database';
+import type { Database } from '../../src/db/database';
+import { createResponsesStore } from '../../src/responses/responses-store';
 
 export function makeAnswer(overrides: Partial<AlertAnswer> = {}): AlertAnswer {
   return {
@@ -17,17 +20,32 @@ export function makeAnswer(overrides: Partial<AlertAnswer> = {}): AlertAnswer {
   };
 }
 
-/** Stores an answer and runs the hook in one transaction, as the collector does. */
-export async function storeAnswer(db: AlertDatabase, answer: AlertAnswer, hook: (tx: Queryable, answer: AlertAnswer) => Promise<void>) {
-  const scale = { nps: [0, 10], csat: [1, 5], ces: [1, 7] }[answer.type];
-  await db.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO responses (id, survey, type, score, scale_min, scale_max, comment, locale, url, answered_at, user_id, user_data, context, reasons, contact, sdk, payload)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'https://shop.example/checkout', $9, $10, $11, $12, $13, $14, 'hearback/0.1.0', '{}')`,
-      [answer.id, answer.survey, answer.type, answer.score, scale[0], scale[1], answer.comment ?? null, answer.locale ?? 'th',
-        answer.answeredAt.toISOString(), answer.user?.id ?? null, JSON.stringify(answer.user ?? null), JSON.stringify(answer.context ?? null),
-        JSON.stringify(answer.reasons ?? null), answer.contact ?? false],
-    );
-    await hook(tx, answer);
-  });
+const scales = { nps: [0, 10], csat: [1, 5], ces: [1, 7] } as const;
+
+/** The payload v1 the SDK would send for `answer`. */
+export function toPayload(answer: AlertAnswer): Answer {
+  return {
+    v: 1,
+    id: answer.id,
+    survey: answer.survey,
+    type: answer.type,
+    score: answer.score,
+    scale: [...scales[answer.type]],
+    ...(answer.comment ? { comment: answer.comment } : {}),
+    ...(answer.reasons ? { reasons: [...answer.reasons] } : {}),
+    ...(answer.contact ? { contact: true as const } : {}),
+    locale: answer.locale ?? 'th',
+    url: 'https://shop.example/checkout/done',
+    answeredAt: answer.answeredAt.toISOString(),
+    ...(answer.user ? { user: answer.user } : {}),
+    ...(answer.context ? { context: answer.context } : {}),
+    sdk: 'hearback/0.1.0',
+  } as Answer;
+}
+
+/** Stores an answer through the collector's answer store, running `hook` in its transaction. */
+export async function storeAnswer(db: Database, answer: AlertAnswer, hook: AnswerHook) {
+  const hooks = createAnswerHooks();
+  hooks.onAnswerStored(hook);
+  await createResponsesStore({ db, hooks, timezone: 'Asia/Bangkok' }).insert(toPayload(answer));
 }

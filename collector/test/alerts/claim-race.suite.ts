@@ -5,24 +5,28 @@ import { createRule } from '../../src/alerts/rule-store';
 import { createAlertWorker } from '../../src/alerts/worker';
 import { makeAnswer, storeAnswer } from './answers';
 import { startFakeHttp, type FakeHttp } from './fakes/fake-http';
-import type { DatabaseKind, TestDatabase } from './test-database';
+import type { Database } from '../../src/db/database';
+import { pgliteKind, type DatabaseKind } from './test-database';
 
-/** Two collectors on one database claim side by side: every delivery goes out once. */
+/** Two workers on one database claim side by side: every delivery goes out once. */
 export function describeClaimRace(kind: DatabaseKind) {
-  describe(`two collectors draining one queue (${kind.name})`, { timeout: 60_000 }, () => {
+  describe(`two workers draining one queue (${kind.name})`, { timeout: 60_000 }, () => {
     let place: string;
-    let dbs: TestDatabase[];
+    let dbs: Database[];
     let receiver: FakeHttp;
 
     beforeAll(async () => {
       place = await kind.newPlace();
-      dbs = [await kind.open(place), await kind.open(place)];
+      // PostgreSQL: two connection pools, as two collectors. PGlite cannot be opened twice, so two
+      // workers share its one connection, as two batches in one collector would.
+      const first = await kind.open(place);
+      dbs = kind === pgliteKind ? [first, first] : [first, await kind.open(place)];
       // A slow receiver keeps both collectors' claims overlapping.
       receiver = await startFakeHttp((_request, response) => void setTimeout(() => response.writeHead(204).end(), 20));
     });
     afterAll(async () => {
       await receiver.close();
-      await Promise.all(dbs.map((db) => db.close()));
+      await Promise.all([...new Set(dbs)].map((db) => db.close()));
       await kind.dispose(place);
     });
 

@@ -2,32 +2,26 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-// @ts-expect-error plain JavaScript modules without declarations
-import { listMigrations, migrate } from '../../../demo/db/migrate.mjs';
-// @ts-expect-error plain JavaScript modules without declarations
-import { createPgliteDatabase } from '../../../demo/db/pglite-database.mjs';
-// @ts-expect-error plain JavaScript modules without declarations
-import { createPostgresDatabase } from '../../../demo/db/postgres-database.mjs';
-import type { AlertDatabase } from '../../src/alerts/database';
-
-const demoMigrations = new URL('../../../demo/db/migrations/', import.meta.url);
-const collectorMigrations = new URL('../../migrations/', import.meta.url);
-
-export type TestDatabase = AlertDatabase & { close(): Promise<void> };
+import type { Database } from '../../src/db/database';
+import { migrate } from '../../src/db/migrate';
+import { createPgliteDatabase } from '../../src/db/pglite-database';
+import { createPostgresDatabase } from '../../src/db/postgres-database';
 
 /**
  * Where a suite's data lives, and how to open it again as a new collector would after a restart:
- * a PGlite folder, or a throw-away schema on the PostgreSQL server in DATABASE_URL.
+ * a PGlite folder, or a throw-away schema on the PostgreSQL server in DATABASE_URL (the collector's
+ * tests run once on each: `collector/scripts/with-postgres.sh` sets DATABASE_URL).
  */
 export interface DatabaseKind {
   name: string;
   newPlace(): Promise<string>;
-  open(place: string): Promise<TestDatabase>;
+  /** A new connection to the place's data, migrated: a collector starting. */
+  open(place: string): Promise<Database>;
   dispose(place: string): Promise<void>;
 }
 
-async function migrated(db: TestDatabase): Promise<TestDatabase> {
-  await migrate(db, [...listMigrations(demoMigrations), ...listMigrations(collectorMigrations)]);
+async function migrated(db: Database): Promise<Database> {
+  await migrate(db);
   return db;
 }
 
@@ -59,3 +53,6 @@ export const postgresKind: DatabaseKind = {
   open: async (schema) => migrated(await createPostgresDatabase({ connectionString: process.env.DATABASE_URL!, searchPath: schema })),
   dispose: (schema) => onServer(async (client) => void (await client.query(`DROP SCHEMA ${schema} CASCADE`))),
 };
+
+/** PostgreSQL when DATABASE_URL is set, else PGlite: the collector's convention. */
+export const databaseKind = process.env.DATABASE_URL ? postgresKind : pgliteKind;
