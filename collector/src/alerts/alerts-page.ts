@@ -196,9 +196,9 @@ ${problemsBlock(problems, lang)}
     <p class="small muted">${t.conditionsHint[lang]}</p>
     <div class="field check"><input id="f-detractor" name="detractor" type="checkbox"${checked(values.detractor)}${invalid('detractor')}><label for="f-detractor">${t.anyDetractor[lang]}</label></div>
     <div class="pair">
+      <div><label for="f-scoreMax">${t.scoreAtMost[lang]}</label><input id="f-scoreMax" name="scoreMax" type="number" min="0" max="10" step="1" value="${values.scoreMax}"></div>
       <div><label for="f-scoreType">${t.scoreType[lang]}</label><select id="f-scoreType" name="scoreType"${invalid('scoreType')}>
         <option value="">${t.anyType[lang]}</option>${(['nps', 'csat', 'ces'] as const).map((type) => html`<option value="${type}"${values.scoreType === type ? raw(' selected') : ''}>${type.toUpperCase()}</option>`)}</select></div>
-      <div><label for="f-scoreMax">${t.scoreAtMost[lang]}</label><input id="f-scoreMax" name="scoreMax" type="number" min="0" max="10" step="1" value="${values.scoreMax}"></div>
     </div>
     <p class="small strong" id="h-context">${t.contextIs[lang]}</p>
     <div class="pair">
