@@ -51,7 +51,8 @@ export async function buildServer() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const clientOnly = process.argv.includes('--client');
   await buildClient();
-  if (!process.argv.includes('--client')) await buildServer();
-  console.log('built collector/dist (server) and collector/dist/assets (client)');
+  if (!clientOnly) await buildServer();
+  console.log(`built ${clientOnly ? '' : 'collector/dist (server) and '}collector/dist/assets (client: ${clientEntries().length} entries)`);
 }

@@ -5,6 +5,7 @@ import type { AnswerHooks } from './answer-hooks';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { Log } from './http/log';
+import type { OriginPolicy } from './responses/origin-policy';
 import type { Nav } from './shell/nav';
 import type { RenderPage } from './shell/page';
 
@@ -49,6 +50,11 @@ export interface FeatureDeps {
   log: Log;
   /** `page(c, { title, main, scripts, styles })`: an owner page inside the signed-in shell. */
   page: RenderPage;
+  /**
+   * `origins.check(c)`: whether the request's `Origin` may post answers (and read the script with
+   * CORS): HEARBACK_ALLOWED_ORIGINS, this app's own origin, or no Origin (server to server).
+   */
+  origins: OriginPolicy;
 }
 
 /** A feature: mounts its routes (and registers its hooks and nav entry) on the app. */

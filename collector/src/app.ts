@@ -83,7 +83,7 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   const nav = createNav();
   const answerHooks = createAnswerHooks();
   const page = createPageRenderer(nav);
-  const deps: FeatureDeps = { db, config, answerHooks, nav, kit, now, log, page };
+  const deps: FeatureDeps = { db, config, answerHooks, nav, kit, now, log, page, origins: createOriginPolicy(config) };
   const accounts = createAccounts(db, now);
   const cookie = sessionCookie(https);
 
@@ -105,7 +105,7 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   mountHealth(app, deps);
   mountShell(app, deps);
   mountAuth(app, deps, { accounts, cookie });
-  mountResponses(app, deps, { store: createResponsesStore({ db, hooks: answerHooks, timezone: config.timezone }), origins: createOriginPolicy(config) });
+  mountResponses(app, deps, { store: createResponsesStore({ db, hooks: answerHooks, timezone: config.timezone }) });
   mountDashboard(app, deps);
   mountSettings(app, deps, { accounts });
   const alerts = mountAlerts(app, deps);

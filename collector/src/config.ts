@@ -63,37 +63,37 @@ const isTimeZone = (zone: string) => {
 
 /** Every setting: environment variable, flag, schema (over the raw string), default. */
 const settings = {
-  port: { env: 'PORT', flag: 'port', schema: integer(0, 65535), fallback: '8787' },
-  host: { env: 'HOST', flag: 'host', schema: z.string().trim().min(1, 'must be a host name or address such as 127.0.0.1 or 0.0.0.0'), fallback: '127.0.0.1' },
+  port: { env: 'PORT', about: 'port to listen on (0: any free port)', flag: 'port', schema: integer(0, 65535), fallback: '8787' },
+  host: { env: 'HOST', about: 'address to listen on (0.0.0.0: every interface)', flag: 'host', schema: z.string().trim().min(1, 'must be a host name or address such as 127.0.0.1 or 0.0.0.0'), fallback: '127.0.0.1' },
   databaseUrl: {
-    env: 'DATABASE_URL', flag: 'database-url',
+    env: 'DATABASE_URL', about: 'PostgreSQL server; without it, PGlite on this machine', flag: 'database-url',
     schema: z.string().trim().refine((v) => /^postgres(ql)?:\/\/[^/]/.test(v), 'must be a PostgreSQL URL like postgres://user:password@host:5432/hearback'),
   },
-  dataDir: { env: 'HEARBACK_DATA_DIR', flag: 'data-dir', schema: z.string().trim().min(1, 'must be a folder path, or "memory"'), fallback: '.data/pglite' },
-  publicUrl: { env: 'HEARBACK_PUBLIC_URL', flag: 'public-url', schema: originOnly('the address people use to reach this app,').transform((v) => v.replace(/\/$/, '')) },
+  dataDir: { env: 'HEARBACK_DATA_DIR', about: 'PGlite folder, or memory', flag: 'data-dir', schema: z.string().trim().min(1, 'must be a folder path, or "memory"'), fallback: '.data/pglite' },
+  publicUrl: { env: 'HEARBACK_PUBLIC_URL', about: 'the https address people reach this app at (Secure cookies, HSTS)', flag: 'public-url', schema: originOnly('the address people use to reach this app,').transform((v) => v.replace(/\/$/, '')) },
   allowedOrigins: {
-    env: 'HEARBACK_ALLOWED_ORIGINS', flag: 'allowed-origins',
+    env: 'HEARBACK_ALLOWED_ORIGINS', about: 'site origins allowed to post answers, comma-separated', flag: 'allowed-origins',
     schema: z.string().transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
       .pipe(z.array(originOnly('a comma-separated list of site origins, each').transform((v) => v.replace(/\/$/, '')))),
     fallback: '',
   },
   timezone: {
-    env: 'HEARBACK_TIMEZONE', flag: 'timezone',
+    env: 'HEARBACK_TIMEZONE', about: 'the shop\'s IANA time zone for days and weeks', flag: 'timezone',
     schema: z.string().trim().refine(isTimeZone, 'is not an IANA time zone; use a name like Asia/Bangkok, Europe/Berlin or UTC'),
     fallback: () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
   },
-  retentionDays: { env: 'HEARBACK_RETENTION_DAYS', flag: 'retention-days', schema: integer(1, 36_500) },
-  adminEmail: { env: 'HEARBACK_ADMIN_EMAIL', flag: 'admin-email', schema: emailSchema },
-  adminPassword: { env: 'HEARBACK_ADMIN_PASSWORD', flag: 'admin-password', schema: passwordSchema },
-  rateLimit: { env: 'HEARBACK_RATE_LIMIT', flag: 'rate-limit', schema: integer(0, 1_000_000), fallback: '60' },
-  rateWindow: { env: 'HEARBACK_RATE_WINDOW', flag: 'rate-window', schema: integer(1, 86_400), fallback: '60' },
-  trustProxy: { env: 'HEARBACK_TRUST_PROXY', flag: 'trust-proxy', schema: integer(0, 10), fallback: '0' },
+  retentionDays: { env: 'HEARBACK_RETENTION_DAYS', about: 'delete answers older than this many days', flag: 'retention-days', schema: integer(1, 36_500) },
+  adminEmail: { env: 'HEARBACK_ADMIN_EMAIL', about: 'the first owner\'s email, used while no account exists', flag: 'admin-email', schema: emailSchema },
+  adminPassword: { env: 'HEARBACK_ADMIN_PASSWORD', about: 'the first owner\'s password (10 characters or more)', flag: 'admin-password', schema: passwordSchema },
+  rateLimit: { env: 'HEARBACK_RATE_LIMIT', about: 'answers one client may post per window (0: no limit)', flag: 'rate-limit', schema: integer(0, 1_000_000), fallback: '60' },
+  rateWindow: { env: 'HEARBACK_RATE_WINDOW', about: 'the rate limit\'s window, in seconds', flag: 'rate-window', schema: integer(1, 86_400), fallback: '60' },
+  trustProxy: { env: 'HEARBACK_TRUST_PROXY', about: 'reverse proxies in front: client address from X-Forwarded-For', flag: 'trust-proxy', schema: integer(0, 10), fallback: '0' },
   lineApiUrl: {
-    env: 'HEARBACK_LINE_API_URL', flag: 'line-api-url',
+    env: 'HEARBACK_LINE_API_URL', about: 'the LINE Messaging API that alerts push to (a local fake in tests)', flag: 'line-api-url',
     schema: z.string().trim().refine((v) => /^https?:\/\/[^/]+\/?$/.test(v), 'must be a base URL like https://api.line.me (scheme and host, no path)').transform((v) => v.replace(/\/$/, '')),
     fallback: 'https://api.line.me',
   },
-} satisfies Record<string, { env: string; flag: string; schema: z.ZodType; fallback?: string | (() => string) }>;
+} satisfies Record<string, { env: string; about: string; flag: string; schema: z.ZodType; fallback?: string | (() => string) }>;
 
 type Settings = typeof settings;
 type Parsed = { [K in keyof Settings]?: z.output<Settings[K]['schema']> };
@@ -103,7 +103,7 @@ export function describeSettings(): string {
   return Object.values(settings)
     .map((s) => {
       const fallback = 'fallback' in s ? (typeof s.fallback === 'function' ? 'this machine\'s zone' : s.fallback || '(none)') : '(none)';
-      return `  --${s.flag.padEnd(16)} ${s.env.padEnd(26)} default ${fallback}`;
+      return `  --${s.flag.padEnd(16)} ${s.env.padEnd(25)} ${s.about}; default ${fallback}`;
     })
     .join('\n');
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { isAnswerRefused } from '../answer-refused';
 import type { App, AppEnv, FeatureDeps } from '../app-env';
 import { requireUser } from '../auth/require-user';
 import { clientAddress } from '../http/client-address';
@@ -8,7 +9,6 @@ import { problem } from '../http/problem';
 import { createRateLimiter } from '../http/rate-limiter';
 import { toCsv } from './csv';
 import { parseFilters, type Filters } from './filters';
-import type { OriginPolicy } from './origin-policy';
 import type { ResponsesStore } from './responses-store';
 import { summarise } from './summary';
 
@@ -21,12 +21,13 @@ const acceptedTypes = ['text/plain', 'application/json'];
  *   `id` already stored (plus `completed: true` when the repeat filled in a comment); 400
  *   `{ problems }` for anything the receiver kit rejects; 403 for an origin not on the allow list;
  *   413 over 64 KB; 415 other content types; 429 + `Retry-After` past the per-client rate limit;
- *   503 + `Retry-After` only when the database fails (the SDK keeps the answer and retries).
+ *   400 or 409 when an answer hook refuses it by the owner's rules (`AnswerRefused`); 503 +
+ *   `Retry-After` only when the database fails (the SDK keeps the answer and retries).
  *   CORS headers go to allowed origins only.
  * - `GET /api/responses.json`, `/api/responses.csv`, `/api/summary` (signed in or API token):
  *   `survey`, `type`, `from`, `to` filters; dates are days in the shop's time zone.
  */
-export function mountResponses(app: App, { config, kit, log, now }: FeatureDeps, { store, origins }: { store: ResponsesStore; origins: OriginPolicy }) {
+export function mountResponses(app: App, { config, kit, log, now, origins }: FeatureDeps, { store }: { store: ResponsesStore }) {
   const limiter = createRateLimiter({ limit: config.rateLimit.limit, windowSeconds: config.rateLimit.windowSeconds, now: () => now().getTime() });
 
   app.use('/api/responses', async (c, next) => {
@@ -63,13 +64,14 @@ export function mountResponses(app: App, { config, kit, log, now }: FeatureDeps,
       onError: (c) => problem(c, 413, `body must be at most ${kit.MAX_BODY_BYTES} bytes`, { connection: 'close' }),
     }),
     async (c) => {
-      const parsed = kit.parseAnswer(await c.req.text());
+      const parsed = kit.parseAnswer(await c.req.text(), { now: now() });
       if (!parsed.ok) return problem(c, 400, parsed.problems);
       const id = parsed.answer.id;
       let result;
       try {
         result = await store.insert(parsed.answer);
       } catch (error) {
+        if (isAnswerRefused(error)) return problem(c, error.status, error.message);
         log.error('storing an answer failed', { error: String((error as Error)?.message ?? error) });
         return problem(c, 503, 'the database is unavailable; try again later', { 'retry-after': '5' });
       }
