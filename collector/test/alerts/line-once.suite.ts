@@ -80,7 +80,7 @@ export function describeLineOnce(kind: DatabaseKind) {
     expect(push.messages[0].text).toContain('สาขา: Siam');
     expect(push.messages[0].text).toContain('คำสั่งซื้อ: A17');
     expect(push.messages[0].text).toContain('รอนานมาก พนักงานไม่สนใจ');
-    expect(push.messages[0].text).toContain(`https://shop.example/app/inbox/${answer.id}`);
+    expect(push.messages[0].text).toContain(`https://shop.example/inbox?case=${answer.id}`);
 
     clock = new Date(clock.getTime() + 24 * 3600_000);
     expect(await second.worker.tick()).toBe(0);
