@@ -61,6 +61,15 @@ describe(`the signed-in shell (${databaseKind})`, () => {
     expect(offsite.headers.get('location')).toBe('/');
   });
 
+  it('answers an unknown address with a 404 page for browsers and a problem for APIs', async () => {
+    const page = await collector.request('/no-such-page', { headers: { accept: 'text/html', 'accept-language': 'th' } });
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('ไม่พบหน้านี้');
+    const api = await collector.request('/api/no-such-thing', { headers: { accept: 'text/html' } });
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual({ problems: ['no route GET /api/no-such-thing'] });
+  });
+
   it('sends / to the first menu entry once signed in, to sign-in otherwise', async () => {
     expect((await collector.request('/', { headers: { cookie } })).headers.get('location')).toBe('/dashboard');
     expect((await collector.request('/')).headers.get('location')).toBe('/signin');
@@ -163,7 +172,7 @@ describe(`the first owner (${databaseKind})`, () => {
         collector.request('/setup', { method: 'POST', headers: { origin: collector.origin, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
       const weak = await form({ token, email: 'first@shop.example', password: 'short' });
       expect(weak.status).toBe(400);
-      expect(await weak.text()).toContain('at least 10 characters');
+      expect(await weak.text()).toContain('The password must be 10 to 200 characters long.');
       const created = await form({ token, email: 'first@shop.example', password: 'first owner password' });
       expect(created.status).toBe(303);
       expect(created.headers.getSetCookie()[0]).toMatch(/^hearback_session=/);
