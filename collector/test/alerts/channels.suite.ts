@@ -54,11 +54,11 @@ export function describeChannels(kind: DatabaseKind) {
     expect(await worker.tick()).toBe(4);
     const { rows } = await db.query(`SELECT status, count(*) AS n FROM alert_deliveries GROUP BY status`);
     expect(rows).toEqual([{ status: 'sent', n: 4 }]);
-  }, 30_000);
+  }, 90_000);
   afterAll(async () => {
     await Promise.all([slack.close(), discord.close(), webhook.close(), smtp.close(), db.close()]);
     await kind.dispose(place);
-  });
+  }, 90_000);
 
   it('Slack: a JSON post with fallback text and Block Kit blocks, user text escaped', () => {
     expect(slack.requests).toHaveLength(1);

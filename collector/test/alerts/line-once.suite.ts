@@ -23,11 +23,11 @@ export function describeLineOnce(kind: DatabaseKind) {
     place = await kind.newPlace();
     line = await startFakeLine(token);
     clock = new Date('2026-11-30T05:00:00Z'); // 12:00 in Bangkok
-  });
+  }, 90_000);
   afterEach(async () => {
     await line.close();
     await kind.dispose(place);
-  });
+  }, 90_000);
 
   /** One collector "instance": its own database handle on the shared folder, and its worker. */
   async function startInstance() {

@@ -24,17 +24,17 @@ export function describeSchedule(kind: DatabaseKind) {
     place = await kind.newPlace();
     db = await kind.open(place);
     worker = createAlertWorker({ db, send: { lineApiUrl: 'http://127.0.0.1:9' }, publicUrl: 'https://shop.example', timeZone, now: () => clock, log: () => {} });
-  }, 30_000);
+  }, 90_000);
   afterAll(async () => {
     await Promise.all([slack.close(), db.close()]);
     await kind.dispose(place);
-  });
+  }, 90_000);
   beforeEach(async () => {
     await db.query('DELETE FROM alert_channels');
     await db.query('DELETE FROM alert_rules');
     await db.query('DELETE FROM responses');
     slack.requests.length = 0;
-  });
+  }, 90_000);
 
   async function slackChannel(options: { quiet?: { from: string; to: string }; digestHour?: number; locale?: 'th' | 'en' } = {}) {
     return createChannel(db, {
