@@ -21,6 +21,8 @@ const DUPLICATE_SHARE = 0.1;
 const DEADLINE_MS = 180_000;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'hearback-load-'));
+// The PGlite folder goes whatever ends the run: success, a failed check or a throw.
+process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 const server = spawn(process.execPath, ['demo/server.mjs'], {
   cwd: new URL('..', import.meta.url),
   env: { ...process.env, PORT: '0', HEARBACK_DATA_DIR: dataDir, DATABASE_URL: process.argv.includes('--postgres') ? process.env.DATABASE_URL : '' },
