@@ -10,7 +10,8 @@ const root = new URL('../../../', import.meta.url).pathname;
 describe('links in README.md and docs/', () => {
   it('every relative link names a file that exists, and every #anchor a heading in it', () => {
     const { dead, pending } = checkLinks(root);
-    for (const line of pending) console.warn(`pending: ${line}`);
+    const waiting = [...new Set(pending.map((line: string) => /→ (\S+)/.exec(line)?.[1]?.replace(/^(\.\.\/)+|^docs\//g, '') ?? line))];
+    if (pending.length) console.warn(`link check: ${pending.length} links wait for pages listed in docs/.pending-links: ${waiting.join(', ')}`);
     expect(dead).toEqual([]);
   });
 });
