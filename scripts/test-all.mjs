@@ -58,16 +58,36 @@ if (steps.some((step) => step.browser)) {
 const scratch = mkdtempSync(join(tmpdir(), 'hearback-test-run-'));
 chmodSync(scratch, 0o755);
 const childEnv = { ...process.env, FORCE_COLOR: '0', TMPDIR: scratch, TMP: scratch, TEMP: scratch };
+/**
+ * The step running now. Each step gets a process group of its own (npx does not pass a signal on to
+ * its child), so an interrupted run stops the whole step, then removes the folder.
+ */
+let running;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    try {
+      if (running) process.kill(-running.pid, signal);
+    } catch {
+      // the step ended in the meantime
+    }
+    rmSync(scratch, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 
 /** Runs a step, echoing its output; resolves with its exit status and its output without colours. */
 function run(command, args) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv, detached: true });
+    running = child;
     let output = '';
     child.stdout.on('data', (chunk) => (process.stdout.write(chunk), (output += chunk)));
     child.stderr.on('data', (chunk) => (process.stderr.write(chunk), (output += chunk)));
     child.on('error', (error) => resolve({ status: 1, output: String(error) }));
-    child.on('close', (status) => resolve({ status, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
+    child.on('close', (status) => {
+      running = undefined;
+      resolve({ status, output: output.replace(/\x1b\[[0-9;]*m/g, '') });
+    });
   });
 }
 
