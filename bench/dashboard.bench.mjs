@@ -1,5 +1,5 @@
 // npm run bench (dashboard part): loads a year of answers — five branches, three touchpoints —
-// into PostgreSQL (1,000,000; a throw-away cluster through demo/scripts/with-postgres.sh unless
+// into PostgreSQL (1,000,000; a throw-away cluster through collector/scripts/with-postgres.sh unless
 // DATABASE_URL is set) and into PGlite (100,000), then prints how long the dashboard's queries take
 // against a 300 ms target: the summary, a context breakdown, a comment search and the inbox list.
 // A benchmark that prints figures, not a test. Bounded: fixed row counts, 5 timed runs per query,
@@ -30,7 +30,7 @@ deadline.unref();
 if (!flags['pglite-only'] && !flags['postgres-only'] && !process.env.DATABASE_URL) {
   const postgres = ['15', '16', '17'].some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
   if (postgres) {
-    spawnSync('sh', ['demo/scripts/with-postgres.sh', 'node', 'bench/dashboard.bench.mjs', '--postgres-only', '--rows-postgres', flags['rows-postgres']], { cwd: root, stdio: 'inherit' });
+    spawnSync('sh', ['collector/scripts/with-postgres.sh', 'node', 'bench/dashboard.bench.mjs', '--postgres-only', '--rows-postgres', flags['rows-postgres']], { cwd: root, stdio: 'inherit' });
   } else {
     console.log('\n(no PostgreSQL server binaries under /usr/lib/postgresql: the PostgreSQL part is skipped)');
   }

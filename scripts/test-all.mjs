@@ -1,38 +1,99 @@
 // npm test: the whole gate, in CI order — typecheck → lint → unit/DOM → build → size → package
 // checks → real-browser suite → collector against PostgreSQL (when its server binaries exist) →
 // the collector's bounded load test.
+// Before anything runs it looks for a browser (scripts/chromium-path.mjs) and, without one, says in
+// one line how to get it and stops. A step whose file is missing fails. Every step runs with TMPDIR
+// set to a fresh folder; anything a test leaves in it fails the run, named, and the folder is deleted.
 // Stops at the first failing step and exits non-zero.
+// Usage: npm test [-- <step name prefix>]   e.g. npm test -- lint
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findChromium } from './chromium-path.mjs';
 
-const browserTests = readdirSync('test/browser').filter((f) => f.endsWith('.test.mjs')).sort().map((f) => 'test/browser/' + f);
-const postgres = ['15', '16', '17'].some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`)) && existsSync('collector/scripts/with-postgres.sh');
 const only = process.argv[2];
+const browserTests = existsSync('test/browser')
+  ? readdirSync('test/browser').filter((f) => f.endsWith('.test.mjs')).sort().map((f) => 'test/browser/' + f)
+  : [];
+const postgresServer = ['15', '16', '17'].some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
 
+/**
+ * name, command, args; `files` the step cannot run without (missing → the step fails, named);
+ * `browser` when it drives Chromium; `skip` a reason the machine cannot run it (printed, not hidden).
+ */
 const steps = [
-  ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
-  ['lint', 'npx', ['eslint', '.']],
-  ['unit and DOM tests', 'npx', ['vitest', 'run']],
-  ['build', 'node', ['scripts/build.mjs']],
-  ['size budget', 'node', ['scripts/size.mjs']],
-  ['package checks', 'node', ['scripts/package-checks.mjs']],
-  ['browser suite (Chromium)', 'node', ['--test', '--test-concurrency=1', '--test-reporter=spec', ...browserTests]],
-  ...(postgres ? [['collector on PostgreSQL', 'bash', ['collector/scripts/with-postgres.sh']]] : []),
-  ['collector load test (10,000 answers, 10% repeats, 50 clients)', 'node', ['bench/load.mjs']],
-].filter(([name]) => !only || name.startsWith(only));
+  { name: 'typecheck', command: 'npm', args: ['run', '--silent', 'typecheck'], files: ['tsconfig.json', 'collector/tsconfig.json'] },
+  { name: 'lint', command: 'npx', args: ['eslint', '.'], files: ['eslint.config.mjs'] },
+  // browser: the owner's app has page tests in Chromium among its vitest tests.
+  { name: 'unit and DOM tests', command: 'npx', args: ['vitest', 'run'], files: ['vitest.config.ts'], browser: true },
+  // Whatever package.json's build script is (rollup -c, or the older scripts/build.mjs).
+  { name: 'build', command: 'npm', args: ['run', '--silent', 'build'], files: ['package.json'] },
+  { name: 'size budget', command: 'node', args: ['scripts/size.mjs'], files: ['scripts/size.mjs'] },
+  { name: 'package checks', command: 'node', args: ['scripts/package-checks.mjs'], files: ['scripts/package-checks.mjs'] },
+  {
+    name: 'browser suite (Chromium)', command: 'node', args: ['--test', '--test-concurrency=1', '--test-reporter=spec', ...browserTests],
+    files: browserTests.length ? browserTests : ['test/browser/*.test.mjs'], browser: true,
+  },
+  {
+    name: 'collector on PostgreSQL', command: 'sh', args: ['collector/scripts/with-postgres.sh'], files: ['collector/scripts/with-postgres.sh'],
+    skip: postgresServer ? undefined : 'no PostgreSQL server binaries under /usr/lib/postgresql (Debian/Ubuntu: apt-get install postgresql)',
+  },
+  { name: 'collector load test (10,000 answers, 10% repeats, 50 clients)', command: 'node', args: ['bench/load.mjs'], files: ['bench/load.mjs'] },
+].filter(({ name }) => !only || name.startsWith(only));
 
-/** Runs a step, echoing its output, and counts the tests its runner reports (vitest, node:test). */
+if (steps.length === 0) {
+  console.error(`npm test: no step starts with "${only}"`);
+  process.exit(1);
+}
+
+if (steps.some((step) => step.browser)) {
+  const browser = findChromium();
+  if (!browser.path) {
+    console.error(`npm test: ${browser.problem}`);
+    process.exit(1);
+  }
+}
+
+// Readable by other users: the PostgreSQL step runs its server as `postgres` inside this folder.
+const scratch = mkdtempSync(join(tmpdir(), 'hearback-test-run-'));
+chmodSync(scratch, 0o755);
+const childEnv = { ...process.env, FORCE_COLOR: '0', TMPDIR: scratch, TMP: scratch, TEMP: scratch };
+/**
+ * The step running now. Each step gets a process group of its own (npx does not pass a signal on to
+ * its child), so an interrupted run stops the whole step, then removes the folder.
+ */
+let running;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    try {
+      if (running) process.kill(-running.pid, signal);
+    } catch {
+      // the step ended in the meantime
+    }
+    rmSync(scratch, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+
+/** Runs a step, echoing its output; resolves with its exit status and its output without colours. */
 function run(command, args) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv, detached: true });
+    running = child;
     let output = '';
     child.stdout.on('data', (chunk) => (process.stdout.write(chunk), (output += chunk)));
     child.stderr.on('data', (chunk) => (process.stderr.write(chunk), (output += chunk)));
-    child.on('close', (status) => resolve({ status, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
+    child.on('error', (error) => resolve({ status: 1, output: String(error) }));
+    child.on('close', (status) => {
+      running = undefined;
+      resolve({ status, output: output.replace(/\x1b\[[0-9;]*m/g, '') });
+    });
   });
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** Counts the tests a step's runner reports (vitest, node:test). */
 function count(output) {
   const vitest = /^\s*Tests\s+(.*)$/m.exec(output);
   if (vitest) for (const [, n, kind] of vitest[1].matchAll(/(\d+) (passed|failed|skipped)/g)) totals[kind] += Number(n);
@@ -41,19 +102,39 @@ function count(output) {
 
 const results = [];
 let failed = false;
-for (const [name, command, args] of steps) {
-  if (command === 'node' && args[0] && !args[0].startsWith('-') && !existsSync(args[0])) continue;
-  console.log(`\n=== ${name} ===`);
+for (const step of steps) {
+  console.log(`\n=== ${step.name} ===`);
+  const missing = step.files.filter((file) => !existsSync(file));
+  if (missing.length) {
+    console.error(`npm test: step "${step.name}" cannot run: missing ${missing.join(', ')}`);
+    results.push(`FAIL ${step.name} (missing ${missing.join(', ')})`);
+    failed = true;
+    break;
+  }
+  if (step.skip) {
+    console.log(`skipped: ${step.skip}`);
+    results.push(`skip ${step.name} (${step.skip})`);
+    continue;
+  }
   const started = Date.now();
-  const { status, output } = await run(command, args);
+  const { status, output } = await run(step.command, step.args);
   count(output);
-  results.push(`${status === 0 ? 'ok  ' : 'FAIL'} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  results.push(`${status === 0 ? 'ok  ' : 'FAIL'} ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   if (status !== 0) {
     failed = true;
-    console.error(`\nnpm test: step "${name}" failed`);
+    console.error(`\nnpm test: step "${step.name}" failed`);
     break;
   }
 }
+
+const leftovers = readdirSync(scratch);
+rmSync(scratch, { recursive: true, force: true });
+if (leftovers.length) {
+  results.push(`FAIL temp folder clean (left behind: ${leftovers.join(', ')})`);
+  console.error(`\nnpm test: the tests left ${leftovers.length} entr${leftovers.length === 1 ? 'y' : 'ies'} in the temp folder: ${leftovers.join(', ')}`);
+  failed = true;
+}
+
 console.log('\n' + results.join('\n'));
 if (failed && totals.failed === 0) totals.failed = 1;
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -2,7 +2,8 @@
 # Runs a command against a throw-away PostgreSQL cluster built from Debian's server binaries
 # (/usr/lib/postgresql/*/bin), listening on 127.0.0.1 only, then stops and deletes it.
 # Usage: collector/scripts/with-postgres.sh [command …]
-#   default command: npx vitest run --project collector (the collector's whole suite on PostgreSQL)
+#   default command: the collector's whole suite on PostgreSQL (vitest --project collector), then
+#   every *.postgres.test.ts (vitest.postgres.config.ts)
 # The command sees DATABASE_URL. As root, the server runs as the `postgres` user (initdb refuses root).
 set -eu
 
@@ -13,7 +14,7 @@ if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
 fi
 
 port=${PGPORT_TEST:-$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}
-dir=$(mktemp -d /tmp/hearback-pg.XXXXXX)
+dir=$(mktemp -d "${TMPDIR:-/tmp}/hearback-pg.XXXXXX")
 as_owner() { "$@"; }
 if [ "$(id -u)" = 0 ]; then
   chown postgres "$dir"
@@ -34,5 +35,9 @@ as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
 
 export DATABASE_URL="postgres://hearback@127.0.0.1:$port/postgres"
 echo "with-postgres: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port" >&2
-if [ $# -eq 0 ]; then set -- npx vitest run --project collector; fi
-"$@"
+if [ $# -eq 0 ]; then
+  npx vitest run --project collector
+  npx vitest run --config vitest.postgres.config.ts
+else
+  "$@"
+fi

@@ -51,7 +51,7 @@ test('checkout → CSAT answered → the dashboard counts it', { timeout: 90_000
   // The CSAT prompt, fired by hearback('track','checkout'), inside the widget's open shadow root.
   const five = page.getByRole('radio', { name: /^5\b/ });
   await five.waitFor({ timeout: 15_000 }).catch(async (error) => {
-    await page.screenshot({ path: '/tmp/demo-test-failure.png' });
+    await page.screenshot({ path: root + 'test-results/demo-failure.png' });
     throw error;
   });
   await five.click();

@@ -5,31 +5,59 @@ import { mkdtempSync, readFileSync, existsSync, rmSync, statSync } from 'node:fs
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { findChromium } from '../../scripts/chromium-path.mjs';
 
 export const root = new URL('../..', import.meta.url).pathname;
 
 const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/** Folders this process made (browser profiles, build output); each is gone when the process ends. */
+const scratch = new Set();
+let sweepOnExit = false;
+
 /**
- * A persistent context with a fresh profile (IndexedDB survives page reloads within it); the
- * profile folder is deleted by `context.close()`.
+ * A fresh folder under the system temp dir, deleted by `remove()` and, whatever happens to the test
+ * (a failed assertion, a throw in a hook), when the process exits.
+ */
+export function scratchDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.add(dir);
+  if (!sweepOnExit) {
+    sweepOnExit = true;
+    process.on('exit', () => scratch.forEach((left) => rmSync(left, { recursive: true, force: true })));
+  }
+  return { dir, remove: () => (rmSync(dir, { recursive: true, force: true }), scratch.delete(dir)) };
+}
+
+/**
+ * A persistent context with a fresh profile (IndexedDB survives page reloads within it). Closing the
+ * context deletes the profile; so does the end of the process, if a test never got to close it.
  */
 export async function launch(options = {}) {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'hearback-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: chromiumArgs,
-    viewport: { width: 1280, height: 800 },
-    ...options,
-  });
-  // Deleted once close() has ended the browser process (a 'close' event handler runs while
-  // Chromium may still be writing its caches into the folder).
+  const browser = findChromium();
+  if (!browser.path) throw new Error(browser.problem);
+  const profile = scratchDir('hearback-chromium-');
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile.dir, {
+      executablePath: browser.path,
+      headless: true,
+      args: chromiumArgs,
+      viewport: { width: 1280, height: 800 },
+      ...options,
+    });
+  } catch (error) {
+    profile.remove();
+    throw error;
+  }
   const close = context.close.bind(context);
   context.close = async (...args) => {
-    await close(...args);
-    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    try {
+      return await close(...args);
+    } finally {
+      profile.remove();
+    }
   };
   return context;
 }

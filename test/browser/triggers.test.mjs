@@ -4,10 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, root, serve } from './harness.mjs';
+import { launch, root, scratchDir, serve } from './harness.mjs';
 
 let server, context, harnessJs;
 /** What the next page load starts with: trigger options and inline script run before the harness. */
@@ -20,13 +19,17 @@ const html = () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 <script>hearbackStart(${JSON.stringify(next.options)})</script></body></html>`;
 
 before(async () => {
-  const outdir = mkdtempSync(join(tmpdir(), 'hearback-triggers-'));
-  await build({
-    entryPoints: [root + 'test/browser/fixtures/triggers-harness.ts'],
-    bundle: true, format: 'iife', outfile: join(outdir, 'triggers-harness.js'), logLevel: 'error',
-    define: { __HEARBACK_VERSION__: '"0.1.0"' },
-  });
-  harnessJs = readFileSync(join(outdir, 'triggers-harness.js'));
+  const outdir = scratchDir('hearback-triggers-');
+  try {
+    await build({
+      entryPoints: [root + 'test/browser/fixtures/triggers-harness.ts'],
+      bundle: true, format: 'iife', outfile: join(outdir.dir, 'triggers-harness.js'), logLevel: 'error',
+      define: { __HEARBACK_VERSION__: '"0.1.0"' },
+    });
+    harnessJs = readFileSync(join(outdir.dir, 'triggers-harness.js'));
+  } finally {
+    outdir.remove();
+  }
   const page = (req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html());
   server = await serve({
     routes: {

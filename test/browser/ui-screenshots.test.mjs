@@ -3,13 +3,13 @@
 // The README's copies are rewritten only with UPDATE_SCREENSHOTS=1; otherwise they go to a temp
 // folder, so running the tests leaves the work tree clean.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { after, before, it } from 'node:test';
-import { launch, root } from './harness.mjs';
+import { launch, root, scratchDir } from './harness.mjs';
 import { startUiServer } from './fixtures/ui-setup.mjs';
 
-const out = process.env.UPDATE_SCREENSHOTS === '1' ? root + 'docs/screenshots/' : mkdtempSync(tmpdir() + '/hearback-screenshots-') + '/';
+const scratch = process.env.UPDATE_SCREENSHOTS === '1' ? undefined : scratchDir('hearback-screenshots-');
+const out = scratch ? scratch.dir + '/' : root + 'docs/screenshots/';
 let server, context;
 before(async () => {
   mkdirSync(out, { recursive: true });
@@ -19,6 +19,7 @@ before(async () => {
 after(async () => {
   await context?.close();
   await server?.close();
+  scratch?.remove();
 });
 
 const surveys = { nps: { type: 'nps' }, csat: { type: 'csat' }, smileys: { type: 'csat', style: 'smileys' }, ces: { type: 'ces' } };
