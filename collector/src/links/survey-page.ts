@@ -1,0 +1,118 @@
+import { html } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import type { IgnoredLinkField } from './link-context';
+import { linkTexts, type LinkLocale } from './link-texts';
+import type { LinkSurvey } from './link-survey';
+import type { ShopLook } from './shop-look';
+
+/** Where the survey page's own files live: `_` can never start a survey id, so no survey hides them. */
+export const linkAssetsPath = '/s/_';
+
+/** What the page's script hands the SDK (read from `data-hearback-link`; no inline script under the CSP). */
+export interface SurveyPageConfig {
+  endpoint: string;
+  locale: LinkLocale;
+  accent: string;
+  debug: boolean;
+  singleUse: boolean;
+  survey: { id: string; type: LinkSurvey['type']; question?: string; mode: 'inline'; target: string };
+  context: Record<string, string>;
+  texts: { queued: string; sent: string; alreadyCounted: string };
+}
+
+export interface SurveyPageInput {
+  survey: LinkSurvey;
+  locale: LinkLocale;
+  look: ShopLook;
+  /** The answer endpoint (`<public URL>/api/responses`). */
+  endpoint: string;
+  /** The survey page's address with the other language (every other parameter kept). */
+  switchHref: string;
+  context: Record<string, string>;
+  ignored: IgnoredLinkField[];
+  debug: boolean;
+  /** What to show instead of the survey: a used single-use order, or a single-use link without one. */
+  blocked?: 'already-counted' | 'order-required';
+}
+
+/**
+ * The public survey page: mobile-first, the shop's name and colour, a Thai/English switch, and the
+ * SDK's own inline prompt (not a copy of its UI) in `#hearback-survey`, configured through a data
+ * attribute so the page runs under `script-src 'self'` with no inline script or style.
+ */
+export function surveyPage(input: SurveyPageInput): HtmlEscapedString | Promise<HtmlEscapedString> {
+  const { survey, locale, look } = input;
+  const texts = linkTexts[locale];
+  const other: LinkLocale = locale === 'th' ? 'en' : 'th';
+  const config: SurveyPageConfig = {
+    endpoint: input.endpoint,
+    locale,
+    accent: look.colour,
+    debug: input.debug,
+    singleUse: survey.singleUse,
+    survey: { id: survey.id, type: survey.type, question: survey.question[locale] || undefined, mode: 'inline', target: '#hearback-survey' },
+    context: { ...input.context, channel: 'link' },
+    texts: { queued: texts.queued, sent: texts.sent, alreadyCounted: texts.alreadyCounted },
+  };
+  const blockedText = input.blocked === 'already-counted' ? texts.alreadyCounted : input.blocked === 'order-required' ? texts.orderRequired : undefined;
+  return html`<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${look.shopName ? `${look.shopName} · ` : ''}${texts.pageTitle}</title>
+<link rel="stylesheet" href="${linkAssetsPath}/survey.css">
+<link rel="stylesheet" href="${linkAssetsPath}/shop.css">
+${blockedText ? '' : html`<script defer src="/hearback.min.js"></script>
+<script defer src="${linkAssetsPath}/survey-page.js"></script>`}
+</head>
+<body>
+<header class="bar">
+<p class="shop">${look.shopName}</p>
+<a class="switch" href="${input.switchHref}" lang="${other}" hreflang="${other}" aria-label="${texts.switchLabel}">${texts.switchTo}</a>
+</header>
+<main>
+<h1>${texts.pageTitle}</h1>
+${blockedText
+    ? html`<p class="notice" role="status">${blockedText}</p>`
+    : html`<div id="hearback-survey" data-hearback-link="${JSON.stringify(config)}"></div>
+<p id="link-status" class="notice" role="status" hidden></p>
+<noscript><p class="notice">${texts.noScript}</p></noscript>`}
+${input.debug ? debugPanel(locale, config.context, input.ignored) : ''}
+</main>
+</body>
+</html>`;
+}
+
+/** `?debug=1`: what the link put into the context and what it left out, and why. */
+function debugPanel(locale: LinkLocale, context: Record<string, string>, ignored: IgnoredLinkField[]) {
+  const texts = linkTexts[locale];
+  return html`<section class="debug" aria-labelledby="link-debug">
+<h2 id="link-debug">${texts.debugTitle}</h2>
+<p>${texts.debugUsed}:</p>
+<ul>${Object.entries(context).map(([key, value]) => html`<li><code>${key}</code> = <code>${value}</code></li>`)}</ul>
+<p>${texts.debugIgnored}:</p>
+<ul>${ignored.map(({ key, reason }) => html`<li><code>${key}</code>: ${reason}</li>`)}</ul>
+</section>`;
+}
+
+/** A survey that does not exist: a plain page in the visitor's language (with a 404). */
+export function surveyNotFoundPage(locale: LinkLocale, look: ShopLook): HtmlEscapedString | Promise<HtmlEscapedString> {
+  const texts = linkTexts[locale];
+  return html`<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${texts.pageTitle}</title>
+<link rel="stylesheet" href="${linkAssetsPath}/survey.css">
+<link rel="stylesheet" href="${linkAssetsPath}/shop.css">
+</head>
+<body>
+<header class="bar"><p class="shop">${look.shopName}</p></header>
+<main><h1>${texts.pageTitle}</h1><p class="notice">${texts.notFound}</p></main>
+</body>
+</html>`;
+}
