@@ -26,6 +26,8 @@ function start() {
     status.hidden = false;
   };
   let waiting: ReturnType<typeof setTimeout> | undefined;
+  let answered = false;
+  let delivered = false;
   const ours = (event: { survey: string }) => event.survey === config.survey.id;
 
   hearback('init', {
@@ -36,9 +38,12 @@ function start() {
     debug: config.debug,
     surveys: [config.survey],
   });
-  hearback('on', 'queued', (event: { survey: string }) => {
+  // `answer` fires once the visitor is done (follow-up sent or skipped): only then does the page
+  // speak, so the notice never competes with the follow-up question.
+  hearback('on', 'answer', (event: { survey: string }) => {
     if (!ours(event)) return;
-    clearTimeout(waiting);
+    answered = true;
+    if (delivered) return say(config.texts.sent);
     if (!navigator.onLine) say(config.texts.queued);
     else waiting = setTimeout(() => say(config.texts.queued), queuedNoticeDelay);
   });
@@ -46,7 +51,9 @@ function start() {
     if (!ours(event)) return;
     clearTimeout(waiting);
     // 409 on a single-use link: another answer for this order was stored first.
-    say(event.status === 409 && config.singleUse ? config.texts.alreadyCounted : config.texts.sent);
+    if (event.status === 409 && config.singleUse) return say(config.texts.alreadyCounted);
+    delivered = true;
+    if (answered) say(config.texts.sent);
   });
   hearback('show', config.survey.id);
 }
