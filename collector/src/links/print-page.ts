@@ -71,7 +71,8 @@ const sheetSizes = { A5: { width: 148, height: 210, qr: 92 }, A6: { width: 105, 
 export function printStyles(size: (typeof printSizes)[PrintKind]): string {
   const { width, height, qr } = sheetSizes[size];
   const scale = size === 'A5' ? 1 : 0.72;
-  return `@page{size:${size} portrait;margin:0}
+  // Millimetres, not the keyword: Chromium knows `size: A5` but not `A6` (it falls back to Letter).
+  return `@page{size:${width}mm ${height}mm;margin:0}
 *,*::before,*::after{box-sizing:border-box}
 html,body{margin:0}
 body{font-family:system-ui,"Noto Sans Thai","Noto Sans",sans-serif;color:#111;background:#e5e7eb;-webkit-print-color-adjust:exact;print-color-adjust:exact}
