@@ -37,23 +37,23 @@ export function linkBuilderPage(input: LinkBuilderInput): Html {
 <h1>${words.linkFor[lang]}: <code>${survey.id}</code></h1>
 ${input.saved ? html`<p class="links-saved" role="status">${words.saved[lang]}</p>` : ''}
 <div class="builder">
-<form method="get" action="${base}" class="links-form" aria-labelledby="fields-title">
+<form method="get" action="${base}" class="card links-form" aria-labelledby="fields-title">
 <h2 id="fields-title">${words.fieldsTitle[lang]}</h2>
-${keys.length === 0 ? html`<p>${words.noFields[lang]}</p>` : html`<p class="hint">${words.fieldsHint[lang]}</p>`}
+${keys.length === 0 ? html`<p>${words.noFields[lang]}</p>` : html`<p class="muted hint">${words.fieldsHint[lang]}</p>`}
 ${keys.map((key) => {
     const bad = badFields.includes(key);
     return html`<label for="field-${key}">${key}</label>
 <input id="field-${key}" name="${key}" value="${fields[key] ?? ''}" maxlength="64" autocomplete="off"${bad ? html` aria-invalid="true" aria-describedby="field-${key}-error"` : ''}>
 ${bad ? html`<p class="field-error" id="field-${key}-error">${key}: ${words.badValue[lang]}</p>` : ''}`;
   })}
-${survey.singleUse ? html`<p class="hint">${words.orderNote[lang]}</p>` : ''}
+${survey.singleUse ? html`<p class="muted hint">${words.orderNote[lang]}</p>` : ''}
 ${keys.length ? html`<button type="submit">${words.update[lang]}</button>` : ''}
 </form>
-<section class="links-result" aria-labelledby="link-title">
+<section class="card links-result" aria-labelledby="link-title">
 <h2 id="link-title">${words.theLink[lang]}</h2>
-<label for="the-link" class="visually-hidden">${words.theLink[lang]}</label>
+<label for="the-link" class="sr-only">${words.theLink[lang]}</label>
 <input id="the-link" class="the-link" value="${link}" readonly aria-describedby="the-link-hint">
-<p class="hint" id="the-link-hint">${words.linkHint[lang]} <a href="${link}" target="_blank" rel="noopener">${words.tryIt[lang]}</a></p>
+<p class="muted hint" id="the-link-hint">${words.linkHint[lang]} <a href="${link}" target="_blank" rel="noopener">${words.tryIt[lang]}</a></p>
 <h2>${words.qr[lang]}</h2>
 <img class="qr" src="${base}/qr.svg${query}" width="240" height="240" alt="${words.qrAlt[lang]} ${link}">
 <ul class="downloads">

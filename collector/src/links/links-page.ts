@@ -30,7 +30,7 @@ export function surveyFormValues(survey?: LinkSurvey): SurveyFormValues {
 
 export function problemList(lang: LinkLocale, problems: string[] | undefined): Html | '' {
   if (!problems?.length) return '';
-  return html`<div class="links-problems" role="alert"><p>${words.problems[lang]}</p><ul>${problems.map((p) => html`<li>${p}</li>`)}</ul></div>`;
+  return html`<div class="error links-problems" role="alert"><p>${words.problems[lang]}</p><ul>${problems.map((p) => html`<li>${p}</li>`)}</ul></div>`;
 }
 
 /**
@@ -39,24 +39,24 @@ export function problemList(lang: LinkLocale, problems: string[] | undefined): H
  */
 export function surveyForm(lang: LinkLocale, values: SurveyFormValues, { existing, problems }: { existing: boolean; problems?: string[] }): Html {
   const prefix = existing ? 'edit' : 'new';
-  return html`<form method="post" action="/links/surveys" class="links-form" aria-labelledby="${prefix}-title">
+  return html`<form method="post" action="/links/surveys" class="card links-form" aria-labelledby="${prefix}-title">
 <h2 id="${prefix}-title">${existing ? words.edit[lang] : words.add[lang]}</h2>
 ${problemList(lang, problems)}
 <label for="${prefix}-id">${words.id[lang]}</label>
 ${existing
-    ? html`<input id="${prefix}-id" name="id" value="${values.id}" readonly aria-describedby="${prefix}-id-hint">`
+    ? html`<input type="hidden" name="existing" value="on"><input id="${prefix}-id" name="id" value="${values.id}" readonly aria-describedby="${prefix}-id-hint">`
     : html`<input id="${prefix}-id" name="id" value="${values.id}" required pattern="[a-z0-9][a-z0-9\\-]{0,47}" autocomplete="off" aria-describedby="${prefix}-id-hint">`}
-<p class="hint" id="${prefix}-id-hint">${words.idHint[lang]}</p>
+<p class="muted hint" id="${prefix}-id-hint">${words.idHint[lang]}</p>
 <label for="${prefix}-type">${words.type[lang]}</label>
 <select id="${prefix}-type" name="type">${linkSurveyTypes.map((type) => html`<option value="${type}"${type === values.type ? html` selected` : ''}>${words.types[type][lang]}</option>`)}</select>
 <label for="${prefix}-qen">${words.questionEn[lang]}</label>
 <input id="${prefix}-qen" name="questionEn" lang="en" value="${values.questionEn}" maxlength="300" aria-describedby="${prefix}-q-hint">
 <label for="${prefix}-qth">${words.questionTh[lang]}</label>
 <input id="${prefix}-qth" name="questionTh" lang="th" value="${values.questionTh}" maxlength="300" aria-describedby="${prefix}-q-hint">
-<p class="hint" id="${prefix}-q-hint">${words.questionHint[lang]}</p>
+<p class="muted hint" id="${prefix}-q-hint">${words.questionHint[lang]}</p>
 <label for="${prefix}-keys">${words.keys[lang]}</label>
 <input id="${prefix}-keys" name="contextKeys" value="${values.contextKeys}" autocomplete="off" aria-describedby="${prefix}-keys-hint">
-<p class="hint" id="${prefix}-keys-hint">${words.keysHint[lang]}</p>
+<p class="muted hint" id="${prefix}-keys-hint">${words.keysHint[lang]}</p>
 <p class="check"><input type="checkbox" id="${prefix}-single" name="singleUse" value="on"${values.singleUse ? html` checked` : ''}> <label for="${prefix}-single">${words.singleUse[lang]}</label></p>
 <button type="submit">${words.save[lang]}</button>
 </form>`;
@@ -64,9 +64,9 @@ ${existing
 
 /** The shop's name and colour form (owner only). */
 export function lookForm(lang: LinkLocale, look: ShopLook, problems?: string[]): Html {
-  return html`<form method="post" action="/links/look" class="links-form" aria-labelledby="look-title">
+  return html`<form method="post" action="/links/look" class="card links-form" aria-labelledby="look-title">
 <h2 id="look-title">${words.look[lang]}</h2>
-<p class="hint">${words.lookHint[lang]}</p>
+<p class="muted hint">${words.lookHint[lang]}</p>
 ${problemList(lang, problems)}
 <label for="look-name">${words.shopName[lang]}</label>
 <input id="look-name" name="shopName" value="${look.shopName}" maxlength="80">
@@ -97,17 +97,17 @@ ${saved ? html`<p class="links-saved" role="status">${words.saved[lang]}</p>` : 
 ${surveys.length === 0
     ? html`<p>${words.none[lang]}</p>`
     : html`<div class="links-table-wrap"><table class="links-table">
-<thead><tr><th scope="col">${words.id[lang]}</th><th scope="col">${words.type[lang]}</th><th scope="col">${words.keys[lang]}</th><th scope="col"><span class="visually-hidden">${words.open[lang]}</span></th>${isOwner ? html`<th scope="col"><span class="visually-hidden">${words.remove[lang]}</span></th>` : ''}</tr></thead>
+<thead><tr><th scope="col">${words.id[lang]}</th><th scope="col">${words.type[lang]}</th><th scope="col">${words.keys[lang]}</th><th scope="col"><span class="sr-only">${words.open[lang]}</span></th>${isOwner ? html`<th scope="col"><span class="sr-only">${words.remove[lang]}</span></th>` : ''}</tr></thead>
 <tbody>${surveys.map((survey) => html`<tr>
 <td><code>${survey.id}</code></td>
 <td>${survey.type.toUpperCase()}</td>
 <td>${[...survey.contextKeys, ...(survey.singleUse ? [`order (${words.singleUseShort[lang]})`] : [])].join(', ') || '—'}</td>
-<td><a href="/links/${survey.id}">${words.open[lang]}<span class="visually-hidden">: ${survey.id}</span></a></td>
+<td><a href="/links/${survey.id}">${words.open[lang]}<span class="sr-only">: ${survey.id}</span></a></td>
 ${isOwner ? html`<td><form method="post" action="/links/surveys/${survey.id}/delete"><button type="submit" class="link danger" aria-label="${words.removeLabel[lang]} ${survey.id}">${words.remove[lang]}</button></form></td>` : ''}
 </tr>`)}</tbody></table></div>`}
 </section>
 ${isOwner
     ? html`<div class="links-forms">${surveyForm(lang, draft?.values ?? surveyFormValues(), { existing: false, problems: draft?.problems })}
 ${lookForm(lang, look, lookProblems)}</div>`
-    : html`<p class="hint">${words.ownerOnly[lang]}</p>`}`;
+    : html`<p class="muted hint">${words.ownerOnly[lang]}</p>`}`;
 }

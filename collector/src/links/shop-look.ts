@@ -5,6 +5,9 @@ export interface ShopLook {
   colour: string;
 }
 
+/** The shop's colour as a stylesheet (public: the survey page uses it). */
+export const shopStylesheetPath = '/s/_/shop.css';
+
 export const defaultShopLook: ShopLook = { shopName: '', colour: '#2563eb' };
 
 const hexColour = /^#[0-9a-f]{6}$/i;

@@ -3,10 +3,13 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import type { IgnoredLinkField } from './link-context';
 import { linkTexts, type LinkLocale } from './link-texts';
 import type { LinkSurvey } from './link-survey';
-import type { ShopLook } from './shop-look';
+import { shopStylesheetPath, type ShopLook } from './shop-look';
 
-/** Where the survey page's own files live: `_` can never start a survey id, so no survey hides them. */
-export const linkAssetsPath = '/s/_';
+/**
+ * The SDK's script-tag bundle for the survey page. `_` can never start a survey id, so no survey
+ * hides the files under `/s/_/`.
+ */
+export const surveyPageSdkPath = '/s/_/hearback.min.js';
 
 /** What the page's script hands the SDK (read from `data-hearback-link`; no inline script under the CSP). */
 export interface SurveyPageConfig {
@@ -62,10 +65,10 @@ export function surveyPage(input: SurveyPageInput): HtmlEscapedString | Promise<
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${look.shopName ? `${look.shopName} · ` : ''}${texts.pageTitle}</title>
-<link rel="stylesheet" href="${linkAssetsPath}/survey.css">
-<link rel="stylesheet" href="${linkAssetsPath}/shop.css">
-${blockedText ? '' : html`<script defer src="/hearback.min.js"></script>
-<script defer src="${linkAssetsPath}/survey-page.js"></script>`}
+<link rel="stylesheet" href="/assets/survey-link.css">
+<link rel="stylesheet" href="${shopStylesheetPath}">
+${blockedText ? '' : html`<script defer src="${surveyPageSdkPath}"></script>
+<script type="module" src="/assets/survey-link.js"></script>`}
 </head>
 <body>
 <header class="bar">
@@ -107,8 +110,8 @@ export function surveyNotFoundPage(locale: LinkLocale, look: ShopLook): HtmlEsca
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${texts.pageTitle}</title>
-<link rel="stylesheet" href="${linkAssetsPath}/survey.css">
-<link rel="stylesheet" href="${linkAssetsPath}/shop.css">
+<link rel="stylesheet" href="/assets/survey-link.css">
+<link rel="stylesheet" href="${shopStylesheetPath}">
 </head>
 <body>
 <header class="bar"><p class="shop">${look.shopName}</p></header>

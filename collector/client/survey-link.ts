@@ -1,10 +1,10 @@
 /**
- * The survey page's script (served from `/s/_/survey-page.js`, after `/hearback.min.js`): reads the
+ * The survey page's script (`/assets/survey-link.js`, next to the SDK's script-tag bundle): reads the
  * page's configuration from `data-hearback-link`, starts the SDK with the inline survey and the
  * link's context, and says where the answer is: saved on the phone while offline, sent, or (for a
  * single-use link whose order was answered elsewhere first) already counted.
  */
-import type { SurveyPageConfig } from '../survey-page';
+import type { SurveyPageConfig } from '../src/links/survey-page';
 
 type CommandFunction = ((...args: unknown[]) => unknown) & { q?: unknown[][] };
 
