@@ -1,6 +1,6 @@
 import type { LinkSurvey } from './link-survey';
 import { defaultShopLook, type ShopLook } from './shop-look';
-import type { Queryable } from './single-use';
+import type { Queryable } from '../db/database';
 
 interface LinkSurveyRow {
   id: string;

@@ -6,6 +6,7 @@ import { formFields } from '../http/form-fields';
 import { ownOrigin } from '../http/own-origin';
 import { problem } from '../http/problem';
 import { packageDir } from '../package-dir';
+import { channelHook } from './channel';
 import { linkBuilderPage, type LinkBuilderInput } from './link-builder-page';
 import { filterLinkContext } from './link-context';
 import { linkFields } from './link-fields';
@@ -45,6 +46,7 @@ const pickLocale = (value: string | undefined, fallback: LinkLocale): LinkLocale
 export function mountLinks(app: App, { db, config, answerHooks, nav, page }: FeatureDeps) {
   const store = createLinkStore(db);
   answerHooks.onAnswerStored(singleUseHook);
+  answerHooks.onAnswerStored(channelHook(config.publicUrl));
   nav.add({ href: '/links', label: words.nav, order: 30 });
   const publicUrl = (c: Ctx) => ownOrigin(c, config);
 

@@ -1,5 +1,6 @@
 import { AnswerRefused } from './answer-refused';
-import { claimOrder, type Queryable } from './single-use';
+import type { Queryable } from '../db/database';
+import { claimOrder } from './single-use';
 
 /**
  * The answer hook for single-use links: the first answer for a survey and order is stored; a

@@ -1,9 +1,6 @@
+import type { Queryable } from '../db/database';
 import { orderKey } from './link-survey';
 
-/** Runs SQL: a PGlite transaction and a node-postgres client both have this shape. */
-export interface Queryable {
-  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
-}
 
 /** What `claimOrder` decided for one stored answer. */
 export type OrderClaim =
