@@ -12,7 +12,6 @@ export const linkTexts = {
   en: {
     pageTitle: 'Tell us how we did',
     switchTo: 'ภาษาไทย',
-    switchLabel: 'อ่านหน้านี้เป็นภาษาไทย',
     queued: 'Saved on this phone. It will be sent as soon as you are back online — you can close this page.',
     sent: 'Sent. Thank you!',
     alreadyCounted: 'This order’s answer is already counted. Thank you!',
@@ -29,7 +28,6 @@ export const linkTexts = {
   th: {
     pageTitle: 'บอกเราหน่อยว่าเราทำได้ดีแค่ไหน',
     switchTo: 'English',
-    switchLabel: 'Read this page in English',
     queued: 'บันทึกไว้ในโทรศัพท์แล้ว จะส่งให้ทันทีที่กลับมาออนไลน์ ปิดหน้านี้ได้เลย',
     sent: 'ส่งแล้ว ขอบคุณค่ะ',
     alreadyCounted: 'คำตอบของออเดอร์นี้นับไปแล้ว ขอบคุณค่ะ',

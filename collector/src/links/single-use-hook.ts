@@ -1,4 +1,4 @@
-import { AnswerRefused } from './answer-refused';
+import { AnswerRefused } from '../answer-refused';
 import type { Queryable } from '../db/database';
 import { claimOrder } from './single-use';
 

@@ -73,7 +73,7 @@ ${blockedText ? '' : html`<script defer src="${surveyPageSdkPath}"></script>
 <body>
 <header class="bar">
 <p class="shop">${look.shopName}</p>
-<a class="switch" href="${input.switchHref}" lang="${other}" hreflang="${other}" aria-label="${texts.switchLabel}">${texts.switchTo}</a>
+<a class="switch" href="${input.switchHref}" lang="${other}" hreflang="${other}">${texts.switchTo}</a>
 </header>
 <main>
 <h1>${texts.pageTitle}</h1>

@@ -83,7 +83,7 @@ describe('survey links in Chromium', () => {
       await page.goto(`${collector.origin}/s/after-meal?branch=Siam&table=${table}&coupon=FREE&lang=${lang}`);
       await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
       await prompt(page).getByRole('radio').first().waitFor({ timeout: 15_000 });
-      expect(await prompt(page).getByRole('group').first().textContent()).toContain(lang === 'th' ? 'อาหารวันนี้เป็นอย่างไรบ้าง' : 'How was your meal today?');
+      expect(await prompt(page).getByRole('radiogroup').first().textContent()).toContain(lang === 'th' ? 'อาหารวันนี้เป็นอย่างไรบ้าง' : 'How was your meal today?');
       if (lang === 'th') await page.screenshot({ path: `${screenshots}link-survey-th-390.png`, fullPage: true });
       await axe(page, `${lang} question`);
 
