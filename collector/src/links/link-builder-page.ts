@@ -52,7 +52,8 @@ ${keys.length ? html`<button type="submit">${words.update[lang]}</button>` : ''}
 <section class="card links-result" aria-labelledby="link-title">
 <h2 id="link-title">${words.theLink[lang]}</h2>
 <label for="the-link" class="sr-only">${words.theLink[lang]}</label>
-<input id="the-link" class="the-link" value="${link}" readonly aria-describedby="the-link-hint">
+<textarea id="the-link" class="the-link" rows="2" readonly aria-describedby="the-link-hint">${link}</textarea>
+<p class="copy-row"><button type="button" class="button secondary" data-copy="the-link" data-copied="${words.copied[lang]}" hidden>${words.copy[lang]}</button> <span class="copy-status" role="status"></span></p>
 <p class="muted hint" id="the-link-hint">${words.linkHint[lang]} <a href="${link}" target="_blank" rel="noopener">${words.tryIt[lang]}</a></p>
 <h2>${words.qr[lang]}</h2>
 <img class="qr" src="${base}/qr.svg${query}" width="240" height="240" alt="${words.qrAlt[lang]} ${link}">

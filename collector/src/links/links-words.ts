@@ -51,6 +51,8 @@ export const linksWords = {
   update: { en: 'Update link', th: 'อัปเดตลิงก์' },
   theLink: { en: 'The link', th: 'ลิงก์' },
   linkHint: { en: 'Copy it into LINE, an SMS or an email.', th: 'คัดลอกไปวางใน LINE, SMS หรืออีเมล' },
+  copy: { en: 'Copy link', th: 'คัดลอกลิงก์' },
+  copied: { en: 'Copied.', th: 'คัดลอกแล้ว' },
   tryIt: { en: 'Open the survey page', th: 'เปิดหน้าแบบสอบถาม' },
   qr: { en: 'QR code', th: 'คิวอาร์โค้ด' },
   qrAlt: { en: 'QR code for', th: 'คิวอาร์โค้ดสำหรับ' },

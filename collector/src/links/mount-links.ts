@@ -106,7 +106,7 @@ export function mountLinks(app: App, { db, config, answerHooks, nav, page }: Fea
   const showBuilder = async (c: Ctx, survey: LinkSurvey, extra: Partial<LinkBuilderInput> = {}, status: 200 | 400 = 200) => {
     const link = (await linkFor(c)) ?? { ...linkFields(new URLSearchParams(), survey), link: surveyLink(publicUrl(c), survey.id) };
     return page(c, {
-      title: `${words.linkFor[c.var.lang]}: ${survey.id}`, styles: ['links'],
+      title: `${words.linkFor[c.var.lang]}: ${survey.id}`, styles: ['links'], scripts: ['links'],
       status: link.badFields.length ? 400 : status,
       main: linkBuilderPage({
         lang: c.var.lang, survey, fields: link.fields, badFields: link.badFields, link: link.link, query: link.query,

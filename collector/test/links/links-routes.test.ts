@@ -184,7 +184,7 @@ describe(`survey links (${databaseKind})`, () => {
     expect(builder.status).toBe(200);
     const page = await builder.text();
     const link = `${PUBLIC_URL}/s/after-meal?branch=%E0%B8%AA%E0%B8%A2%E0%B8%B2%E0%B8%A1&table=4`;
-    expect(page).toContain(`value="${link.replace(/&/g, '&amp;')}"`);
+    expect(page).toContain(`>${link.replace(/&/g, '&amp;')}</textarea>`);
 
     const png = await collector.request('/links/after-meal/qr.png?branch=%E0%B8%AA%E0%B8%A2%E0%B8%B2%E0%B8%A1&table=4&download=1', { headers: { cookie: staff } });
     expect(png.headers.get('content-type')).toBe('image/png');
@@ -200,6 +200,6 @@ describe(`survey links (${databaseKind})`, () => {
     expect(bad.status).toBe(400);
     const badPage = await bad.text();
     expect(badPage).toContain('aria-invalid="true"');
-    expect(badPage).toContain(`value="${PUBLIC_URL}/s/after-meal?table=4"`);
+    expect(badPage).toContain(`>${PUBLIC_URL}/s/after-meal?table=4</textarea>`);
   });
 });
