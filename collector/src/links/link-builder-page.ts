@@ -1,11 +1,9 @@
 import { html } from 'hono/html';
-import type { HtmlEscapedString } from 'hono/utils/html';
+import type { Html } from '../shell/page';
 import type { LinkLocale } from './link-texts';
 import { allowedLinkKeys, type LinkSurvey } from './link-survey';
 import { linksWords as words } from './links-words';
 import { surveyForm, surveyFormValues, type SurveyFormValues } from './links-page';
-
-type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 export interface LinkBuilderInput {
   lang: LinkLocale;

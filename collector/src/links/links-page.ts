@@ -1,11 +1,9 @@
 import { html } from 'hono/html';
-import type { HtmlEscapedString } from 'hono/utils/html';
+import type { Html } from '../shell/page';
 import type { LinkLocale } from './link-texts';
 import { linkSurveyTypes, type LinkSurvey } from './link-survey';
 import { linksWords as words } from './links-words';
 import type { ShopLook } from './shop-look';
-
-type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** What the survey form shows: a saved survey, or what the owner typed with its problems. */
 export interface SurveyFormValues {

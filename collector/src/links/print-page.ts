@@ -1,5 +1,5 @@
 import { html, raw } from 'hono/html';
-import type { HtmlEscapedString } from 'hono/utils/html';
+import type { Html } from '../shell/page';
 import { linkTexts, type LinkLocale } from './link-texts';
 import { shopStylesheetPath, type ShopLook } from './shop-look';
 
@@ -23,7 +23,7 @@ export interface PrintPageInput {
  * name on its colour, "Scan to tell us how we did" in both languages, the QR code and the link
  * written out for anyone who cannot scan. On screen it shows the sheet and a Print button.
  */
-export function printPage(input: PrintPageInput): HtmlEscapedString | Promise<HtmlEscapedString> {
+export function printPage(input: PrintPageInput): Html {
   const { kind, locale, look } = input;
   const first = linkTexts[locale];
   const secondLocale: LinkLocale = locale === 'th' ? 'en' : 'th';

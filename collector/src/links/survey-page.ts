@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import type { HtmlEscapedString } from 'hono/utils/html';
+import type { Html } from '../shell/page';
 import type { IgnoredLinkField } from './link-context';
 import { linkTexts, type LinkLocale } from './link-texts';
 import type { LinkSurvey } from './link-survey';
@@ -43,7 +43,7 @@ export interface SurveyPageInput {
  * SDK's own inline prompt (not a copy of its UI) in `#hearback-survey`, configured through a data
  * attribute so the page runs under `script-src 'self'` with no inline script or style.
  */
-export function surveyPage(input: SurveyPageInput): HtmlEscapedString | Promise<HtmlEscapedString> {
+export function surveyPage(input: SurveyPageInput): Html {
   const { survey, locale, look } = input;
   const texts = linkTexts[locale];
   const other: LinkLocale = locale === 'th' ? 'en' : 'th';
@@ -58,6 +58,24 @@ export function surveyPage(input: SurveyPageInput): HtmlEscapedString | Promise<
     texts: { queued: texts.queued, sent: texts.sent, alreadyCounted: texts.alreadyCounted },
   };
   const blockedText = input.blocked === 'already-counted' ? texts.alreadyCounted : input.blocked === 'order-required' ? texts.orderRequired : undefined;
+  return publicPage(locale, look, {
+    scripts: !blockedText,
+    switchLink: html`<a class="switch" href="${input.switchHref}" lang="${other}" hreflang="${other}">${texts.switchTo}</a>`,
+    main: html`${blockedText
+      ? html`<p class="notice" role="status">${blockedText}</p>`
+      : html`<div id="hearback-survey" data-hearback-link="${JSON.stringify(config)}"></div>
+<p id="link-status" class="notice" role="status" hidden></p>
+<noscript><p class="notice">${texts.noScript}</p></noscript>`}
+${input.debug ? debugPanel(locale, config.context, input.ignored) : ''}`,
+  });
+}
+
+/**
+ * The frame of every public page under `/s/`: the shop's name on its colour, the page title, the
+ * stylesheets, and (for the survey itself) the SDK and the page's script — all from this origin.
+ */
+function publicPage(locale: LinkLocale, look: ShopLook, { scripts, switchLink, main }: { scripts: boolean; switchLink?: Html; main: Html }): Html {
+  const texts = linkTexts[locale];
   return html`<!doctype html>
 <html lang="${locale}">
 <head>
@@ -67,22 +85,17 @@ export function surveyPage(input: SurveyPageInput): HtmlEscapedString | Promise<
 <title>${look.shopName ? `${look.shopName} · ` : ''}${texts.pageTitle}</title>
 <link rel="stylesheet" href="/assets/survey-link.css">
 <link rel="stylesheet" href="${shopStylesheetPath}">
-${blockedText ? '' : html`<script defer src="${surveyPageSdkPath}"></script>
-<script type="module" src="/assets/survey-link.js"></script>`}
+${scripts ? html`<script defer src="${surveyPageSdkPath}"></script>
+<script type="module" src="/assets/survey-link.js"></script>` : ''}
 </head>
 <body>
 <header class="bar">
 <p class="shop">${look.shopName}</p>
-<a class="switch" href="${input.switchHref}" lang="${other}" hreflang="${other}">${texts.switchTo}</a>
+${switchLink ?? ''}
 </header>
 <main>
 <h1>${texts.pageTitle}</h1>
-${blockedText
-    ? html`<p class="notice" role="status">${blockedText}</p>`
-    : html`<div id="hearback-survey" data-hearback-link="${JSON.stringify(config)}"></div>
-<p id="link-status" class="notice" role="status" hidden></p>
-<noscript><p class="notice">${texts.noScript}</p></noscript>`}
-${input.debug ? debugPanel(locale, config.context, input.ignored) : ''}
+${main}
 </main>
 </body>
 </html>`;
@@ -101,21 +114,6 @@ function debugPanel(locale: LinkLocale, context: Record<string, string>, ignored
 }
 
 /** A survey that does not exist: a plain page in the visitor's language (with a 404). */
-export function surveyNotFoundPage(locale: LinkLocale, look: ShopLook): HtmlEscapedString | Promise<HtmlEscapedString> {
-  const texts = linkTexts[locale];
-  return html`<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${texts.pageTitle}</title>
-<link rel="stylesheet" href="/assets/survey-link.css">
-<link rel="stylesheet" href="${shopStylesheetPath}">
-</head>
-<body>
-<header class="bar"><p class="shop">${look.shopName}</p></header>
-<main><h1>${texts.pageTitle}</h1><p class="notice">${texts.notFound}</p></main>
-</body>
-</html>`;
+export function surveyNotFoundPage(locale: LinkLocale, look: ShopLook): Html {
+  return publicPage(locale, look, { scripts: false, main: html`<p class="notice">${linkTexts[locale].notFound}</p>` });
 }
