@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests run in node (test/unit); component tests in happy-dom (test/dom).
+// Unit tests run in node (test/unit); component tests in happy-dom (test/dom); the collector's in node.
 // Browser tests (test/browser) drive real Chromium and run through scripts/test-all.mjs instead.
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'demo/**/*.test.ts'], environment: 'node' } },
+      // The owner's app (collector/): on PGlite, or on the PostgreSQL server in DATABASE_URL.
+      { extends: true, test: { name: 'collector', include: ['collector/**/*.test.ts'], environment: 'node', globalSetup: ['collector/test/build-client.ts'], testTimeout: 20_000 } },
       { extends: true, test: { name: 'dom', include: ['test/dom/**/*.test.{ts,tsx}'], environment: 'happy-dom' } },
     ],
   },

@@ -1,15 +1,17 @@
-// Load test of the reference collector: 10,000 answers, 10% of them repeats of earlier ids (the
-// SDK's retries), from 50 concurrent keep-alive clients on 127.0.0.1, against `demo/server.mjs`
+// Load test of the collector: 10,000 answers, 10% of them repeats of earlier ids (the SDK's
+// retries), from 50 concurrent keep-alive clients on 127.0.0.1, against `demo/server.mjs` (the
+// collector with the demo owner, its per-client rate limit off: every client here shares one IP)
 // on PGlite in a temp folder. Asserts every distinct answer is stored exactly once; prints
 // throughput and latency. Bounded: fixed request count, 10 s per request, 180 s in all.
 // Usage: node bench/load.mjs [--answers 10000] [--clients 50] [--postgres]
-// --postgres keeps DATABASE_URL (demo/scripts/with-postgres.sh node bench/load.mjs --postgres).
+// --postgres keeps DATABASE_URL (collector/scripts/with-postgres.sh node bench/load.mjs --postgres).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { DEMO_OWNER } from '../demo/demo-owner.mjs';
 
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -23,7 +25,7 @@ const DEADLINE_MS = 180_000;
 const dataDir = mkdtempSync(join(tmpdir(), 'hearback-load-'));
 const server = spawn(process.execPath, ['demo/server.mjs'], {
   cwd: new URL('..', import.meta.url),
-  env: { ...process.env, PORT: '0', HEARBACK_DATA_DIR: dataDir, DATABASE_URL: process.argv.includes('--postgres') ? process.env.DATABASE_URL : '' },
+  env: { ...process.env, PORT: '0', HEARBACK_DATA_DIR: dataDir, HEARBACK_RATE_LIMIT: '0', DATABASE_URL: process.argv.includes('--postgres') ? process.env.DATABASE_URL : '' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const deadline = setTimeout(() => fail(`did not finish within ${DEADLINE_MS / 1000} s`), DEADLINE_MS);
@@ -94,7 +96,11 @@ await Promise.all(Array.from({ length: CLIENTS }, async () => {
 }));
 const seconds = (performance.now() - started) / 1000;
 
-const stored = await fetch(`${origin}/api/responses.json`).then((r) => r.json());
+// Reading answers needs the owner: sign in as the demo owner, as the app's own page would.
+const signedIn = await fetch(`${origin}/signin`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify(DEMO_OWNER) });
+if (signedIn.status !== 200) fail(`signing in as the demo owner answered ${signedIn.status}`);
+const cookie = signedIn.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+const stored = await fetch(`${origin}/api/responses.json`, { headers: { cookie } }).then((r) => r.json());
 const expected = new Set(bodies.map((b) => JSON.parse(b).id));
 const ids = stored.map((r) => r.id).filter((id) => expected.has(id)); // a server database may hold other rows
 const unique = new Set(ids);

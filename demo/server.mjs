@@ -1,45 +1,58 @@
-// The demo, the reference collector and the dashboard on one port: `npm start`, or
-// `node demo/server.mjs`. Env: PORT (default 8787, 0 = any free port), HOST (default 127.0.0.1),
-// DATABASE_URL (PostgreSQL server; else PGlite), HEARBACK_DATA_DIR (PGlite folder, default .data/pglite).
-import { createServer } from 'node:http';
-import { openDatabase } from './db/open-database.mjs';
-import { createCollector } from './create-collector.mjs';
-import { loadReceiverKit } from './load-receiver-kit.mjs';
-import { createSiteFiles, demoDirs } from './http/site-files.mjs';
+// The demo: the collector (the owner's app) with the demo shop and kiosk served alongside, on one
+// port. `npm start`, or `node demo/server.mjs`. Builds the collector first when its sources are
+// newer than its build. Settings as for hearback-collector (PORT, HOST, DATABASE_URL,
+// HEARBACK_DATA_DIR, …), with demo defaults: a demo owner (printed below), the demo's own origin
+// on the allow list, and a rate limit loose enough for demo/scripts/seed.mjs.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEMO_OWNER } from './demo-owner.mjs';
+import { mountDemoSite } from './site.mjs';
 
-const port = Number(process.env.PORT ?? 8787);
-const host = process.env.HOST || '127.0.0.1';
 
-const kit = await loadReceiverKit();
-const { db, where } = await openDatabase(process.env);
-const { handle, applied } = await createCollector({ db, kit, fallback: createSiteFiles(demoDirs()) });
-const server = createServer(handle);
-server.keepAliveTimeout = 65_000;
 
-server.on('error', (error) => {
-  console.error(error.code === 'EADDRINUSE' ? `hearback demo: port ${port} is taken; try PORT=8788 npm start` : error);
+const collectorDir = fileURLToPath(new URL('../collector/', import.meta.url));
+const built = join(collectorDir, 'dist/server.js');
+
+/** Newest modification time under a folder (the collector's sources), in ms. */
+function newest(dir) {
+  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
+    entry.isDirectory() ? newest(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs));
+}
+
+if (!existsSync(built) || ['src', 'client', 'migrations'].some((dir) => newest(join(collectorDir, dir)) > statSync(built).mtimeMs)) {
+  const { buildClient, buildServer } = await import('../collector/scripts/build.mjs');
+  await buildClient();
+  await buildServer();
+}
+const { loadConfig, startServer, stopOnSignals } = await import(built);
+
+const port = process.env.PORT ?? '8787';
+const env = {
+  HEARBACK_ADMIN_EMAIL: DEMO_OWNER.email,
+  HEARBACK_ADMIN_PASSWORD: DEMO_OWNER.password,
+  HEARBACK_ALLOWED_ORIGINS: port === '0' ? '' : `http://127.0.0.1:${port},http://localhost:${port}`,
+  HEARBACK_RATE_LIMIT: '1000',
+  ...process.env,
+};
+
+let config;
+try {
+  config = loadConfig(env, process.argv.slice(2));
+} catch (error) {
+  console.error(error.message);
   process.exit(1);
-});
-server.listen(port, host, () => {
-  const { port: actual } = server.address();
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${actual}`;
-  console.log(`hearback demo listening on ${origin}
-  database:   ${where}${applied.length ? ` (migrated: ${applied.join(', ')})` : ''}
-  receiver:   ${kit.from}
+}
+try {
+  const running = await startServer({ config, site: mountDemoSite });
+  const { origin } = running;
+  console.log(`hearback demo on ${origin}
+  index:      ${origin}/
   shop:       ${origin}/shop/
   kiosk:      ${origin}/kiosk.html
-  builder:    ${origin}/builder.html
-  dashboard:  ${origin}/dashboard.html
-  collector:  POST ${origin}/api/responses · export ${origin}/api/responses.csv · ${origin}/api/responses.json`);
-});
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    server.close();
-    server.closeIdleConnections?.();
-    db.close().finally(() => process.exit(0));
-  });
+  owner app:  ${origin}/dashboard   sign in as ${config.admin?.email ?? '(your owner)'} / ${config.admin ? config.admin.password : '(your password)'}`);
+  stopOnSignals(running);
+} catch (error) {
+  console.error(`hearback demo: ${error.message}`);
+  process.exit(1);
 }

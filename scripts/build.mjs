@@ -9,6 +9,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
 import { noHtmlSinks } from './no-html-sinks.mjs';
+import { privateZodConfig } from './private-zod-config.mjs';
 
 const root = new URL('..', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
@@ -28,7 +29,7 @@ const iife = await rollup({
     if (warning.code === 'INVALID_ANNOTATION' || (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules')))) return;
     warn(warning);
   },
-  plugins: [nodeResolve({ browser: true }), noHtmlSinks(), esbuildPlugin()],
+  plugins: [nodeResolve({ browser: true }), noHtmlSinks(), privateZodConfig(), esbuildPlugin()],
 });
 await iife.write({
   file: 'dist/hearback.min.js',

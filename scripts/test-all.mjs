@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
 const browserTests = readdirSync('test/browser').filter((f) => f.endsWith('.test.mjs')).sort().map((f) => 'test/browser/' + f);
-const postgres = ['15', '16', '17'].some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`)) && existsSync('demo/scripts/with-postgres.sh');
+const postgres = ['15', '16', '17'].some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`)) && existsSync('collector/scripts/with-postgres.sh');
 const only = process.argv[2];
 
 const steps = [
@@ -17,7 +17,7 @@ const steps = [
   ['size budget', 'node', ['scripts/size.mjs']],
   ['package checks', 'node', ['scripts/package-checks.mjs']],
   ['browser suite (Chromium)', 'node', ['--test', '--test-concurrency=1', '--test-reporter=spec', ...browserTests]],
-  ...(postgres ? [['collector on PostgreSQL', 'bash', ['demo/scripts/with-postgres.sh']]] : []),
+  ...(postgres ? [['collector on PostgreSQL', 'bash', ['collector/scripts/with-postgres.sh']]] : []),
   ['collector load test (10,000 answers, 10% repeats, 50 clients)', 'node', ['bench/load.mjs']],
 ].filter(([name]) => !only || name.startsWith(only));
 

@@ -1,8 +1,9 @@
 // Takes the README screenshots in Debian's Chromium: the demo shop with its CSAT prompt, and the
-// dashboard over seeded answers. Usage: node demo/scripts/screenshots.mjs [origin] (default: starts
-// a server on a free port with an in-memory database and seeds it).
+// dashboard over seeded answers, signed in as the demo owner. Usage: node demo/scripts/screenshots.mjs
+// [origin] (default: starts a server on a free port with an in-memory database and seeds it).
 import { spawn } from 'node:child_process';
 import { launch } from '../../test/browser/harness.mjs';
+import { DEMO_OWNER } from '../demo-owner.mjs';
 import { seed } from './seed.mjs';
 
 const out = new URL('../../docs/screenshots/', import.meta.url).pathname;
@@ -19,7 +20,10 @@ if (!origin) {
 const context = await launch({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
 try {
   const page = await context.newPage();
-  await page.goto(`${origin}/dashboard.html`);
+  await page.goto(`${origin}/signin?next=/dashboard`);
+  await page.getByLabel('Email').fill(DEMO_OWNER.email);
+  await page.getByLabel('Password').fill(DEMO_OWNER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForSelector('[data-ready="true"]', { timeout: 15_000 });
   await page.waitForTimeout(800); // chart.js animations
   await page.screenshot({ path: `${out}dashboard.png`, fullPage: true });

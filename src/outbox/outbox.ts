@@ -10,7 +10,6 @@ import { watchPage } from './page-lifecycle';
 import { decide, maxRetryDelayMs, type Verdict } from './retry-policy';
 import { openTabChannel } from './tab-channel';
 import { createTransport, type Transport } from './transport';
-import { safeParse } from '../schema/schema';
 
 export interface OutboxDeps {
   config: Config;
@@ -110,14 +109,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     return serial(id, () => store.delete(recordKey(id)));
   };
   const read = async (id: string) => {
-    const parsed = safeParse(outboxRecordSchema(), await store.get(recordKey(id)));
+    const parsed = outboxRecordSchema().safeParse(await store.get(recordKey(id)));
     return parsed.success ? parsed.data : undefined;
   };
   const sendable = (record: OutboxRecord, hiding: boolean) =>
     !inflight.has(record.answer.id) && !leasedElsewhere(record, tab, now()) && record.nextAt <= now() && (hiding || record.heldBy !== tab);
 
   const channel = openTabChannel(win, (id, raw) => {
-    const parsed = safeParse(outboxRecordSchema(), raw);
+    const parsed = outboxRecordSchema().safeParse(raw);
     if (parsed.success && parsed.data.answer.id === id) cache.set(id, { ...(cache.get(id) ?? parsed.data), lease: parsed.data.lease });
     else if (raw === null) cache.delete(id);
     changed();
@@ -127,7 +126,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   async function load() {
     const fresh = new Map<string, OutboxRecord>();
     for (const [key, raw] of await store.entries('outbox:')) {
-      const parsed = safeParse(outboxRecordSchema(), raw);
+      const parsed = outboxRecordSchema().safeParse(raw);
       if (parsed.success && recordKey(parsed.data.answer.id) === key) fresh.set(parsed.data.answer.id, parsed.data);
       else {
         log.warn(`dropped an unreadable queued answer (${key})`);

@@ -1,9 +1,11 @@
 // Walks the demo shop in Debian's Chromium against the real collector (demo/server.mjs on PGlite in
-// memory): product → cart → checkout → order complete → CSAT answered → the dashboard shows it.
+// memory): product → cart → checkout → order complete → CSAT answered → the owner signs in → the
+// dashboard shows it.
 // Needs the built bundle (npm run build). Run: node --test test/browser/demo.test.mjs
 import { spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { DEMO_OWNER } from '../../demo/demo-owner.mjs';
 import { launch, root } from './harness.mjs';
 
 let server, origin, context;
@@ -68,7 +70,13 @@ test('checkout → CSAT answered → the dashboard counts it', { timeout: 90_000
   assert.equal(body.score, 5);
   assert.equal(body.comment, 'ส่งของเร็วมาก — fast delivery');
 
-  await page.goto(`${origin}/dashboard.html`);
+  // The dashboard is the owner's: it asks for sign-in first, then returns to it.
+  await page.goto(`${origin}/dashboard`);
+  await page.waitForURL(/\/signin\?next=%2Fdashboard/);
+  await page.getByLabel('Email').fill(DEMO_OWNER.email);
+  await page.getByLabel('Password').fill(DEMO_OWNER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/dashboard$/);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
   assert.equal(await page.locator('#card-csat [data-value]').textContent(), '100%');
   assert.match(await page.locator('#card-csat [data-count]').textContent(), /^1 response\b/);

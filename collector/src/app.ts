@@ -1,0 +1,110 @@
+/**
+ * The owner's app, defined apart from `listen` (`server.ts` listens; tests call `app.request()` or
+ * serve it on port 0).
+ *
+ * How a feature plugs in
+ * - A feature is a folder under `src/` (`inbox/`, `alerts/`, `links/`…) exporting
+ *   `mountX(app, deps)`: a `MountFeature` (see `app-env.ts`). It adds one line to the list at the
+ *   bottom of `createApp`. In `mountX` it:
+ *   - adds routes with `app.get/post(…)`. Every route needs sign-in unless it is public by
+ *     contract: put `requireUser()` (APIs: 401) or `requireUser({ page: true })` (pages: redirect
+ *     to sign-in) in front, `requireUser({ role: 'owner' })` for owner-only actions. Read the
+ *     person from `c.var.user`, the interface language from `c.var.lang`.
+ *   - renders pages with `deps.page(c, { title, main, scripts, styles })`: the signed-in shell
+ *     under the strict CSP, in Thai and English. Client code is an entry in `collector/client/`
+ *     (`client/inbox.tsx` → `/assets/inbox.js`, `client/inbox.css` → `/assets/inbox.css`).
+ *   - adds its menu entry: `deps.nav.add({ href, label: { en, th }, order })`.
+ *   - reacts to new answers: `deps.answerHooks.onAnswerStored(async (tx, answer) => …)` runs in
+ *     the transaction that stores the answer (database work only; a throw rolls the answer back).
+ *   - keeps its tables in `collector/migrations/NNN-name.sql` (core 001–019, dashboard and inbox
+ *     020–039, alerts 040–059, survey links 060–079), applied in order on start.
+ * - State-changing requests (POST, PUT, PATCH, DELETE) pass the CSRF check below for every route
+ *   (same-origin only, or an API token); forms need nothing extra. Public cross-site POST routes
+ *   are listed in `crossSite`.
+ * - Security headers, the request log, language choice and sign-in lookup wrap every route.
+ */
+import { Hono } from 'hono';
+import * as receiverKit from '../../src/receiver';
+import { createAnswerHooks, type AnswerHooks } from './answer-hooks';
+import type { App, AppEnv, FeatureDeps, MountFeature } from './app-env';
+import { createAccounts, type Accounts } from './auth/accounts';
+import { identify } from './auth/identify';
+import { mountAuth } from './auth/mount-auth';
+import { sessionCookie } from './auth/session-cookie';
+import type { Config } from './config';
+import { mountDashboard } from './dashboard/mount-dashboard';
+import type { Database } from './db/database';
+import { mountHealth } from './health/mount-health';
+import { csrfCheck } from './http/csrf';
+import { createLog, type Log } from './http/log';
+import { problem } from './http/problem';
+import { requestLog } from './http/request-log';
+import { securityHeaders } from './http/security-headers';
+import { createOriginPolicy } from './responses/origin-policy';
+import { mountResponses } from './responses/mount-responses';
+import { createResponsesStore } from './responses/responses-store';
+import { mountSettings } from './settings/mount-settings';
+import { pickLang } from './shell/lang';
+import { mountShell } from './shell/mount-shell';
+import { createNav } from './shell/nav';
+import { createPageRenderer } from './shell/page';
+
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  /** The receiver kit. @default `hearback/receiver` from this repository's source */
+  kit?: typeof receiverKit;
+  now?: () => Date;
+  log?: Log;
+  /**
+   * Routes served alongside the app, mounted before it (the demo shop in `npm start`). They get
+   * the same headers and sign-in lookup; they may set their own Content-Security-Policy.
+   */
+  site?: MountFeature;
+}
+
+export interface CollectorApp {
+  app: App;
+  /** The hooks every feature registered (tests may add their own). */
+  answerHooks: AnswerHooks;
+  accounts: Accounts;
+  deps: FeatureDeps;
+}
+
+/** Routes other sites' pages may POST to (they check origins against the allow list themselves). */
+const crossSite = ['/api/responses'];
+
+export function createApp({ db, config, kit = receiverKit, now = () => new Date(), log = createLog(), site }: AppDeps): CollectorApp {
+  const https = config.publicUrl?.startsWith('https://') ?? false;
+  const app = new Hono<AppEnv>();
+  const nav = createNav();
+  const answerHooks = createAnswerHooks();
+  const page = createPageRenderer(nav);
+  const deps: FeatureDeps = { db, config, answerHooks, nav, kit, now, log, page, origins: createOriginPolicy(config) };
+  const accounts = createAccounts(db, now);
+  const cookie = sessionCookie(https);
+
+  app.onError((error, c) => {
+    log.error('request failed', { method: c.req.method, path: c.req.path, error: String(error?.stack ?? error) });
+    return problem(c, 500, 'something went wrong on our side; it has been logged');
+  });
+  app.notFound((c) => problem(c, 404, `no route ${c.req.method} ${c.req.path}`));
+
+  app.use(requestLog(log));
+  app.use(securityHeaders({ https }));
+  app.use(pickLang());
+  app.use(identify({ sessions: accounts.sessions, apiTokens: accounts.apiTokens, cookie }));
+  app.use(csrfCheck(config, { crossSite }));
+
+  site?.(app, deps);
+
+  // One line per feature.
+  mountHealth(app, deps);
+  mountShell(app, deps);
+  mountAuth(app, deps, { accounts, cookie });
+  mountResponses(app, deps, { store: createResponsesStore({ db, hooks: answerHooks, timezone: config.timezone }) });
+  mountDashboard(app, deps);
+  mountSettings(app, deps, { accounts });
+
+  return { app, answerHooks, accounts, deps };
+}

@@ -1,0 +1,131 @@
+import { html } from 'hono/html';
+import type { App, FeatureDeps, Lang } from '../app-env';
+import { clientAddress } from '../http/client-address';
+import { formFields, localPath } from '../http/form-fields';
+import { problem } from '../http/problem';
+import { createRateLimiter } from '../http/rate-limiter';
+import type { Accounts } from './accounts';
+import { authText as t } from './auth-text';
+import { credentialsSchema } from './credentials';
+import { endSetupLinks, setupLinkIsLive } from './first-owner';
+import { decoyHash, verifyPassword } from './passwords';
+import type { SessionCookie } from './session-cookie';
+import { createUsers } from './users';
+
+/** Failed sign-ins allowed per email and client address in 15 minutes; a success clears the count. */
+export const SIGN_IN_ATTEMPTS = 5;
+const SIGN_IN_WINDOW_SECONDS = 15 * 60;
+const SETUP_LOCK = 4_242_002;
+
+/**
+ * Sign-in, sign-out and first-owner setup.
+ * - `GET /signin`, `POST /signin` (form → 303 to `next`; JSON `{ email, password }` → 200
+ *   `{ email, role }`), 401 for a wrong email or password (the same answer for both), 429 with
+ *   `Retry-After` after 5 failures per email and client address in 15 minutes.
+ * - `POST /signout`: ends the session everywhere it is used, clears the cookie.
+ * - `GET|POST /setup?token=…`: the one-time link printed at first start creates the owner.
+ */
+export function mountAuth(app: App, { db, config, now, page }: FeatureDeps, { accounts, cookie }: { accounts: Accounts; cookie: SessionCookie }) {
+  const limiter = createRateLimiter({ limit: SIGN_IN_ATTEMPTS, windowSeconds: SIGN_IN_WINDOW_SECONDS, now: () => now().getTime() });
+
+  const signInPage = (lang: Lang, { email = '', next = '/', error = '' } = {}) => html`
+<section class="card narrow">
+  <h1>${t.signInTitle[lang]}</h1>
+  <p class="muted">${t.signInLead[lang]}</p>
+  ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+  <form method="post" action="/signin" class="stack">
+    <input type="hidden" name="next" value="${next}">
+    <label for="email">${t.email[lang]}</label>
+    <input id="email" name="email" type="email" autocomplete="username" required value="${email}">
+    <label for="password">${t.password[lang]}</label>
+    <input id="password" name="password" type="password" autocomplete="current-password" required>
+    <button type="submit">${t.submit[lang]}</button>
+  </form>
+</section>`;
+
+  app.get('/signin', async (c) => {
+    if (await c.var.identify()) return c.redirect(localPath(c.req.query('next')), 303);
+    return page(c, { title: t.signInTitle[c.var.lang], main: signInPage(c.var.lang, { next: localPath(c.req.query('next')) }) });
+  });
+
+  app.post('/signin', async (c) => {
+    const { fields, json } = await formFields(c);
+    const lang = c.var.lang;
+    const email = (fields.email ?? '').trim().toLowerCase();
+    const next = localPath(fields.next);
+    const refuse = (status: 400 | 401 | 429, message: string, headers: Record<string, string> = {}) => {
+      if (json) return problem(c, status, message, headers);
+      for (const [name, value] of Object.entries(headers)) c.header(name, value);
+      return page(c, { title: t.signInTitle[lang], status, main: signInPage(lang, { email, next, error: message }) });
+    };
+    if (!email || !fields.password) return refuse(400, json ? 'email and password are required' : t.missing[lang]);
+    const key = `${email}\n${clientAddress(c, config.trustProxy)}`;
+    const allowed = limiter.hit(key);
+    if (!allowed.ok) {
+      const minutes = String(Math.ceil(allowed.retryAfterSeconds / 60));
+      return refuse(429, json ? `too many sign-in attempts for ${email}; try again in ${allowed.retryAfterSeconds} s` : t.tooMany[lang].replace('{minutes}', minutes), { 'retry-after': String(allowed.retryAfterSeconds) });
+    }
+    const user = await accounts.users.withPassword(email);
+    const matches = await verifyPassword(fields.password, user?.passwordHash ?? (await decoyHash()));
+    if (!user || !matches) return refuse(401, json ? 'the email and password do not match an account' : t.wrong[lang]);
+    limiter.reset(key);
+    const { secret, expiresAt } = await accounts.sessions.start(user.id);
+    cookie.write(c, secret, expiresAt);
+    return json ? c.json({ email: user.email, role: user.role }, 200, { 'cache-control': 'no-store' }) : c.redirect(next, 303);
+  });
+
+  app.post('/signout', async (c) => {
+    const secret = cookie.read(c);
+    if (secret) await accounts.sessions.end(secret);
+    cookie.clear(c);
+    return c.redirect('/signin', 303);
+  });
+
+  const setupPage = (lang: Lang, token: string, { email = '', errors = [] as string[] } = {}) => html`
+<section class="card narrow">
+  <h1>${t.setupTitle[lang]}</h1>
+  <p class="muted">${t.setupLead[lang]}</p>
+  ${errors.map((error) => html`<p class="error" role="alert">${error}</p>`)}
+  <form method="post" action="/setup" class="stack">
+    <input type="hidden" name="token" value="${token}">
+    <label for="email">${t.email[lang]}</label>
+    <input id="email" name="email" type="email" autocomplete="username" required value="${email}">
+    <label for="password">${t.password[lang]}</label>
+    <input id="password" name="password" type="password" autocomplete="new-password" minlength="10" required aria-describedby="password-rule">
+    <p class="muted small" id="password-rule">${t.passwordRule[lang]}</p>
+    <button type="submit">${t.setupSubmit[lang]}</button>
+  </form>
+</section>`;
+  const setupGone = (lang: Lang) => html`<section class="card narrow"><h1>${t.setupTitle[lang]}</h1><p class="error" role="alert">${t.setupGone[lang]}</p><p><a href="/signin">${t.signInTitle[lang]}</a></p></section>`;
+
+  app.get('/setup', async (c) => {
+    const token = c.req.query('token') ?? '';
+    const lang = c.var.lang;
+    if (!(await setupLinkIsLive(db, token, now()))) return page(c, { title: t.setupTitle[lang], status: 404, main: setupGone(lang) });
+    return page(c, { title: t.setupTitle[lang], main: setupPage(lang, token) });
+  });
+
+  app.post('/setup', async (c) => {
+    const { fields } = await formFields(c);
+    const lang = c.var.lang;
+    const token = fields.token ?? '';
+    if (!(await setupLinkIsLive(db, token, now()))) return page(c, { title: t.setupTitle[lang], status: 404, main: setupGone(lang) });
+    const parsed = credentialsSchema.safeParse(fields);
+    if (!parsed.success) {
+      const errors = parsed.error.issues.map((issue) => (issue.path[0] === 'email' ? t.badEmail[lang] : t.shortPassword[lang]));
+      return page(c, { title: t.setupTitle[lang], status: 400, main: setupPage(lang, token, { email: fields.email, errors: [...new Set(errors)] }) });
+    }
+    const owner = await db.transaction(async (tx) => {
+      // One owner, even when two tabs or two instances' links are used at the same moment.
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [SETUP_LOCK]);
+      if (!(await setupLinkIsLive(tx, token, now()))) return null;
+      const user = await createUsers(tx).add({ ...parsed.data, role: 'owner' });
+      await endSetupLinks(tx);
+      return user;
+    });
+    if (!owner) return page(c, { title: t.setupTitle[lang], status: 409, main: setupGone(lang) });
+    const { secret, expiresAt } = await accounts.sessions.start(owner.id);
+    cookie.write(c, secret, expiresAt);
+    return c.redirect('/', 303);
+  });
+}

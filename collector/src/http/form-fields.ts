@@ -1,0 +1,30 @@
+import type { Context } from 'hono';
+
+/**
+ * The string fields of a form post (`application/x-www-form-urlencoded`, `multipart/form-data`) or
+ * of a JSON object body, so one route serves the page's form and automation alike. Anything else
+ * (a bad JSON body, files, arrays) yields no field rather than an exception.
+ */
+export async function formFields(c: Context): Promise<{ fields: Record<string, string>; json: boolean }> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'application/json') {
+    const body = await c.req.json().catch(() => null);
+    const fields: Record<string, string> = {};
+    if (body && typeof body === 'object' && !Array.isArray(body)) {
+      for (const [key, value] of Object.entries(body)) if (typeof value === 'string') fields[key] = value;
+    }
+    return { fields, json: true };
+  }
+  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
+    const body = await c.req.parseBody().catch(() => ({}));
+    const fields: Record<string, string> = {};
+    for (const [key, value] of Object.entries(body)) if (typeof value === 'string') fields[key] = value;
+    return { fields, json: false };
+  }
+  return { fields: {}, json: false };
+}
+
+/** A same-site path to return to after a form: `/settings?x=1`, never `//evil.example` or `https://…`. */
+export function localPath(value: string | undefined, fallback = '/'): string {
+  return value && /^\/(?![/\\])/.test(value) ? value : fallback;
+}

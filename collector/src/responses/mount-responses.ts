@@ -1,0 +1,98 @@
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { App, AppEnv, FeatureDeps } from '../app-env';
+import { requireUser } from '../auth/require-user';
+import { clientAddress } from '../http/client-address';
+import { problem } from '../http/problem';
+import { createRateLimiter } from '../http/rate-limiter';
+import { toCsv } from './csv';
+import { parseFilters, type Filters } from './filters';
+import type { ResponsesStore } from './responses-store';
+import { summarise } from './summary';
+
+const acceptedTypes = ['text/plain', 'application/json'];
+
+/**
+ * Answers in and out.
+ * - `POST /api/responses` (public, for the widget): one answer as `text/plain` (the SDK default, no
+ *   preflight) or `application/json`. 201 `{ id }` stored; 200 `{ id, duplicate: true }` for an
+ *   `id` already stored (plus `completed: true` when the repeat filled in a comment); 400
+ *   `{ problems }` for anything the receiver kit rejects; 403 for an origin not on the allow list;
+ *   413 over 64 KB; 415 other content types; 429 + `Retry-After` past the per-client rate limit;
+ *   503 + `Retry-After` only when the database fails (the SDK keeps the answer and retries).
+ *   CORS headers go to allowed origins only.
+ * - `GET /api/responses.json`, `/api/responses.csv`, `/api/summary` (signed in or API token):
+ *   `survey`, `type`, `from`, `to` filters; dates are days in the shop's time zone.
+ */
+export function mountResponses(app: App, { config, kit, log, now, origins }: FeatureDeps, { store }: { store: ResponsesStore }) {
+  const limiter = createRateLimiter({ limit: config.rateLimit.limit, windowSeconds: config.rateLimit.windowSeconds, now: () => now().getTime() });
+
+  app.use('/api/responses', async (c, next) => {
+    await next();
+    // Chrome's Private Network Access: a public site posting to a collector on a private address.
+    if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-private-network') === 'true' && c.res.headers.has('access-control-allow-origin')) {
+      c.res.headers.set('access-control-allow-private-network', 'true');
+    }
+  });
+  app.use('/api/responses', cors({
+    origin: (origin, c) => (origin && origins.check(c).ok ? origin : null),
+    allowMethods: ['POST', 'OPTIONS'],
+    allowHeaders: ['content-type'],
+    maxAge: 86_400,
+  }));
+
+  app.post(
+    '/api/responses',
+    async (c, next) => {
+      const verdict = origins.check(c);
+      if (!verdict.ok) {
+        return problem(c, 403, `answers from ${verdict.origin} are not accepted: add the origin to HEARBACK_ALLOWED_ORIGINS (comma-separated, e.g. https://shop.example)`);
+      }
+      const allowed = limiter.hit(clientAddress(c, config.trustProxy));
+      if (!allowed.ok) {
+        return problem(c, 429, `too many answers from one client; try again in ${allowed.retryAfterSeconds} s`, { 'retry-after': String(allowed.retryAfterSeconds) });
+      }
+      const type = (c.req.header('content-type') ?? 'text/plain').split(';')[0].trim().toLowerCase();
+      if (!acceptedTypes.includes(type)) return problem(c, 415, `content-type must be text/plain or application/json (got ${type})`);
+      return next();
+    },
+    bodyLimit({
+      maxSize: kit.MAX_BODY_BYTES,
+      onError: (c) => problem(c, 413, `body must be at most ${kit.MAX_BODY_BYTES} bytes`, { connection: 'close' }),
+    }),
+    async (c) => {
+      const parsed = kit.parseAnswer(await c.req.text(), { now: now() });
+      if (!parsed.ok) return problem(c, 400, parsed.problems);
+      const id = parsed.answer.id;
+      let result;
+      try {
+        result = await store.insert(parsed.answer);
+      } catch (error) {
+        log.error('storing an answer failed', { error: String((error as Error)?.message ?? error) });
+        return problem(c, 503, 'the database is unavailable; try again later', { 'retry-after': '5' });
+      }
+      if (result.stored) return c.json({ id }, 201);
+      return c.json(result.completed ? { id, duplicate: true, completed: true } : { id, duplicate: true }, 200);
+    },
+  );
+
+  const withFilters = (handle: (c: Context<AppEnv>, filters: Filters) => Promise<Response>) => async (c: Context<AppEnv>) => {
+    const parsed = parseFilters(new URL(c.req.url).searchParams);
+    return parsed.ok ? handle(c, parsed.filters) : problem(c, 400, parsed.problems);
+  };
+
+  app.get('/api/responses.json', requireUser(), withFilters(async (c, filters) => c.json(await store.list(filters))));
+
+  app.get('/api/responses.csv', requireUser(), withFilters(async (c, filters) => c.body(toCsv(await store.list(filters)), 200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': 'attachment; filename="hearback-responses.csv"',
+  })));
+
+  app.get('/api/summary', requireUser(), withFilters(async (c, filters) => {
+    const [counts, weekly, comments, callbacks, surveys] = await Promise.all([
+      store.scoreCounts(filters), store.weeklyScoreCounts(filters), store.latestComments(filters), store.callbacks(filters), store.surveys(),
+    ]);
+    return c.json(summarise({ counts, weekly, comments, callbacks, surveys }));
+  }));
+}

@@ -1,0 +1,104 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp, type AppDeps, type CollectorApp } from './app';
+import { ensureOwner } from './auth/first-owner';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { migrate } from './db/migrate';
+import { openDatabase } from './db/open-database';
+import { createLog, type Log } from './http/log';
+
+export interface RunningCollector extends CollectorApp {
+  server: ServerType;
+  db: Database;
+  /** Where it listens, e.g. http://127.0.0.1:8787. */
+  origin: string;
+  /** Stops taking connections, lets in-flight requests finish (up to `graceMs`), closes the database. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Opens the database, applies pending migrations, creates the first owner (or prints a one-time
+ * setup link), and listens. `say` gets the human-readable start-up lines; requests are logged as
+ * JSON through `log`.
+ */
+export async function startServer({ config, log = createLog(), say = (line: string) => console.log(line), site }: {
+  config: Config;
+  log?: Log;
+  say?: (line: string) => void;
+  site?: AppDeps['site'];
+}): Promise<RunningCollector> {
+  const { db, where } = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let collector: CollectorApp;
+  let server: ServerType;
+  try {
+    const applied = await migrate(db);
+    collector = createApp({ db, config, log, site });
+    server = await listen(collector, config);
+    const origin = urlOf(server.address() as AddressInfo);
+    const owner = await ensureOwner({ db, users: collector.accounts.users, config, origin: config.publicUrl ?? origin });
+    say(`hearback collector listening on ${origin}${config.publicUrl ? ` (public address ${config.publicUrl})` : ''}`);
+    say(`  database:  ${where}${applied.length ? ` (migrated: ${applied.join(', ')})` : ''}`);
+    say(`  answers:   POST ${config.publicUrl ?? origin}/api/responses from ${config.allowedOrigins.length ? config.allowedOrigins.join(', ') : 'this app\'s own pages only (set HEARBACK_ALLOWED_ORIGINS)'}`);
+    if (owner && 'owner' in owner) say(`  owner:     ${owner.owner} created from HEARBACK_ADMIN_EMAIL`);
+    if (owner && 'setupUrl' in owner) say(`  setup:     nobody can sign in yet; open this one-time link within 24 hours to create the owner:\n             ${owner.setupUrl}`);
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+  const origin = urlOf(server.address() as AddressInfo);
+  return {
+    ...collector,
+    server,
+    db,
+    origin,
+    async close(graceMs = 10_000) {
+      await new Promise<void>((resolve) => {
+        const force = setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }, graceMs);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        // Keep-alive connections with no request in flight would hold close() open: end them now.
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      });
+      await db.close();
+    },
+  };
+}
+
+function listen({ app }: CollectorApp, config: Config): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`port ${config.port} on ${config.host} is taken; choose another with PORT or --port`) : error));
+    if ('keepAliveTimeout' in server) server.keepAliveTimeout = 65_000;
+  });
+}
+
+function urlOf({ address, port }: AddressInfo): string {
+  return `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+}
+
+/**
+ * Runs until SIGINT or SIGTERM, then shuts down gracefully: requests already in flight finish,
+ * new connections are refused, the database closes, the process exits 0.
+ */
+export function stopOnSignals(running: RunningCollector, say: (line: string) => void = console.log): void {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      say(`hearback collector: ${signal}, finishing requests in flight`);
+      running.close().then(() => process.exit(0), (error) => {
+        console.error(error);
+        process.exit(1);
+      });
+    });
+  }
+}
+
+export { loadConfig, type Config } from './config';

@@ -1,0 +1,37 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { setCookie } from 'hono/cookie';
+import type { App, FeatureDeps } from '../app-env';
+import { formFields, localPath } from '../http/form-fields';
+import { packageDir } from '../package-dir';
+import { LANG_COOKIE, langs } from './lang';
+
+/** Where `npm run build` puts the client bundles (`collector/client/*` → `dist/assets/*`). */
+export const assetsDir = `${packageDir}dist/assets`;
+
+/**
+ * The shell's own routes: the client assets under `/assets/`, the language switch (`POST /lang`,
+ * a cookie for a year, then back to the page), and `/` (the first menu entry once signed in,
+ * else the sign-in page).
+ */
+export function mountShell(app: App, { nav }: FeatureDeps) {
+  app.use('/assets/*', serveStatic({
+    root: assetsDir,
+    rewriteRequestPath: (path) => path.slice('/assets'.length),
+    onFound: (_path, c) => {
+      c.header('cache-control', 'no-cache');
+    },
+  }));
+
+  app.post('/lang', async (c) => {
+    const { fields } = await formFields(c);
+    const lang = langs.find((l) => l === fields.lang);
+    if (lang) setCookie(c, LANG_COOKIE, lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86_400 });
+    return c.redirect(localPath(fields.back), 303);
+  });
+
+  app.get('/', async (c) => {
+    const user = await c.var.identify();
+    if (!user) return c.redirect('/signin', 303);
+    return c.redirect(nav.entriesFor(user.role)[0]?.href ?? '/settings', 303);
+  });
+}

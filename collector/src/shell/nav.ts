@@ -1,0 +1,28 @@
+import type { Localized } from './lang';
+import type { Role } from '../app-env';
+
+export interface NavEntry {
+  href: string;
+  label: Localized;
+  /** Position in the menu; the core uses Inbox 10, Dashboard 20, Links 30, Alerts 40, Settings 90. */
+  order: number;
+  /** Shown only to owners (staff cannot open the page). */
+  ownerOnly?: boolean;
+}
+
+/** The signed-in shell's menu: each feature adds its own entry when it mounts. */
+export interface Nav {
+  add(entry: NavEntry): void;
+  entriesFor(role: Role): NavEntry[];
+}
+
+export function createNav(): Nav {
+  const entries: NavEntry[] = [];
+  return {
+    add(entry) {
+      if (entries.some((e) => e.href === entry.href)) throw new Error(`two nav entries point at ${entry.href}`);
+      entries.push(entry);
+    },
+    entriesFor: (role) => entries.filter((e) => role === 'owner' || !e.ownerOnly).sort((a, b) => a.order - b.order),
+  };
+}
