@@ -43,6 +43,7 @@ import { securityHeaders } from './http/security-headers';
 import { createOriginPolicy } from './responses/origin-policy';
 import { mountResponses } from './responses/mount-responses';
 import { createResponsesStore } from './responses/responses-store';
+import { mountLinks } from './links/mount-links';
 import { mountSettings } from './settings/mount-settings';
 import { pickLang } from './shell/lang';
 import { mountShell } from './shell/mount-shell';
@@ -105,6 +106,7 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   mountResponses(app, deps, { store: createResponsesStore({ db, hooks: answerHooks, timezone: config.timezone }) });
   mountDashboard(app, deps);
   mountSettings(app, deps, { accounts });
+  mountLinks(app, deps);
 
   return { app, answerHooks, accounts, deps };
 }

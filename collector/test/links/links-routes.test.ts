@@ -5,8 +5,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer, asBrowser, databaseKind, signIn, startTestCollector, type TestCollector } from '../harness';
 
-// http: the collector's https cookie (__Host- prefix) is not what this test is about.
-const PUBLIC_URL = 'http://feedback.shop.example';
+const PUBLIC_URL = 'https://feedback.shop.example';
 const SHOP = 'https://shop.example';
 
 describe(`survey links (${databaseKind})`, () => {
