@@ -12,7 +12,7 @@ export const linkTexts = {
   en: {
     pageTitle: 'Tell us how we did',
     switchTo: 'ภาษาไทย',
-    queued: 'Saved on this phone. It will be sent as soon as you are back online — you can close this page.',
+    queued: 'Saved on this phone. It is sent by itself when the signal is back; keep this page open until it says “Sent”.',
     sent: 'Sent. Thank you!',
     alreadyCounted: 'This order’s answer is already counted. Thank you!',
     orderRequired: 'This link needs the order number from your receipt. Please scan the code on your receipt again.',
@@ -28,7 +28,7 @@ export const linkTexts = {
   th: {
     pageTitle: 'บอกเราหน่อยว่าเราทำได้ดีแค่ไหน',
     switchTo: 'English',
-    queued: 'บันทึกไว้ในโทรศัพท์แล้ว จะส่งให้ทันทีที่กลับมาออนไลน์ ปิดหน้านี้ได้เลย',
+    queued: 'บันทึกไว้ในโทรศัพท์แล้ว จะส่งเองเมื่อสัญญาณกลับมา กรุณาเปิดหน้านี้ไว้จนขึ้นว่า “ส่งแล้ว”',
     sent: 'ส่งแล้ว ขอบคุณค่ะ',
     alreadyCounted: 'คำตอบของออเดอร์นี้นับไปแล้ว ขอบคุณค่ะ',
     orderRequired: 'ลิงก์นี้ต้องมีเลขออเดอร์จากใบเสร็จ กรุณาสแกนโค้ดบนใบเสร็จอีกครั้ง',

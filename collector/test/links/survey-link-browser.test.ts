@@ -141,7 +141,7 @@ describe('survey links in Chromium', () => {
     await second.close();
   }, 90_000);
 
-  it("the owner's link page passes axe (Thai and English) and the A5 poster prints to one PDF page with the QR code and the text", async () => {
+  it("the owner's link page passes axe (Thai and English) and the A5 poster and A6 tent print to one PDF page each with the QR code and the text", async () => {
     await context.addCookies([{ name: owner.split('=')[0], value: owner.split('=').slice(1).join('='), url: collector.origin }]);
     const page = await context.newPage();
     const csp = cspViolations(page);
@@ -177,6 +177,13 @@ describe('survey links in Chromium', () => {
       execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '150', '-png', `${dir}/poster.pdf`, `${dir}/page`]);
       const image = PNG.sync.read(readFileSync(`${dir}/page-1.png`));
       expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(link);
+      // The A6 table tent, Thai first, is one page too, with its QR code intact.
+      await page.goto(`${collector.origin}/links/after-meal/tent?branch=Siam&table=4&lang=th`);
+      writeFileSync(`${dir}/tent.pdf`, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      expect(execFileSync('pdfinfo', [`${dir}/tent.pdf`], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n[\s\S]*Page size:\s+29[78]\.\d+ x 420(\.\d+)? pts/);
+      execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '150', '-png', `${dir}/tent.pdf`, `${dir}/tent`]);
+      const tent = PNG.sync.read(readFileSync(`${dir}/tent-1.png`));
+      expect(jsQR(new Uint8ClampedArray(tent.data), tent.width, tent.height)?.data).toBe(link);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
