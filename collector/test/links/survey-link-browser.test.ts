@@ -2,6 +2,7 @@
 // page's inline prompt answered offline and delivered once back online with its context and
 // channel; a single-use link answered twice; axe WCAG 2.2 AA on the survey page and the owner's
 // link page; the A5 poster printed to a PDF whose first page holds the QR code and the text.
+// Screenshots: link-survey-th-390.png, links-page-en-1280.png, link-poster-en.png.
 // Needs the SDK's script-tag bundle (`npm run build`; built here when missing) and poppler-utils
 // (`pdftotext`, `pdftoppm`) for the PDF checks.
 import { execFileSync } from 'node:child_process';
@@ -16,7 +17,9 @@ import { linkTexts } from '../../src/links/link-texts';
 import { asBrowser, signIn, startTestCollector, type TestCollector } from '../harness';
 
 const repository = new URL('../../../', import.meta.url).pathname;
-const screenshots = `${repository}docs/screenshots/`;
+// The docs' copies are rewritten only with UPDATE_SCREENSHOTS=1; otherwise they go to a temp folder,
+// so running the tests leaves the work tree clean.
+const updateScreenshots = process.env.UPDATE_SCREENSHOTS === '1';
 const axeSource = readFileSync(`${repository}node_modules/axe-core/axe.min.js`, 'utf8');
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -28,6 +31,7 @@ describe('survey links in Chromium', () => {
   let owner: string;
   let context: BrowserContext;
   let profile: string;
+  let screenshots: string;
 
   const stored = async (survey: string) => {
     const response = await collector.request(`/api/responses.json?survey=${survey}`, { headers: { cookie: owner } });
@@ -67,11 +71,13 @@ describe('survey links in Chromium', () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: chromiumArgs, viewport: { width: 390, height: 844 },
     });
+    screenshots = updateScreenshots ? `${repository}docs/screenshots/` : `${mkdtempSync(join(tmpdir(), 'hearback-link-screenshots-'))}/`;
     mkdirSync(screenshots, { recursive: true });
   }, 120_000);
   afterAll(async () => {
     await context?.close();
     if (profile) rmSync(profile, { recursive: true, force: true });
+    if (screenshots && !updateScreenshots) rmSync(screenshots, { recursive: true, force: true });
     await collector?.close();
   });
 
