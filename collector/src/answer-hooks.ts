@@ -4,8 +4,9 @@ import type { Queryable } from './db/database';
 /**
  * Called inside the transaction that stores an answer: what a hook writes with `tx` commits or rolls
  * back together with the answer (alerts queue their deliveries here; the inbox opens a case). A hook
- * that throws rolls the answer back and the SDK retries it later, so hooks do database work only —
- * never network calls.
+ * that throws rolls the answer back: an `AnswerRefused` (from `answer-refused.ts`) becomes its 400
+ * or 409 with its message; anything else a 503, and the SDK retries the answer later. Hooks do
+ * database work only — never network calls.
  */
 export type AnswerHook = (tx: Queryable, answer: Answer) => Promise<void>;
 

@@ -154,6 +154,7 @@ describe(`sign-in and what it guards (${databaseKind})`, () => {
     const csv = await collector.request('/api/responses.csv', { headers: bearer });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('access-control-allow-origin')).toBeNull();
+    expect(csv.headers.get('cache-control')).toBe('no-store');
     // A token reads; it does not manage people or tokens.
     expect((await collector.request('/api/tokens', { method: 'POST', headers: { ...bearer, 'content-type': 'application/json' }, body: json({ name: 'more' }) })).status).toBe(403);
     expect((await collector.request('/api/users', { headers: bearer })).status).toBe(403);

@@ -1,6 +1,7 @@
 // The signed-in shell, security headers, language, health, the request log, answer hooks and
 // first-owner setup.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnswerRefused } from '../src/answer-refused';
 import { ensureOwner } from '../src/auth/first-owner';
 import { OWNER, answer, asBrowser, databaseKind, openTestDatabase, signIn, startTestCollector, type TestCollector } from './harness';
 
@@ -60,6 +61,15 @@ describe(`the signed-in shell (${databaseKind})`, () => {
     expect(offsite.headers.get('location')).toBe('/');
   });
 
+  it('answers an unknown address with a 404 page for browsers and a problem for APIs', async () => {
+    const page = await collector.request('/no-such-page', { headers: { accept: 'text/html', 'accept-language': 'th' } });
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('ไม่พบหน้านี้');
+    const api = await collector.request('/api/no-such-thing', { headers: { accept: 'text/html' } });
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual({ problems: ['no route GET /api/no-such-thing'] });
+  });
+
   it('sends / to the first menu entry once signed in, to sign-in otherwise', async () => {
     expect((await collector.request('/', { headers: { cookie } })).headers.get('location')).toBe('/dashboard');
     expect((await collector.request('/')).headers.get('location')).toBe('/signin');
@@ -88,6 +98,7 @@ describe(`the signed-in shell (${databaseKind})`, () => {
 describe(`answer hooks run in the transaction that stores the answer (${databaseKind})`, () => {
   let collector: TestCollector;
   let failNext = false;
+  let refuseNext: AnswerRefused | undefined;
 
   beforeAll(async () => {
     collector = await startTestCollector();
@@ -97,6 +108,11 @@ describe(`answer hooks run in the transaction that stores the answer (${database
       if (failNext) {
         failNext = false;
         throw new Error('the hook failed');
+      }
+      if (refuseNext) {
+        const refusal = refuseNext;
+        refuseNext = undefined;
+        throw refusal;
       }
     });
     collector.answerHooks.onAnswerCompleted(async (tx, completed) => {
@@ -126,6 +142,17 @@ describe(`answer hooks run in the transaction that stores the answer (${database
     expect(await log(retried.id)).toEqual([]);
     expect((await post(retried)).status).toBe(201);
     expect(await log(retried.id)).toEqual(['stored']);
+  });
+
+  it('answers a hook\'s AnswerRefused with its status and message, storing nothing', async () => {
+    for (const status of [409, 400] as const) {
+      refuseNext = new AnswerRefused(status, `refused with ${status} by the owner's rules`);
+      const refused = answer();
+      const response = await post(refused);
+      expect(response.status).toBe(status);
+      expect(await response.json()).toEqual({ problems: [`refused with ${status} by the owner's rules`] });
+      expect(await log(refused.id)).toEqual([]);
+    }
   });
 });
 

@@ -12,8 +12,8 @@ export function createSessions(db: Queryable, now: () => Date = () => new Date()
     async start(userId: string): Promise<{ secret: string; expiresAt: Date }> {
       const secret = newSecret('hb_session');
       const expiresAt = new Date(now().getTime() + SESSION_DAYS * 86_400_000);
-      // Sign-in is a good moment to forget this person's expired sessions.
-      await db.query('DELETE FROM sessions WHERE user_id = $1 AND expires_at <= $2', [userId, now()]);
+      // Sign-in is a good moment to forget expired sessions (an index read on expires_at).
+      await db.query('DELETE FROM sessions WHERE expires_at <= $1', [now()]);
       await db.query('INSERT INTO sessions (id_hash, user_id, expires_at) VALUES ($1, $2, $3)', [hashSecret(secret), userId, expiresAt]);
       return { secret, expiresAt };
     },

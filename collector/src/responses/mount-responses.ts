@@ -1,12 +1,12 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { isAnswerRefused } from '../answer-refused';
 import type { App, AppEnv, FeatureDeps } from '../app-env';
 import { requireUser } from '../auth/require-user';
 import { clientAddress } from '../http/client-address';
 import { problem } from '../http/problem';
 import { createRateLimiter } from '../http/rate-limiter';
-import { isAnswerRefused } from '../answer-refused';
 import { toCsv } from './csv';
 import { parseFilters, type Filters } from './filters';
 import type { ResponsesStore } from './responses-store';
@@ -21,9 +21,8 @@ const acceptedTypes = ['text/plain', 'application/json'];
  *   `id` already stored (plus `completed: true` when the repeat filled in a comment); 400
  *   `{ problems }` for anything the receiver kit rejects; 403 for an origin not on the allow list;
  *   413 over 64 KB; 415 other content types; 429 + `Retry-After` past the per-client rate limit;
- *   the status and problem of an `AnswerRefused` thrown by an answer hook (409 for a second
- *   answer to a single-use link's order: the SDK counts it as delivered);
- *   503 + `Retry-After` only when the database fails (the SDK keeps the answer and retries).
+ *   400 or 409 when an answer hook refuses it by the owner's rules (`AnswerRefused`); 503 +
+ *   `Retry-After` only when the database fails (the SDK keeps the answer and retries).
  *   CORS headers go to allowed origins only.
  * - `GET /api/responses.json`, `/api/responses.csv`, `/api/summary` (signed in or API token):
  *   `survey`, `type`, `from`, `to` filters; dates are days in the shop's time zone.

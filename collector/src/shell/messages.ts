@@ -8,4 +8,7 @@ export const shellText = {
   switchTo: { en: 'ภาษาไทย', th: 'English' },
   owner: { en: 'owner', th: 'เจ้าของ' },
   staff: { en: 'staff', th: 'พนักงาน' },
+  notFound: { en: 'Page not found', th: 'ไม่พบหน้านี้' },
+  notFoundLead: { en: 'There is no page at this address.', th: 'ไม่มีหน้าที่ที่อยู่นี้' },
+  home: { en: 'Go to the start page', th: 'ไปที่หน้าแรก' },
 } satisfies Record<string, Localized>;
