@@ -157,6 +157,13 @@ describe(`survey links (${databaseKind})`, () => {
     expect((await withoutOrder.json()).problems[0]).toMatch(/^context\.order: survey "receipt" takes one answer per order/);
   });
 
+  it('single-use holds when answers for one order race: exactly one is stored', async () => {
+    const racing = Array.from({ length: 6 }, (_, i) => answer({ survey: 'receipt', type: 'nps', score: i, scale: [0, 10], context: { order: 'RACE-1' } }));
+    const statuses = (await Promise.all(racing.map((body) => post(body)))).map((response) => response.status).sort();
+    expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
+    expect((await stored('receipt')).filter((r) => r.context?.order === 'RACE-1')).toHaveLength(1);
+  });
+
   it('erasing the answer frees its order', async () => {
     const first = answer({ survey: 'receipt', type: 'nps', score: 7, scale: [0, 10], context: { order: 'B1' } });
     expect((await post(first)).status).toBe(201);
