@@ -172,7 +172,7 @@ describe(`the first owner (${databaseKind})`, () => {
         collector.request('/setup', { method: 'POST', headers: { origin: collector.origin, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
       const weak = await form({ token, email: 'first@shop.example', password: 'short' });
       expect(weak.status).toBe(400);
-      expect(await weak.text()).toContain('at least 10 characters');
+      expect(await weak.text()).toContain('The password must be 10 to 200 characters long.');
       const created = await form({ token, email: 'first@shop.example', password: 'first owner password' });
       expect(created.status).toBe(303);
       expect(created.headers.getSetCookie()[0]).toMatch(/^hearback_session=/);
