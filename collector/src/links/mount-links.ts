@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Context } from 'hono';
+import { html } from 'hono/html';
 import type { App, AppEnv, FeatureDeps } from '../app-env';
 import { requireUser } from '../auth/require-user';
 import { formFields } from '../http/form-fields';
@@ -14,7 +15,7 @@ import { createLinkStore } from './link-store';
 import { orderKey, type LinkSurvey } from './link-survey';
 import type { LinkLocale } from './link-texts';
 import { surveyLink } from './link-url';
-import { linksPage, type LinksPageInput } from './links-page';
+import { deleteSurveyPage, linksPage, type LinksPageInput } from './links-page';
 import { linksWords as words } from './links-words';
 import { printPage, printSizes, type PrintKind } from './print-page';
 import { qrPng, qrSvg } from './qr-code';
@@ -38,7 +39,8 @@ const pickLocale = (value: string | undefined, fallback: LinkLocale): LinkLocale
  *   (the shop's colour), `GET /s/_/hearback.min.js` (the SDK bundle the page loads).
  * - Signed in: `GET /links` (the surveys), `GET /links/<id>?<fields>` (the link, its QR code,
  *   downloads, printables), `/links/<id>/qr.svg|qr.png[?download=1]`, `/links/<id>/poster|tent?lang=`.
- * - Owner: `POST /links/surveys` (create or change), `POST /links/surveys/<id>/delete`,
+ * - Owner: `POST /links/surveys` (create or change), `GET /links/<id>/delete` (what deleting
+ *   does, and the button) and `POST /links/surveys/<id>/delete`,
  *   `POST /links/look` (shop name and colour) — forms, or JSON with the same fields.
  * - In the transaction that stores an answer: the single-use rule (409 for a second answer to
  *   the same survey and order).
@@ -101,7 +103,7 @@ export function mountLinks(app: App, { db, config, answerHooks, nav, page }: Fea
     const fields = linkFields(new URL(c.req.url).searchParams, survey);
     return { survey, ...fields, link: surveyLink(publicUrl(c), survey.id, fields.valid) };
   };
-  const notFound = (c: Ctx) => page(c, { title: words.notFound[c.var.lang], status: 404, main: words.notFound[c.var.lang] as never });
+  const notFound = (c: Ctx) => page(c, { title: words.notFound[c.var.lang], status: 404, main: html`<p>${words.notFound[c.var.lang]}</p>` });
 
   const showBuilder = async (c: Ctx, survey: LinkSurvey, extra: Partial<LinkBuilderInput> = {}, status: 200 | 400 = 200) => {
     const link = (await linkFor(c)) ?? { ...linkFields(new URLSearchParams(), survey), link: surveyLink(publicUrl(c), survey.id) };
@@ -135,6 +137,12 @@ export function mountLinks(app: App, { db, config, answerHooks, nav, page }: Fea
     }
     await store.save(parsed.survey);
     return json ? c.json({ survey: parsed.survey }, 200) : c.redirect(`/links/${parsed.survey.id}?saved`, 303);
+  });
+
+  app.get('/links/:id/delete', ownerOnly, async (c) => {
+    const survey = await store.get(c.req.param('id'));
+    if (!survey) return notFound(c);
+    return page(c, { title: `${words.removeTitle[c.var.lang]} ${survey.id}`, styles: ['links'], main: deleteSurveyPage(c.var.lang, survey) });
   });
 
   app.post('/links/surveys/:id/delete', ownerOnly, async (c) => {
