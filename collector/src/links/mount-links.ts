@@ -96,17 +96,20 @@ export function mountLinks(app: App, { db, config, answerHooks, nav, page }: Fea
     });
   };
 
-  /** The survey named in the path, its link fields from the query, and the link they make. */
-  const linkFor = async (c: Ctx) => {
-    const survey = await store.get(c.req.param('id') ?? '');
-    if (!survey) return undefined;
+  /** A survey's link fields from the request's query, and the link they make. */
+  const linkOf = (c: Ctx, survey: LinkSurvey) => {
     const fields = linkFields(new URL(c.req.url).searchParams, survey);
     return { survey, ...fields, link: surveyLink(publicUrl(c), survey.id, fields.valid) };
+  };
+  /** The same for the survey named in the path, or undefined when there is none. */
+  const linkFor = async (c: Ctx) => {
+    const survey = await store.get(c.req.param('id') ?? '');
+    return survey && linkOf(c, survey);
   };
   const notFound = (c: Ctx) => page(c, { title: words.notFound[c.var.lang], status: 404, main: html`<p>${words.notFound[c.var.lang]}</p>` });
 
   const showBuilder = async (c: Ctx, survey: LinkSurvey, extra: Partial<LinkBuilderInput> = {}, status: 200 | 400 = 200) => {
-    const link = (await linkFor(c)) ?? { ...linkFields(new URLSearchParams(), survey), link: surveyLink(publicUrl(c), survey.id) };
+    const link = linkOf(c, survey);
     return page(c, {
       title: `${words.linkFor[c.var.lang]}: ${survey.id}`, styles: ['links'], scripts: ['links'],
       status: link.badFields.length ? 400 : status,
