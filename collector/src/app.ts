@@ -48,6 +48,7 @@ import { createResponsesStore } from './responses/responses-store';
 import { mountPrivacy } from './privacy/mount-privacy';
 import { loadScriptFiles, type ScriptFiles, type ScriptMissing } from './script/script-files';
 import { mountScript } from './script/mount-script';
+import { mountLinks } from './links/mount-links';
 import { mountSettings } from './settings/mount-settings';
 import { mountSnippet } from './snippet/mount-snippet';
 import { pickLang } from './shell/lang';
@@ -121,6 +122,7 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   mountSnippet(app, deps, { script });
   mountPrivacy(app, deps);
   const alerts = mountAlerts(app, deps);
+  mountLinks(app, deps);
 
   return { app, answerHooks, accounts, deps, alerts };
 }
