@@ -3,29 +3,12 @@
 // newer than its build. Settings as for hearback-collector (PORT, HOST, DATABASE_URL,
 // HEARBACK_DATA_DIR, …), with demo defaults: a demo owner (printed below), the demo's own origin
 // on the allow list, and a rate limit loose enough for demo/scripts/seed.mjs.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { buildIfStale } from '../collector/scripts/build.mjs';
 import { DEMO_OWNER } from './demo-owner.mjs';
 import { mountDemoSite } from './site.mjs';
 
-
-
-const collectorDir = fileURLToPath(new URL('../collector/', import.meta.url));
-const built = join(collectorDir, 'dist/server.js');
-
-/** Newest modification time under a folder (the collector's sources), in ms. */
-function newest(dir) {
-  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
-    entry.isDirectory() ? newest(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs));
-}
-
-if (!existsSync(built) || ['src', 'client', 'migrations'].some((dir) => newest(join(collectorDir, dir)) > statSync(built).mtimeMs)) {
-  const { buildClient, buildServer } = await import('../collector/scripts/build.mjs');
-  await buildClient();
-  await buildServer();
-}
-const { loadConfig, startServer, stopOnSignals } = await import(built);
+await buildIfStale();
+const { loadConfig, startServer, stopOnSignals } = await import('../collector/dist/server.js');
 
 const port = process.env.PORT ?? '8787';
 const env = {

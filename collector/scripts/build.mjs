@@ -3,7 +3,7 @@
 // (every file at the top of client/ is an entry: client/dashboard.js → dist/assets/dashboard.js,
 // client/shell.css → dist/assets/shell.css; subfolders hold what entries import).
 // Usage: node scripts/build.mjs [--client]   (--client: the client assets only)
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const here = new URL('..', import.meta.url);
@@ -48,6 +48,25 @@ export async function buildServer() {
     sourcemap: true,
     logLevel: 'warning',
   });
+}
+
+/** Newest modification time under a folder, in ms. */
+function newest(dir) {
+  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
+    entry.isDirectory() ? newest(new URL(`${entry.name}/`, dir)) : statSync(new URL(entry.name, dir)).mtimeMs));
+}
+
+/**
+ * Builds the server and the client assets when there is no build, or when a source, client or
+ * migration file is newer than it (what `npm start` and the tests that run the built command need).
+ */
+export async function buildIfStale() {
+  const built = new URL('dist/cli.js', here);
+  const stale = !existsSync(built) || ['src/', 'client/', 'migrations/'].some((dir) => newest(new URL(dir, here)) > statSync(built).mtimeMs);
+  if (!stale) return false;
+  await buildClient();
+  await buildServer();
+  return true;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -44,7 +44,11 @@ import { securityHeaders } from './http/security-headers';
 import { createOriginPolicy } from './responses/origin-policy';
 import { mountResponses } from './responses/mount-responses';
 import { createResponsesStore } from './responses/responses-store';
+import { mountPrivacy } from './privacy/mount-privacy';
+import { loadScriptFiles, type ScriptFiles, type ScriptMissing } from './script/script-files';
+import { mountScript } from './script/mount-script';
 import { mountSettings } from './settings/mount-settings';
+import { mountSnippet } from './snippet/mount-snippet';
 import { pickLang } from './shell/lang';
 import { shellText } from './shell/messages';
 import { mountShell } from './shell/mount-shell';
@@ -63,6 +67,8 @@ export interface AppDeps {
    * the same headers and sign-in lookup; they may set their own Content-Security-Policy.
    */
   site?: MountFeature;
+  /** The widget script to serve. @default the SDK's `dist/` in this repository, read once here */
+  script?: ScriptFiles | ScriptMissing;
 }
 
 export interface CollectorApp {
@@ -76,7 +82,7 @@ export interface CollectorApp {
 /** Routes other sites' pages may POST to (they check origins against the allow list themselves). */
 const crossSite = ['/api/responses'];
 
-export function createApp({ db, config, kit = receiverKit, now = () => new Date(), log = createLog(), site }: AppDeps): CollectorApp {
+export function createApp({ db, config, kit = receiverKit, now = () => new Date(), log = createLog(), site, script = loadScriptFiles() }: AppDeps): CollectorApp {
   const https = config.publicUrl?.startsWith('https://') ?? false;
   const app = new Hono<AppEnv>();
   const nav = createNav();
@@ -112,6 +118,9 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   mountResponses(app, deps, { store: createResponsesStore({ db, hooks: answerHooks, timezone: config.timezone }) });
   mountDashboard(app, deps);
   mountSettings(app, deps, { accounts });
+  mountScript(app, { script });
+  mountSnippet(app, deps, { script });
+  mountPrivacy(app, deps);
 
   return { app, answerHooks, accounts, deps };
 }

@@ -7,6 +7,7 @@ import type { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { createLog, type Log } from './http/log';
+import { createRetention, startRetentionJob } from './privacy/retention';
 
 export interface RunningCollector extends CollectorApp {
   server: ServerType;
@@ -46,6 +47,10 @@ export async function startServer({ config, log = createLog(), say = (line: stri
     await db.close().catch(() => {});
     throw error;
   }
+  // Answers older than HEARBACK_RETENTION_DAYS go now and then every hour, in bounded batches.
+  const retention = config.retentionDays
+    ? startRetentionJob({ deleteExpired: createRetention({ db, days: config.retentionDays }), log })
+    : undefined;
   const origin = urlOf(server.address() as AddressInfo);
   return {
     ...collector,
@@ -64,6 +69,7 @@ export async function startServer({ config, log = createLog(), say = (line: stri
         // Keep-alive connections with no request in flight would hold close() open: end them now.
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
+      await retention?.stop();
       await db.close();
     },
   };

@@ -1,7 +1,7 @@
 // Shared helpers for real-browser tests: Debian's Chromium through playwright-core, and a static
 // file server on 127.0.0.1. No browser is ever downloaded.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -11,7 +11,10 @@ export const root = new URL('../..', import.meta.url).pathname;
 const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** A persistent context with a fresh profile (IndexedDB survives page reloads within it). */
+/**
+ * A persistent context with a fresh profile (IndexedDB survives page reloads within it); the
+ * profile folder is deleted by `context.close()`.
+ */
 export async function launch(options = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'hearback-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -21,6 +24,13 @@ export async function launch(options = {}) {
     viewport: { width: 1280, height: 800 },
     ...options,
   });
+  // Deleted once close() has ended the browser process (a 'close' event handler runs while
+  // Chromium may still be writing its caches into the folder).
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await close(...args);
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  };
   return context;
 }
 

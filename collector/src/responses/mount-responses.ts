@@ -41,6 +41,9 @@ export function mountResponses(app: App, { config, kit, log, now, origins }: Fea
     origin: (origin, c) => (origin && origins.check(c).ok ? origin : null),
     allowMethods: ['POST', 'OPTIONS'],
     allowHeaders: ['content-type'],
+    // A page of another origin may read only the response headers listed here; the widget reads
+    // Retry-After on a 429 or 503 to wait as long as asked.
+    exposeHeaders: ['retry-after'],
     maxAge: 86_400,
   }));
 

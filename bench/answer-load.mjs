@@ -1,0 +1,125 @@
+// The load every collector measurement shares: `total` answer POSTs, `duplicateShare` of them
+// repeats of earlier ids (the SDK's retries), shuffled so some repeats race their originals, from
+// `clients` concurrent keep-alive connections. Bounded: a fixed number of requests, each with a
+// 10 s timeout. Reports statuses, throughput and latency percentiles; checking what was stored is
+// the caller's part (it knows how to read the database).
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+const types = [['nps', [0, 10]], ['csat', [1, 5]], ['ces', [1, 7]]];
+
+/** `distinct` answer bodies (JSON text), valid payload v1, dated within the last 60 days. */
+export function answerBodies(distinct, { prefix = 'load', now = Date.now() } = {}) {
+  const run = Math.random().toString(36).slice(2, 8);
+  return Array.from({ length: distinct }, (_, i) => {
+    const [type, scale] = types[i % 3];
+    return JSON.stringify({
+      v: 1, id: `${prefix}-${run}-${i.toString(36).padStart(6, '0')}`, survey: `${prefix}-${type}`, type,
+      score: scale[0] + (i % (scale[1] - scale[0] + 1)), scale, comment: i % 7 ? undefined : 'ส่งของเร็วมาก — fast delivery',
+      locale: i % 2 ? 'th' : 'en', url: 'https://shop.example/checkout/done',
+      answeredAt: new Date(now - (i % 60) * 86_400_000 - 60_000).toISOString(), sdk: 'hearback/0.1.0',
+    });
+  });
+}
+
+/** The distinct bodies plus repeats of random earlier ones, shuffled (Fisher–Yates). */
+export function loadPlan(bodies, total) {
+  const plan = [...bodies, ...Array.from({ length: total - bodies.length }, () => bodies[Math.floor(Math.random() * bodies.length)])];
+  for (let i = plan.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [plan[i], plan[j]] = [plan[j], plan[i]];
+  }
+  return plan;
+}
+
+/**
+ * Posts `plan` to `${origin}/api/responses` with `Origin: siteOrigin` (a shop page's origin on the
+ * collector's allow list), `clients` requests in flight at a time.
+ * @returns {Promise<{ seconds: number, statuses: Record<string, number>, latencies: number[] }>}
+ */
+export async function postAnswers({ origin, siteOrigin, plan, clients }) {
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const { hostname, port } = new URL(origin);
+  const post = (body) => new Promise((resolve, reject) => {
+    const req = request({
+      hostname, port, path: '/api/responses', method: 'POST', agent, timeout: 10_000,
+      headers: { 'content-type': 'text/plain;charset=UTF-8', 'content-length': Buffer.byteLength(body), origin: siteOrigin },
+    }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    });
+    req.on('timeout', () => req.destroy(new Error('an answer POST timed out after 10 s')));
+    req.on('error', reject);
+    req.end(body);
+  });
+  const latencies = [];
+  const statuses = {};
+  let next = 0;
+  const started = performance.now();
+  try {
+    await Promise.all(Array.from({ length: clients }, async () => {
+      while (next < plan.length) {
+        const body = plan[next++];
+        const t0 = performance.now();
+        const status = await post(body);
+        latencies.push(performance.now() - t0);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      }
+    }));
+  } finally {
+    agent.destroy();
+  }
+  return { seconds: (performance.now() - started) / 1000, statuses, latencies: latencies.sort((a, b) => a - b) };
+}
+
+/** The `q` quantile of sorted latencies, in ms with one decimal. */
+export const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(1);
+
+/**
+ * What went wrong, comparing the plan with the statuses and the stored ids (empty when every
+ * distinct answer was stored exactly once and every repeat was answered as a duplicate).
+ */
+export function deliveryProblems({ bodies, total, statuses, storedIds }) {
+  const expected = new Set(bodies.map((body) => JSON.parse(body).id));
+  const mine = storedIds.filter((id) => expected.has(id)); // a shared database may hold other rows
+  const unique = new Set(mine);
+  const problems = [];
+  if (statuses[201] !== expected.size) problems.push(`expected ${expected.size} × 201, got ${statuses[201] ?? 0}`);
+  if ((statuses[200] ?? 0) + (statuses[409] ?? 0) !== total - expected.size) problems.push(`expected ${total - expected.size} duplicates answered 200/409, got ${JSON.stringify(statuses)}`);
+  if (mine.length !== unique.size) problems.push(`${mine.length - unique.size} answers stored more than once`);
+  const missing = [...expected].filter((id) => !unique.has(id)).length;
+  if (missing) problems.push(`${missing} distinct answers missing`);
+  return problems;
+}
+
+/**
+ * One measured run against the built collector (started here with `env`, rate limit off, the load's
+ * site origin allowed, a throw-away owner): posts the load, reads back what was stored through the
+ * signed-in export, stops the server. `problems` is empty when every distinct answer is there once.
+ */
+export async function measureCollector({ env = {}, total = 10_000, clients = 50, duplicateShare = 0.1 }) {
+  const { startCollector, signIn } = await import('../collector/test/support/collector-process.mjs');
+  const siteOrigin = 'https://bench.shop.example';
+  const owner = { email: 'bench@shop.example', password: `bench-${Math.random().toString(36).slice(2)}` };
+  const collector = await startCollector({
+    env: { HEARBACK_ALLOWED_ORIGINS: siteOrigin, HEARBACK_RATE_LIMIT: '0', HEARBACK_ADMIN_EMAIL: owner.email, HEARBACK_ADMIN_PASSWORD: owner.password, ...env },
+  });
+  try {
+    const bodies = answerBodies(Math.round(total * (1 - duplicateShare)));
+    const plan = loadPlan(bodies, total);
+    const run = await postAnswers({ origin: collector.origin, siteOrigin, plan, clients });
+    const cookie = await signIn(collector.origin, owner);
+    const response = await fetch(`${collector.origin}/api/responses.json`, { headers: { cookie } });
+    const storedIds = (await response.json()).map((row) => row.id);
+    return { ...run, total, distinct: bodies.length, problems: deliveryProblems({ bodies, total, statuses: run.statuses, storedIds }) };
+  } finally {
+    await collector.stop();
+  }
+}
+
+/** `10000 answers (1000 repeats) from 50 clients in 4.1 s: 2439 answers/s; p50 …` */
+export function describeRun({ total, distinct, seconds, latencies, statuses }, clients) {
+  return `${total} answers (${total - distinct} repeats) from ${clients} clients in ${seconds.toFixed(2)} s: ${Math.round(total / seconds)} answers/s; ` +
+    `latency p50 ${quantile(latencies, 0.5)} ms, p95 ${quantile(latencies, 0.95)} ms, p99 ${quantile(latencies, 0.99)} ms, max ${quantile(latencies, 1)} ms; ` +
+    `statuses ${JSON.stringify(statuses)}`;
+}

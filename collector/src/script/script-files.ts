@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageDir } from '../package-dir';
+
+/** One servable copy of the script-tag bundle. */
+export interface ScriptFile {
+  /** `hearback.min.js` or `hearback-0.1.0.min.js`. */
+  name: string;
+  body: Buffer;
+  /** Subresource Integrity value, `sha384-…`. */
+  integrity: string;
+  versioned: boolean;
+}
+
+export interface ScriptFiles {
+  /** The SDK version the plain file is (the versioned file with the same bytes). */
+  version: string;
+  plain: ScriptFile;
+  /** The versioned copy of the current version: what the snippet builder pins. */
+  current: ScriptFile;
+  /** Every versioned copy found, the current one included. */
+  versioned: ScriptFile[];
+}
+
+/** Why there is no script to serve (the SDK is not built), for the routes and pages that need one. */
+export interface ScriptMissing {
+  missing: string;
+}
+
+/** The SDK's build output in this repository (`dist/` beside `collector/`). */
+export const sdkDistDir = join(packageDir, '..', 'dist');
+
+const versionedName = /^hearback-(\d+\.\d+\.\d+(?:-[\w.]+)?)\.min\.js$/;
+
+/**
+ * Reads the SDK's built script files from `distDir` once, at start, and computes their SRI hashes
+ * from the bytes served (not from a side file that could be stale).
+ */
+export function loadScriptFiles(distDir: string = sdkDistDir): ScriptFiles | ScriptMissing {
+  const plainPath = join(distDir, 'hearback.min.js');
+  if (!existsSync(plainPath)) return { missing: `the widget script is not built: no ${plainPath} (run npm run build in the repository)` };
+  const file = (name: string): ScriptFile => {
+    const body = readFileSync(join(distDir, name));
+    return { name, body, integrity: `sha384-${createHash('sha384').update(body).digest('base64')}`, versioned: name !== 'hearback.min.js' };
+  };
+  const plain = file('hearback.min.js');
+  const versioned = readdirSync(distDir).filter((name) => versionedName.test(name)).sort().map(file);
+  const current = versioned.find((candidate) => candidate.integrity === plain.integrity);
+  if (!current) return { missing: `the widget script in ${distDir} has no versioned copy with the same bytes as hearback.min.js (rebuild it: npm run build)` };
+  return { version: versionedName.exec(current.name)![1], plain, current, versioned };
+}

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+// Each command opens the PGlite folder afresh (the first creates it): seconds each on a busy machine.
+const slow = { timeout: 90_000 };
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { runCli } from '../../src/cli/run-cli';
+import { loadConfig } from '../../src/config';
+import { openDatabase } from '../../src/db/open-database';
+
+let dataDir: string;
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'hearback-cli-'));
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Runs one command line against the temp PGlite folder; returns its exit code and output. */
+async function cli(argv: string[], { stdin = '', env = {} }: { stdin?: string; env?: Record<string, string> } = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => (out += chunk));
+  stderr.on('data', (chunk) => (err += chunk));
+  const served: string[][] = [];
+  const fullEnv = { HEARBACK_DATA_DIR: dataDir, HEARBACK_TIMEZONE: 'UTC', ...env };
+  // What cli.ts does, short of listening: read the settings (a bad one is a ConfigError).
+  const code = await runCli(argv, { stdout, stderr, stdin: Readable.from([stdin]), env: fullEnv }, {
+    serve: async (args) => {
+      loadConfig(fullEnv, args);
+      served.push(args);
+    },
+  });
+  return { code, out, err, served };
+}
+
+async function inDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
+  const { db } = await openDatabase({ dataDir });
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+describe('hearback-collector', () => {
+  test('no command starts the server with the flags; --help lists every command and setting', async () => {
+    expect((await cli(['--port', '0'])).served).toEqual([['--port', '0']]);
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    for (const line of ['migrate', 'user add <email>', 'token create <name>', 'token revoke <id|name>', 'erase', 'export', '--allowed-origins', 'HEARBACK_RETENTION_DAYS']) {
+      expect(help.out).toContain(line);
+    }
+  });
+
+  test('every command has --help', async () => {
+    for (const words of [['migrate'], ['user', 'add'], ['token', 'create'], ['token', 'revoke'], ['erase'], ['export']]) {
+      const { code, out } = await cli([...words, '--help']);
+      expect(code).toBe(0);
+      expect(out).toMatch(new RegExp(`^Usage: hearback-collector ${words.join(' ')}`));
+    }
+  });
+
+  test('unknown commands, unknown flags, missing values and arguments: one line, exit 2', async () => {
+    const cases: Array<[string[], string]> = [
+      [['frobnicate'], 'hearback-collector: unknown command "frobnicate" (commands: migrate, user add, token create, token revoke, erase, export; see hearback-collector --help)'],
+      [['user', 'remove', 'x'], 'hearback-collector: unknown command "user remove"'],
+      [['migrate', '--frobnicate'], 'hearback-collector migrate: unknown option --frobnicate (see hearback-collector migrate --help)'],
+      [['user', 'add', 'a@b.example', '--role'], 'hearback-collector user add: option --role needs a value'],
+      [['user', 'add'], 'hearback-collector user add: expected <email>, got none'],
+      [['user', 'add', 'a@b.example', '--role', 'admin'], 'hearback-collector user add: --role must be owner or staff (got "admin")'],
+      [['erase'], 'hearback-collector erase: give --user (a user id) or --answer (an answer id)'],
+      [['erase', '--user', 'u', '--answer', 'a'], 'hearback-collector erase: give either --user or --answer, not both'],
+      [['--port', 'eighty'], 'hearback-collector: bad configuration'],
+    ];
+    for (const [argv, message] of cases) {
+      const { code, err } = await cli(argv);
+      expect({ argv, code }).toEqual({ argv, code: 2 });
+      expect(err.trim().split('\n')[0]).toContain(message);
+    }
+  });
+
+  test('migrate applies the schema once', slow, async () => {
+    const first = await cli(['migrate']);
+    expect(first).toMatchObject({ code: 0, out: expect.stringMatching(/^applied 001-responses, 002-accounts/) });
+    expect(await cli(['migrate'])).toMatchObject({ code: 0, out: 'the schema was up to date; nothing to apply\n' });
+  });
+
+  test('user add: the password from stdin or the environment, never argv; hashed; a taken email fails', slow, async () => {
+    const owner = await cli(['user', 'add', 'Owner@Shop.example', '--role', 'owner', '--password-stdin'], { stdin: 'correct horse battery\n' });
+    expect(owner).toMatchObject({ code: 0, out: expect.stringMatching(/^added owner@shop\.example \(owner\), id /) });
+    expect(await cli(['user', 'add', 'staff@shop.example'], { env: { HEARBACK_USER_PASSWORD: 'another long one' } })).toMatchObject({ code: 0 });
+    expect(await cli(['user', 'add', 'staff@shop.example'], { env: { HEARBACK_USER_PASSWORD: 'another long one' } }))
+      .toMatchObject({ code: 1, err: 'hearback-collector user add: staff@shop.example already has an account\n' });
+    expect(await cli(['user', 'add', 'x@shop.example'])).toMatchObject({ code: 2, err: expect.stringContaining('--password-stdin') });
+    expect(await cli(['user', 'add', 'x@shop.example', '--password-stdin'], { stdin: 'short\n' }))
+      .toMatchObject({ code: 2, err: expect.stringContaining('password must be at least 10 characters long') });
+    const rows = await inDatabase((db) => db.query('SELECT email, role, password_hash FROM users ORDER BY email'));
+    expect(rows.rows.map((r) => [r.email, r.role])).toEqual([['owner@shop.example', 'owner'], ['staff@shop.example', 'staff']]);
+    expect(JSON.stringify(rows.rows)).not.toContain('correct horse battery');
+  });
+
+  test('token create prints the token once (stdout alone); it works until token revoke, by name or id', slow, async () => {
+    const created = await cli(['token', 'create', 'nightly export']);
+    expect(created.code).toBe(0);
+    const secret = created.out.trim();
+    expect(secret).toMatch(/^hb_token_[\w-]{40,}$/);
+    expect(created.err).toMatch(/acts for owner@shop\.example; it is shown once/);
+    const stored = await inDatabase((db) => db.query('SELECT token_hash FROM api_tokens'));
+    expect(JSON.stringify(stored.rows)).not.toContain(secret);
+
+    expect(await cli(['token', 'create', 'as staff', '--user', 'staff@shop.example'])).toMatchObject({ code: 0 });
+    expect(await cli(['token', 'create', 'x', '--user', 'nobody@shop.example'])).toMatchObject({ code: 1, err: 'hearback-collector token create: no account for nobody@shop.example\n' });
+
+    expect(await cli(['token', 'revoke', 'nightly export'])).toMatchObject({ code: 0, out: expect.stringMatching(/^revoked token "nightly export" \(id [\w-]+\)\n$/) });
+    expect(await cli(['token', 'revoke', 'nightly export'])).toMatchObject({ code: 1, err: 'hearback-collector token revoke: no live token with id or name "nightly export"\n' });
+    const live = await inDatabase((db) => db.query('SELECT id FROM api_tokens WHERE revoked_at IS NULL'));
+    expect(live.rows).toHaveLength(1);
+    expect(await cli(['token', 'revoke', String(live.rows[0].id)])).toMatchObject({ code: 0 });
+  });
+
+  test('export and erase one person, or one answer; erase prints what it deleted', slow, async () => {
+    await inDatabase(async (db) => {
+      for (const [id, user] of [['a1', 'u-1'], ['a2', 'u-1'], ['a3', 'u-2']]) {
+        await db.query(
+          `INSERT INTO responses (id, survey, type, score, scale_min, scale_max, locale, url, answered_at, user_id, sdk, payload)
+           VALUES ($1, 's', 'nps', 9, 0, 10, 'en', 'https://shop.example/', now(), $2, 'hearback/0.1.0', $3)`,
+          [id, user, JSON.stringify({ id, user: { id: user } })],
+        );
+      }
+    });
+    const exported = await cli(['export', '--user', 'u-1']);
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.out).answers.map((a: { answer: { id: string } }) => a.answer.id)).toEqual(['a1', 'a2']);
+    expect(await cli(['erase', '--user', 'u-1'])).toMatchObject({ code: 0, out: 'erased 2 answers of user u-1\n  a1\n  a2\n' });
+    expect(await cli(['erase', '--answer', 'a3'])).toMatchObject({ code: 0, out: 'erased 1 answer of answer a3\n  a3\n' });
+    expect(await cli(['erase', '--answer', 'a3'])).toMatchObject({ code: 0, out: 'erased 0 answers of answer a3\n' });
+  });
+});
