@@ -121,3 +121,8 @@ if (existsSync('bench/outbox.mjs')) {
   const outbox = spawnSync('node', ['bench/outbox.mjs'], { stdio: 'inherit' });
   process.exitCode = outbox.status ?? 1;
 }
+if (existsSync('bench/dashboard.bench.mjs')) {
+  // The owner's dashboard at scale: 1,000,000 answers on PostgreSQL, 100,000 on PGlite.
+  const dashboard = spawnSync('node', ['bench/dashboard.bench.mjs'], { stdio: 'inherit' });
+  if (dashboard.status !== 0) process.exitCode = dashboard.status ?? 1;
+}

@@ -21,7 +21,7 @@ const env = {
 
 let config;
 try {
-  config = loadConfig(env, process.argv.slice(2));
+  config = loadConfig(env, process.argv.slice(2).filter((arg) => arg !== '--demo-data'));
 } catch (error) {
   console.error(error.message);
   process.exit(1);
@@ -29,6 +29,11 @@ try {
 try {
   const running = await startServer({ config, site: mountDemoSite });
   const { origin } = running;
+  // `--demo-data` (npm start): a first start, on an empty database, gets a month of demo answers.
+  if (process.argv.includes('--demo-data') && (await running.db.query('SELECT count(*)::int AS n FROM responses')).rows[0].n === 0) {
+    const { seed } = await import('./scripts/seed.mjs');
+    console.log(`  demo data: ${await seed(origin, { db: running.db })} answers from the last 30 days, with their cases`);
+  }
   console.log(`hearback demo on ${origin}
   index:      ${origin}/
   shop:       ${origin}/shop/

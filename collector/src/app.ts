@@ -36,6 +36,7 @@ import type { Config } from './config';
 import { mountDashboard } from './dashboard/mount-dashboard';
 import type { Database } from './db/database';
 import { mountHealth } from './health/mount-health';
+import { mountInbox } from './inbox/mount-inbox';
 import { csrfCheck } from './http/csrf';
 import { createLog, type Log } from './http/log';
 import { problem } from './http/problem';
@@ -115,7 +116,8 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   mountHealth(app, deps);
   mountShell(app, deps);
   mountAuth(app, deps, { accounts, cookie });
-  mountResponses(app, deps, { store: createResponsesStore({ db, hooks: answerHooks, timezone: config.timezone }) });
+  mountResponses(app, deps, { store: createResponsesStore({ db, hooks: answerHooks }) });
+  mountInbox(app, deps);
   mountDashboard(app, deps);
   mountSettings(app, deps, { accounts });
   mountScript(app, { script });

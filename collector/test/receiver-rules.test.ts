@@ -7,7 +7,7 @@ describe(`what the receiver refuses with 400, never 5xx (${databaseKind})`, () =
   let collector: TestCollector;
   let cookie: string;
   const post = (body: string) => collector.request('/api/responses', { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
-  const stored = async (survey: string) => (await (await collector.request(`/api/responses.json?survey=${survey}`, { headers: { cookie } })).json()).length;
+  const stored = async (survey: string) => (await (await collector.request(`/api/responses.json?survey=${survey}`, { headers: { cookie } })).json()).responses.length;
 
   beforeAll(async () => {
     collector = await startTestCollector();

@@ -26,7 +26,7 @@ describe(`answers in and out (${databaseKind})`, () => {
     const json = answer({ survey: 'bodies' });
     expect((await post(plain)).status).toBe(201);
     expect((await post(json, { 'content-type': 'application/json', origin: SHOP })).status).toBe(201);
-    const { body } = await get('/api/responses.json?survey=bodies');
+    const body = (await get('/api/responses.json?survey=bodies')).body.responses;
     expect(body.map((r: { id: string }) => r.id).sort()).toEqual([plain.id, json.id].sort());
     expect(body.find((r: { id: string }) => r.id === plain.id)).toMatchObject({ comment: 'ส่งของเร็วมาก', score: 4, scale: [1, 5], answeredAt: plain.answeredAt });
   });
@@ -55,13 +55,13 @@ describe(`answers in and out (${databaseKind})`, () => {
     const preflight = await collector.request('/api/responses', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     expect((await post(foreign, { 'content-type': 'text/plain', origin: 'null' })).status).toBe(403);
-    expect((await get('/api/responses.json?survey=foreign')).body).toEqual([]);
+    expect((await get('/api/responses.json?survey=foreign')).body.responses).toEqual([]);
   });
 
   it('accepts answers from its own pages and from servers (no Origin header)', async () => {
     expect((await post(answer({ survey: 'own' }), { 'content-type': 'text/plain', origin: collector.origin })).status).toBe(201);
     expect((await post(answer({ survey: 'own' }), { 'content-type': 'application/json' })).status).toBe(201);
-    expect((await get('/api/responses.json?survey=own')).body).toHaveLength(2);
+    expect((await get('/api/responses.json?survey=own')).body.responses).toHaveLength(2);
   });
 
   it('deduplicates on id: the repeat answers 200 { duplicate: true } and stores nothing new', async () => {
@@ -70,7 +70,7 @@ describe(`answers in and out (${databaseKind})`, () => {
     const again = await post({ ...first, comment: 'changed on retry' });
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ id: first.id, duplicate: true });
-    const { body } = await get('/api/responses.json?survey=dedupe');
+    const body = (await get('/api/responses.json?survey=dedupe')).body.responses;
     expect(body).toHaveLength(1);
     expect(body[0].comment).toBe('first');
   });
@@ -83,7 +83,7 @@ describe(`answers in and out (${databaseKind})`, () => {
     expect(await amended.json()).toEqual({ id: scoreOnly.id, duplicate: true, completed: true });
     const again = await post({ ...scoreOnly, comment: 'added later', reasons: ['Delivery'] });
     expect(await again.json()).toEqual({ id: scoreOnly.id, duplicate: true });
-    const { body } = await get('/api/responses.json?survey=amend');
+    const body = (await get('/api/responses.json?survey=amend')).body.responses;
     expect(body).toHaveLength(1);
     expect(body[0]).toMatchObject({ comment: 'added later', reasons: ['Delivery'] });
   });
@@ -93,7 +93,7 @@ describe(`answers in and out (${databaseKind})`, () => {
     const statuses = await Promise.all(Array.from({ length: 20 }, () => post(raced).then((r) => r.status)));
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 200)).toHaveLength(19);
-    expect((await get('/api/responses.json?survey=race')).body).toHaveLength(1);
+    expect((await get('/api/responses.json?survey=race')).body.responses).toHaveLength(1);
   });
 
   it('refuses bad payloads with 400 and readable problems, other content types with 415', async () => {
@@ -105,7 +105,7 @@ describe(`answers in and out (${databaseKind})`, () => {
     expect((await broken.json()).problems[0]).toMatch(/^body is not valid JSON/);
     const form = await post('a=1', { 'content-type': 'application/x-www-form-urlencoded', origin: SHOP });
     expect(form.status).toBe(415);
-    expect((await get('/api/responses.json?survey=bad')).body).toEqual([]);
+    expect((await get('/api/responses.json?survey=bad')).body.responses).toEqual([]);
   });
 
   it('refuses bodies over 64 KB with 413 and stores nothing', async () => {
@@ -113,7 +113,7 @@ describe(`answers in and out (${databaseKind})`, () => {
     const response = await post(huge);
     expect(response.status).toBe(413);
     expect((await response.json()).problems[0]).toBe('body must be at most 65536 bytes');
-    expect((await get('/api/responses.json?survey=huge')).body).toEqual([]);
+    expect((await get('/api/responses.json?survey=huge')).body.responses).toEqual([]);
   });
 
   it('exports JSON and CSV filtered by survey and dates (both ends inclusive)', async () => {
@@ -123,17 +123,17 @@ describe(`answers in and out (${databaseKind})`, () => {
     }
     await post(answer({ survey: 'export-other', answeredAt: days[1] }));
     const json = await get('/api/responses.json?survey=export&from=2026-10-15&to=2026-10-31');
-    expect(json.body.map((r: { answeredAt: string }) => r.answeredAt)).toEqual([days[2], days[1]]);
+    expect(json.body.responses.map((r: { answeredAt: string }) => r.answeredAt)).toEqual([days[2], days[1]]);
     const csv = await get('/api/responses.csv?survey=export&from=2026-10-02&to=2026-10-15');
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = (csv.body as string).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('id,survey,type,score,scale_min,scale_max,comment,reasons,contact,mode,locale,url,answered_at,received_at,user_id,context');
+    expect(lines[0]).toBe('id,survey,type,score,scale_min,scale_max,band,comment,reasons,contact,mode,locale,url,answered_at,received_at,user_id,context');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`export,csat,4,1,5,"'=SUM(A1), ""quoted""",`);
+    expect(lines[1]).toContain(`export,csat,4,1,5,promoter,"'=SUM(A1), ""quoted""",`);
     expect((await get('/api/responses.json?from=yesterday')).status).toBe(400);
   });
 
-  it('summarises NPS, CSAT% and CES with counts, distribution, weekly trend, comments and call-backs', async () => {
+  it('summarises NPS, CSAT% and CES with intervals and a weekly trend; comments and cases come with them', async () => {
     const s = 'summary';
     const send = (type: keyof typeof scales, score: number, extra = {}) => post(answer({ survey: s, type, score, scale: scales[type], ...extra }));
     for (const score of [10, 9, 8]) await send('nps', score, { answeredAt: '2026-11-02T10:00:00.000Z' });
@@ -143,20 +143,22 @@ describe(`answers in and out (${databaseKind})`, () => {
     for (const score of [7, 5, 2]) await send('ces', score, { answeredAt: '2026-11-19T11:00:00.000Z', contact: score === 2 ? true : undefined });
 
     const { body } = await get(`/api/summary?survey=${s}`);
-    expect(body.total).toBe(11);
-    expect(body.nps).toEqual({ score: 0, responses: 5, bands: { detractor: 2, passive: 1, promoter: 2 } });
-    expect(body.csat).toMatchObject({ score: 66.7, responses: 3 });
-    expect(body.ces).toMatchObject({ score: 4.67, responses: 3, easyShare: 66.7 });
-    expect(body.distribution.nps.map((d: { count: number }) => d.count)).toEqual([0, 0, 1, 1, 0, 0, 0, 0, 1, 1, 1]);
-    expect(body.distribution.csat).toHaveLength(5);
-    expect(body.trend.map((w: { week: string }) => w.week)).toEqual(['2026-11-02', '2026-11-09', '2026-11-16']); // Mondays, gaps kept
-    expect(body.trend[0].nps).toEqual({ score: 66.7, responses: 3 });
-    expect(body.trend[2].nps).toEqual({ score: -100, responses: 2 });
-    expect(body.trend[1].nps).toEqual({ score: null, responses: 0 });
-    expect(body.comments.map((c: { comment: string }) => c.comment)).toEqual(['no contact please', 'Too slow']);
-    expect(body.callbacks.map((c: { type: string; score: number; userId?: string }) => [c.type, c.score, c.userId])).toEqual([['ces', 2, undefined], ['nps', 3, 'u-7']]);
+    expect(body.summary.responses).toBe(11);
+    expect(body.summary.nps).toMatchObject({ value: 0, responses: 5, promoters: 2, passives: 1, detractors: 2 });
+    expect(body.summary.csat.value).toBeCloseTo(66.667, 2);
+    expect(body.summary.ces.value).toBeCloseTo(4.667, 2);
+    expect(body.summary.ces.easyShare).toBeCloseTo(66.667, 2);
+    expect(body.trend.points.map((w: { period: string }) => w.period)).toEqual(['2026-11-02', '2026-11-09', '2026-11-16']); // Mondays, gaps kept
+    expect(body.trend.points[0].nps.value).toBeCloseTo(66.667, 2);
+    expect(body.trend.points[1].responses).toBe(0);
+    expect(body.trend.points[2].nps.value).toBe(-100);
     expect(body.surveys).toContainEqual({ survey: s, type: 'ces', count: 11 });
-    expect((await get(`/api/summary?survey=${s}&from=2026-11-16`)).body.total).toBe(8);
+    expect((await get(`/api/summary?survey=${s}&from=2026-11-16`)).body.summary.responses).toBe(8);
+    const comments = await get(`/api/comments?survey=${s}`);
+    expect(comments.body.items.map((c: { comment: string }) => c.comment)).toEqual(['no contact please', 'Too slow']);
+    // every unhappy answer opened a case: NPS 3 and 2, CSAT 2, CES 2
+    const cases = await get(`/api/cases?survey=${s}`);
+    expect(cases.body.items.map((c: { answer: { type: string; score: number } }) => [c.answer.type, c.answer.score])).toEqual([['ces', 2], ['csat', 2], ['nps', 2], ['nps', 3]]);
   });
 
   it('migrates once: a second start applies nothing', async () => {
@@ -169,7 +171,7 @@ describe(`answers in and out (${databaseKind})`, () => {
     const response = await collector.request('/api/responses.json?survey=dedupe', { headers: { authorization: `Bearer ${secret}`, origin: SHOP } });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
-    expect(await response.json()).toHaveLength(1);
+    expect((await response.json()).responses).toHaveLength(1);
   });
 });
 
@@ -186,10 +188,10 @@ describe(`days and weeks in the shop's time zone (${databaseKind})`, () => {
     const late = answer({ survey: 'zone', answeredAt: '2026-11-22T18:00:00.000Z' });
     expect((await collector.request('/api/responses', { method: 'POST', body: JSON.stringify(late) })).status).toBe(201);
     const day = await collector.request('/api/responses.json?survey=zone&from=2026-11-23&to=2026-11-23', { headers: { cookie } });
-    expect((await day.json()).map((r: { id: string }) => r.id)).toEqual([late.id]);
+    expect((await day.json()).responses.map((r: { id: string }) => r.id)).toEqual([late.id]);
     const before = await collector.request('/api/responses.json?survey=zone&to=2026-11-22', { headers: { cookie } });
-    expect(await before.json()).toEqual([]);
+    expect((await before.json()).responses).toEqual([]);
     const summary = await (await collector.request('/api/summary?survey=zone', { headers: { cookie } })).json();
-    expect(summary.trend.map((w: { week: string }) => w.week)).toEqual(['2026-11-23']);
+    expect(summary.trend.points.map((w: { period: string }) => w.period)).toEqual(['2026-11-23']);
   });
 });

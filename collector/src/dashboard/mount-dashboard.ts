@@ -1,63 +1,85 @@
 import { html } from 'hono/html';
 import type { App, FeatureDeps } from '../app-env';
 import { requireUser } from '../auth/require-user';
+import { problem } from '../http/problem';
+import { createCaseStore } from '../inbox/case-store';
+import { createCommentsQuery, decodeCursor } from './comments-query';
+import { createDashboardQueries } from './dashboard-queries';
+import { loadDashboardSummary } from './dashboard-summary';
+import { mountExports } from './mount-exports';
+import { requestFilters } from './request-filters';
+
+const bands = ['detractor', 'passive', 'promoter'] as const;
+const contextKey = /^[A-Za-z0-9_.-]{1,64}$/;
 
 /**
- * `GET /dashboard` (signed in): NPS, CSAT and CES cards, score distributions, the weekly trend,
- * latest comments and people to call back, drawn by `client/dashboard.js` from `/api/summary`.
- * `/dashboard.html` (the demo's old address) redirects here.
+ * The dashboard (signed in): `GET /dashboard` and `GET /comments`, pages drawn by
+ * `client/dashboard.tsx` and `client/comments.tsx`, and their APIs, all taking the same filters
+ * (`range` 7d|30d|90d|quarter|all or `from`/`to`, `survey`, `type`, `language`, `context.<key>`):
+ * - `GET /api/summary` (+ `by=<context key>` for a breakdown, `unit=week|month` for the trend):
+ *   scores with 95% intervals, the change since the previous period, trend, breakdown, reason
+ *   chips, comment themes, context keys, the inbox's figures;
+ * - `GET /api/filters`: the surveys and the context keys (with top values) to filter by;
+ * - `GET /api/comments` (+ `search`, `band`, `cursor`, `limit` up to 100): every comment, paged;
+ * - the exports (`mount-exports.ts`).
  */
-export function mountDashboard(app: App, { nav, page }: FeatureDeps) {
+export function mountDashboard(app: App, deps: FeatureDeps) {
+  const { db, config, kit, nav, page } = deps;
+  const kinds = kit.surveyKinds;
+  const queries = createDashboardQueries({ db, timeZone: config.timezone, kinds });
+  const comments = createCommentsQuery({ db, timeZone: config.timezone, kinds });
+  const cases = createCaseStore({ db, timeZone: config.timezone, kinds, now: deps.now });
+
   nav.add({ href: '/dashboard', label: { en: 'Dashboard', th: 'แดชบอร์ด' }, order: 20 });
+  nav.add({ href: '/comments', label: { en: 'Comments', th: 'ความคิดเห็น' }, order: 25 });
+
+  const view = (name: 'dashboard' | 'comments', title: { en: string; th: string }) =>
+    app.get(`/${name}`, requireUser({ page: true }), (c) =>
+      page(c, {
+        title: title[c.var.lang],
+        scripts: [name],
+        styles: ['dashboard'],
+        main: html`<div id="app" class="dash-app" data-view="${name}" data-timezone="${config.timezone}"><p class="muted" role="status">${c.var.lang === 'th' ? 'กำลังโหลด…' : 'Loading…'}</p></div>`,
+      }));
+  view('dashboard', { en: 'Dashboard', th: 'แดชบอร์ด' });
+  view('comments', { en: 'Comments', th: 'ความคิดเห็น' });
   app.get('/dashboard.html', (c) => c.redirect('/dashboard', 301));
-  app.get('/dashboard', requireUser({ page: true }), (c) =>
-    page(c, { title: c.var.lang === 'th' ? 'แดชบอร์ด' : 'Dashboard', scripts: ['dashboard'], styles: ['dashboard'], main: html`
-<section class="dash-top">
-  <div class="dash-bar">
-    <div class="title"><span class="logo-dot" aria-hidden="true"></span><h1>Customer feedback</h1></div>
-    <form class="filters" id="filters" aria-label="Filters">
-      <div><label for="survey">Survey</label><select id="survey" name="survey"><option value="">All surveys</option></select></div>
-      <div><label for="from">From</label><input id="from" name="from" type="date"></div>
-      <div><label for="to">To</label><input id="to" name="to" type="date"></div>
-      <div class="exports"><a class="button secondary" id="export-csv" href="/api/responses.csv" download>CSV</a><a class="button secondary" id="export-json" href="/api/responses.json">JSON</a></div>
-    </form>
-  </div>
-</section>
-<div class="dash">
-  <p class="status muted" id="status" role="status">Loading…</p>
-  <section class="cards" aria-label="Scores">
-    <article class="card metric" id="card-nps">
-      <h2>NPS <span class="muted">Net Promoter Score</span></h2>
-      <p class="big" data-value>–</p>
-      <p class="muted" data-count></p>
-      <div class="bandbar" data-bands aria-hidden="true"><span class="bad"></span><span class="ok"></span><span class="good"></span></div>
-      <p class="legend" data-legend></p>
-    </article>
-    <article class="card metric" id="card-csat">
-      <h2>CSAT <span class="muted">satisfied (4–5 of 5)</span></h2>
-      <p class="big" data-value>–</p>
-      <p class="muted" data-count></p>
-      <div class="bandbar" data-bands aria-hidden="true"><span class="bad"></span><span class="ok"></span><span class="good"></span></div>
-      <p class="legend" data-legend></p>
-    </article>
-    <article class="card metric" id="card-ces">
-      <h2>CES <span class="muted">effort, mean of 1–7</span></h2>
-      <p class="big" data-value>–</p>
-      <p class="muted" data-count></p>
-      <div class="bandbar" data-bands aria-hidden="true"><span class="bad"></span><span class="ok"></span><span class="good"></span></div>
-      <p class="legend" data-legend></p>
-    </article>
-  </section>
-  <section class="charts">
-    <article class="card wide"><h2>Trend by week</h2><div class="chart tall"><canvas id="trend" aria-label="NPS, CSAT% and CES by week" role="img"></canvas></div></article>
-    <article class="card"><h2>NPS scores</h2><div class="chart"><canvas id="dist-nps" role="img" aria-label="How many answers gave each NPS score"></canvas></div></article>
-    <article class="card"><h2>CSAT scores</h2><div class="chart"><canvas id="dist-csat" role="img" aria-label="How many answers gave each CSAT score"></canvas></div></article>
-    <article class="card"><h2>CES scores</h2><div class="chart"><canvas id="dist-ces" role="img" aria-label="How many answers gave each CES score"></canvas></div></article>
-  </section>
-  <section class="lists">
-    <article class="card"><h2>Latest comments</h2><ul class="comments" id="comments"></ul></article>
-    <article class="card"><h2>Call back <span class="muted">unhappy, agreed to be contacted</span></h2><ul class="comments" id="callbacks"></ul></article>
-  </section>
-</div>
-` }));
+
+  app.get('/api/summary', requireUser(), async (c) => {
+    const parsed = requestFilters(c, deps);
+    if (!parsed.ok) return problem(c, 400, parsed.problems);
+    const problems: string[] = [];
+    const by = parsed.params.get('by') || undefined;
+    if (by && !contextKey.test(by)) problems.push(`by: ${JSON.stringify(by)} must be a context key of 1–64 letters, digits, "_", "." or "-"`);
+    const unit = parsed.params.get('unit') || 'week';
+    if (unit !== 'week' && unit !== 'month') problems.push(`unit: ${JSON.stringify(unit)} must be week or month`);
+    if (problems.length) return problem(c, 400, problems);
+    return c.json(await loadDashboardSummary(queries, cases.figures, parsed.filters, { by, unit: unit as 'week' | 'month' }));
+  });
+
+  app.get('/api/filters', requireUser(), async (c) => {
+    const parsed = requestFilters(c, deps);
+    if (!parsed.ok) return problem(c, 400, parsed.problems);
+    const [surveys, contextKeys] = await Promise.all([queries.surveys(), queries.contextKeys(parsed.filters)]);
+    return c.json({ surveys, contextKeys });
+  });
+
+  app.get('/api/comments', requireUser(), async (c) => {
+    const parsed = requestFilters(c, deps);
+    if (!parsed.ok) return problem(c, 400, parsed.problems);
+    const { params } = parsed;
+    const problems: string[] = [];
+    const search = params.get('search')?.trim() || undefined;
+    if (search && search.length > 200) problems.push('search: must be at most 200 characters');
+    const band = params.get('band') || undefined;
+    if (band && !(bands as readonly string[]).includes(band)) problems.push(`band: ${JSON.stringify(band)} must be detractor, passive or promoter`);
+    const cursor = params.get('cursor') || undefined;
+    if (cursor && !decodeCursor(cursor)) problems.push('cursor: not one this API gave out; start again without it');
+    const limit = Number(params.get('limit') ?? 25);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) problems.push(`limit: ${JSON.stringify(params.get('limit'))} must be a whole number from 1 to 100`);
+    if (problems.length) return problem(c, 400, problems);
+    return c.json(await comments(parsed.filters, { search, band: band as (typeof bands)[number] | undefined, cursor, limit }));
+  });
+
+  mountExports(app, deps);
 }

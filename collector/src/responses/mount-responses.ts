@@ -1,21 +1,16 @@
-import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { isAnswerRefused } from '../answer-refused';
-import type { App, AppEnv, FeatureDeps } from '../app-env';
-import { requireUser } from '../auth/require-user';
+import type { App, FeatureDeps } from '../app-env';
 import { clientAddress } from '../http/client-address';
 import { problem } from '../http/problem';
 import { createRateLimiter } from '../http/rate-limiter';
-import { toCsv } from './csv';
-import { parseFilters, type Filters } from './filters';
 import type { ResponsesStore } from './responses-store';
-import { summarise } from './summary';
 
 const acceptedTypes = ['text/plain', 'application/json'];
 
 /**
- * Answers in and out.
+ * Answers in.
  * - `POST /api/responses` (public, for the widget): one answer as `text/plain` (the SDK default, no
  *   preflight) or `application/json`. 201 `{ id }` stored; 200 `{ id, duplicate: true }` for an
  *   `id` already stored (plus `completed: true` when the repeat filled in a comment); 400
@@ -24,8 +19,7 @@ const acceptedTypes = ['text/plain', 'application/json'];
  *   400 or 409 when an answer hook refuses it by the owner's rules (`AnswerRefused`); 503 +
  *   `Retry-After` only when the database fails (the SDK keeps the answer and retries).
  *   CORS headers go to allowed origins only.
- * - `GET /api/responses.json`, `/api/responses.csv`, `/api/summary` (signed in or API token):
- *   `survey`, `type`, `from`, `to` filters; dates are days in the shop's time zone.
+ * Reading answers back (exports, summary, comments) is the dashboard's (`src/dashboard/`).
  */
 export function mountResponses(app: App, { config, kit, log, now, origins }: FeatureDeps, { store }: { store: ResponsesStore }) {
   const limiter = createRateLimiter({ limit: config.rateLimit.limit, windowSeconds: config.rateLimit.windowSeconds, now: () => now().getTime() });
@@ -82,23 +76,4 @@ export function mountResponses(app: App, { config, kit, log, now, origins }: Fea
       return c.json(result.completed ? { id, duplicate: true, completed: true } : { id, duplicate: true }, 200);
     },
   );
-
-  const withFilters = (handle: (c: Context<AppEnv>, filters: Filters) => Promise<Response>) => async (c: Context<AppEnv>) => {
-    const parsed = parseFilters(new URL(c.req.url).searchParams);
-    return parsed.ok ? handle(c, parsed.filters) : problem(c, 400, parsed.problems);
-  };
-
-  app.get('/api/responses.json', requireUser(), withFilters(async (c, filters) => c.json(await store.list(filters))));
-
-  app.get('/api/responses.csv', requireUser(), withFilters(async (c, filters) => c.body(toCsv(await store.list(filters)), 200, {
-    'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': 'attachment; filename="hearback-responses.csv"',
-  })));
-
-  app.get('/api/summary', requireUser(), withFilters(async (c, filters) => {
-    const [counts, weekly, comments, callbacks, surveys] = await Promise.all([
-      store.scoreCounts(filters), store.weeklyScoreCounts(filters), store.latestComments(filters), store.callbacks(filters), store.surveys(),
-    ]);
-    return c.json(summarise({ counts, weekly, comments, callbacks, surveys }));
-  }));
 }

@@ -1,19 +1,14 @@
-import { surveyKinds, type Answer } from '../../../src/receiver';
+import type { Answer } from '../../../src/receiver';
 import type { AnswerHooks } from '../answer-hooks';
 import type { Database } from '../db/database';
-import { recordColumns, toRecord, type AnswerRecord } from './answer-record';
-import { whereClause, type Filters } from './filters';
-import type { ScoreCount, WeeklyScoreCount } from './summary';
-import type { SurveyType } from './survey-types';
 
 export type InsertResult = { stored: true; completed: false } | { stored: false; completed: boolean };
 
 /**
- * Every query on answers, in SQL both PGlite and PostgreSQL accept. Dates are grouped in the shop's
- * `timezone`.
+ * Stores answers, in SQL both PGlite and PostgreSQL accept. Reading them back (exports, summary,
+ * comments, cases) is the dashboard's and the inbox's (`src/dashboard/`, `src/inbox/`).
  */
-export function createResponsesStore({ db, hooks, timezone }: { db: Database; hooks: AnswerHooks; timezone: string }) {
-  const where = (filters: Filters, extra: string[] = []) => whereClause(filters, timezone, extra);
+export function createResponsesStore({ db, hooks }: { db: Database; hooks: AnswerHooks }) {
   return {
     /**
      * Stores an answer once, in one transaction with the registered hooks: `stored` is false when
@@ -51,52 +46,6 @@ export function createResponsesStore({ db, hooks, timezone }: { db: Database; ho
         if (completed.rows.length === 1) await hooks.runCompleted(tx, answer);
         return { stored: false, completed: completed.rows.length === 1 } as const;
       });
-    },
-
-    /** Answers matching `filters`, newest first, as flat records (exports). */
-    async list(filters: Filters, { limit = 100_000 } = {}): Promise<AnswerRecord[]> {
-      const w = where(filters);
-      const { rows } = await db.query(`SELECT ${recordColumns} FROM responses ${w.sql} ORDER BY answered_at DESC, id LIMIT ${Math.max(1, Math.floor(limit))}`, w.params);
-      return rows.map(toRecord);
-    },
-
-    /** How many answers per type and score. */
-    async scoreCounts(filters: Filters): Promise<ScoreCount[]> {
-      const w = where(filters);
-      const { rows } = await db.query(`SELECT type, score, count(*)::int AS count FROM responses ${w.sql} GROUP BY type, score`, w.params);
-      return rows as unknown as ScoreCount[];
-    },
-
-    /** The same counts per week (weeks start on Monday, in the shop's time zone). */
-    async weeklyScoreCounts(filters: Filters): Promise<WeeklyScoreCount[]> {
-      const w = where(filters);
-      const zone = `$${w.params.length + 1}`;
-      const { rows } = await db.query(
-        `SELECT to_char(date_trunc('week', answered_at AT TIME ZONE ${zone}), 'YYYY-MM-DD') AS week, type, score, count(*)::int AS count
-         FROM responses ${w.sql} GROUP BY 1, 2, 3 ORDER BY 1`,
-        [...w.params, timezone],
-      );
-      return rows as unknown as WeeklyScoreCount[];
-    },
-
-    async latestComments(filters: Filters, limit = 8): Promise<AnswerRecord[]> {
-      const w = where(filters, ['comment IS NOT NULL', "comment <> ''"]);
-      const { rows } = await db.query(`SELECT ${recordColumns} FROM responses ${w.sql} ORDER BY answered_at DESC, id LIMIT ${limit}`, w.params);
-      return rows.map(toRecord);
-    },
-
-    /** Unhappy answers (the detractor band of their type) whose author agreed to be contacted. */
-    async callbacks(filters: Filters, limit = 20): Promise<AnswerRecord[]> {
-      const bands = Object.entries(surveyKinds).map(([type, kind]) => `(type = '${type}' AND score < ${Number(kind.passiveFrom)})`);
-      const w = where(filters, ['contact', `(${bands.join(' OR ')})`]);
-      const { rows } = await db.query(`SELECT ${recordColumns} FROM responses ${w.sql} ORDER BY answered_at DESC, id LIMIT ${limit}`, w.params);
-      return rows.map(toRecord);
-    },
-
-    /** Survey ids seen, with their type and answer count (the dashboard's filter). */
-    async surveys(): Promise<{ survey: string; type: SurveyType; count: number }[]> {
-      const { rows } = await db.query('SELECT survey, min(type) AS type, count(*)::int AS count FROM responses GROUP BY survey ORDER BY survey');
-      return rows as unknown as { survey: string; type: SurveyType; count: number }[];
     },
   };
 }

@@ -80,14 +80,14 @@
     $('[data-order-id]').textContent = orderId;
     localStorage.removeItem('demo-cart');
     // The moment to ask: the "after-checkout" CSAT survey is triggered by this event.
-    hearback('track', 'checkout', { orderId });
+    hearback('track', 'checkout', { orderId, touchpoint: 'checkout' });
   }
 
   $('#support-form')?.addEventListener('submit', (event) => {
     event.preventDefault();
     event.currentTarget.hidden = true;
     $('#support-sent').hidden = false;
-    hearback('track', 'support-contacted');
+    hearback('track', 'support-contacted', { touchpoint: 'support' });
   });
 
   translate();

@@ -1,0 +1,51 @@
+// The dashboard page: filters, NPS / CSAT% / CES as ranges with the change since the previous
+// period, the trend with its interval band, a breakdown by a context key, reason chips and comment
+// themes — all from GET /api/summary.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { DashboardSummary } from '../src/dashboard/dashboard-summary';
+import { BreakdownTable } from './dashboard/breakdown-table';
+import { FilterBar } from './dashboard/filter-bar';
+import { createFiltersModel, type FiltersModel } from './dashboard/filters-model';
+import type { Format } from './dashboard/format';
+import { t, type Lang } from './dashboard/messages';
+import { markReady, pageContext } from './dashboard/page-context';
+import { Reasons, Themes } from './dashboard/reasons-themes';
+import { ScoreCards } from './dashboard/score-cards';
+import { StatusLine } from './dashboard/status-line';
+import { TrendChart } from './dashboard/trend-chart';
+import { useLoader } from './dashboard/use-loader';
+
+function Dashboard({ lang, format, filters }: { lang: Lang; format: Format; filters: FiltersModel }) {
+  const [by, setBy] = useState(new URLSearchParams(location.search).get('by') ?? '');
+  const [unit, setUnit] = useState<'week' | 'month'>('week');
+  const query = filters.query.value;
+  const { data, error, loading } = useLoader<DashboardSummary>(`/api/summary?${query}${by ? `&by=${encodeURIComponent(by)}` : ''}&unit=${unit}`);
+  useEffect(() => markReady(!!data && !loading));
+  return (
+    <>
+      <div class="view-head">
+        <h1>{t(lang, 'dashboard')}</h1>
+        <p class="exports">
+          {t(lang, 'export')}: <a href={`/api/responses.csv?${query}`} download>CSV</a> · <a href={`/api/responses.json?${query}`}>JSON</a>
+        </p>
+      </div>
+      <FilterBar lang={lang} filters={filters} choices={data} id="dashboard" />
+      <StatusLine lang={lang} loading={loading} error={error} />
+      {data && (
+        data.summary.responses === 0 ? <p class="card muted">{t(lang, 'noAnswers')}</p> : (
+          <div class="dashboard-grid">
+            <ScoreCards lang={lang} format={format} data={data} />
+            <TrendChart lang={lang} format={format} points={data.trend.points} unit={unit} onUnit={setUnit} />
+            <BreakdownTable lang={lang} format={format} data={data} by={data.breakdown?.key} onBy={setBy} filters={filters} />
+            <Reasons lang={lang} format={format} reasons={data.reasons} />
+            <Themes lang={lang} format={format} themes={data.themes} />
+          </div>
+        )
+      )}
+    </>
+  );
+}
+
+const { root, lang, format } = pageContext();
+render(<Dashboard lang={lang} format={format} filters={createFiltersModel('30d')} />, root);

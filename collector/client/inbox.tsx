@@ -1,0 +1,84 @@
+// The inbox page: every unhappy answer is a case. Figures for closing the loop (share closed,
+// median time to close), the cases of one state, and the buttons that move them along.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Case, CaseFigures } from '../src/inbox/case-store';
+import { getJson } from './dashboard/api';
+import { CaseCard } from './dashboard/case-card';
+import { FilterBar, type FilterChoices } from './dashboard/filter-bar';
+import { createFiltersModel, type FiltersModel } from './dashboard/filters-model';
+import type { Format } from './dashboard/format';
+import { t, type Lang } from './dashboard/messages';
+import { markReady, pageContext } from './dashboard/page-context';
+import { StatusLine } from './dashboard/status-line';
+import { useLoader } from './dashboard/use-loader';
+
+type CasesPage = { items: Case[]; nextCursor?: string };
+const states = ['open', 'contacted', 'resolved', ''] as const;
+
+function duration(lang: Lang, hours: number) {
+  const days = Math.floor(hours / 24);
+  const rest = Math.round(hours - days * 24);
+  return days ? `${days} ${t(lang, 'days')} ${rest} ${t(lang, 'hours')}` : `${Math.round(hours)} ${t(lang, 'hours')}`;
+}
+
+function Figures({ lang, format, figures }: { lang: Lang; format: Format; figures: CaseFigures }) {
+  return (
+    <section class="figures" aria-label={t(lang, 'inbox')}>
+      <p class="figure"><strong data-testid="closed-share">{figures.closedShare === null ? '–' : `${format.whole(figures.closedShare)}%`}</strong> {t(lang, 'closedShare')} <span class="muted">({format.whole(figures.resolved)} / {format.whole(figures.total)})</span></p>
+      <p class="figure"><strong data-testid="median-close">{figures.medianHoursToClose === null ? '–' : duration(lang, figures.medianHoursToClose)}</strong> {t(lang, 'medianToClose')}</p>
+      <p class="figure"><strong data-testid="open-count">{format.whole(figures.open)}</strong> {t(lang, 'openCases')}</p>
+    </section>
+  );
+}
+
+function Inbox({ lang, format, filters }: { lang: Lang; format: Format; filters: FiltersModel }) {
+  const [state, setState] = useState<(typeof states)[number]>((new URLSearchParams(location.search).get('state') as (typeof states)[number]) ?? 'open');
+  const query = filters.query.value;
+  const figures = useLoader<CaseFigures>(`/api/cases/figures?${query}`);
+  const choices = useLoader<FilterChoices>(`/api/filters?${query}`);
+  const first = useLoader<CasesPage>(`/api/cases?${query}${state ? `&state=${state}` : ''}`);
+  const [more, setMore] = useState<CasesPage[]>([]);
+  useEffect(() => setMore([]), [query, state, first.data]);
+  const pages = first.data ? [first.data, ...more] : [];
+  const items = pages.flatMap((page) => page.items);
+  const next = pages.at(-1)?.nextCursor;
+  const changed = () => {
+    first.reload();
+    figures.reload();
+  };
+  useEffect(() => markReady(!!first.data && !first.loading && !!figures.data && !figures.loading));
+  return (
+    <>
+      <div class="view-head">
+        <h1>{t(lang, 'inbox')}</h1>
+        <p class="muted">{t(lang, 'inboxIntro')}</p>
+      </div>
+      {figures.data && <Figures lang={lang} format={format} figures={figures.data} />}
+      <details class="inbox-filters">
+        <summary>{t(lang, 'filters')}</summary>
+        <FilterBar lang={lang} filters={filters} choices={choices.data} id="inbox" />
+      </details>
+      <div class="segmented states" role="group" aria-label={t(lang, 'show')}>
+        {states.map((s) => (
+          <button type="button" key={s || 'all'} aria-pressed={state === s} onClick={() => setState(s)}>
+            {s ? t(lang, `state_${s}`) : t(lang, 'allStates')}
+          </button>
+        ))}
+      </div>
+      <StatusLine lang={lang} loading={first.loading} error={first.error} />
+      {first.data && !items.length && <p class="card muted">{t(lang, 'noCases')}</p>}
+      <ul class="case-list">
+        {items.map((item) => <CaseCard key={`${item.id}-${item.updatedAt}`} lang={lang} format={format} item={item} onChanged={changed} />)}
+      </ul>
+      {next && (
+        <button type="button" class="secondary-button" onClick={async () => setMore([...more, await getJson<CasesPage>(`/api/cases?${query}${state ? `&state=${state}` : ''}&cursor=${encodeURIComponent(next)}`)])}>
+          {t(lang, 'loadMore')}
+        </button>
+      )}
+    </>
+  );
+}
+
+const { root, lang, format } = pageContext();
+render(<Inbox lang={lang} format={format} filters={createFiltersModel('all')} />, root);

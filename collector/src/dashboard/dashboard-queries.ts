@@ -1,0 +1,190 @@
+import type { Queryable } from '../db/database';
+import { scoreMetrics, type Kinds, type ScoreCount, type ScoreMetrics } from '../stats/score-metrics';
+import { commentThemes, type Themes } from '../stats/themes';
+import { bandSql } from './band-sql';
+import type { Filters } from './filters';
+import { whereClause } from './where-clause';
+
+export interface ContextKey {
+  key: string;
+  /** Answers in the filters that carry the key. */
+  answers: number;
+  distinctValues: number;
+  /** The most frequent values, most frequent first. */
+  values: { value: string; count: number }[];
+}
+
+export interface BreakdownRow extends ScoreMetrics {
+  /** `null` for answers without the key. */
+  value: string | null;
+}
+
+export interface TrendPoint extends ScoreMetrics {
+  /** First day of the week (Monday) or month, in the shop's zone. */
+  period: string;
+}
+
+export type Band = 'detractor' | 'passive' | 'promoter';
+
+/** How many values of one key the breakdown shows; the rest are summed up as `othersCount`. */
+const BREAKDOWN_VALUES = 50;
+const TOP_VALUES = 20;
+/** Answers read to list context keys and values. */
+const CONTEXT_SAMPLE = 10_000;
+/** Comments read for themes, newest first, per band. */
+const THEME_SAMPLE = 2_000;
+
+/**
+ * The dashboard's read queries, one set of SQL for PGlite and PostgreSQL. Every query takes the
+ * same filters; days and weeks are the shop's (`timeZone`).
+ */
+export function createDashboardQueries({ db, timeZone, kinds }: { db: Queryable; timeZone: string; kinds: Kinds }) {
+  const where = (filters: Filters, extra: string[] = [], params: unknown[] = []) => whereClause(filters, timeZone, { extra, params });
+
+  async function scoreCounts(filters: Filters): Promise<ScoreCount[]> {
+    const w = where(filters);
+    const { rows } = await db.query<ScoreCount>(`SELECT r.type, r.score, count(*)::int AS count FROM responses r ${w.sql} GROUP BY 1, 2`, w.params);
+    return rows;
+  }
+
+  return {
+    scoreCounts,
+
+    async summary(filters: Filters): Promise<ScoreMetrics> {
+      return scoreMetrics(await scoreCounts(filters), kinds);
+    },
+
+    /**
+     * The context keys the answers in `filters` hold (string, number and boolean values), with their
+     * top values. Read from the newest `CONTEXT_SAMPLE` answers of the filters, so the filter list
+     * stays quick at any size; `answers` and `distinctValues` count within that sample.
+     */
+    async contextKeys(filters: Filters): Promise<ContextKey[]> {
+      const w = where(filters, ["jsonb_typeof(r.context) = 'object'"]);
+      const { rows } = await db.query<{ key: string; value: string; count: number; answers: number; distinct_values: number }>(
+        `SELECT key, value, count, answers, distinct_values FROM (
+           SELECT key, value, count,
+             sum(count) OVER (PARTITION BY key)::int AS answers,
+             count(*) OVER (PARTITION BY key)::int AS distinct_values,
+             row_number() OVER (PARTITION BY key ORDER BY count DESC, value) AS rank
+           FROM (SELECT e.key, e.value #>> '{}' AS value, count(*)::int AS count
+                 FROM (SELECT r.context FROM responses r ${w.sql} ORDER BY r.answered_at DESC LIMIT ${CONTEXT_SAMPLE}) AS sample
+                 CROSS JOIN LATERAL jsonb_each(sample.context) AS e
+                 WHERE jsonb_typeof(e.value) IN ('string', 'number', 'boolean')
+                 GROUP BY 1, 2) AS per_value
+         ) AS ranked WHERE rank <= ${TOP_VALUES} ORDER BY answers DESC, key, count DESC, value`,
+        w.params,
+      );
+      const keys = new Map<string, ContextKey>();
+      for (const row of rows) {
+        const key = keys.get(row.key) ?? { key: row.key, answers: row.answers, distinctValues: row.distinct_values, values: [] };
+        key.values.push({ value: row.value, count: row.count });
+        keys.set(row.key, key);
+      }
+      return [...keys.values()];
+    },
+
+    /** NPS, CSAT%, CES and counts per value of one context key, most answers first. */
+    async breakdown(filters: Filters, key: string): Promise<{ rows: BreakdownRow[]; othersCount: number }> {
+      const w = where(filters, [], [key]);
+      const { rows } = await db.query<ScoreCount & { value: string | null }>(
+        `SELECT r.context ->> $1 AS value, r.type, r.score, count(*)::int AS count FROM responses r ${w.sql} GROUP BY 1, 2, 3`,
+        w.params,
+      );
+      const byValue = new Map<string | null, ScoreCount[]>();
+      for (const row of rows) byValue.set(row.value, [...(byValue.get(row.value) ?? []), row]);
+      const all = [...byValue].map(([value, counts]) => ({ value, ...scoreMetrics(counts, kinds) })).sort((a, b) => b.responses - a.responses || String(a.value).localeCompare(String(b.value)));
+      const shown = all.slice(0, BREAKDOWN_VALUES);
+      return { rows: shown, othersCount: all.slice(BREAKDOWN_VALUES).reduce((sum, row) => sum + row.responses, 0) };
+    },
+
+    /**
+     * Scores per week (Monday) or month of the shop's calendar, every period of the range included,
+     * empty ones too. Each answer is put in its period by `width_bucket` over the periods' start
+     * instants (computed once), which costs far less per row than converting every timestamp to
+     * the shop's zone.
+     */
+    async trend(filters: Filters, unit: 'week' | 'month'): Promise<TrendPoint[]> {
+      let { from: first, to: last } = filters;
+      if (!first || !last) {
+        const w = where(filters, [], [timeZone]);
+        const { rows } = await db.query<{ first: string | null; last: string | null }>(
+          `SELECT to_char(min(r.answered_at) AT TIME ZONE $1::text, 'YYYY-MM-DD') AS first, to_char(max(r.answered_at) AT TIME ZONE $1::text, 'YYYY-MM-DD') AS last
+           FROM responses r ${w.sql}`,
+          w.params,
+        );
+        if (!rows[0].first || !rows[0].last) return [];
+        first ??= rows[0].first;
+        last ??= rows[0].last;
+      }
+      const periods = periodsBetween(periodStart(first, unit), last, unit);
+      const w = where(filters, [], [periods, timeZone]);
+      const { rows } = await db.query<ScoreCount & { bucket: number }>(
+        `SELECT width_bucket(r.answered_at, (SELECT array_agg(p::date::timestamp AT TIME ZONE $2::text ORDER BY p) FROM unnest($1::text[]) AS p)) AS bucket,
+           r.type, r.score, count(*)::int AS count
+         FROM responses r ${w.sql} GROUP BY 1, 2, 3`,
+        w.params,
+      );
+      const byPeriod = periods.map(() => [] as ScoreCount[]);
+      for (const row of rows) byPeriod[row.bucket - 1]?.push(row);
+      return periods.map((period, i) => ({ period, ...scoreMetrics(byPeriod[i], kinds) }));
+    },
+
+    /** The reason chips chosen, counted per band, most chosen first. */
+    async reasons(filters: Filters): Promise<{ band: Band; reason: string; count: number }[]> {
+      const w = where(filters, ["jsonb_typeof(r.reasons) = 'array'"]);
+      const { rows } = await db.query<{ band: Band; reason: string; count: number }>(
+        `SELECT ${bandSql(kinds)} AS band, reason.value AS reason, count(*)::int AS count
+         FROM responses r CROSS JOIN LATERAL jsonb_array_elements_text(r.reasons) AS reason(value)
+         ${w.sql} GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT 200`,
+        w.params,
+      );
+      return rows;
+    },
+
+    /** Comment themes among detractors and among promoters (the newest comments of each band). */
+    async themes(filters: Filters): Promise<Record<'detractor' | 'promoter', Themes>> {
+      const read = async (band: Band) => {
+        const w = where(filters, ["r.comment IS NOT NULL", "r.comment <> ''", `${bandSql(kinds)} = '${band}'`]);
+        const { rows } = await db.query<{ comment: string }>(
+          `SELECT r.comment FROM responses r ${w.sql} ORDER BY r.answered_at DESC LIMIT ${THEME_SAMPLE}`,
+          w.params,
+        );
+        return commentThemes(rows.map((row) => row.comment));
+      };
+      const [detractor, promoter] = await Promise.all([read('detractor'), read('promoter')]);
+      return { detractor, promoter };
+    },
+
+    /** Survey ids with their type and answer count (for the filter). */
+    async surveys(): Promise<{ survey: string; type: string; count: number }[]> {
+      const { rows } = await db.query<{ survey: string; type: string; count: number }>(
+        'SELECT survey, min(type) AS type, count(*)::int AS count FROM responses GROUP BY survey ORDER BY survey',
+      );
+      return rows;
+    },
+  };
+}
+
+export type DashboardQueries = ReturnType<typeof createDashboardQueries>;
+
+/** The Monday on or before `date` (YYYY-MM-DD), or the first of its month. */
+export function periodStart(date: string, unit: 'week' | 'month'): string {
+  if (unit === 'month') return `${date.slice(0, 8)}01`;
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
+/** Every week (Monday) or month start from `first` to `last` (YYYY-MM-DD), at most 400. */
+export function periodsBetween(first: string, last: string, unit: 'week' | 'month'): string[] {
+  const periods: string[] = [];
+  const date = new Date(`${first}T00:00:00Z`);
+  const end = Date.parse(`${last}T00:00:00Z`);
+  while (date.getTime() <= end && periods.length < 400) {
+    periods.push(date.toISOString().slice(0, 10));
+    if (unit === 'week') date.setUTCDate(date.getUTCDate() + 7);
+    else date.setUTCMonth(date.getUTCMonth() + 1);
+  }
+  return periods;
+}

@@ -1,0 +1,55 @@
+import type { CaseFigures } from '../inbox/case-store';
+import { scoreChanges, type ScoreMetrics } from '../stats/score-metrics';
+import type { Themes } from '../stats/themes';
+import type { BreakdownRow, ContextKey, DashboardQueries, TrendPoint } from './dashboard-queries';
+import { previousPeriod, type Filters } from './filters';
+
+export interface DashboardSummary {
+  filters: Filters;
+  summary: ScoreMetrics;
+  /** The same figures for the period of the same length just before, and whether each change is within the noise. */
+  previous?: { from: string; to: string; summary: ScoreMetrics; change: ReturnType<typeof scoreChanges> };
+  trend: { unit: 'week' | 'month'; points: TrendPoint[] };
+  breakdown?: { key: string; rows: BreakdownRow[]; othersCount: number };
+  reasons: Awaited<ReturnType<DashboardQueries['reasons']>>;
+  themes: Record<'detractor' | 'promoter', Themes>;
+  contextKeys: ContextKey[];
+  surveys: Awaited<ReturnType<DashboardQueries['surveys']>>;
+  cases: CaseFigures;
+}
+
+/**
+ * Everything the dashboard page shows for one set of filters, in one response: scores with
+ * intervals, the change since the previous period, the trend, a breakdown by one context key
+ * (`by`, else the first key with 2–50 values),
+ * reasons, themes, the context keys to filter by, and the inbox's figures.
+ */
+export async function loadDashboardSummary(
+  queries: DashboardQueries,
+  caseFigures: (filters: Filters) => Promise<CaseFigures>,
+  filters: Filters,
+  { by, unit }: { by?: string; unit: 'week' | 'month' },
+): Promise<DashboardSummary> {
+  const before = previousPeriod(filters);
+  const contextKeys = await queries.contextKeys(filters);
+  // Without a chosen key, break down by the first one that groups answers (2–50 values).
+  const key = by ?? contextKeys.find((k) => k.distinctValues >= 2 && k.distinctValues <= 50)?.key;
+  const [summary, previousSummary, points, breakdown, reasons, themes, surveys, cases] = await Promise.all([
+    queries.summary(filters),
+    before ? queries.summary(before) : undefined,
+    queries.trend(filters, unit),
+    key ? queries.breakdown(filters, key) : undefined,
+    queries.reasons(filters),
+    queries.themes(filters),
+    queries.surveys(),
+    caseFigures(filters),
+  ]);
+  return {
+    filters,
+    summary,
+    ...(before && previousSummary ? { previous: { from: before.from!, to: before.to!, summary: previousSummary, change: scoreChanges(previousSummary, summary) } } : {}),
+    trend: { unit, points },
+    ...(key && breakdown ? { breakdown: { key, ...breakdown } } : {}),
+    reasons, themes, contextKeys, surveys, cases,
+  };
+}

@@ -1,0 +1,30 @@
+import type { AnswerRecord } from './answer-record';
+import type { ExportResult } from './export-query';
+
+const header = ['id', 'survey', 'type', 'score', 'scale_min', 'scale_max', 'band', 'comment', 'reasons', 'contact', 'mode', 'locale', 'url', 'answered_at', 'received_at', 'user_id', 'context'];
+
+/**
+ * RFC 4180 CSV with a UTF-8 byte-order mark (so spreadsheet apps read Thai correctly). Text cells
+ * that start with = + - @ get a leading apostrophe: visitors write comments, and a spreadsheet must
+ * not run them as formulas (CSV injection). A cut export ends with a line that says so.
+ */
+export function exportToCsv({ records, truncated, total, limit }: ExportResult): string {
+  const lines = [header.join(','), ...records.map(row)];
+  if (truncated) lines.push(text(`# truncated: this file holds the newest ${limit} of ${total} answers; narrow the dates or filters to get the rest`));
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+function row(r: AnswerRecord): string {
+  return [
+    text(r.id), text(r.survey), r.type, r.score, r.scale[0], r.scale[1], r.band, text(r.comment), text(r.reasons?.join('; ')),
+    r.contact ? 'true' : 'false', text(r.mode), text(r.locale), text(r.url), r.answeredAt, r.receivedAt, text(r.userId),
+    text(r.context ? JSON.stringify(r.context) : undefined),
+  ].join(',');
+}
+
+function text(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '';
+  let cell = String(value);
+  if (/^[=+\-@\t\r]/.test(cell)) cell = `'${cell}`;
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
