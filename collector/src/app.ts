@@ -26,6 +26,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import * as receiverKit from '../../src/receiver';
+import { mountAlerts, type AlertsFeature } from './alerts/mount-alerts';
 import { createAnswerHooks, type AnswerHooks } from './answer-hooks';
 import type { App, AppEnv, FeatureDeps, MountFeature } from './app-env';
 import { createAccounts, type Accounts } from './auth/accounts';
@@ -78,6 +79,8 @@ export interface CollectorApp {
   answerHooks: AnswerHooks;
   accounts: Accounts;
   deps: FeatureDeps;
+  /** The alerts' delivery worker: `server.ts` starts it; tests call `alerts.worker.tick()`. */
+  alerts: AlertsFeature;
 }
 
 /** Routes other sites' pages may POST to (they check origins against the allow list themselves). */
@@ -123,6 +126,7 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   mountScript(app, { script });
   mountSnippet(app, deps, { script });
   mountPrivacy(app, deps);
+  const alerts = mountAlerts(app, deps);
 
-  return { app, answerHooks, accounts, deps };
+  return { app, answerHooks, accounts, deps, alerts };
 }

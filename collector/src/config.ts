@@ -27,6 +27,8 @@ export interface Config {
   rateLimit: { limit: number; windowSeconds: number };
   /** Reverse proxies in front of the app: the client's address is read from X-Forwarded-For. */
   trustProxy: number;
+  /** The LINE Messaging API's base URL (alerts push to `{lineApiUrl}/v2/bot/message/push`). */
+  lineApiUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +88,11 @@ const settings = {
   rateLimit: { env: 'HEARBACK_RATE_LIMIT', about: 'answers one client may post per window (0: no limit)', flag: 'rate-limit', schema: integer(0, 1_000_000), fallback: '60' },
   rateWindow: { env: 'HEARBACK_RATE_WINDOW', about: 'the rate limit\'s window, in seconds', flag: 'rate-window', schema: integer(1, 86_400), fallback: '60' },
   trustProxy: { env: 'HEARBACK_TRUST_PROXY', about: 'reverse proxies in front: client address from X-Forwarded-For', flag: 'trust-proxy', schema: integer(0, 10), fallback: '0' },
+  lineApiUrl: {
+    env: 'HEARBACK_LINE_API_URL', about: 'the LINE Messaging API that alerts push to (a local fake in tests)', flag: 'line-api-url',
+    schema: z.string().trim().refine((v) => /^https?:\/\/[^/]+\/?$/.test(v), 'must be a base URL like https://api.line.me (scheme and host, no path)').transform((v) => v.replace(/\/$/, '')),
+    fallback: 'https://api.line.me',
+  },
 } satisfies Record<string, { env: string; about: string; flag: string; schema: z.ZodType; fallback?: string | (() => string) }>;
 
 type Settings = typeof settings;
@@ -135,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admin: parsed.adminEmail && parsed.adminPassword ? { email: parsed.adminEmail, password: parsed.adminPassword } : undefined,
     rateLimit: { limit: parsed.rateLimit!, windowSeconds: parsed.rateWindow! },
     trustProxy: parsed.trustProxy!,
+    lineApiUrl: parsed.lineApiUrl!,
   };
 }
 

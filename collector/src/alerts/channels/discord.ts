@@ -1,0 +1,27 @@
+import type { AlertMessage } from '../message';
+import type { ChannelConfig } from './channel-config';
+import { postJson } from './post-json';
+import type { SendContext, SendDeps } from './sender';
+
+/**
+ * Discord incoming webhook: one embed. `allowed_mentions: { parse: [] }` so a comment that says
+ * "@everyone" pings no one.
+ */
+export function discordBody(message: AlertMessage): Record<string, unknown> {
+  return {
+    content: `${message.title}: ${message.headline}`.slice(0, 2000),
+    allowed_mentions: { parse: [] },
+    embeds: [
+      {
+        title: message.headline.slice(0, 256),
+        url: message.link,
+        ...(message.body ? { description: `**${message.bodyLabel}**\n${message.body}`.slice(0, 4096) } : {}),
+        fields: message.fields.slice(0, 25).map((field) => ({ name: field.label.slice(0, 256), value: field.value.slice(0, 1024), inline: true })),
+      },
+    ],
+  };
+}
+
+export async function sendDiscord(config: ChannelConfig<'discord'>, message: AlertMessage, _context: SendContext, deps: SendDeps): Promise<void> {
+  await postJson({ url: config.webhookUrl, body: JSON.stringify(discordBody(message)), fetch: deps.fetch, now: deps.now });
+}

@@ -1,0 +1,44 @@
+import type { AlertMessage } from '../message';
+import { channelConfigSchemas, type ChannelConfig, type ChannelKind } from './channel-config';
+import { DeliveryError } from './delivery-error';
+import { sendDiscord } from './discord';
+import { sendEmail } from './email';
+import { sendLine } from './line';
+import { sendSlack } from './slack';
+import { sendWebhook } from './webhook';
+
+export interface SendDeps {
+  /** LINE Messaging API base URL, `https://api.line.me` in production; tests point it at a local fake. */
+  lineApiUrl: string;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+/** Identifies one delivery: stable across its retries (LINE retry key, webhook-id, Message-ID). */
+export interface SendContext {
+  deliveryId: string;
+  timestamp: Date;
+}
+
+export interface ChannelTarget {
+  kind: ChannelKind;
+  config: unknown;
+}
+
+/** Sends one message to one channel; resolves when the far side accepted it, else throws DeliveryError. */
+export async function sendToChannel(channel: ChannelTarget, message: AlertMessage, context: SendContext, deps: SendDeps): Promise<void> {
+  const parsed = channelConfigSchemas[channel.kind]?.safeParse(channel.config);
+  if (!parsed?.success) throw new DeliveryError(`the ${channel.kind} channel's settings are incomplete; edit the channel`, { retryable: false });
+  switch (channel.kind) {
+    case 'line':
+      return sendLine(parsed.data as ChannelConfig<'line'>, message, context, deps);
+    case 'slack':
+      return sendSlack(parsed.data as ChannelConfig<'slack'>, message, context, deps);
+    case 'discord':
+      return sendDiscord(parsed.data as ChannelConfig<'discord'>, message, context, deps);
+    case 'email':
+      return sendEmail(parsed.data as ChannelConfig<'email'>, message, context);
+    case 'webhook':
+      return sendWebhook(parsed.data as ChannelConfig<'webhook'>, message, context, deps);
+  }
+}

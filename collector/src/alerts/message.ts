@@ -1,0 +1,132 @@
+import { answerBand, scaleOf, type AlertAnswer } from './answer';
+import { alertLabels, type AlertLocale } from './labels';
+
+export interface MessageField {
+  label: string;
+  value: string;
+}
+
+/**
+ * A message before a channel formats it: every channel shows the same facts, each in its own shape.
+ * `event` is what the signed webhook sends as JSON.
+ */
+export interface AlertMessage {
+  title: string;
+  /** One line: "CSAT 2/5 · detractor". */
+  headline: string;
+  fields: MessageField[];
+  /** The comment, or a list of unhappy answers in a digest; plain text. */
+  body: string | null;
+  bodyLabel: string;
+  link: string;
+  linkLabel: string;
+  event: { type: string; data: Record<string, unknown> };
+}
+
+export interface MessageSettings {
+  locale: AlertLocale;
+  publicUrl: string;
+  timeZone: string;
+}
+
+// Long enough to read, short enough for every channel's limit (LINE 5,000 characters, Discord embeds 4,096).
+const maxCommentLength = 1000;
+const maxContextFields = 12;
+
+export function caseLink(publicUrl: string, answerId: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/app/inbox/${encodeURIComponent(answerId)}`;
+}
+
+export function formatWhen(date: Date, settings: Pick<MessageSettings, 'locale' | 'timeZone'>): string {
+  return new Intl.DateTimeFormat(alertLabels(settings.locale).dateLocale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: settings.timeZone,
+  }).format(date);
+}
+
+export function clip(text: string, max = maxCommentLength): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+export function scoreHeadline(answer: Pick<AlertAnswer, 'type' | 'score'>, locale: AlertLocale): string {
+  const labels = alertLabels(locale);
+  return `${labels.type[answer.type]} ${answer.score}/${scaleOf(answer.type)[1]} · ${labels.band[answerBand(answer)]}`;
+}
+
+function scalar(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() ? clip(value.trim(), 200) : null;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return null;
+}
+
+/** Who and where: user name/phone/email, then the well-known context keys, then the rest (scalars only). */
+export function contextFields(answer: AlertAnswer, locale: AlertLocale): MessageField[] {
+  const named = alertLabels(locale).context;
+  const fields: MessageField[] = [];
+  const add = (key: string, value: unknown) => {
+    const text = scalar(value);
+    if (text !== null && fields.length < maxContextFields) fields.push({ label: named[key] ?? key, value: text });
+  };
+  const user = answer.user ?? {};
+  for (const key of ['name', 'phone', 'email']) add(key, user[key]);
+  if (!scalar(user.name)) add('userId', user.id);
+  const context = answer.context ?? {};
+  const known = ['orderId', 'branch', 'touchpoint', 'product', 'channel'];
+  for (const key of known) add(key, context[key]);
+  for (const key of Object.keys(context).sort()) if (!known.includes(key)) add(key, context[key]);
+  return fields;
+}
+
+/** The alert for one answer: score with type and band, comment, context and the link to its case. */
+export function answerMessage(answer: AlertAnswer, settings: MessageSettings, kind: 'alert' | 'test' = 'alert'): AlertMessage {
+  const labels = alertLabels(settings.locale);
+  // A test alert has no case to open: it links to the alerts settings instead.
+  const link = kind === 'test' ? `${settings.publicUrl.replace(/\/+$/, '')}/alerts` : caseLink(settings.publicUrl, answer.id);
+  const fields: MessageField[] = [
+    { label: labels.survey, value: answer.survey },
+    ...contextFields(answer, settings.locale),
+    ...(answer.reasons?.length ? [{ label: labels.reasons, value: answer.reasons.join(', ') }] : []),
+    ...(answer.contact ? [{ label: labels.contact, value: labels.contactYes }] : []),
+    { label: labels.answeredAt, value: formatWhen(answer.answeredAt, settings) },
+  ];
+  const comment = answer.comment?.trim() ? clip(answer.comment.trim()) : null;
+  return {
+    title: kind === 'test' ? labels.testTitle : labels.alertTitle,
+    headline: scoreHeadline(answer, settings.locale),
+    fields,
+    body: kind === 'test' ? `${labels.testNote}${comment ? `\n${comment}` : ''}` : comment,
+    bodyLabel: labels.comment,
+    link,
+    linkLabel: labels.openCase,
+    event: {
+      type: kind === 'test' ? 'alert.test' : 'answer.alert',
+      data: {
+        answerId: answer.id,
+        survey: answer.survey,
+        type: answer.type,
+        score: answer.score,
+        scale: scaleOf(answer.type),
+        band: answerBand(answer),
+        comment: answer.comment ?? null,
+        context: answer.context ?? {},
+        user: answer.user ?? null,
+        answeredAt: answer.answeredAt.toISOString(),
+        link,
+      },
+    },
+  };
+}
+
+/** Plain text for channels without formatting (LINE, the text part of an email). */
+export function plainText(message: AlertMessage): string {
+  return [
+    message.title,
+    message.headline,
+    ...message.fields.map((field) => `${field.label}: ${field.value}`),
+    ...(message.body ? ['', `${message.bodyLabel}:`, message.body] : []),
+    '',
+    `${message.linkLabel}: ${message.link}`,
+  ].join('\n');
+}

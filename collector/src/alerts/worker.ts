@@ -1,0 +1,134 @@
+import { loadAnswer, loadAnswersBetween } from './answer-rows';
+import { defaultBackoff, retryDelay, type BackoffPolicy } from './backoff';
+import { digestChannels, loadChannel, type Channel } from './channel-store';
+import { isDeliveryError } from './channels/delivery-error';
+import { sendToChannel, type SendDeps } from './channels/sender';
+import type { Database } from '../db/database';
+import { digestMessage, dueDigest, localDay } from './digest';
+import { answerMessage, type AlertMessage } from './message';
+import { claimDue, enqueueDigest, markFailed, markRetry, markSent, type QueuedDelivery } from './queue';
+import { afterQuietHours } from './quiet-hours';
+
+export interface AlertWorkerOptions {
+  db: Database;
+  send: SendDeps;
+  publicUrl: string;
+  timeZone: string;
+  now?: () => Date;
+  random?: () => number;
+  backoff?: BackoffPolicy;
+  /** How long a claim lasts: a send that takes longer may be sent again by another collector. */
+  leaseMs?: number;
+  batchSize?: number;
+  pollMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface AlertWorker {
+  /** Queues due digests, then claims and sends one batch; resolves with how many it handled. */
+  tick(): Promise<number>;
+  start(): void;
+  /** Polls now instead of at the next interval (new deliveries were queued); nothing unless started. */
+  wake(): void;
+  /** Stops polling and waits for the batch in hand. */
+  stop(): Promise<void>;
+}
+
+/** Sends queued alerts and digests: claim, render from the database, send, record the outcome. */
+export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
+  const { db, send, publicUrl, timeZone, backoff = defaultBackoff, leaseMs = 60_000, batchSize = 10, pollMs = 2_000 } = options;
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? Math.random;
+  const log = options.log ?? ((line: string) => console.log(line));
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let running: Promise<number> | null = null;
+  let stopped = true;
+
+  async function messageFor(delivery: QueuedDelivery, channel: Channel): Promise<AlertMessage | null> {
+    const settings = { locale: channel.locale, publicUrl, timeZone };
+    if (delivery.answerId) {
+      const answer = await loadAnswer(db, delivery.answerId);
+      return answer && answerMessage(answer, settings);
+    }
+    const day = localDay(delivery.digestDate!, timeZone);
+    return digestMessage(delivery.digestDate!, await loadAnswersBetween(db, day.from, day.to), settings);
+  }
+
+  async function deliver(delivery: QueuedDelivery): Promise<void> {
+    const channel = await loadChannel(db, delivery.channelId);
+    const message = channel && (await messageFor(delivery, channel));
+    // The channel or answer was deleted since: the cascade removes the row too; nothing to send.
+    if (!channel || !message) return;
+    try {
+      await sendToChannel(channel, message, { deliveryId: delivery.id, timestamp: now() }, send);
+      await markSent(db, delivery, now());
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      const retryable = isDeliveryError(error) && error.retryable;
+      if (!retryable || delivery.attempts >= backoff.maxAttempts) {
+        await markFailed(db, delivery, text);
+        log(`hearback alerts: gave up on delivery ${delivery.id} to "${channel.name}" after ${delivery.attempts} tries: ${text}`);
+        return;
+      }
+      const wait = retryDelay(delivery.attempts, backoff, random, isDeliveryError(error) ? error.retryAfterMs : null);
+      const dueAt = new Date(now().getTime() + wait);
+      await markRetry(db, delivery, delivery.answerId ? afterQuietHours(dueAt, channel.quiet, timeZone) : dueAt, text);
+    }
+  }
+
+  async function queueDigests(): Promise<void> {
+    const at = now();
+    for (const channel of await digestChannels(db)) {
+      const due = dueDigest(at, channel.digestHour!, timeZone);
+      // A channel added after today's digest hour starts with tomorrow's.
+      if (due && channel.createdAt <= due.dueAt) await enqueueDigest(db, channel.id, due.date, due.dueAt);
+    }
+  }
+
+  async function runOnce(): Promise<number> {
+    await queueDigests();
+    const deliveries = await claimDue(db, now(), leaseMs, batchSize);
+    for (const delivery of deliveries) await deliver(delivery);
+    return deliveries.length;
+  }
+
+  function tick(): Promise<number> {
+    // One batch at a time per collector; a tick during a batch waits for it.
+    running ??= runOnce().finally(() => (running = null));
+    return running;
+  }
+
+  function schedule(delay: number) {
+    if (stopped) return;
+    timer = setTimeout(async () => {
+      let handled = 0;
+      try {
+        handled = await tick();
+      } catch (error) {
+        log(`hearback alerts: delivery round failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      // A full batch means more may be waiting.
+      schedule(handled >= batchSize ? 0 : pollMs);
+    }, delay);
+    timer.unref?.();
+  }
+
+  return {
+    tick,
+    wake() {
+      if (stopped || running) return;
+      if (timer) clearTimeout(timer);
+      schedule(0);
+    },
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      schedule(0);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running?.catch(() => 0);
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChannel } from '../../src/alerts/channel-store';
+import { createRule } from '../../src/alerts/rule-store';
+import { OWNER, signIn, startTestCollector, type TestCollector } from '../harness';
+import { startFakeHttp, type FakeHttp } from './fakes/fake-http';
+
+const axeSource = readFileSync(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+// HEARBACK_SCREENSHOTS=docs/screenshots keeps the pictures for the docs; otherwise they go to a
+// temporary folder that is deleted.
+const keep = process.env.HEARBACK_SCREENSHOTS;
+
+/** The alerts settings in real Chromium: strict CSP, axe WCAG 2.2 AA, Thai and English, 390 and 1280 px. */
+describe('alerts settings in Chromium', { timeout: 120_000 }, () => {
+  let collector: TestCollector;
+  let slack: FakeHttp;
+  let context: BrowserContext;
+  let profile: string;
+  let shots: string;
+  let channelId: string;
+
+  beforeAll(async () => {
+    slack = await startFakeHttp();
+    collector = await startTestCollector({ config: { timezone: 'Asia/Bangkok' } });
+    const { db } = collector;
+    channelId = await createChannel(db, {
+      name: 'เจ้าของร้าน (LINE)', kind: 'line', locale: 'th', config: { to: `U${'9f'.repeat(16)}`, token: 'long-lived-channel-token-abcd1234' },
+      quiet: { from: '22:00', to: '07:00' }, digestHour: 8,
+    });
+    const slackId = await createChannel(db, { name: 'Shop team on Slack', kind: 'slack', locale: 'en', config: { webhookUrl: `${slack.url}/services/T000/B000/secretXYZ9` }, quiet: null, digestHour: null });
+    await createChannel(db, {
+      name: 'Manager email', kind: 'email', locale: 'en',
+      config: { host: 'smtp.gmail.com', port: '465', security: 'tls', user: 'alerts@shop.example', password: 'app-password-qrst', from: 'alerts@shop.example', to: 'manager@shop.example' },
+      quiet: null, digestHour: 9,
+    });
+    await createRule(db, { name: 'ลูกค้าไม่พอใจ', enabled: true, conditions: [{ kind: 'detractor' }], channelIds: [channelId, slackId] });
+    await createRule(db, { name: 'CSAT ≤ 2 at Siam', enabled: true, conditions: [{ kind: 'score-at-most', type: 'csat', max: 2 }, { kind: 'context', key: 'branch', value: 'Siam' }], channelIds: [slackId] });
+    await createRule(db, { name: 'Mentions "refund"', enabled: false, conditions: [{ kind: 'comment-mentions', text: 'refund' }], channelIds: [slackId] });
+
+    const cookie = (await signIn(collector, OWNER)).split('=');
+    profile = mkdtempSync(join(tmpdir(), 'hearback-chromium-'));
+    shots = keep ?? mkdtempSync(join(tmpdir(), 'hearback-shots-'));
+    mkdirSync(shots, { recursive: true });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    await context.addCookies([{ name: cookie[0], value: cookie.slice(1).join('='), url: collector.origin }]);
+  }, 120_000);
+  afterAll(async () => {
+    await context?.close();
+    await collector?.close();
+    await slack?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    if (shots && !keep) rmSync(shots, { recursive: true, force: true });
+  }, 60_000);
+
+  async function open(path: string, lang: 'th' | 'en', width: number): Promise<{ page: Page; violations: string[] }> {
+    await context.addCookies([{ name: 'hearback_lang', value: lang, url: collector.origin }]);
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto(`${collector.origin}${path}`);
+    expect(response!.status()).toBe(200);
+    return { page, violations };
+  }
+
+  async function axe(page: Page) {
+    // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+    // The shell's language button (not ours) reads "ภาษาไทย" and is named "เปลี่ยนเป็นภาษาไทย": the
+    // name does contain the text, but axe matches whole words and Thai has no spaces between them.
+    const context = { exclude: [['.shell-top button[name="lang"]']] };
+    const result = await page.evaluate(([values, where]) => (window as unknown as { axe: { run: (d: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(where, { runOnly: { type: 'tag', values } }), [tags, context] as const);
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  for (const lang of ['en', 'th'] as const) {
+    for (const width of [390, 1280]) {
+      it(`overview, channel form and rule form: no axe or CSP problem (${lang}, ${width} px)`, async () => {
+        for (const [name, path] of [['alerts', '/alerts'], ['alerts-channel', `/alerts/channels/${channelId}`], ['alerts-rule', '/alerts/rules/new']]) {
+          const { page, violations } = await open(path, lang, width);
+          expect(await axe(page), `${path} ${lang} ${width}`).toEqual([]);
+          expect(violations, `CSP ${path}`).toEqual([]);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll on ${path}`).toBe(true);
+          await page.screenshot({ path: join(shots, `${name}-${width}-${lang}.png`), fullPage: true });
+          await page.close();
+        }
+      });
+    }
+  }
+
+  it('the menu has the Alerts entry, and the shell stylesheet and ours load under the CSP', async () => {
+    const { page } = await open('/alerts', 'th', 1280);
+    await expect(page.getByRole('link', { name: 'การแจ้งเตือน' }).getAttribute('aria-current')).resolves.toBe('page');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.actions')!).display)).toBe('flex');
+    expect(await page.content()).not.toContain('long-lived-channel-token-abcd1234');
+    await page.close();
+  });
+
+  it('a keyboard user sends a test alert and hears the result', async () => {
+    const { page } = await open('/alerts', 'en', 1280);
+    const button = page.getByRole('button', { name: 'Send a test alert to Shop team on Slack' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForLoadState('load');
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Test alert sent to "Shop team on Slack"');
+    expect(slack.requests.at(-1)!.body).toContain('Test alert from hearback');
+    await page.close();
+  });
+});
