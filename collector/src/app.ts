@@ -46,6 +46,7 @@ import { securityHeaders } from './http/security-headers';
 import { createOriginPolicy } from './responses/origin-policy';
 import { mountResponses } from './responses/mount-responses';
 import { createResponsesStore } from './responses/responses-store';
+import { mountLinks } from './links/mount-links';
 import { mountPrivacy } from './privacy/mount-privacy';
 import { loadScriptFiles, type ScriptFiles, type ScriptMissing } from './script/script-files';
 import { mountScript } from './script/mount-script';
@@ -127,6 +128,7 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   mountSnippet(app, deps, { script });
   mountPrivacy(app, deps);
   const alerts = mountAlerts(app, deps);
+  mountLinks(app, deps);
 
   return { app, answerHooks, accounts, deps, alerts };
 }

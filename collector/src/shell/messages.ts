@@ -6,7 +6,6 @@ export const shellText = {
   menu: { en: 'Main menu', th: 'เมนูหลัก' },
   signOut: { en: 'Sign out', th: 'ออกจากระบบ' },
   switchTo: { en: 'ภาษาไทย', th: 'English' },
-  switchLabel: { en: 'เปลี่ยนเป็นภาษาไทย', th: 'Switch to English' },
   owner: { en: 'owner', th: 'เจ้าของ' },
   staff: { en: 'staff', th: 'พนักงาน' },
   notFound: { en: 'Page not found', th: 'ไม่พบหน้านี้' },

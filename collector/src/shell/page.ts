@@ -40,12 +40,12 @@ export function createPageRenderer(nav: Nav): RenderPage {
     html`<li><a href="${entry.href}"${path === entry.href || path.startsWith(`${entry.href}/`) ? raw(' aria-current="page"') : ''}>${entry.label[lang]}</a></li>`)}</ul></nav>
   <div class="shell-account">
     <span class="who">${user.email} <span class="muted">(${shellText[user.role][lang]})</span></span>
-    <form method="post" action="/lang"><input type="hidden" name="back" value="${path}"><button class="link" name="lang" value="${other}" lang="${other}" aria-label="${shellText.switchLabel[lang]}">${shellText.switchTo[lang]}</button></form>
+    <form method="post" action="/lang"><input type="hidden" name="back" value="${path}"><button class="link" name="lang" value="${other}" lang="${other}">${shellText.switchTo[lang]}</button></form>
     <form method="post" action="/signout"><button class="link">${shellText.signOut[lang]}</button></form>
   </div>
 </div></header>`
       : html`<header class="shell-top"><div class="wrap shell-bar"><span class="brand"><span class="logo-dot" aria-hidden="true"></span>hearback</span>
-  <form method="post" action="/lang"><input type="hidden" name="back" value="${path}"><button class="link" name="lang" value="${other}" lang="${other}" aria-label="${shellText.switchLabel[lang]}">${shellText.switchTo[lang]}</button></form>
+  <form method="post" action="/lang"><input type="hidden" name="back" value="${path}"><button class="link" name="lang" value="${other}" lang="${other}">${shellText.switchTo[lang]}</button></form>
 </div></header>`;
     const page = await html`<!doctype html>
 <html lang="${lang}">

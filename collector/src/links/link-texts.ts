@@ -1,0 +1,46 @@
+/** The two languages every links page speaks. */
+export type LinkLocale = 'en' | 'th';
+export const linkLocales: readonly LinkLocale[] = ['en', 'th'];
+
+/** Picks `en` or `th` from a language tag (`th-TH` → `th`); anything else is English. */
+export function toLinkLocale(tag: string | undefined | null): LinkLocale {
+  return tag?.toLowerCase().startsWith('th') ? 'th' : 'en';
+}
+
+/** Every piece of text the survey page, the printables and the owner's links pages show. */
+export const linkTexts = {
+  en: {
+    pageTitle: 'Tell us how we did',
+    switchTo: 'ภาษาไทย',
+    queued: 'Saved on this phone. It is sent by itself when the signal is back; keep this page open until it says “Sent”.',
+    sent: 'Sent. Thank you!',
+    alreadyCounted: 'This order’s answer is already counted. Thank you!',
+    orderRequired: 'This link needs the order number from your receipt. Please scan the code on your receipt again.',
+    notFound: 'This survey does not exist (any more). Please ask the shop for a new link.',
+    noScript: 'This survey needs JavaScript. Please turn it on and reload the page.',
+    debugTitle: 'Debug: link context',
+    debugUsed: 'Sent with the answer',
+    debugIgnored: 'Ignored',
+    scanToTell: 'Scan to tell us how we did',
+    scanHint: 'Point your phone camera at the code. It takes 10 seconds.',
+    orVisit: 'or open',
+  },
+  th: {
+    pageTitle: 'บอกเราหน่อยว่าเราทำได้ดีแค่ไหน',
+    switchTo: 'English',
+    queued: 'บันทึกไว้ในโทรศัพท์แล้ว จะส่งเองเมื่อสัญญาณกลับมา กรุณาเปิดหน้านี้ไว้จนขึ้นว่า “ส่งแล้ว”',
+    sent: 'ส่งแล้ว ขอบคุณค่ะ',
+    alreadyCounted: 'คำตอบของออเดอร์นี้นับไปแล้ว ขอบคุณค่ะ',
+    orderRequired: 'ลิงก์นี้ต้องมีเลขออเดอร์จากใบเสร็จ กรุณาสแกนโค้ดบนใบเสร็จอีกครั้ง',
+    notFound: 'ไม่พบแบบสอบถามนี้ (หรือถูกลบไปแล้ว) กรุณาขอลิงก์ใหม่จากร้าน',
+    noScript: 'แบบสอบถามนี้ต้องใช้ JavaScript กรุณาเปิดใช้งานแล้วโหลดหน้านี้อีกครั้ง',
+    debugTitle: 'ดีบัก: ข้อมูลจากลิงก์',
+    debugUsed: 'ส่งไปกับคำตอบ',
+    debugIgnored: 'ไม่ใช้',
+    scanToTell: 'สแกนเพื่อบอกเราว่าเราทำได้ดีแค่ไหน',
+    scanHint: 'ส่องกล้องโทรศัพท์ที่โค้ดนี้ ใช้เวลาแค่ 10 วินาที',
+    orVisit: 'หรือเปิด',
+  },
+} as const satisfies Record<LinkLocale, Record<string, string>>;
+
+export type LinkTexts = (typeof linkTexts)['en'] | (typeof linkTexts)['th'];
