@@ -23,7 +23,7 @@ describe(`survey links (${databaseKind})`, () => {
     collector.request('/api/responses', { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8', origin }, body: JSON.stringify(body) });
   const stored = async (survey: string) => {
     const response = await collector.request(`/api/responses.json?survey=${survey}`, { headers: { cookie: owner } });
-    return (await response.json()) as { id: string; context: Record<string, string> | null }[];
+    return ((await response.json()) as { responses: { id: string; context: Record<string, string> | null }[] }).responses;
   };
   const dataOf = (page: string) => {
     const match = /data-hearback-link="([^"]*)"/.exec(page);
