@@ -24,7 +24,6 @@
  * - Security headers, the request log, language choice and sign-in lookup wrap every route.
  */
 import { Hono } from 'hono';
-import { html } from 'hono/html';
 import * as receiverKit from '../../src/receiver';
 import { mountAlerts, type AlertsFeature } from './alerts/mount-alerts';
 import { createAnswerHooks, type AnswerHooks } from './answer-hooks';
@@ -53,9 +52,9 @@ import { mountScript } from './script/mount-script';
 import { mountSettings } from './settings/mount-settings';
 import { mountSnippet } from './snippet/mount-snippet';
 import { pickLang } from './shell/lang';
-import { shellText } from './shell/messages';
 import { mountShell } from './shell/mount-shell';
 import { createNav } from './shell/nav';
+import { notFound } from './shell/not-found';
 import { createPageRenderer } from './shell/page';
 
 export interface AppDeps {
@@ -101,12 +100,7 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
     log.error('request failed', { method: c.req.method, path: c.req.path, error: String(error?.stack ?? error) });
     return problem(c, 500, 'something went wrong on our side; it has been logged');
   });
-  app.notFound((c) => {
-    const wantsPage = c.req.method === 'GET' && !c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html');
-    if (!wantsPage) return problem(c, 404, `no route ${c.req.method} ${c.req.path}`);
-    const lang = c.var.lang ?? 'en';
-    return page(c, { title: shellText.notFound[lang], status: 404, main: html`<section class="card narrow"><h1>${shellText.notFound[lang]}</h1><p class="muted">${shellText.notFoundLead[lang]}</p><p><a href="/">${shellText.home[lang]}</a></p></section>` });
-  });
+  app.notFound(notFound(page));
 
   app.use(requestLog(log));
   app.use(securityHeaders({ https }));

@@ -14,6 +14,4 @@ export const authText = {
   setupSubmit: { en: 'Create account', th: 'สร้างบัญชี' },
   setupGone: { en: 'This setup link is used up or has expired. Ask whoever runs the server for a new one (restart it while no account exists), or sign in.', th: 'ลิงก์ตั้งค่านี้ถูกใช้ไปแล้วหรือหมดอายุ ขอลิงก์ใหม่จากผู้ดูแลเซิร์ฟเวอร์ (เริ่มเซิร์ฟเวอร์ใหม่ขณะที่ยังไม่มีบัญชี) หรือเข้าสู่ระบบ' },
   passwordRule: { en: 'At least 10 characters.', th: 'อย่างน้อย 10 ตัวอักษร' },
-  badEmail: { en: 'Enter an email address like owner@shop.example.', th: 'กรอกอีเมล เช่น owner@shop.example' },
-  shortPassword: { en: 'The password must be at least 10 characters long.', th: 'รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร' },
 } satisfies Record<string, Localized>;

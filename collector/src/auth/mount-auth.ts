@@ -6,7 +6,7 @@ import { problem } from '../http/problem';
 import { createRateLimiter } from '../http/rate-limiter';
 import type { Accounts } from './accounts';
 import { authText as t } from './auth-text';
-import { credentialsSchema } from './credentials';
+import { credentialsSchema, describeForForm } from './credentials';
 import { endSetupLinks, setupLinkIsLive } from './first-owner';
 import { decoyHash, verifyPassword } from './passwords';
 import type { SessionCookie } from './session-cookie';
@@ -112,8 +112,7 @@ export function mountAuth(app: App, { db, config, now, page }: FeatureDeps, { ac
     if (!(await setupLinkIsLive(db, token, now()))) return page(c, { title: t.setupTitle[lang], status: 404, main: setupGone(lang) });
     const parsed = credentialsSchema.safeParse(fields);
     if (!parsed.success) {
-      const errors = parsed.error.issues.map((issue) => (issue.path[0] === 'email' ? t.badEmail[lang] : t.shortPassword[lang]));
-      return page(c, { title: t.setupTitle[lang], status: 400, main: setupPage(lang, token, { email: fields.email, errors: [...new Set(errors)] }) });
+      return page(c, { title: t.setupTitle[lang], status: 400, main: setupPage(lang, token, { email: fields.email, errors: describeForForm(parsed.error, lang) }) });
     }
     const owner = await db.transaction(async (tx) => {
       // One owner, even when two tabs or two instances' links are used at the same moment.

@@ -9,7 +9,8 @@ export interface RequireUserOptions {
    */
   role?: Role;
   /**
-   * A page (HTML): without sign-in, redirect to `/signin?next=<this path>`. Otherwise (an API):
+   * A page (HTML): without sign-in, redirect to `/signin?next=<this path>` (plain `/signin` for a
+   * form post). Otherwise (an API):
    * 401 with `{ problems }` and `WWW-Authenticate: Bearer`. @default false
    */
   page?: boolean;
@@ -30,7 +31,8 @@ export function requireUser({ role, page = false, sessionOnly = false }: Require
   return async (c, next) => {
     const user = await c.var.identify();
     if (!user) {
-      if (page) return c.redirect(`/signin?next=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`, 303);
+      // After sign-in, come back to the page; a form post cannot be replayed, so it starts over at /.
+      if (page) return c.redirect(c.req.method === 'GET' ? `/signin?next=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}` : '/signin', 303);
       return problem(c, 401, 'sign in first, or send an API token as Authorization: Bearer …', { 'www-authenticate': 'Bearer realm="hearback"' });
     }
     const refusal = (role === 'owner' || sessionOnly) && user.via !== 'session' ? 'API tokens cannot do this; sign in instead'

@@ -3,10 +3,11 @@ import { html } from 'hono/html';
 import { z } from 'zod';
 import type { App, AppEnv, FeatureDeps, Lang } from '../app-env';
 import type { Accounts } from '../auth/accounts';
-import { credentialsSchema, describeProblems } from '../auth/credentials';
+import { credentialsSchema, describeForForm, describeProblems } from '../auth/credentials';
 import { requireUser } from '../auth/require-user';
 import { formFields } from '../http/form-fields';
 import { problem } from '../http/problem';
+import { shellText } from '../shell/messages';
 import { settingsText as t } from './settings-text';
 
 const tokenName = z.object({ name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters long') });
@@ -41,7 +42,7 @@ ${me.role === 'owner' ? html`
   <h2 id="people">${t.people[lang]}</h2>
   <p class="muted">${t.peopleLead[lang]}</p>
   <ul class="rows">${people.map((person) => html`
-    <li><span>${person.email} <span class="muted">· ${t[person.role][lang]}${person.id === me.id ? html` · ${t.you[lang]}` : ''}</span></span>
+    <li><span>${person.email} <span class="muted">· ${shellText[person.role][lang]}${person.id === me.id ? html` · ${t.you[lang]}` : ''}</span></span>
     ${person.id === me.id ? '' : html`<form method="post" action="/settings/users/${person.id}/remove"><button class="link danger" aria-label="${fill(t.removeLabel[lang], { email: person.email })}">${t.remove[lang]}</button></form>`}</li>`)}
   </ul>
   <h3>${t.addStaff[lang]}</h3>
@@ -73,8 +74,7 @@ ${me.role === 'owner' ? html`
     const lang = c.var.lang;
     const parsed = credentialsSchema.safeParse(fields);
     if (!parsed.success) {
-      const errors = [...new Set(parsed.error.issues.map((issue) => (issue.path[0] === 'email' ? t.badEmail[lang] : t.shortPassword[lang])))];
-      return settingsPage(c, { status: 400, errors, email: fields.email });
+      return settingsPage(c, { status: 400, errors: describeForForm(parsed.error, lang), email: fields.email });
     }
     const added = await users.add({ ...parsed.data, role: 'staff' });
     if (!added) return settingsPage(c, { status: 409, errors: [fill(t.taken[lang], { email: parsed.data.email })], email: fields.email });

@@ -25,8 +25,4 @@ export const settingsText = {
   newToken: { en: 'Your new token — copy it now, it is shown only once:', th: 'โทเคนใหม่ของคุณ — คัดลอกตอนนี้ จะแสดงเพียงครั้งเดียว:' },
   noTokens: { en: 'No tokens yet.', th: 'ยังไม่มีโทเคน' },
   nameNeeded: { en: 'Give the token a name (1–80 characters).', th: 'ตั้งชื่อโทเคน (1–80 ตัวอักษร)' },
-  badEmail: { en: 'Enter an email address like staff@shop.example.', th: 'กรอกอีเมล เช่น staff@shop.example' },
-  shortPassword: { en: 'The password must be at least 10 characters long.', th: 'รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร' },
-  owner: { en: 'owner', th: 'เจ้าของ' },
-  staff: { en: 'staff', th: 'พนักงาน' },
 } satisfies Record<string, Localized>;

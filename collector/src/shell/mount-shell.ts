@@ -1,5 +1,6 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { setCookie } from 'hono/cookie';
+import { etag } from 'hono/etag';
 import type { App, FeatureDeps } from '../app-env';
 import { formFields, localPath } from '../http/form-fields';
 import { packageDir } from '../package-dir';
@@ -14,6 +15,9 @@ export const assetsDir = `${packageDir}dist/assets`;
  * else the sign-in page).
  */
 export function mountShell(app: App, { nav }: FeatureDeps) {
+  // Revalidated on every load (no-cache) and answered 304 while unchanged: a rebuilt bundle is
+  // picked up at once, an unchanged one costs no bytes.
+  app.use('/assets/*', etag());
   app.use('/assets/*', serveStatic({
     root: assetsDir,
     rewriteRequestPath: (path) => path.slice('/assets'.length),
