@@ -21,6 +21,8 @@ export interface AnswerHooks {
   onAnswerCompleted(hook: AnswerHook): void;
   runStored(tx: Queryable, answer: Answer): Promise<void>;
   runCompleted(tx: Queryable, answer: Answer): Promise<void>;
+  /** Whether any hook is registered (without one, storing an answer needs no transaction). */
+  any(): boolean;
 }
 
 export function createAnswerHooks(): AnswerHooks {
@@ -34,5 +36,6 @@ export function createAnswerHooks(): AnswerHooks {
     onAnswerCompleted: (hook) => void completed.push(hook),
     runStored: (tx, answer) => run(stored, tx, answer),
     runCompleted: (tx, answer) => run(completed, tx, answer),
+    any: () => stored.length + completed.length > 0,
   };
 }

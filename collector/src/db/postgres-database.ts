@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, Queryable, Row } from './database';
 
@@ -23,8 +24,17 @@ export interface PostgresOptions {
 export async function createPostgresDatabase({ connectionString, searchPath, max = 10, log = console.error }: PostgresOptions): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max, types, ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}) });
   pool.on('error', (error) => log(`hearback collector: idle database connection failed: ${error.message}`));
+  // Statements with parameters are prepared once per connection (named by a hash of their text):
+  // later runs skip parsing and planning — the answer insert is the hot one.
+  const names = new Map<string, string>();
+  const nameOf = (sql: string) => {
+    let name = names.get(sql);
+    if (!name) names.set(sql, (name = `hb_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`));
+    return name;
+  };
   const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
-    query: async <R extends Row>(sql: string, params: unknown[] = []) => ({ rows: (await target.query<R>({ text: sql, values: params, types })).rows }),
+    query: async <R extends Row>(sql: string, params: unknown[] = []) =>
+      ({ rows: (await target.query<R>({ text: sql, values: params, types, ...(params.length ? { name: nameOf(sql) } : {}) })).rows }),
     // No parameters: the simple query protocol runs several statements in one call.
     exec: async (sql: string) => void (await target.query(sql)),
   });

@@ -1,6 +1,6 @@
 import type { Answer } from '../../../src/receiver';
 import type { AnswerHooks } from '../answer-hooks';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 
 export type InsertResult = { stored: true; completed: false } | { stored: false; completed: boolean };
 
@@ -18,7 +18,10 @@ export function createResponsesStore({ db, hooks }: { db: Database; hooks: Answe
      * completion hooks; an identical repeat changes nothing. If a hook throws, nothing is stored.
      */
     insert(answer: Answer): Promise<InsertResult> {
-      return db.transaction(async (tx) => {
+      // Without hooks nothing must commit with the answer: each statement stands alone, and a new
+      // answer costs one round trip instead of three (BEGIN, INSERT, COMMIT).
+      const atomically = <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => (hooks.any() ? db.transaction(work) : work(db));
+      return atomically(async (tx) => {
         const { rows } = await tx.query(
           `INSERT INTO responses (id, survey, type, score, scale_min, scale_max, comment, reasons, contact, mode,
              locale, url, answered_at, user_id, user_data, context, sdk, payload)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { migrate } from '../../src/db/migrate';
-import { openDatabase } from '../../src/db/open-database';
 import type { Database } from '../../src/db/database';
+import { openTestDatabase } from '../harness';
 import { createAnswerEraser } from '../../src/privacy/erase-answers';
 import { createAnswerExporter } from '../../src/privacy/export-answers';
 import { parseSelector } from '../../src/privacy/answer-selector';
@@ -10,7 +10,7 @@ import { createRetention, startRetentionJob } from '../../src/privacy/retention'
 let db: Database;
 
 beforeAll(async () => {
-  ({ db } = await openDatabase({ dataDir: 'memory' }));
+  db = await openTestDatabase();
   await migrate(db);
   // A feature table derived from answers, referencing them as every such table must.
   await db.exec(`CREATE TABLE derived_from_answers (answer_id text NOT NULL REFERENCES responses (id) ON DELETE CASCADE, note text)`);
