@@ -76,11 +76,11 @@ test('checkout → CSAT answered → the dashboard counts it', { timeout: 90_000
   await page.getByLabel('Email').fill(DEMO_OWNER.email);
   await page.getByLabel('Password').fill(DEMO_OWNER.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/dashboard$/);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
-  assert.equal(await page.locator('#card-csat [data-value]').textContent(), '100%');
-  assert.match(await page.locator('#card-csat [data-count]').textContent(), /^1 response\b/);
-  assert.equal(await page.locator('#card-nps [data-value]').textContent(), '–');
+  await page.waitForURL(/\/dashboard(\?|$)/);
+  await page.waitForSelector('#app[data-ready="true"]', { timeout: 15_000 });
+  assert.equal(await page.getByTestId('csat-value').textContent(), '100%');
+  assert.match(await page.getByTestId('csat-count').textContent(), /^1 answer\b/);
+  assert.equal(await page.getByTestId('nps-value').textContent(), '–');
   assert.deepEqual(errors, []);
 });
 

@@ -41,7 +41,10 @@ export function createFiltersModel(defaultRange: string) {
     set(name: (typeof filterNames)[number], value: string) {
       const next = { ...plain.value, [name]: value };
       if (!value) delete next[name];
-      if (name === 'range') delete next.from, delete next.to;
+      if (name === 'range') {
+        delete next.from;
+        delete next.to;
+      }
       plain.value = next;
     },
     setContext(key: string, value: string) {

@@ -24,6 +24,7 @@ const messages = {
   loading: { en: 'Loading…', th: 'กำลังโหลด…' },
   failed: { en: 'Could not load:', th: 'โหลดไม่สำเร็จ:' },
   answers: { en: 'answers', th: 'คำตอบ' },
+  answer: { en: 'answer', th: 'คำตอบ' },
   noAnswers: { en: 'No answers for these filters yet.', th: 'ยังไม่มีคำตอบตามตัวกรองนี้' },
   range95: { en: '95% range', th: 'ช่วงความเชื่อมั่น 95%' },
   npsTitle: { en: 'NPS', th: 'NPS' },
@@ -81,7 +82,7 @@ const messages = {
   allStates: { en: 'All', th: 'ทั้งหมด' },
   show: { en: 'Show', th: 'แสดง' },
   noCases: { en: 'No cases here. Nice.', th: 'ไม่มีเคสในรายการนี้' },
-  markContacted: { en: 'Mark contacted', th: 'ติดต่อแล้ว' },
+  markContacted: { en: 'Mark contacted', th: 'บันทึกว่าติดต่อแล้ว' },
   resolve: { en: 'Resolve', th: 'ปิดเคส' },
   reopen: { en: 'Reopen', th: 'เปิดเคสอีกครั้ง' },
   note: { en: 'Note', th: 'บันทึก' },
@@ -104,3 +105,6 @@ export type MessageKey = keyof typeof messages;
 
 /** The text for `key` in `lang`. */
 export const t = (lang: Lang, key: MessageKey) => messages[key][lang];
+
+/** "1 answer", "12 answers" (Thai has one form). */
+export const answersLabel = (lang: Lang, count: number) => t(lang, count === 1 ? 'answer' : 'answers');

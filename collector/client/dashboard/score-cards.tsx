@@ -2,7 +2,7 @@ import type { DashboardSummary } from '../../src/dashboard/dashboard-summary';
 import type { Change } from '../../src/stats/period-change';
 import type { Estimate } from '../../src/stats/nps-interval';
 import type { Format } from './format';
-import { t, type Lang, type MessageKey } from './messages';
+import { answersLabel, t, type Lang, type MessageKey } from './messages';
 
 interface CardSpec {
   id: 'nps' | 'csat' | 'ces';
@@ -38,7 +38,7 @@ function ScoreCard({ lang, format, spec, estimate, change, previousLabel, extra 
           </div>
         </>
       )}
-      <p class="muted small">{format.whole(estimate.responses)} {t(lang, 'answers')}{extra ? ` · ${extra}` : ''}</p>
+      <p class="muted small" data-testid={`${spec.id}-count`}>{format.whole(estimate.responses)} {answersLabel(lang, estimate.responses)}{extra ? ` · ${extra}` : ''}</p>
       {change && previousLabel && (
         <p class={`change ${change.withinNoise ? 'noise' : change.change > 0 ? 'up' : 'down'}`}>
           <strong>{format.signed(change.change, spec.digits)}</strong> {t(lang, 'sincePrevious')} {previousLabel}:{' '}

@@ -21,7 +21,7 @@ export interface DashboardSummary {
 /**
  * Everything the dashboard page shows for one set of filters, in one response: scores with
  * intervals, the change since the previous period, the trend, a breakdown by one context key
- * (`by`, else the first key with 2–50 values),
+ * (`by`, else a key the filters narrow, else the first key with 2–50 values),
  * reasons, themes, the context keys to filter by, and the inbox's figures.
  */
 export async function loadDashboardSummary(
@@ -32,8 +32,10 @@ export async function loadDashboardSummary(
 ): Promise<DashboardSummary> {
   const before = previousPeriod(filters);
   const contextKeys = await queries.contextKeys(filters);
-  // Without a chosen key, break down by the first one that groups answers (2–50 values).
-  const key = by ?? contextKeys.find((k) => k.distinctValues >= 2 && k.distinctValues <= 50)?.key;
+  // Without a chosen key: the key the filters narrow (so filtering by a branch keeps the branch
+  // breakdown, now of one row), else the first that groups answers (2–50 values).
+  const key = by ?? Object.keys(filters.context).find((k) => contextKeys.some((c) => c.key === k))
+    ?? contextKeys.find((k) => k.distinctValues >= 2 && k.distinctValues <= 50)?.key;
   const [summary, previousSummary, points, breakdown, reasons, themes, surveys, cases] = await Promise.all([
     queries.summary(filters),
     before ? queries.summary(before) : undefined,
