@@ -7,6 +7,7 @@ import { channelKinds, maskSecret, secretFields, type ChannelKind } from './chan
 import type { Condition } from './conditions';
 import type { DeliveryStatus, GaveUp } from './delivery-report';
 import type { RuleFields } from './rule-form';
+import { casePath } from './message';
 import type { Rule } from './rule-store';
 
 export interface PageNotice {
@@ -125,7 +126,7 @@ ${noticeBlock(data.notice)}
   <p class="muted">${fill(t.gaveUpLead[lang], { tries: data.maxAttempts })}</p>
   <ul class="rows alert-rows">${data.failed.length ? data.failed.map((item) => html`
     <li><div class="what"><strong>${item.channelName}</strong> <span class="muted">· ${when(item.createdAt, lang, timeZone)} · ${fill(t.tries[lang], { count: item.attempts })} ·
-      ${item.answerId ? html`<a href="/app/inbox/${encodeURIComponent(item.answerId)}">${t.answerLink[lang]}</a>` : fill(t.digestOf[lang], { date: item.digestDate ?? '' })}</span>
+      ${item.answerId ? html`<a href="${casePath(item.answerId)}">${t.answerLink[lang]}</a>` : fill(t.digestOf[lang], { date: item.digestDate ?? '' })}</span>
       <p class="small error-text">${item.lastError}</p></div></li>`) : html`<li class="muted">${t.noneGaveUp[lang]}</li>`}
   </ul>
 </section>`;

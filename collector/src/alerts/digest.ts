@@ -52,7 +52,7 @@ export function digestMessage(date: string, answers: readonly AlertAnswer[], set
     return `• ${scoreHeadline(answer, settings.locale)}${where ? ` · ${where}` : ''}${comment}`;
   });
   if (unhappy.length > maxListed) lines.push(`${labels.digestMore} ${unhappy.length - maxListed}`);
-  const link = `${settings.publicUrl.replace(/\/+$/, '')}/app/inbox`;
+  const link = `${settings.publicUrl.replace(/\/+$/, '')}/inbox`;
   return {
     title: `${labels.digestTitle} · ${when}`,
     headline: answers.length ? labels.answerCount(answers.length) : labels.digestNoAnswers,

@@ -33,8 +33,16 @@ export interface MessageSettings {
 const maxCommentLength = 1000;
 const maxContextFields = 12;
 
+/**
+ * Where the owner acts on an answer: the inbox (`/inbox`, the dashboard's case list), with the
+ * answer named so the inbox can bring its case forward.
+ */
+export function casePath(answerId: string): string {
+  return `/inbox?case=${encodeURIComponent(answerId)}`;
+}
+
 export function caseLink(publicUrl: string, answerId: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/app/inbox/${encodeURIComponent(answerId)}`;
+  return `${publicUrl.replace(/\/+$/, '')}${casePath(answerId)}`;
 }
 
 export function formatWhen(date: Date, settings: Pick<MessageSettings, 'locale' | 'timeZone'>): string {

@@ -17,7 +17,11 @@ export interface AlertWorkerOptions {
   now?: () => Date;
   random?: () => number;
   backoff?: BackoffPolicy;
-  /** How long a claim lasts: a send that takes longer may be sent again by another collector. */
+  /**
+   * How long a claim lasts: a send that takes longer may be sent again by another collector. The
+   * batch is sent in parallel, and each send gives up within about 40 s (HTTP 10 s, SMTP's
+   * connection, greeting and socket timeouts), so the default leaves room.
+   */
   leaseMs?: number;
   batchSize?: number;
   pollMs?: number;
@@ -36,7 +40,7 @@ export interface AlertWorker {
 
 /** Sends queued alerts and digests: claim, render from the database, send, record the outcome. */
 export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
-  const { db, send, publicUrl, timeZone, backoff = defaultBackoff, leaseMs = 60_000, batchSize = 10, pollMs = 2_000 } = options;
+  const { db, send, publicUrl, timeZone, backoff = defaultBackoff, leaseMs = 120_000, batchSize = 10, pollMs = 2_000 } = options;
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
   const log = options.log ?? ((line: string) => console.log(line));
@@ -88,7 +92,11 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
   async function runOnce(): Promise<number> {
     await queueDigests();
     const deliveries = await claimDue(db, now(), leaseMs, batchSize);
-    for (const delivery of deliveries) await deliver(delivery);
+    const outcomes = await Promise.allSettled(deliveries.map(deliver));
+    // A delivery whose outcome could not be written (the database went away) is retried after its lease.
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') log(`hearback alerts: could not record a delivery: ${String(outcome.reason)}`);
+    }
     return deliveries.length;
   }
 

@@ -96,7 +96,7 @@ describe(`alerts in the collector app (${databaseKind.name})`, { timeout: 120_00
     expect(line.pushes).toHaveLength(1);
     expect(line.pushes[0].to).toBe(groupId);
     expect(line.pushes[0].messages[0].text).toContain('CSAT 2/5 · ไม่พอใจ');
-    expect(line.pushes[0].messages[0].text).toMatch(/http:\/\/127\.0\.0\.1:\d+\/app\/inbox\/test-/);
+    expect(line.pushes[0].messages[0].text).toMatch(/http:\/\/127\.0\.0\.1:\d+\/inbox\?case=test-/);
   });
 
   it('"send a test alert" shows the result, sent or failed', async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannel } from '../../src/alerts/channel-store';
 import { createRule } from '../../src/alerts/rule-store';
 import { OWNER, signIn, startTestCollector, type TestCollector } from '../harness';
+import { makeAnswer, storeAnswer } from './answers';
 import { startFakeHttp, type FakeHttp } from './fakes/fake-http';
 
 const axeSource = readFileSync(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
@@ -41,6 +42,14 @@ describe('alerts settings in Chromium', { timeout: 120_000 }, () => {
     await createRule(db, { name: 'CSAT ≤ 2 at Siam', enabled: true, conditions: [{ kind: 'score-at-most', type: 'csat', max: 2 }, { kind: 'context', key: 'branch', value: 'Siam' }], channelIds: [slackId] });
     await createRule(db, { name: 'Mentions "refund"', enabled: false, conditions: [{ kind: 'comment-mentions', text: 'refund' }], channelIds: [slackId] });
 
+    // One alert that gave up, as the owner would find it after a token was revoked.
+    const failed = makeAnswer({ type: 'nps', score: 3, comment: 'Waited 20 minutes at the counter' });
+    await storeAnswer(db, failed, async () => {});
+    await db.query(
+      `INSERT INTO alert_deliveries (channel_id, answer_id, status, attempts, due_at, last_error)
+       VALUES ($1, $2, 'failed', 8, now(), $3)`,
+      [channelId, failed.id, 'api.line.me answered 401: {"message":"Authentication failed. Confirm that the access token in the authorization header is valid."}'],
+    );
     const cookie = (await signIn(collector, OWNER)).split('=');
     profile = mkdtempSync(join(tmpdir(), 'hearback-chromium-'));
     shots = keep ?? mkdtempSync(join(tmpdir(), 'hearback-shots-'));
@@ -103,6 +112,7 @@ describe('alerts settings in Chromium', { timeout: 120_000 }, () => {
     await expect(page.getByRole('link', { name: 'การแจ้งเตือน' }).getAttribute('aria-current')).resolves.toBe('page');
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('.actions')!).display)).toBe('flex');
     expect(await page.content()).not.toContain('long-lived-channel-token-abcd1234');
+    await expect(page.locator('#gave-up ~ ul, section[aria-labelledby="gave-up"]').first().textContent()).resolves.toContain('Authentication failed');
     await page.close();
   });
 

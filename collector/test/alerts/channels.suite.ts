@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { simpleParser } from 'mailparser';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannel } from '../../src/alerts/channel-store';
@@ -53,11 +54,11 @@ export function describeChannels(kind: DatabaseKind) {
     expect(await worker.tick()).toBe(4);
     const { rows } = await db.query(`SELECT status, count(*) AS n FROM alert_deliveries GROUP BY status`);
     expect(rows).toEqual([{ status: 'sent', n: 4 }]);
-  }, 30_000);
+  }, 90_000);
   afterAll(async () => {
     await Promise.all([slack.close(), discord.close(), webhook.close(), smtp.close(), db.close()]);
     await kind.dispose(place);
-  });
+  }, 90_000);
 
   it('Slack: a JSON post with fallback text and Block Kit blocks, user text escaped', () => {
     expect(slack.requests).toHaveLength(1);
@@ -69,7 +70,7 @@ export function describeChannels(kind: DatabaseKind) {
     const text = JSON.stringify(body.blocks);
     expect(text).toContain('&lt;!channel&gt;');
     expect(text).not.toContain('<!channel>');
-    expect(text).toContain(`<https://shop.example/app/inbox/${answer.id}|Open the case>`);
+    expect(text).toContain(`<https://shop.example/inbox?case=${answer.id}|Open the case>`);
     expect(text).toContain('*Branch*\\nSiam');
     expect(text).toContain('*Customer*\\nSomchai');
   });
@@ -78,7 +79,7 @@ export function describeChannels(kind: DatabaseKind) {
     const body = JSON.parse(discord.requests[0].body);
     expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(body.content).toBe('New answer to look at: NPS 3/10 · detractor');
-    expect(body.embeds[0].url).toBe(`https://shop.example/app/inbox/${answer.id}`);
+    expect(body.embeds[0].url).toBe(`https://shop.example/inbox?case=${answer.id}`);
     expect(body.embeds[0].description).toContain('@everyone & the box was crushed');
     expect(body.embeds[0].fields).toEqual(expect.arrayContaining([
       { name: 'Order', value: 'A17', inline: true },
@@ -104,23 +105,25 @@ export function describeChannels(kind: DatabaseKind) {
     const body = JSON.parse(request.body);
     expect(body).toMatchObject({
       type: 'answer.alert',
-      data: { answerId: answer.id, type: 'nps', score: 3, scale: [0, 10], band: 'detractor', context: { branch: 'Siam', orderId: 'A17' }, link: `https://shop.example/app/inbox/${answer.id}` },
+      data: { answerId: answer.id, type: 'nps', score: 3, scale: [0, 10], band: 'detractor', context: { branch: 'Siam', orderId: 'A17' }, link: `https://shop.example/inbox?case=${answer.id}` },
     });
   });
 
-  it('email: one message over SMTP with login, to every address, in Thai', () => {
+  it('email: one message over SMTP with login, to every address, in Thai', async () => {
     expect(smtp.mails).toHaveLength(1);
     const [mail] = smtp.mails;
     expect(mail.user).toBe('alerts@shop.example');
     expect(mail.from).toBe('alerts@shop.example');
     expect(mail.to).toEqual(['owner@shop.example', 'manager@shop.example']);
-    const raw = mail.raw.replace(/=\r?\n/g, '');
-    expect(raw).toMatch(/^Subject: =\?UTF-8\?/m);
-    expect(raw).toContain('multipart/alternative');
-    expect(raw).toMatch(/Message-ID: <[0-9a-f-]{36}@hearback>/);
-    expect(raw).toContain(`https://shop.example/app/inbox/${answer.id}`);
-    const html = raw.slice(raw.indexOf('Content-Type: text/html'));
-    expect(html).toContain('&lt;!channel&gt;');
+    const parsed = await simpleParser(mail.raw);
+    expect(parsed.subject).toBe('คำตอบใหม่ที่ควรดู: NPS 3/10 · ไม่พอใจ');
+    expect(parsed.messageId).toMatch(/^<[0-9a-f-]{36}@hearback>$/);
+    expect(parsed.text).toContain('สาขา: Siam');
+    expect(parsed.text).toContain('ชื่อลูกค้า: Somchai');
+    expect(parsed.text).toContain('Delivery was late <!channel> @everyone & the box was crushed');
+    expect(parsed.text).toContain(`https://shop.example/inbox?case=${answer.id}`);
+    expect(parsed.html).toContain('Delivery was late &lt;!channel&gt; @everyone &amp; the box was crushed');
+    expect(parsed.html).toContain(`href="https://shop.example/inbox?case=${answer.id}"`);
   });
 });
 }

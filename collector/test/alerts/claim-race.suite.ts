@@ -23,12 +23,12 @@ export function describeClaimRace(kind: DatabaseKind) {
       dbs = kind === pgliteKind ? [first, first] : [first, await kind.open(place)];
       // A slow receiver keeps both collectors' claims overlapping.
       receiver = await startFakeHttp((_request, response) => void setTimeout(() => response.writeHead(204).end(), 20));
-    });
+    }, 90_000);
     afterAll(async () => {
       await receiver.close();
       await Promise.all([...new Set(dbs)].map((db) => db.close()));
       await kind.dispose(place);
-    });
+    }, 90_000);
 
     it('sends each of 40 alerts exactly once', async () => {
       const [first] = dbs;

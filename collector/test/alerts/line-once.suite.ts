@@ -23,11 +23,11 @@ export function describeLineOnce(kind: DatabaseKind) {
     place = await kind.newPlace();
     line = await startFakeLine(token);
     clock = new Date('2026-11-30T05:00:00Z'); // 12:00 in Bangkok
-  });
+  }, 90_000);
   afterEach(async () => {
     await line.close();
     await kind.dispose(place);
-  });
+  }, 90_000);
 
   /** One collector "instance": its own database handle on the shared folder, and its worker. */
   async function startInstance() {
@@ -80,7 +80,7 @@ export function describeLineOnce(kind: DatabaseKind) {
     expect(push.messages[0].text).toContain('สาขา: Siam');
     expect(push.messages[0].text).toContain('คำสั่งซื้อ: A17');
     expect(push.messages[0].text).toContain('รอนานมาก พนักงานไม่สนใจ');
-    expect(push.messages[0].text).toContain(`https://shop.example/app/inbox/${answer.id}`);
+    expect(push.messages[0].text).toContain(`https://shop.example/inbox?case=${answer.id}`);
 
     clock = new Date(clock.getTime() + 24 * 3600_000);
     expect(await second.worker.tick()).toBe(0);

@@ -4,7 +4,9 @@ import { createChannel } from '../../src/alerts/channel-store';
 import { createAlertHook } from '../../src/alerts/hook';
 import { createRule } from '../../src/alerts/rule-store';
 import { createAlertWorker } from '../../src/alerts/worker';
-import { makeAnswer, storeAnswer } from './answers';
+import { createAnswerHooks } from '../../src/answer-hooks';
+import { createResponsesStore } from '../../src/responses/responses-store';
+import { makeAnswer, storeAnswer, toPayload } from './answers';
 import { startFakeHttp, type FakeHttp } from './fakes/fake-http';
 import type { DatabaseKind } from './test-database';
 
@@ -24,17 +26,17 @@ export function describeSchedule(kind: DatabaseKind) {
     place = await kind.newPlace();
     db = await kind.open(place);
     worker = createAlertWorker({ db, send: { lineApiUrl: 'http://127.0.0.1:9' }, publicUrl: 'https://shop.example', timeZone, now: () => clock, log: () => {} });
-  }, 30_000);
+  }, 90_000);
   afterAll(async () => {
     await Promise.all([slack.close(), db.close()]);
     await kind.dispose(place);
-  });
+  }, 90_000);
   beforeEach(async () => {
     await db.query('DELETE FROM alert_channels');
     await db.query('DELETE FROM alert_rules');
     await db.query('DELETE FROM responses');
     slack.requests.length = 0;
-  });
+  }, 90_000);
 
   async function slackChannel(options: { quiet?: { from: string; to: string }; digestHour?: number; locale?: 'th' | 'en' } = {}) {
     return createChannel(db, {
@@ -97,6 +99,28 @@ export function describeSchedule(kind: DatabaseKind) {
     await storeAnswer(db, makeAnswer({ score: 1, comment: 'รอนานมาก' }), hook);
     await storeAnswer(db, makeAnswer({ score: 5, comment: 'Late, but fine' }), hook);
     expect(await worker.tick()).toBe(1);
+  });
+
+  it('a comment sent after the score can still match a "mentions" rule, and alerts once', async () => {
+    const channel = await slackChannel();
+    await createRule(db, { name: 'Refunds', enabled: true, conditions: [{ kind: 'comment-mentions', text: 'REFUND' }], channelIds: [channel] });
+    await createRule(db, { name: 'Unhappy', enabled: true, conditions: [{ kind: 'detractor' }], channelIds: [channel] });
+    clock = new Date('2026-11-30T08:00:00Z');
+    const hooks = createAnswerHooks();
+    hooks.onAnswerStored(hook);
+    hooks.onAnswerCompleted(hook);
+    const store = createResponsesStore({ db, hooks, timezone: 'Asia/Bangkok' });
+    const happy = makeAnswer({ score: 4, comment: null });
+    await store.insert(toPayload(happy)); // the score, sent when the page was hidden
+    expect(await worker.tick()).toBe(0);
+    await store.insert(toPayload({ ...happy, comment: 'Great, but I want a refund for the late box' }));
+    expect(await worker.tick()).toBe(1);
+    expect(slack.requests[0].body).toContain('I want a refund');
+    const unhappy = makeAnswer({ score: 1, comment: null });
+    await store.insert(toPayload(unhappy));
+    await store.insert(toPayload({ ...unhappy, comment: 'refund please' }));
+    expect(await worker.tick()).toBe(1); // one alert for this answer, though both rules match it in the end
+    expect(slack.requests).toHaveLength(2);
   });
 
   it('the digest lists the day\'s answers once, at the set local hour, for the whole previous day', async () => {

@@ -1,3 +1,4 @@
+import { html } from 'hono/html';
 import nodemailer from 'nodemailer';
 import type { AlertMessage } from '../message';
 import { plainText } from '../message';
@@ -5,19 +6,13 @@ import type { ChannelConfig } from './channel-config';
 import { DeliveryError } from './delivery-error';
 import type { SendContext } from './sender';
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
+/** The HTML part: hono's `html` tag escapes every value, so a comment cannot inject markup. */
 export function emailHtml(message: AlertMessage): string {
-  const rows = message.fields
-    .map((field) => `<tr><th align="left" style="padding:2px 12px 2px 0">${escapeHtml(field.label)}</th><td>${escapeHtml(field.value)}</td></tr>`)
-    .join('');
+  const rows = message.fields.map((field) => html`<tr><th align="left" style="padding:2px 12px 2px 0">${field.label}</th><td>${field.value}</td></tr>`);
   const body = message.body
-    ? `<p><strong>${escapeHtml(message.bodyLabel)}</strong></p><p style="white-space:pre-wrap">${escapeHtml(message.body)}</p>`
+    ? html`<p><strong>${message.bodyLabel}</strong></p><p style="white-space:pre-wrap">${message.body}</p>`
     : '';
-  return `<!doctype html><html><body style="font-family:sans-serif">` +
-    `<h1 style="font-size:18px">${escapeHtml(message.title)}</h1><p><strong>${escapeHtml(message.headline)}</strong></p>` +
-    `<table>${rows}</table>${body}<p><a href="${escapeHtml(message.link)}">${escapeHtml(message.linkLabel)}</a></p></body></html>`;
+  return String(html`<!doctype html><html><body style="font-family:sans-serif"><h1 style="font-size:18px">${message.title}</h1><p><strong>${message.headline}</strong></p><table>${rows}</table>${body}<p><a href="${message.link}">${message.linkLabel}</a></p></body></html>`);
 }
 
 /**
