@@ -21,10 +21,9 @@ describe(`survey links (${databaseKind})`, () => {
     });
   const post = (body: unknown, origin = PUBLIC_URL) =>
     collector.request('/api/responses', { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8', origin }, body: JSON.stringify(body) });
-  const stored = async (survey: string) => {
-    const response = await collector.request(`/api/responses.json?survey=${survey}`, { headers: { cookie: owner } });
-    return ((await response.json()) as { responses: { id: string; context: Record<string, string> | null }[] }).responses;
-  };
+  // Read from the table itself: what is stored, whatever shape the exports give it.
+  const stored = async (survey: string) =>
+    (await collector.db.query<{ id: string; context: Record<string, string> | null }>('SELECT id, context FROM responses WHERE survey = $1 ORDER BY received_at, id', [survey])).rows;
   const dataOf = (page: string) => {
     const match = /data-hearback-link="([^"]*)"/.exec(page);
     return match ? JSON.parse(match[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) : undefined;
@@ -156,6 +155,13 @@ describe(`survey links (${databaseKind})`, () => {
     const withoutOrder = await post(answer({ survey: 'receipt', type: 'nps', score: 5, scale: [0, 10] }));
     expect(withoutOrder.status).toBe(400);
     expect((await withoutOrder.json()).problems[0]).toMatch(/^context\.order: survey "receipt" takes one answer per order/);
+  });
+
+  it('single-use holds when answers for one order race: exactly one is stored', async () => {
+    const racing = Array.from({ length: 6 }, (_, i) => answer({ survey: 'receipt', type: 'nps', score: i, scale: [0, 10], context: { order: 'RACE-1' } }));
+    const statuses = (await Promise.all(racing.map((body) => post(body)))).map((response) => response.status).sort();
+    expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
+    expect((await stored('receipt')).filter((r) => r.context?.order === 'RACE-1')).toHaveLength(1);
   });
 
   it('erasing the answer frees its order', async () => {

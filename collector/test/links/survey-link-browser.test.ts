@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { linkTexts } from '../../src/links/link-texts';
 import { asBrowser, signIn, startTestCollector, type TestCollector } from '../harness';
 
@@ -33,10 +33,10 @@ describe('survey links in Chromium', () => {
   let profile: string;
   let screenshots: string;
 
-  const stored = async (survey: string) => {
-    const response = await collector.request(`/api/responses.json?survey=${survey}`, { headers: { cookie: owner } });
-    return (await response.json()) as { id: string; score: number; comment: string | null; context: Record<string, string> | null }[];
-  };
+  // Read from the table itself: what is stored, whatever shape the exports give it.
+  const stored = async (survey: string) =>
+    (await collector.db.query<{ id: string; score: number; comment: string | null; context: Record<string, string> | null }>(
+      'SELECT id, score, comment, context FROM responses WHERE survey = $1 ORDER BY received_at, id', [survey])).rows;
   const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> => {
     for (const started = Date.now(); Date.now() - started < ms; await new Promise((r) => setTimeout(r, 200))) {
       const value = await probe();
@@ -74,6 +74,8 @@ describe('survey links in Chromium', () => {
     screenshots = updateScreenshots ? `${repository}docs/screenshots/` : `${mkdtempSync(join(tmpdir(), 'hearback-link-screenshots-'))}/`;
     mkdirSync(screenshots, { recursive: true });
   }, 120_000);
+  // A failed offline test must not leave the next one offline.
+  afterEach(() => context?.setOffline(false));
   afterAll(async () => {
     await context?.close();
     if (profile) rmSync(profile, { recursive: true, force: true });
