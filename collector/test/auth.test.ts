@@ -90,6 +90,9 @@ describe(`sign-in and what it guards (${databaseKind})`, () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(800);
     expect((await limited.json()).problems[0]).toMatch(/too many sign-in attempts for staff-limit@shop\.example/);
+    const form = await collector.request('/signin', { method: 'POST', headers: { origin: collector.origin, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email, password: 'the right password' }) });
+    expect(form.status).toBe(429);
+    expect(await form.text()).toContain('Too many attempts. Try again in 15 min.');
     // Someone else signing in from the same address is not locked out.
     expect((await attempt(OWNER.password, OWNER.email)).status).toBe(200);
   });

@@ -116,6 +116,23 @@ describe(`answers in and out (${databaseKind})`, () => {
     expect((await get('/api/responses.json?survey=huge')).body.responses).toEqual([]);
   });
 
+  it('counts a chunked body (no Content-Length) while reading it: 413 past 64 KB, stored when within', async () => {
+    const chunked = (text: string) => collector.request('/api/responses', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: SHOP },
+      body: new ReadableStream({ start(controller) {
+        for (let at = 0; at < text.length; at += 16_384) controller.enqueue(new TextEncoder().encode(text.slice(at, at + 16_384)));
+        controller.close();
+      } }),
+      duplex: 'half',
+    } as RequestInit);
+    const huge = await chunked(JSON.stringify(answer({ survey: 'chunked', comment: 'x'.repeat(70 * 1024) })));
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toEqual({ problems: ['body must be at most 65536 bytes'] });
+    expect((await chunked(JSON.stringify(answer({ survey: 'chunked' })))).status).toBe(201);
+    expect((await get('/api/responses.json?survey=chunked')).body).toHaveLength(1);
+  });
+
   it('exports JSON and CSV filtered by survey and dates (both ends inclusive)', async () => {
     const days = ['2026-10-01T09:00:00.000Z', '2026-10-15T23:59:00.000Z', '2026-10-31T12:00:00.000Z'];
     for (const [i, answeredAt] of days.entries()) {

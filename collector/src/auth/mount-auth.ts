@@ -3,6 +3,7 @@ import type { App, FeatureDeps, Lang } from '../app-env';
 import { clientAddress } from '../http/client-address';
 import { formFields, localPath } from '../http/form-fields';
 import { problem } from '../http/problem';
+import { fill } from '../shell/lang';
 import { createRateLimiter } from '../http/rate-limiter';
 import type { Accounts } from './accounts';
 import { authText as t } from './auth-text';
@@ -63,7 +64,7 @@ export function mountAuth(app: App, { db, config, now, page }: FeatureDeps, { ac
     const allowed = limiter.hit(key);
     if (!allowed.ok) {
       const minutes = String(Math.ceil(allowed.retryAfterSeconds / 60));
-      return refuse(429, json ? `too many sign-in attempts for ${email}; try again in ${allowed.retryAfterSeconds} s` : t.tooMany[lang].replace('{minutes}', minutes), { 'retry-after': String(allowed.retryAfterSeconds) });
+      return refuse(429, json ? `too many sign-in attempts for ${email}; try again in ${allowed.retryAfterSeconds} s` : fill(t.tooMany[lang], { minutes }), { 'retry-after': String(allowed.retryAfterSeconds) });
     }
     const user = await accounts.users.withPassword(email);
     const matches = await verifyPassword(fields.password, user?.passwordHash ?? (await decoyHash()));

@@ -1,8 +1,8 @@
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { isAnswerRefused } from '../answer-refused';
 import type { App, FeatureDeps } from '../app-env';
 import { clientAddress } from '../http/client-address';
+import { limitBody } from '../http/limit-body';
 import { problem } from '../http/problem';
 import { createRateLimiter } from '../http/rate-limiter';
 import type { ResponsesStore } from './responses-store';
@@ -56,10 +56,7 @@ export function mountResponses(app: App, { config, kit, log, now, origins }: Fea
       if (!acceptedTypes.includes(type)) return problem(c, 415, `content-type must be text/plain or application/json (got ${type})`);
       return next();
     },
-    bodyLimit({
-      maxSize: kit.MAX_BODY_BYTES,
-      onError: (c) => problem(c, 413, `body must be at most ${kit.MAX_BODY_BYTES} bytes`, { connection: 'close' }),
-    }),
+    limitBody(kit.MAX_BODY_BYTES),
     async (c) => {
       const parsed = kit.parseAnswer(await c.req.text(), { now: now() });
       if (!parsed.ok) return problem(c, 400, parsed.problems);

@@ -7,12 +7,12 @@ import { credentialsSchema, describeForForm, describeProblems } from '../auth/cr
 import { requireUser } from '../auth/require-user';
 import { formFields } from '../http/form-fields';
 import { problem } from '../http/problem';
+import { fill } from '../shell/lang';
 import { shellText } from '../shell/messages';
 import { settingsText as t } from './settings-text';
 
 const tokenName = z.object({ name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters long') });
 const staffFields = credentialsSchema.extend({ role: z.enum(['staff', 'owner']).default('staff') });
-const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? '');
 
 /**
  * Settings: people (the owner adds and removes staff) and API tokens (anyone signed in makes and
