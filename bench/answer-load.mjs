@@ -1,7 +1,7 @@
 // The load every collector measurement shares: `total` answer POSTs, `duplicateShare` of them
 // repeats of earlier ids (the SDK's retries), shuffled so some repeats race their originals, from
 // `clients` concurrent keep-alive connections. Bounded: a fixed number of requests, each with a
-// 10 s timeout. Reports statuses, throughput and latency percentiles; checking what was stored is
+// timeout (10 s unless told). Reports statuses, throughput and latency percentiles; checking what was stored is
 // the caller's part (it knows how to read the database).
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -37,18 +37,18 @@ export function loadPlan(bodies, total) {
  * collector's allow list), `clients` requests in flight at a time.
  * @returns {Promise<{ seconds: number, statuses: Record<string, number>, latencies: number[] }>}
  */
-export async function postAnswers({ origin, siteOrigin, plan, clients }) {
+export async function postAnswers({ origin, siteOrigin, plan, clients, timeoutMs = 10_000 }) {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const { hostname, port } = new URL(origin);
   const post = (body) => new Promise((resolve, reject) => {
     const req = request({
-      hostname, port, path: '/api/responses', method: 'POST', agent, timeout: 10_000,
+      hostname, port, path: '/api/responses', method: 'POST', agent, timeout: timeoutMs,
       headers: { 'content-type': 'text/plain;charset=UTF-8', 'content-length': Buffer.byteLength(body), origin: siteOrigin },
     }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode));
     });
-    req.on('timeout', () => req.destroy(new Error('an answer POST timed out after 10 s')));
+    req.on('timeout', () => req.destroy(new Error(`an answer POST timed out after ${timeoutMs / 1000} s`)));
     req.on('error', reject);
     req.end(body);
   });
@@ -97,7 +97,7 @@ export function deliveryProblems({ bodies, total, statuses, storedIds }) {
  * site origin allowed, a throw-away owner): posts the load, reads back what was stored through the
  * signed-in export, stops the server. `problems` is empty when every distinct answer is there once.
  */
-export async function measureCollector({ env = {}, total = 10_000, clients = 50, duplicateShare = 0.1 }) {
+export async function measureCollector({ env = {}, total = 10_000, clients = 50, duplicateShare = 0.1, timeoutMs }) {
   const { startCollector, signIn } = await import('../collector/test/support/collector-process.mjs');
   const siteOrigin = 'https://bench.shop.example';
   const owner = { email: 'bench@shop.example', password: `bench-${Math.random().toString(36).slice(2)}` };
@@ -107,7 +107,7 @@ export async function measureCollector({ env = {}, total = 10_000, clients = 50,
   try {
     const bodies = answerBodies(Math.round(total * (1 - duplicateShare)));
     const plan = loadPlan(bodies, total);
-    const run = await postAnswers({ origin: collector.origin, siteOrigin, plan, clients });
+    const run = await postAnswers({ origin: collector.origin, siteOrigin, plan, clients, timeoutMs });
     const cookie = await signIn(collector.origin, owner);
     const response = await fetch(`${collector.origin}/api/responses.json`, { headers: { cookie } });
     const storedIds = (await response.json()).map((row) => row.id);

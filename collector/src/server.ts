@@ -41,6 +41,7 @@ export async function startServer({ config, log = createLog(), say = (line: stri
     say(`hearback collector listening on ${origin}${config.publicUrl ? ` (public address ${config.publicUrl})` : ''}`);
     say(`  database:  ${where}${applied.length ? ` (migrated: ${applied.join(', ')})` : ''}`);
     say(`  answers:   POST ${config.publicUrl ?? origin}/api/responses from ${config.allowedOrigins.length ? config.allowedOrigins.join(', ') : 'this app\'s own pages only (set HEARBACK_ALLOWED_ORIGINS)'}`);
+    if (config.retentionDays) say(`  retention: answers are deleted ${config.retentionDays} days after they arrive (checked now and hourly)`);
     if (owner && 'owner' in owner) say(`  owner:     ${owner.owner} created from HEARBACK_ADMIN_EMAIL`);
     collector.alerts.worker.start();
     if (owner && 'setupUrl' in owner) say(`  setup:     nobody can sign in yet; open this one-time link within 24 hours to create the owner:\n             ${owner.setupUrl}`);

@@ -1,5 +1,5 @@
 // Takes the README screenshots in Debian's Chromium: the demo shop with its CSAT prompt, and the
-// dashboard over seeded answers, signed in as the demo owner. Usage: node demo/scripts/screenshots.mjs
+// dashboard over seeded answers and the snippet builder, signed in as the demo owner. Usage: node demo/scripts/screenshots.mjs
 // [origin] (default: starts a server on a free port with an in-memory database and seeds it).
 import { spawn } from 'node:child_process';
 import { launch } from '../../test/browser/harness.mjs';
@@ -27,6 +27,13 @@ try {
   await page.waitForSelector('[data-ready="true"]', { timeout: 15_000 });
   await page.waitForTimeout(800); // chart.js animations
   await page.screenshot({ path: `${out}dashboard.png`, fullPage: true });
+
+  await page.goto(`${origin}/app/snippet`);
+  await page.getByLabel('When to ask').selectOption('event');
+  await page.getByRole('button', { name: 'Show the preview' }).click();
+  await page.locator('hearback-prompt').getByRole('radiogroup').waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${out}snippet-builder.png`, fullPage: true });
 
   await page.goto(`${origin}/shop/order-complete.html?order=A1742`);
   await page.getByRole('radiogroup').waitFor({ timeout: 10_000 }).catch(() => console.error('no prompt showed on this page'));

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launch, serve } from './harness.mjs';
-import { runCommand, startCollector } from '../../collector/test/support/collector-process.mjs';
+import { signIn, startCollector } from '../../collector/test/support/collector-process.mjs';
 
 const owner = { email: 'owner@shop.example', password: 'chromium owner password' };
 const prompt = (page) => page.locator('hearback-prompt');
@@ -35,7 +35,7 @@ async function answerPrompt(page, { score, comment }) {
 }
 
 describe('the real widget through the rate limit', () => {
-  let shop, collector, context, token;
+  let shop, collector, context, cookie;
   let head = () => '';
 
   before(async () => {
@@ -43,9 +43,7 @@ describe('the real widget through the rate limit', () => {
     collector = await startCollector({
       env: { HEARBACK_ALLOWED_ORIGINS: shop.origin, HEARBACK_RATE_LIMIT: '2', HEARBACK_RATE_WINDOW: '3', HEARBACK_ADMIN_EMAIL: owner.email, HEARBACK_ADMIN_PASSWORD: owner.password },
     });
-    const created = await runCommand(['token', 'create', 'browser test'], { env: { HEARBACK_DATA_DIR: collector.env.HEARBACK_DATA_DIR } });
-    assert.equal(created.code, 0, created.stderr);
-    token = created.stdout.trim();
+    cookie = await signIn(collector.origin, owner);
     context = await launch();
   });
   after(async () => {
@@ -80,7 +78,7 @@ hearback('init',{endpoint:'${collector.origin}/api/responses',surveys:[{id:'burs
       await answerPrompt(page, { score: 1 + (i % 5) });
     }
     const stored = async () => {
-      const response = await fetch(`${collector.origin}/api/responses.json?survey=burst`, { headers: { authorization: `Bearer ${token}` } });
+      const response = await fetch(`${collector.origin}/api/responses.json?survey=burst`, { headers: { cookie } });
       assert.equal(response.status, 200);
       return response.json();
     };

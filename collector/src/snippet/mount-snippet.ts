@@ -50,17 +50,15 @@ export function mountSnippet(app: App, { config, nav, page }: FeatureDeps, { scr
     <div class="field" id="trigger-value-field"><label for="trigger-value" id="trigger-value-label">${t.triggerValue[lang]}</label>
       <input id="trigger-value" name="triggerValue" value="5" inputmode="numeric" spellcheck="false">
       <p class="muted small" id="event-hint"></p></div>
+    <div class="field"><label for="lang">${t.lang[lang]}</label>
+      <select id="lang" name="lang">${option('auto', t.langAuto[lang])}${option('en', 'English')}${option('th', 'ไทย (Thai)')}</select></div>
     <div class="row">
-      <div class="field"><label for="lang">${t.lang[lang]}</label>
-        <select id="lang" name="lang">${option('auto', t.langAuto[lang])}${option('en', 'English')}${option('th', 'ไทย (Thai)')}</select></div>
       <div class="field"><label for="accent">${t.accent[lang]}</label><input id="accent" name="accent" type="color" value="#2563eb"></div>
-    </div>
-    <div class="row">
-      <div class="field"><label for="position">${t.position[lang]}</label>
-        <select id="position" name="position">${option('bottom-right', t.bottomRight[lang])}${option('bottom-left', t.bottomLeft[lang])}${option('center', t.center[lang])}</select></div>
       <div class="field"><label for="style">${t.style[lang]}</label>
         <select id="style" name="style">${option('numbers', t.numbers[lang])}${option('smileys', t.smileys[lang])}</select></div>
     </div>
+    <div class="field"><label for="position">${t.position[lang]}</label>
+      <select id="position" name="position">${option('bottom-right', t.bottomRight[lang])}${option('bottom-left', t.bottomLeft[lang])}${option('center', t.center[lang])}</select></div>
     <button class="secondary" type="button" id="preview">${t.preview[lang]}</button>
   </form>
   <section class="card snippet-code" aria-labelledby="code-title">
