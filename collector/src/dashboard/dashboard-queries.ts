@@ -176,15 +176,19 @@ export function periodStart(date: string, unit: 'week' | 'month'): string {
   return day.toISOString().slice(0, 10);
 }
 
-/** Every week (Monday) or month start from `first` to `last` (YYYY-MM-DD), at most 400. */
+/** Periods a trend shows at most: the newest ones (about 8 years of weeks). */
+const MAX_PERIODS = 400;
+
+/** Every week (Monday) or month start from `first` to `last` (YYYY-MM-DD); the newest `MAX_PERIODS`. */
 export function periodsBetween(first: string, last: string, unit: 'week' | 'month'): string[] {
+  const start = Date.parse(`${first}T00:00:00Z`);
   const periods: string[] = [];
-  const date = new Date(`${first}T00:00:00Z`);
-  const end = Date.parse(`${last}T00:00:00Z`);
-  while (date.getTime() <= end && periods.length < 400) {
+  // Walk back from the last period, so a long range keeps its newest periods.
+  const date = new Date(`${periodStart(last, unit)}T00:00:00Z`);
+  while (date.getTime() >= start && periods.length < MAX_PERIODS) {
     periods.push(date.toISOString().slice(0, 10));
-    if (unit === 'week') date.setUTCDate(date.getUTCDate() + 7);
-    else date.setUTCMonth(date.getUTCMonth() + 1);
+    if (unit === 'week') date.setUTCDate(date.getUTCDate() - 7);
+    else date.setUTCMonth(date.getUTCMonth() - 1);
   }
-  return periods;
+  return periods.reverse();
 }
