@@ -1,10 +1,11 @@
-/** The two languages every links page speaks. */
-export type LinkLocale = 'en' | 'th';
-export const linkLocales: readonly LinkLocale[] = ['en', 'th'];
+import type { Lang } from '../app-env';
 
-/** Picks `en` or `th` from a language tag (`th-TH` → `th`); anything else is English. */
-export function toLinkLocale(tag: string | undefined | null): LinkLocale {
-  return tag?.toLowerCase().startsWith('th') ? 'th' : 'en';
+/** The two languages every links page speaks: the app's interface languages. */
+export type LinkLocale = Lang;
+
+/** `th` or `en` when `value` names one (a `?lang=` parameter), else `fallback` (the interface language). */
+export function pickLinkLocale(value: string | undefined | null, fallback: LinkLocale): LinkLocale {
+  return value === 'th' || value === 'en' ? value : fallback;
 }
 
 /** Every piece of text the survey page, the printables and the owner's links pages show. */

@@ -101,11 +101,26 @@ ${surveys.length === 0
 <td>${survey.type.toUpperCase()}</td>
 <td>${[...survey.contextKeys, ...(survey.singleUse ? [`order (${words.singleUseShort[lang]})`] : [])].join(', ') || '—'}</td>
 <td><a href="/links/${survey.id}">${words.open[lang]}<span class="sr-only">: ${survey.id}</span></a></td>
-${isOwner ? html`<td><form method="post" action="/links/surveys/${survey.id}/delete"><button type="submit" class="link danger" aria-label="${words.removeLabel[lang]} ${survey.id}">${words.remove[lang]}</button></form></td>` : ''}
+${isOwner ? html`<td><a class="danger" href="/links/${survey.id}/delete">${words.remove[lang]}<span class="sr-only">: ${survey.id}</span></a></td>` : ''}
 </tr>`)}</tbody></table></div>`}
 </section>
 ${isOwner
     ? html`<div class="links-forms">${surveyForm(lang, draft?.values ?? surveyFormValues(), { existing: false, problems: draft?.problems })}
 ${lookForm(lang, look, lookProblems)}</div>`
     : html`<p class="muted hint">${words.ownerOnly[lang]}</p>`}`;
+}
+
+/**
+ * The step before deleting a survey (owner only): says what happens to printed links and to the
+ * answers, so one click cannot break the QR codes on every table.
+ */
+export function deleteSurveyPage(lang: LinkLocale, survey: LinkSurvey): Html {
+  return html`<h1>${words.removeTitle[lang]} <code>${survey.id}</code>?</h1>
+<div class="card links-form">
+<p>${words.removeWarning[lang]}</p>
+<form method="post" action="/links/surveys/${survey.id}/delete" class="delete-row">
+<button type="submit" class="danger-button">${words.removeConfirm[lang]}</button>
+<a href="/links/${survey.id}">${words.cancel[lang]}</a>
+</form>
+</div>`;
 }

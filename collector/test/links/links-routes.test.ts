@@ -67,6 +67,23 @@ describe(`survey links (${databaseKind})`, () => {
     expect((await collector.request('/links/forged', { headers: { cookie: owner } })).status).toBe(404);
   });
 
+  it('deleting a survey takes a confirmation step (owner only); its link then says the survey does not exist', async () => {
+    expect((await form(owner, '/links/surveys', { id: 'short-lived', type: 'ces' })).status).toBe(303);
+    expect((await collector.request('/links/short-lived/delete', { headers: { cookie: staff } })).status).toBe(403);
+    const confirm = await collector.request('/links/short-lived/delete', { headers: { cookie: owner, 'accept-language': 'en' } });
+    expect(confirm.status).toBe(200);
+    const page = await confirm.text();
+    expect(page).toContain('already printed or sent will show “This survey does not exist”');
+    expect(page).toContain('action="/links/surveys/short-lived/delete"');
+    expect((await collector.request('/s/short-lived')).status).toBe(200);
+    expect((await form(staff, '/links/surveys/short-lived/delete', {})).status).toBe(403);
+    const deleted = await form(owner, '/links/surveys/short-lived/delete', {});
+    expect(deleted.status).toBe(303);
+    expect(deleted.headers.get('location')).toBe('/links?saved');
+    expect((await collector.request('/s/short-lived')).status).toBe(404);
+    expect((await form(owner, '/links/surveys/short-lived/delete', {})).status).toBe(404);
+  });
+
   it('a bad survey form answers 400 naming each field, keeps what was typed, and never replaces a survey silently', async () => {
     const bad = await form(owner, '/links/surveys', { id: 'Bad Id', type: 'stars', contextKeys: 'branch, lang' });
     expect(bad.status).toBe(400);

@@ -166,6 +166,8 @@ describe('survey links in Chromium', () => {
       }
       await page.goto(`${collector.origin}/links`);
       await axe(page, `links list ${lang}`);
+      await page.goto(`${collector.origin}/links/after-meal/delete`);
+      await axe(page, `delete step ${lang}`);
     }
 
     await page.setViewportSize({ width: 1280, height: 900 });
