@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { unstorableTextProblem } from '../../../src/receiver/unstorable-text';
+import { limitBody } from './limit-body';
 import { problem } from './problem';
 
 /** The largest body a form or API route of this app reads (the answer receiver has its own 64 KB). */
@@ -17,10 +17,7 @@ const withBody = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function inputGuard({ skip }: { skip: string[] }): MiddlewareHandler {
   const skipped = new Set(skip);
-  const limit = bodyLimit({
-    maxSize: MAX_FORM_BODY_BYTES,
-    onError: (c) => problem(c, 413, `body must be at most ${MAX_FORM_BODY_BYTES} bytes`, { connection: 'close' }),
-  });
+  const limit = limitBody(MAX_FORM_BODY_BYTES);
   return async (c, next) => {
     const inAddress = unstorableTextProblem({ path: c.req.path, query: c.req.queries() });
     if (inAddress) return problem(c, 400, inAddress);
