@@ -1,8 +1,40 @@
 /**
- * The owner's link page: the "Copy link" button copies the link to the clipboard. The button is
- * hidden in the HTML and shown here, so without script (or without the Clipboard API) nobody sees
- * a button that does nothing; the link stays selectable in its box.
+ * The owner's link page.
+ * - As the owner types into the link fields, the link, the QR code, the downloads and the
+ *   printables follow at once (the Update button does the same without script). Fields are
+ *   checked with the server's own rule; a refused value is marked and left out of the link.
+ * - "Copy link" copies the link. It is hidden in the HTML and shown here, so without script (or
+ *   without the Clipboard API) nobody sees a button that does nothing.
  */
+import { linkFields, withFields } from '../src/links/link-fields';
+import { surveyLink } from '../src/links/link-url';
+
+const form = document.querySelector<HTMLFormElement>('form[data-survey]');
+const linkBox = document.getElementById('the-link') as HTMLTextAreaElement | null;
+
+if (form && linkBox) {
+  const inputs = [...form.querySelectorAll<HTMLInputElement>('input[name]')];
+  const follow = () => {
+    const { valid, badFields, query } = linkFields(new URLSearchParams(inputs.map((input) => [input.name, input.value])), inputs.map((input) => input.name));
+    const link = surveyLink(form.dataset.publicUrl ?? location.origin, form.dataset.survey ?? '', valid);
+    for (const input of inputs) {
+      if (badFields.includes(input.name)) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+    }
+    linkBox.value = link;
+    document.getElementById('open-link')?.setAttribute('href', link);
+    const qr = document.getElementById('qr-image') as HTMLImageElement | null;
+    if (qr) {
+      qr.src = withFields(qr.dataset.path ?? '', query);
+      qr.alt = `${qr.dataset.alt ?? ''} ${link}`;
+    }
+    for (const anchor of document.querySelectorAll<HTMLAnchorElement>('a[data-path]')) {
+      anchor.href = withFields(anchor.dataset.path ?? '', query, anchor.dataset.extra ?? '');
+    }
+  };
+  form.addEventListener('input', follow);
+}
+
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
   const source = document.getElementById(button.dataset.copy ?? '') as HTMLTextAreaElement | null;
   const status = button.parentElement?.querySelector('.copy-status');

@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
 import type { Html } from '../shell/page';
+import { withFields } from './link-fields';
 import type { LinkLocale } from './link-texts';
 import { allowedLinkKeys, type LinkSurvey } from './link-survey';
 import { linksWords as words } from './links-words';
@@ -13,6 +14,8 @@ export interface LinkBuilderInput {
   /** Keys whose value was refused (and left out of the link). */
   badFields: string[];
   link: string;
+  /** This app's public address (the link's base, for the page's script). */
+  publicUrl: string;
   /** `?branch=…&table=…` of the valid fields, for the QR and print addresses. */
   query: string;
   isOwner: boolean;
@@ -27,15 +30,16 @@ export interface LinkBuilderInput {
  * and PNG downloads, the poster and table tent, and for the owner the survey's settings.
  */
 export function linkBuilderPage(input: LinkBuilderInput): Html {
-  const { lang, survey, fields, badFields, link, query, isOwner } = input;
+  const { lang, survey, fields, badFields, link, query, isOwner, publicUrl } = input;
   const keys = allowedLinkKeys(survey);
   const base = `/links/${survey.id}`;
-  const print = (kind: 'poster' | 'tent', locale: LinkLocale) => `${base}/${kind}${query ? `${query}&` : '?'}lang=${locale}`;
+  // `data-path` and `data-extra` let the page's script rebuild each address as the fields change.
+  const fieldLink = (path: string, extra = '') => html`href="${withFields(path, query, extra)}" data-path="${path}" data-extra="${extra}"`;
   return html`<p><a href="/links">← ${words.back[lang]}</a></p>
 <h1>${words.linkFor[lang]}: <code>${survey.id}</code></h1>
 ${input.saved ? html`<p class="links-saved" role="status">${words.saved[lang]}</p>` : ''}
 <div class="builder">
-<form method="get" action="${base}" class="card links-form" aria-labelledby="fields-title">
+<form method="get" action="${base}" class="card links-form" aria-labelledby="fields-title" data-public-url="${publicUrl}" data-survey="${survey.id}">
 <h2 id="fields-title">${words.fieldsTitle[lang]}</h2>
 ${keys.length === 0 ? html`<p>${words.noFields[lang]}</p>` : html`<p class="muted hint">${words.fieldsHint[lang]}</p>`}
 ${keys.map((key) => {
@@ -52,19 +56,19 @@ ${keys.length ? html`<button type="submit">${words.update[lang]}</button>` : ''}
 <label for="the-link" class="sr-only">${words.theLink[lang]}</label>
 <textarea id="the-link" class="the-link" rows="2" readonly aria-describedby="the-link-hint">${link}</textarea>
 <p class="copy-row"><button type="button" class="button secondary" data-copy="the-link" data-copied="${words.copied[lang]}" hidden>${words.copy[lang]}</button> <span class="copy-status" role="status"></span></p>
-<p class="muted hint" id="the-link-hint">${words.linkHint[lang]} <a href="${link}" target="_blank" rel="noopener">${words.tryIt[lang]}</a></p>
+<p class="muted hint" id="the-link-hint">${words.linkHint[lang]} <a id="open-link" href="${link}" target="_blank" rel="noopener">${words.tryIt[lang]}</a></p>
 <h2>${words.qr[lang]}</h2>
-<img class="qr" src="${base}/qr.svg${query}" width="240" height="240" alt="${words.qrAlt[lang]} ${link}">
+<img class="qr" id="qr-image" src="${withFields(`${base}/qr.svg`, query)}" data-path="${base}/qr.svg" width="240" height="240" alt="${words.qrAlt[lang]} ${link}" data-alt="${words.qrAlt[lang]}">
 <ul class="downloads">
-<li><a href="${base}/qr.svg${query}${query ? '&' : '?'}download=1" download="${survey.id}-qr.svg">${words.downloadSvg[lang]}</a></li>
-<li><a href="${base}/qr.png${query}${query ? '&' : '?'}download=1" download="${survey.id}-qr.png">${words.downloadPng[lang]}</a></li>
+<li><a ${fieldLink(`${base}/qr.svg`, 'download=1')} download="${survey.id}-qr.svg">${words.downloadSvg[lang]}</a></li>
+<li><a ${fieldLink(`${base}/qr.png`, 'download=1')} download="${survey.id}-qr.png">${words.downloadPng[lang]}</a></li>
 </ul>
 <h2>${words.print[lang]}</h2>
 <ul class="downloads">
-<li><a href="${print('poster', 'en')}" target="_blank">${words.posterEn[lang]}</a></li>
-<li><a href="${print('poster', 'th')}" target="_blank">${words.posterTh[lang]}</a></li>
-<li><a href="${print('tent', 'en')}" target="_blank">${words.tentEn[lang]}</a></li>
-<li><a href="${print('tent', 'th')}" target="_blank">${words.tentTh[lang]}</a></li>
+<li><a ${fieldLink(`${base}/poster`, 'lang=en')} target="_blank">${words.posterEn[lang]}</a></li>
+<li><a ${fieldLink(`${base}/poster`, 'lang=th')} target="_blank">${words.posterTh[lang]}</a></li>
+<li><a ${fieldLink(`${base}/tent`, 'lang=en')} target="_blank">${words.tentEn[lang]}</a></li>
+<li><a ${fieldLink(`${base}/tent`, 'lang=th')} target="_blank">${words.tentTh[lang]}</a></li>
 </ul>
 </section>
 </div>

@@ -1,14 +1,9 @@
+import { checkContextValue, type ContextValueProblem } from './context-value';
 import { allowedLinkKeys, reservedContextKeys, type LinkSurvey } from './link-survey';
-
-/** Longest value a link may put into the answer's context. */
-export const maxContextValueLength = 64;
-
-/** Letters and marks of any script (Thai vowels and tone marks are marks), digits, space and `. _ - / #`. */
-const contextValuePattern = /^[\p{L}\p{M}\p{N} ._\-/#]+$/u;
 
 export interface IgnoredLinkField {
   key: string;
-  reason: 'not-allowed' | 'empty' | 'too-long' | 'characters' | 'repeated';
+  reason: 'not-allowed' | 'repeated' | ContextValueProblem;
 }
 
 export interface LinkContext {
@@ -49,12 +44,4 @@ export function filterLinkContext(
     else context[key] = value;
   }
   return { context, ignored };
-}
-
-/** Why a link value cannot go into the context, or `undefined` when it can. */
-export function checkContextValue(value: string): IgnoredLinkField['reason'] | undefined {
-  if (value === '') return 'empty';
-  if ([...value].length > maxContextValueLength) return 'too-long';
-  if (!contextValuePattern.test(value)) return 'characters';
-  return undefined;
 }

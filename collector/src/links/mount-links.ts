@@ -10,7 +10,7 @@ import { linkBuilderPage, type LinkBuilderInput } from './link-builder-page';
 import { linkFields } from './link-fields';
 import { mountSurveyPage } from './mount-survey-page';
 import { createLinkStore } from './link-store';
-import type { LinkSurvey } from './link-survey';
+import { allowedLinkKeys, type LinkSurvey } from './link-survey';
 import { pickLinkLocale } from './link-texts';
 import { surveyLink } from './link-url';
 import { deleteSurveyPage, linksPage, type LinksPageInput } from './links-page';
@@ -59,7 +59,7 @@ export function mountLinks(app: App, { db, config, answerHooks, nav, page }: Fea
 
   /** A survey's link fields from the request's query, and the link they make. */
   const linkOf = (c: Ctx, survey: LinkSurvey) => {
-    const fields = linkFields(new URL(c.req.url).searchParams, survey);
+    const fields = linkFields(new URL(c.req.url).searchParams, allowedLinkKeys(survey));
     return { survey, ...fields, link: surveyLink(publicUrl(c), survey.id, fields.valid) };
   };
   /** The same for the survey named in the path, or undefined when there is none. */
@@ -75,7 +75,7 @@ export function mountLinks(app: App, { db, config, answerHooks, nav, page }: Fea
       title: `${words.linkFor[c.var.lang]}: ${survey.id}`, styles: ['links'], scripts: ['links'],
       status: link.badFields.length ? 400 : status,
       main: linkBuilderPage({
-        lang: c.var.lang, survey, fields: link.fields, badFields: link.badFields, link: link.link, query: link.query,
+        lang: c.var.lang, survey, fields: link.fields, badFields: link.badFields, link: link.link, query: link.query, publicUrl: publicUrl(c),
         isOwner: isOwner(c), saved: saved(c), ...extra,
       }),
     });

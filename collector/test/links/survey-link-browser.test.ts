@@ -170,6 +170,16 @@ describe('survey links in Chromium', () => {
       await axe(page, `delete step ${lang}`);
     }
 
+    // The link follows the fields as they are typed, checked with the server's rule.
+    await page.goto(builder);
+    await page.getByLabel('table').fill('12');
+    expect(await page.locator('#the-link').inputValue()).toBe(`${collector.origin}/s/after-meal?branch=Siam&table=12`);
+    expect(await page.locator('#qr-image').getAttribute('src')).toBe('/links/after-meal/qr.svg?branch=Siam&table=12');
+    expect(await page.locator('a[data-path$="/tent"][data-extra="lang=th"]').getAttribute('href')).toBe('/links/after-meal/tent?branch=Siam&table=12&lang=th');
+    await page.getByLabel('branch').fill('<Siam>');
+    expect(await page.locator('#the-link').inputValue()).toBe(`${collector.origin}/s/after-meal?table=12`);
+    expect(await page.getByLabel('branch').getAttribute('aria-invalid')).toBe('true');
+
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${collector.origin}/links/after-meal/poster?branch=Siam&table=4&lang=en`);
     await page.screenshot({ path: `${screenshots}link-poster-en.png`, fullPage: true });
