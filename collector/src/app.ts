@@ -38,6 +38,7 @@ import type { Database } from './db/database';
 import { mountHealth } from './health/mount-health';
 import { mountInbox } from './inbox/mount-inbox';
 import { csrfCheck } from './http/csrf';
+import { inputGuard } from './http/input-guard';
 import { createLog, type Log } from './http/log';
 import { problem } from './http/problem';
 import { requestLog } from './http/request-log';
@@ -45,10 +46,10 @@ import { securityHeaders } from './http/security-headers';
 import { createOriginPolicy } from './responses/origin-policy';
 import { mountResponses } from './responses/mount-responses';
 import { createResponsesStore } from './responses/responses-store';
+import { mountLinks } from './links/mount-links';
 import { mountPrivacy } from './privacy/mount-privacy';
 import { loadScriptFiles, type ScriptFiles, type ScriptMissing } from './script/script-files';
 import { mountScript } from './script/mount-script';
-import { mountLinks } from './links/mount-links';
 import { mountSettings } from './settings/mount-settings';
 import { mountSnippet } from './snippet/mount-snippet';
 import { pickLang } from './shell/lang';
@@ -107,6 +108,7 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   app.use(pickLang());
   app.use(identify({ sessions: accounts.sessions, apiTokens: accounts.apiTokens, cookie }));
   app.use(csrfCheck(config, { crossSite }));
+  app.use(inputGuard({ skip: crossSite }));
 
   site?.(app, deps);
 

@@ -1,6 +1,7 @@
 import { getAnswerSchema, type Answer } from '../payload/answer-schema';
 import { utf8Length } from '../payload/data-bounds';
 import { describeIssues } from './describe-issues';
+import { unstorableTextProblem } from './unstorable-text';
 
 /** Bodies larger than this are refused unparsed: the SDK's keepalive budget is 64 KB per request. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -28,7 +29,8 @@ export interface ParseAnswerOptions {
  * Beyond the payload's shape it refuses what a receiver must not store: a `scale` other than the
  * one its `type` fixes (nps `[0, 10]`, csat `[1, 5]`, ces `[1, 7]`) and a score outside it; an
  * `answeredAt` more than 5 minutes ahead of `now` (clock skew) or more than a year before it; a
- * `user` or `context` nested more than 5 levels deep or over 4,096 bytes as JSON.
+ * `user` or `context` nested more than 5 levels deep or over 4,096 bytes as JSON; text (values or
+ * keys) holding a NUL character or an unpaired surrogate, which no database stores.
  * @example
  * const result = parseAnswer(body);
  * if (!result.ok) return res.writeHead(400).end(JSON.stringify({ problems: result.problems }));
@@ -51,7 +53,7 @@ export function parseAnswer(body: string | object, options: ParseAnswerOptions =
   }
   const result = getAnswerSchema().safeParse(value);
   if (!result.success) return { ok: false, problems: describeIssues(result.error.issues, value) };
-  const late = timeProblem(result.data.answeredAt, Number(options.now ?? Date.now()));
+  const late = timeProblem(result.data.answeredAt, Number(options.now ?? Date.now())) ?? unstorableTextProblem(result.data);
   return late ? refuse(late) : { ok: true, answer: result.data };
 }
 

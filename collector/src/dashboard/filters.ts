@@ -19,7 +19,13 @@ export interface Filters {
   context: Record<string, string>;
 }
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-23').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'is not a calendar date');
+/**
+ * A day that exists (`Date.parse` alone rolls 2026-02-30 over to March), within years the database
+ * and the previous-period comparison can reach (a period from year 1 compares with one before it).
+ */
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-23')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a calendar day (2026-11-23, no 30 February)')
+  .refine((v) => v >= '2000-01-01' && v <= '2099-12-31', 'must be a day from 2000-01-01 to 2099-12-31');
 const contextKey = /^[A-Za-z0-9_.-]{1,64}$/;
 
 const schema = z.object({

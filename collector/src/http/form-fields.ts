@@ -2,8 +2,10 @@ import type { Context } from 'hono';
 
 /**
  * The string fields of a form post (`application/x-www-form-urlencoded`, `multipart/form-data`) or
- * of a JSON object body, so one route serves the page's form and automation alike. Anything else
- * (a bad JSON body, files, arrays) yields no field rather than an exception.
+ * of a JSON object body, so one route serves the page's form and automation alike. JSON `true`,
+ * `false` and numbers arrive as their text (`"true"`, `"42"`), as a form would send them, so
+ * `{ "singleUse": true }` means what it says. Anything else (a bad JSON body, files, arrays,
+ * objects, null) yields no field rather than an exception.
  */
 export async function formFields(c: Context): Promise<{ fields: Record<string, string>; json: boolean }> {
   const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
@@ -11,7 +13,10 @@ export async function formFields(c: Context): Promise<{ fields: Record<string, s
     const body = await c.req.json().catch(() => null);
     const fields: Record<string, string> = {};
     if (body && typeof body === 'object' && !Array.isArray(body)) {
-      for (const [key, value] of Object.entries(body)) if (typeof value === 'string') fields[key] = value;
+      for (const [key, value] of Object.entries(body)) {
+        if (typeof value === 'string') fields[key] = value;
+        else if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) fields[key] = String(value);
+      }
     }
     return { fields, json: true };
   }
@@ -24,7 +29,19 @@ export async function formFields(c: Context): Promise<{ fields: Record<string, s
   return { fields: {}, json: false };
 }
 
-/** A same-site path to return to after a form: `/settings?x=1`, never `//evil.example` or `https://…`. */
+/**
+ * A same-site path to return to after a form: `/settings?x=1`, never `//evil.example` or `https://…`.
+ * Read as a browser reads a `Location` (tabs and newlines dropped, `\` taken for `/`), so
+ * `/\t/evil.example` cannot turn into `//evil.example` on the way; what is returned is that reading.
+ */
 export function localPath(value: string | undefined, fallback = '/'): string {
-  return value && /^\/(?![/\\])/.test(value) ? value : fallback;
+  if (!value?.startsWith('/')) return fallback;
+  const base = 'http://local.invalid';
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return fallback;
+  }
+  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : fallback;
 }

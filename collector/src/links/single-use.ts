@@ -1,6 +1,14 @@
 import type { Queryable } from '../db/database';
 import { orderKey } from './link-survey';
 
+/**
+ * The form of an order number that claims it: compatibility-composed (full-width `Ａ１７` is `A17`),
+ * without white space or invisible format characters, lower case. A visitor (or anyone posting
+ * to the public endpoint) cannot answer `A17` twice as `a17`, ` A17` or `A 17`.
+ */
+export function orderClaimKey(order: string): string {
+  return order.normalize('NFKC').replace(/[\s\p{Cf}]+/gu, '').toLowerCase();
+}
 
 /** What `claimOrder` decided for one stored answer. */
 export type OrderClaim =
@@ -23,16 +31,16 @@ export async function claimOrder(
   const { rows } = await tx.query<{ single_use: boolean }>('SELECT single_use FROM link_surveys WHERE id = $1', [answer.survey]);
   if (!rows[0]?.single_use) return { kind: 'not-single-use' };
   const order = answer.context?.[orderKey];
-  if (typeof order !== 'string' || order === '') return { kind: 'order-missing' };
+  if (typeof order !== 'string' || orderClaimKey(order) === '') return { kind: 'order-missing' };
   const claimed = await tx.query(
     'INSERT INTO link_orders (survey_id, order_key, answer_id) VALUES ($1, $2, $3) ON CONFLICT (survey_id, order_key) DO NOTHING RETURNING answer_id',
-    [answer.survey, order, answer.id],
+    [answer.survey, orderClaimKey(order), answer.id],
   );
   return claimed.rows.length ? { kind: 'claimed', order } : { kind: 'already-answered', order };
 }
 
 /** True when a single-use survey's order already has its answer (the survey page then says so). */
 export async function isOrderAnswered(db: Queryable, surveyId: string, order: string): Promise<boolean> {
-  const { rows } = await db.query('SELECT 1 FROM link_orders WHERE survey_id = $1 AND order_key = $2', [surveyId, order]);
+  const { rows } = await db.query('SELECT 1 FROM link_orders WHERE survey_id = $1 AND order_key = $2', [surveyId, orderClaimKey(order)]);
   return rows.length > 0;
 }

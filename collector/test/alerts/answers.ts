@@ -47,5 +47,5 @@ export function toPayload(answer: AlertAnswer): Answer {
 export async function storeAnswer(db: Database, answer: AlertAnswer, hook: AnswerHook) {
   const hooks = createAnswerHooks();
   hooks.onAnswerStored(hook);
-  await createResponsesStore({ db, hooks, timezone: 'Asia/Bangkok' }).insert(toPayload(answer));
+  await createResponsesStore({ db, hooks }).insert(toPayload(answer));
 }

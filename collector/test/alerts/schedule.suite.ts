@@ -109,7 +109,7 @@ export function describeSchedule(kind: DatabaseKind) {
     const hooks = createAnswerHooks();
     hooks.onAnswerStored(hook);
     hooks.onAnswerCompleted(hook);
-    const store = createResponsesStore({ db, hooks, timezone: 'Asia/Bangkok' });
+    const store = createResponsesStore({ db, hooks });
     const happy = makeAnswer({ score: 4, comment: null });
     await store.insert(toPayload(happy)); // the score, sent when the page was hidden
     expect(await worker.tick()).toBe(0);

@@ -54,7 +54,7 @@ describe('privacy routes', () => {
     expect(erased.status).toBe(200);
     expect(await erased.json()).toEqual({ about: 'user u-1', answers: ['answer-p1', 'answer-p2'] });
     const left = await collector.request('/api/responses.json', { headers: { cookie } });
-    expect((await left.json()).map((r: { id: string }) => r.id)).toEqual(['answer-p3']);
+    expect((await left.json()).responses.map((r: { id: string }) => r.id)).toEqual(['answer-p3']);
   });
 });
 

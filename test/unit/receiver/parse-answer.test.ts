@@ -98,4 +98,15 @@ describe('parseAnswer refuses what a receiver must not store', () => {
     expect(problems({ ...answer, user: { a: { b: { c: { d: { e: {} } } } } } })[0]).toMatch(/^user must be nested at most 5 levels deep/);
     expect(problems({ ...answer, context: { note: 'ก'.repeat(1400) } })[0]).toMatch(/^context must be at most 4,096 bytes as JSON \(is 4,211\)/);
   });
+
+  it('text no database can store — a NUL character or an unpaired surrogate, in a value or a key', () => {
+    expect(problems({ ...answer, comment: 'a\u0000b' })).toEqual(['comment contains a NUL character (U+0000), which cannot be stored as text; remove it']);
+    expect(problems({ ...answer, comment: 'broken \ud800 pair' })).toEqual(['comment contains an unpaired UTF-16 surrogate, which cannot be stored as text; remove it']);
+    expect(problems({ ...answer, context: { branch: 'Siam\u0000' } })).toEqual(['context.branch contains a NUL character (U+0000), which cannot be stored as text; remove it']);
+    expect(problems({ ...answer, context: { ['a\u0000']: 'b' } })).toEqual(['context has a key with a NUL character (U+0000); keys and text must not contain it']);
+    expect(problems({ ...answer, user: { id: 'u-42', tags: ['ok', '\udc00'] } })).toEqual(['user.tags[1] contains an unpaired UTF-16 surrogate, which cannot be stored as text; remove it']);
+    expect(problems({ ...answer, survey: 'after\u0000checkout' })[0]).toMatch(/^survey contains a NUL character/);
+    // Paired surrogates (emoji) and Thai are text like any other.
+    expect(problems({ ...answer, comment: 'ดีมาก 👍🏽', context: { note: '😀' } })).toEqual([]);
+  });
 });
