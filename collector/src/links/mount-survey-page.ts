@@ -1,33 +1,22 @@
-import { readFile } from 'node:fs/promises';
 import type { App, FeatureDeps } from '../app-env';
 import { ownOrigin } from '../http/own-origin';
-import { problem } from '../http/problem';
-import { packageDir } from '../package-dir';
 import { filterLinkContext } from './link-context';
 import type { LinkStore } from './link-store';
 import { orderKey } from './link-survey';
 import { pickLinkLocale } from './link-texts';
 import { shopStylesheet, shopStylesheetPath } from './shop-look';
 import { isOrderAnswered } from './single-use';
-import { surveyNotFoundPage, surveyPage, surveyPageSdkPath } from './survey-page';
-
-/** The SDK's script-tag bundle as `npm run build` writes it at the repository's top. */
-const sdkBundle = `${packageDir}../dist/hearback.min.js`;
+import { surveyNotFoundPage, surveyPage } from './survey-page';
 
 /**
  * The public side of survey links, no sign-in: `GET /s/<id>` (the survey page: the SDK's inline
  * prompt, context from the link's allowed query parameters, `channel: 'link'`, `?lang=th|en`,
  * `?debug=1`; a single-use link without its order, or whose order is answered, says so instead),
- * `GET /s/_/shop.css` (the shop's colour), `GET /s/_/hearback.min.js` (the SDK bundle the page loads).
+ * `GET /s/_/shop.css` (the shop's colour). The page loads the SDK from `/hearback.min.js`, the
+ * script route every site uses.
  */
 export function mountSurveyPage(app: App, { db, config }: Pick<FeatureDeps, 'db' | 'config'>, store: LinkStore) {
   app.get(shopStylesheetPath, async (c) => c.body(shopStylesheet(await store.look()), 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }));
-
-  app.get(surveyPageSdkPath, async (c) => {
-    const body = await readFile(sdkBundle).catch(() => undefined);
-    if (!body) return problem(c, 503, `the widget script is not built: no ${sdkBundle} (run npm run build in the repository)`);
-    return c.body(new Uint8Array(body), 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
-  });
 
   app.get('/s/:survey', async (c) => {
     const url = new URL(c.req.url);

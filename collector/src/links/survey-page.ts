@@ -9,7 +9,8 @@ import { shopStylesheetPath, type ShopLook } from './shop-look';
  * The SDK's script-tag bundle for the survey page. `_` can never start a survey id, so no survey
  * hides the files under `/s/_/`.
  */
-export const surveyPageSdkPath = '/s/_/hearback.min.js';
+/** The SDK's script-tag bundle, from the collector's script route (the same file every site loads). */
+export const surveyPageSdkPath = '/hearback.min.js';
 
 /** What the page's script hands the SDK (read from `data-hearback-link`; no inline script under the CSP). */
 export interface SurveyPageConfig {

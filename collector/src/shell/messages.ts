@@ -6,6 +6,8 @@ export const shellText = {
   menu: { en: 'Main menu', th: 'เมนูหลัก' },
   signOut: { en: 'Sign out', th: 'ออกจากระบบ' },
   switchTo: { en: 'ภาษาไทย', th: 'English' },
+  // The accessible name holds the visible text as a word of its own (WCAG 2.5.3, Label in Name).
+  switchLabel: { en: 'ภาษาไทย (Thai)', th: 'English (ภาษาอังกฤษ)' },
   owner: { en: 'owner', th: 'เจ้าของ' },
   staff: { en: 'staff', th: 'พนักงาน' },
   notFound: { en: 'Page not found', th: 'ไม่พบหน้านี้' },

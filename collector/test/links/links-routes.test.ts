@@ -140,7 +140,7 @@ describe(`survey links (${databaseKind})`, () => {
   it('the survey page loads the SDK and its script from this app', async () => {
     const page = await (await collector.request('/s/after-meal')).text();
     const scripts = [...page.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
-    expect(scripts).toEqual(['/s/_/hearback.min.js', '/assets/survey-link.js']);
+    expect(scripts).toEqual(['/hearback.min.js', '/assets/survey-link.js']);
     for (const src of scripts) {
       const response = await collector.request(src);
       expect(response.status, src).toBe(200);
