@@ -13,7 +13,7 @@ const steps = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['lint', 'npx', ['eslint', '.']],
   ['unit and DOM tests', 'npx', ['vitest', 'run']],
-  ['build', 'node', ['scripts/build.mjs']],
+  ['build', 'npx', ['rollup', '-c']],
   ['size budget', 'node', ['scripts/size.mjs']],
   ['package checks', 'node', ['scripts/package-checks.mjs']],
   ['browser suite (Chromium)', 'node', ['--test', '--test-concurrency=1', '--test-reporter=spec', ...browserTests]],
