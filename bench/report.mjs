@@ -48,7 +48,7 @@ export function renderResults(results) {
   const longestWorst = worst(ours('longestTaskMs'));
   const trigger = median(runs.map((run) => run.with.triggerMs));
   const verdict = (target, ...values) => (values.every((value) => targets[target].met(value)) ? 'met' : '**missed**');
-  parts.push(`### In Chromium at ${load.throttle}× CPU throttle (median of ${runs.length} loads of each page)`);
+  parts.push(`### In Chromium at ${load.throttle}× CPU throttle (median of ${runs.length} ${runs.length === 1 ? 'load' : 'loads'} of each page)`);
   parts.push(
     table(
       ['measure', 'page without hearback', 'page with hearback', 'target', ''],

@@ -147,7 +147,7 @@ function runChild(file) {
     const keep = (stream) => (chunk) => (stream.write(chunk), (output += chunk));
     child.stdout.on('data', keep(process.stdout));
     child.stderr.on('data', keep(process.stderr));
-    child.on('close', (status) => resolve({ status: status ?? 1, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
+    child.on('close', (status) => resolve({ status: status ?? 1, output: output.replace(/\x1b\[[0-9;]*m/g, '').replace(/[ \t]+$/gm, '') }));
   });
 }
 for (const file of readdirSync('bench').filter((name) => name.endsWith('.bench.mjs')).sort()) {
