@@ -35,11 +35,14 @@ const transpile = () =>
     tsconfig: 'tsconfig.json',
   });
 
-/** Empties dist/ once, before the first configuration writes anything. */
+/** Empties dist/ before the first configuration writes anything — once: a rebuild in watch mode keeps the other outputs. */
+let cleaned = false;
 const cleanDist = () => ({
   name: 'clean-dist',
   buildStart() {
+    if (cleaned) return;
     rmSync('dist', { recursive: true, force: true });
+    cleaned = true;
   },
 });
 
