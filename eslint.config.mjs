@@ -8,7 +8,8 @@ const sinks = [
   { selector: "CallExpression[callee.property.name='write'][callee.object.name='document']", message: 'No document.write.' },
   { selector: "NewExpression[callee.name='Function']", message: 'No new Function: blocked by strict CSP.' },
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Configuration must render as text.' },
-  { selector: "ImportDeclaration[source.value=/^zod/]", message: 'Validate with src/schema: zod costs 5.6 KB gzip and ~55 ms at 4x throttle in the tag bundle (README "Size and speed").' },
+  { selector: "ImportDeclaration[source.value=/^zod(?!\\/mini$)/]", message: "Import 'zod/mini' only: classic zod and its locale messages must not reach the tag bundle." },
+  { selector: "CallExpression[callee.property.name='config'][callee.object.name='z']", message: 'Never z.config: its settings are global, shared with any zod the host page loads. Give each schema its own error.' },
   { selector: "CallExpression[callee.property.name='addEventListener'][arguments.0.value='unload']", message: 'No unload listener: it breaks the back/forward cache. Use pagehide.' },
 ];
 

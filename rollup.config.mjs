@@ -17,6 +17,7 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
 import { noHtmlSinks } from './scripts/no-html-sinks.mjs';
+import { privateZodConfig } from './scripts/private-zod-config.mjs';
 import { answerSchemaJson } from './scripts/answer-schema-json.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8'));
@@ -88,7 +89,7 @@ export default [
       if (warning.code === 'INVALID_ANNOTATION' || (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules')))) return;
       warn(warning);
     },
-    plugins: [cleanDist(), nodeResolve({ browser: true }), noHtmlSinks(), transpile()],
+    plugins: [cleanDist(), nodeResolve({ browser: true }), noHtmlSinks(), privateZodConfig(), transpile()],
     output: {
       file: 'dist/hearback.min.js',
       format: 'iife',

@@ -9,6 +9,9 @@ import { openPrompt } from './open-prompt';
 import { createInertInstance, idleStatus } from './inert-instance';
 import { createLogger, type Logger } from './log';
 import type { Outbox, OutboxEmit } from './outbox/outbox-types';
+import { answerContext } from './payload/answer-context';
+import { dataBoundsProblem } from './payload/data-bounds';
+import { plainContext } from './payload/plain-context';
 import { resolveSurvey } from './resolve-survey';
 import type { Rules } from './rules/rule-types';
 import type { KeyValueStore } from './storage/key-value-store';
@@ -71,7 +74,7 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
       try {
         const verdict = await rules().decide(survey, cause);
         log.debug(verdict.reason);
-        if (verdict.show && !destroyed && consented && !started.ui.isOpen()) open(survey, cause, !!fireOptions?.takeFocus);
+        if (verdict.show && !destroyed && consented && !started.ui.isOpen()) open(survey, cause, !!fireOptions?.takeFocus, fireOptions?.context);
       } finally {
         opening = false;
       }
@@ -99,8 +102,8 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
     });
   };
 
-  const open = (survey: Survey, cause: ShowCause, takeFocus: boolean) =>
-    openPrompt({ survey, cause, takeFocus, config: config!, user, locale: resolveLocale(config!.locale, parts.supportedLocales), emitter, log, ui: started!.ui, outbox: outbox(), rules: rules() });
+  const open = (survey: Survey, cause: ShowCause, takeFocus: boolean, context?: Record<string, unknown>) =>
+    openPrompt({ survey, cause, takeFocus, config: config!, context: answerContext(config!.context, context, log), user, locale: resolveLocale(config!.locale, parts.supportedLocales), emitter, log, ui: started!.ui, outbox: outbox(), rules: rules() });
 
   const instance: Hearback = {
     async show(surveyIdOrType, overrides) {
@@ -109,10 +112,11 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
           log.debug(`${surveyIdOrType}: not shown, ` + (destroyed ? 'destroyed' : 'waiting for consent(true)'));
           return false;
         }
-        const survey = resolveSurvey(config.surveys, surveyIdOrType, overrides, log);
+        const { context, ...surveyOverrides } = overrides && typeof overrides === 'object' ? overrides : ({} as NonNullable<typeof overrides>);
+        const survey = resolveSurvey(config.surveys, surveyIdOrType, surveyOverrides, log);
         if (!survey) return false;
         if (started.ui.isOpen()) started.ui.close();
-        open(survey, 'show', true);
+        open(survey, 'show', true, plainContext(context, `show("${surveyIdOrType}") context`, log));
         return true;
       }).then((shown) => !!shown);
     },
@@ -122,7 +126,10 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
     },
     identify(userId, traits) {
       if (typeof userId !== 'string' || !userId) return log.error(`identify needs a user id string (got ${JSON.stringify(userId)})`);
-      user = { ...user, ...(traits && typeof traits === 'object' ? traits : {}), id: userId };
+      const next = { ...user, ...plainContext(traits, `identify("${userId}") traits`, log), id: userId };
+      const problem = dataBoundsProblem(next);
+      if (problem) log.warn(`identify("${userId}") traits not attached to answers: with them the user ${problem}`);
+      user = problem ? { ...user, id: userId } : next;
       started?.rules?.identify(userId);
     },
     on: (event, handler) => emitter.on(event, handler),

@@ -11,13 +11,23 @@ export type HearbackOptions = Partial<OptionInputs> & {
   surveys?: SurveyInput[];
 };
 
+/** What `show` may change for one prompt: survey fields, and the answer's `context`. */
+export type ShowOverrides = Partial<SurveyInput> & { context?: Record<string, unknown> };
+
 export type Handler<K extends HearbackEventName> = (detail: HearbackEvents[K]) => void;
 
 /** The object `init` returns; the same commands as `hearback('command', …)`. */
 export interface Hearback {
-  /** Shows a survey now (by id, or a built-in type), subject only to consent. Resolves `true` if shown. */
-  show(surveyIdOrType: string, overrides?: Partial<SurveyInput>): Promise<boolean>;
-  /** Reports an event; surveys whose `trigger.event` matches become eligible. */
+  /**
+   * Shows a survey now (by id, or a built-in type), subject only to consent. Resolves `true` if
+   * shown. `overrides.context` goes into that answer's `context`, over `options.context`.
+   */
+  show(surveyIdOrType: string, overrides?: ShowOverrides): Promise<boolean>;
+  /**
+   * Reports an event; surveys whose `trigger.event` matches become eligible. The plain-data
+   * `props` of the event that opens a prompt go into that answer's `context`, over
+   * `options.context` (at most 5 levels deep and 4,096 bytes as JSON; functions and DOM nodes are left out).
+   */
   track(event: string, props?: Record<string, unknown>): void;
   /** Attaches a user to later answers and to sticky sampling. */
   identify(userId: string, traits?: Record<string, unknown>): void;

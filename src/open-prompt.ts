@@ -17,6 +17,8 @@ export interface OpenPromptDeps {
   cause: ShowCause;
   takeFocus: boolean;
   config: Config;
+  /** `options.context` with the opening event's or `show`'s context over it. */
+  context: Record<string, unknown>;
   user: Record<string, unknown>;
   locale: string;
   ui: PromptUi;
@@ -32,7 +34,7 @@ export interface OpenPromptDeps {
  * without a comment is still delivered, and score plus comment are one answer. A kiosk prompt
  * calls `onScore` again for the next customer: that starts a new answer.
  */
-export function openPrompt({ survey, cause, takeFocus, config, user, locale, ui, outbox, rules, emitter, log }: OpenPromptDeps) {
+export function openPrompt({ survey, cause, takeFocus, config, context, user, locale, ui, outbox, rules, emitter, log }: OpenPromptDeps) {
   let draft: Answer | undefined;
   let final = true;
 
@@ -43,14 +45,14 @@ export function openPrompt({ survey, cause, takeFocus, config, user, locale, ui,
     emitter.emit('answer', { id: draft.id, survey: survey.id, answer: draft });
   };
   const build = (input: AnswerInput, id: string, now: Date) =>
-    buildAnswer(survey, input, { id, now, locale, href: location.href, sendFullUrl: config.sendFullUrl, user, context: config.context });
+    buildAnswer(survey, input, { id, now, locale, href: location.href, sendFullUrl: config.sendFullUrl, user, context });
 
   ui.open({
     survey,
     locale,
     theme: config.theme,
     nonce: config.nonce,
-    values: placeholderValues(config.context, user),
+    values: placeholderValues(context, user),
     takeFocus,
     outbox: { status: outbox.status, subscribe: outbox.subscribe },
     async onScore(score) {

@@ -1,48 +1,60 @@
-import * as s from '../schema/schema';
+import * as z from 'zod/mini';
+import { dataBoundsProblem } from '../payload/data-bounds';
 import { endpointProblem } from './endpoint';
 
-/** Schema pieces that carry their own readable message. */
+/**
+ * Schema pieces that carry their own readable message. zod/mini ships no locale text and we never
+ * call `z.config` (its settings are global, shared with any zod on the host page), so every schema
+ * a person can get wrong says what it wants here.
+ */
 
 export const text = () =>
-  s.union([s.string(), s.catchall({}, s.string())], 'must be a string or a map of locale to string, e.g. { en: "…", th: "…" }');
+  z.union([z.string(), z.catchall(z.object({}), z.string())], {
+    error: 'must be a string or a map of locale to string, e.g. { en: "…", th: "…" }',
+  });
 
-export const flag = () => s.literal([true, false], 'must be true or false');
+export const flag = () => z.boolean({ error: 'must be true or false' });
 
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
-  s.literal<T[number]>(values, 'must be one of ' + values.map((v) => `"${v}"`).join(', '));
+  z.literal(values, { error: 'must be one of ' + values.map((v) => `"${v}"`).join(', ') });
 
 type Sized = number | { length: number };
 const size = (value: Sized) => (typeof value === 'number' ? value : value.length);
-/** `value >= min` for numbers, `length >= min` for strings and lists (and `atMost`). */
-export const atLeast = (min: number, error?: string) => s.refine<Sized>((value) => size(value) >= min, error);
-export const atMost = (max: number, error?: string) => s.refine<Sized>((value) => size(value) <= max, error);
+/** `value >= min` for numbers, `length >= min` for strings and lists (and `atMost`), with our message. */
+export const atLeast = (min: number, error?: string) => z.refine<Sized>((value) => size(value) >= min, { error });
+export const atMost = (max: number, error?: string) => z.refine<Sized>((value) => size(value) <= max, { error });
 
 export const between = (min: number, max: number, what = 'a number') => {
   const error = `must be ${what} from ${min} to ${max}`;
-  return s.check(s.number(error), atLeast(min, error), atMost(max, error));
+  return z.number({ error }).check(atLeast(min, error), atMost(max, error));
 };
 
 /** A safe integer. */
-export const whole = (error?: string) => s.check(s.number(error), s.refine(Number.isSafeInteger, error));
+export const whole = (error?: string) => z.number({ error }).check(z.refine(Number.isSafeInteger, { error }));
 
 export const wholeAtLeast = (min: number) => {
   const error = `must be a whole number of at least ${min}`;
-  return s.check(whole(error), atLeast(min, error));
+  return whole(error).check(atLeast(min, error));
 };
 
 /** A string matching `pattern`. */
-export const matches = (pattern: RegExp, error: string) => s.refine<string>((value) => pattern.test(value), error);
+export const matches = (pattern: RegExp, error: string) => z.refine<string>((value) => pattern.test(value), { error });
 
 export const name = (what: string) =>
-  s.check(s.string(`must be ${what}`), matches(/^[A-Za-z0-9][\w.:-]{0,63}$/, `must be ${what}: 1–64 letters, digits, "-", "_", ".", ":"`));
+  z.string({ error: `must be ${what}` }).check(matches(/^[A-Za-z0-9][\w.:-]{0,63}$/, `must be ${what}: 1–64 letters, digits, "-", "_", ".", ":"`));
 
-export const nonEmpty = (what: string) => s.check(s.string(`must be ${what}`), atLeast(1, `must be ${what}, not empty`));
+export const nonEmpty = (what: string) => z.string({ error: `must be ${what}` }).check(atLeast(1, `must be ${what}, not empty`));
 
 export const httpsUrl = () =>
-  s.check(s.string('must be an https URL string'), s.refine((value: string) => !endpointProblem(value), endpointProblem));
+  z.string({ error: 'must be an https URL string' }).check(
+    z.refine((value) => !endpointProblem(value), { error: (issue) => endpointProblem(String(issue.input)) }),
+  );
 
 const hexColour = 'must be a hex colour like "#2563eb"';
-export const cssColor = () => s.check(s.string(hexColour), matches(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, hexColour));
+export const cssColor = () => z.string({ error: hexColour }).check(matches(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, hexColour));
 
-/** An object of any values (`toPlainData` has already dropped `__proto__` keys). */
-export const jsonRecord = (what: string) => s.catchall({}, s.unknown(), `must be ${what}`);
+/** Within the answer's bounds for `user` and `context` (5 levels, 4,096 bytes as JSON). */
+export const withinDataBounds = () => z.refine((value: unknown) => !dataBoundsProblem(value), { error: (issue) => dataBoundsProblem(issue.input) });
+
+/** An object of any values within the answer's bounds: `context`, in options and in the payload. */
+export const dataRecord = (what: string) => z.catchall(z.object({}, { error: `must be ${what}` }), z.unknown()).check(withinDataBounds());

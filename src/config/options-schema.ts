@@ -1,5 +1,5 @@
-import * as s from '../schema/schema';
-import { between, cssColor, flag, httpsUrl, jsonRecord, nonEmpty, oneOf, wholeAtLeast } from './checks';
+import * as z from 'zod/mini';
+import { between, cssColor, dataRecord, flag, httpsUrl, nonEmpty, oneOf, wholeAtLeast, withinDataBounds } from './checks';
 import { lazy } from './lazy';
 
 /**
@@ -10,29 +10,29 @@ import { lazy } from './lazy';
 const buildOptionSchemas = () => ({
   endpoint: httpsUrl(),
   locale: nonEmpty('"auto" or a language tag like "th" or "en-US"'),
-  theme: s.strictObject(
+  theme: z.strictObject(
     {
-      accent: s.optional(cssColor()),
-      position: s.optional(oneOf(['bottom-right', 'bottom-left', 'center'])),
-      colorScheme: s.optional(oneOf(['auto', 'light', 'dark'])),
+      accent: z.optional(cssColor()),
+      position: z.optional(oneOf(['bottom-right', 'bottom-left', 'center'])),
+      colorScheme: z.optional(oneOf(['auto', 'light', 'dark'])),
     },
-    'must be an object like { accent: "#2563eb", position: "bottom-right" }',
+    { error: 'must be an object like { accent: "#2563eb", position: "bottom-right" }' },
   ),
-  user: s.catchall({ id: s.optional(nonEmpty('a user id string')) }, s.unknown()),
-  context: jsonRecord('an object of values attached to every answer'),
+  user: z.catchall(z.object({ id: z.optional(nonEmpty('a user id string')) }), z.unknown()).check(withinDataBounds()),
+  context: dataRecord('an object of values attached to every answer'),
   consent: flag(),
   sampleRate: between(0, 1, 'a share'),
   dataLayer: flag(),
-  transport: s.strictObject(
-    { contentType: s.optional(oneOf(['text/plain', 'application/json'])) },
-    'must be an object like { contentType: "text/plain" }',
+  transport: z.strictObject(
+    { contentType: z.optional(oneOf(['text/plain', 'application/json'])) },
+    { error: 'must be an object like { contentType: "text/plain" }' },
   ),
   sendFullUrl: flag(),
-  nonce: s.optional(nonEmpty('the CSP nonce string')),
+  nonce: z.optional(nonEmpty('the CSP nonce string')),
   debug: flag(),
-  fatigue: s.strictObject(
-    { perSession: s.optional(wholeAtLeast(0)), days: s.optional(between(0, 365, 'a number of days')) },
-    'must be an object like { perSession: 1, days: 1 }',
+  fatigue: z.strictObject(
+    { perSession: z.optional(wholeAtLeast(0)), days: z.optional(between(0, 365, 'a number of days')) },
+    { error: 'must be an object like { perSession: 1, days: 1 }' },
   ),
 });
 
@@ -43,7 +43,7 @@ type Schemas = ReturnType<typeof buildOptionSchemas>;
 /**
  * What a missing or bad option becomes. A function, so every parse gets fresh objects.
  */
-export const optionDefaults = (): { [K in keyof Schemas]?: s.Output<Schemas[K]> } => ({
+export const optionDefaults = (): { [K in keyof Schemas]?: z.output<Schemas[K]> } => ({
   locale: 'auto',
   theme: {},
   user: {},
@@ -57,8 +57,7 @@ export const optionDefaults = (): { [K in keyof Schemas]?: s.Output<Schemas[K]> 
   fatigue: {},
 });
 
-export type OptionKey = keyof Schemas | 'surveys';
-type Parsed = { [K in keyof Schemas]: s.Output<Schemas[K]> };
-type Given = { [K in keyof Schemas]: s.Input<Schemas[K]> | undefined };
+type Parsed = { [K in keyof Schemas]: z.output<Schemas[K]> };
+type Given = { [K in keyof Schemas]: z.input<Schemas[K]> | undefined };
 export type OptionValues = Parsed;
 export type OptionInputs = Given;

@@ -1,6 +1,6 @@
+import type * as z from 'zod/mini';
 import { optionDefaults, optionSchemas, type OptionValues } from './options-schema';
 import { toPlainData } from './plain-data';
-import type { Any, Issue, Output } from '../schema/schema';
 import { suggest } from './suggest';
 import { surveySchema, type Survey } from './survey-schema';
 
@@ -61,20 +61,53 @@ export function parseOptions(input: unknown): ParseResult {
 
 type Field<T> = { ok: true; value: T } | { ok: false };
 
-/** Parses one field; unknown nested keys become warnings and are dropped, not fatal. */
-function parseField<S extends Any>(schema: S, value: unknown, path: string, errors: string[], warnings: string[]): Field<Output<S>> {
-  const issues: Issue[] = [];
-  const parsed = schema.run(value, [], issues) as Output<S>;
-  let ok = true;
-  for (const issue of issues) {
-    const where = joinPath(path, issue.path);
-    if (issue.keys) for (const key of issue.keys) warnings.push(unknownKey(key, where, issue.known!));
-    else {
-      ok = false;
-      errors.push(`${where} ${issue.message} (got ${show(valueAt(value, issue.path))})`);
+/**
+ * Parses one field. Unknown keys (zod's `unrecognized_keys`) become warnings with a "did you mean",
+ * and are dropped from our copy before the next try; any other problem is an error. Bounded: a
+ * definition has few levels of objects, each try removes every unknown key zod reported.
+ */
+function parseField<S extends z.ZodMiniType>(schema: S, value: unknown, path: string, errors: string[], warnings: string[]): Field<z.output<S>> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const result = schema.safeParse(value);
+    if (result.success) return { ok: true, value: result.data };
+    const unknownKeys = result.error.issues.filter((issue) => issue.code === 'unrecognized_keys');
+    if (!unknownKeys.length) {
+      for (const issue of result.error.issues) errors.push(`${joinPath(path, issue.path)} ${issue.message} (got ${show(valueAt(value, issue.path))})`);
+      return { ok: false };
+    }
+    for (const issue of unknownKeys) {
+      const parent = valueAt(value, issue.path) as Record<string, unknown>;
+      const known = Object.keys(shapeAt(schema, issue.path) ?? {});
+      for (const key of issue.keys) {
+        warnings.push(unknownKey(key, joinPath(path, issue.path), known));
+        delete parent[key];
+      }
     }
   }
-  return ok ? { ok, value: parsed } : { ok };
+  return { ok: false };
+}
+
+type Def = { type: string; shape?: Record<string, Node>; innerType?: Node; element?: Node; options?: Node[] };
+type Node = { _zod: { def: Def } };
+
+/** The object shape a path leads to (for "did you mean"), through optional, list and union wrappers. */
+function shapeAt(schema: unknown, path: readonly PropertyKey[]): Record<string, unknown> | undefined {
+  let node = schema as Node | undefined;
+  const unwrap = () => {
+    for (let i = 0; i < 5 && node; i++) {
+      const def: Def = node._zod.def;
+      if (def.innerType) node = def.innerType;
+      else if (def.type === 'union') node = def.options!.find((option) => option._zod.def.shape);
+      else break;
+    }
+  };
+  for (const key of path) {
+    unwrap();
+    const def = node?._zod.def;
+    node = typeof key === 'number' ? def?.element : def?.shape?.[key as string];
+  }
+  unwrap();
+  return node?._zod.def.shape;
 }
 
 function unknownKey(key: string, parentPath: string, known: string[]): string {
@@ -83,11 +116,11 @@ function unknownKey(key: string, parentPath: string, known: string[]): string {
   return `unknown option ${where} is ignored` + (near ? ` (did you mean \`${near}\`?)` : '');
 }
 
-function joinPath(base: string, path: PropertyKey[]): string {
+function joinPath(base: string, path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), base);
 }
 
-function valueAt(value: unknown, path: PropertyKey[]): unknown {
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>((current, key) => (current && typeof current === 'object' ? (current as Record<PropertyKey, unknown>)[key] : undefined), value);
 }
 

@@ -1,4 +1,4 @@
-import * as s from '../schema/schema';
+import * as z from 'zod/mini';
 import { between, flag, nonEmpty, wholeAtLeast } from './checks';
 import { lazy } from './lazy';
 
@@ -8,17 +8,17 @@ import { lazy } from './lazy';
  * (`{ exact: '/' }`) or a regular expression tested against path + query
  * (`{ regex: '^/order/\\d+$' }`). Patterns starting with `http` match origin + path.
  */
-const urlPattern = () => s.union(
+const urlPattern = () => z.union(
   [
-    s.string(),
-    s.strictObject({ prefix: s.string() }),
-    s.strictObject({
-      regex: s.check(s.string(), s.refine(isRegex, 'must be a valid regular expression, e.g. "^/order/\\d+$"')),
+    z.string(),
+    z.strictObject({ prefix: z.string() }),
+    z.strictObject({
+      regex: z.string().check(z.refine(isRegex, { error: 'must be a valid regular expression, e.g. "^/order/\\d+$"' })),
     }),
-    s.strictObject({ glob: s.string() }),
-    s.strictObject({ exact: s.string() }),
+    z.strictObject({ glob: z.string() }),
+    z.strictObject({ exact: z.string() }),
   ],
-  'must be a path string, or { prefix | glob | regex | exact: "…" }',
+  { error: 'must be a path string, or { prefix | glob | regex | exact: "…" }' },
 );
 /** `new RegExp` compiles, it does not evaluate code: allowed under a strict CSP. */
 function isRegex(source: string): boolean {
@@ -30,33 +30,31 @@ function isRegex(source: string): boolean {
   }
 }
 
-type UrlPatternInput = s.Input<ReturnType<typeof urlPattern>>;
-
-const urlRule = () => s.union(
+const urlRule = () => z.union(
   [
     urlPattern(),
-    s.array(urlPattern()),
-    s.strictObject({ include: s.optional(s.array(urlPattern())), exclude: s.optional(s.array(urlPattern())) }),
+    z.array(urlPattern()),
+    z.strictObject({ include: z.optional(z.array(urlPattern())), exclude: z.optional(z.array(urlPattern())) }),
   ],
-  'must be a pattern, a list of patterns, or { include: [...], exclude: [...] }',
+  { error: 'must be a pattern, a list of patterns, or { include: [...], exclude: [...] }' },
 );
 
-const buildTriggerSchema = () => s.strictObject(
+const buildTriggerSchema = () => z.strictObject(
   {
-    event: s.optional(
-      s.union([nonEmpty('an event name'), s.array(nonEmpty('an event name'))], 'must be an event name or a list of event names'),
+    event: z.optional(
+      z.union([nonEmpty('an event name'), z.array(nonEmpty('an event name'))], { error: 'must be an event name or a list of event names' }),
     ),
-    delay: s.optional(between(0, 86_400, 'a number of seconds')),
-    scroll: s.optional(between(1, 100, 'a scroll depth in percent')),
-    exitIntent: s.optional(flag()),
-    url: s.optional(urlRule()),
-    pageViews: s.optional(wholeAtLeast(1)),
-    selector: s.optional(nonEmpty('a CSS selector')),
+    delay: z.optional(between(0, 86_400, 'a number of seconds')),
+    scroll: z.optional(between(1, 100, 'a scroll depth in percent')),
+    exitIntent: z.optional(flag()),
+    url: z.optional(urlRule()),
+    pageViews: z.optional(wholeAtLeast(1)),
+    selector: z.optional(nonEmpty('a CSS selector')),
   },
-  'must be an object like { event: "checkout" }',
+  { error: 'must be an object like { event: "checkout" }' },
 );
 
-export type UrlPattern = UrlPatternInput;
+export type UrlPattern = z.input<ReturnType<typeof urlPattern>>;
 /** A survey's `trigger`, validated (built on first use). */
 export const triggerSchema = lazy(buildTriggerSchema);
-export type Trigger = s.Output<ReturnType<typeof buildTriggerSchema>>;
+export type Trigger = z.output<ReturnType<typeof buildTriggerSchema>>;

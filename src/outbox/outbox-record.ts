@@ -1,4 +1,4 @@
-import * as s from '../schema/schema';
+import * as z from 'zod/mini';
 import { lazy } from '../config/lazy';
 import { getAnswerSchema } from '../payload/answer-schema';
 
@@ -6,26 +6,28 @@ import { getAnswerSchema } from '../payload/answer-schema';
  * One queued answer as stored under `outbox:<answer id>`. Records are read back through this
  * schema: anything else in the store (another version, a host script, a corrupted write) is dropped.
  */
-const buildRecordSchema = () => s.object({
+const buildRecordSchema = () => z.object({
   answer: getAnswerSchema(),
   /** When it was first stored (ms): the age for the TTL and the order for eviction. */
-  queuedAt: s.number(),
+  queuedAt: z.number(),
   /** Not before this time (ms): backoff and `Retry-After`. */
-  nextAt: s.number(),
+  nextAt: z.number(),
   /** Failed attempts so far. */
-  failures: s.number(),
+  failures: z.number(),
   /** Bumped by `amend`: a reply to an older version must not delete the newer one. */
-  rev: s.number(),
+  rev: z.number(),
   /** UTF-8 bytes of the JSON body. */
-  bytes: s.number(),
+  bytes: z.number(),
   /** The page that may still amend it; other pages (later visits) may send it. */
-  heldBy: s.optional(s.string()),
+  heldBy: z.optional(z.string()),
+  /** Until when (ms) it waits for its follow-up; after that it goes as it is, and a comment amends it. */
+  heldUntil: z.optional(z.number()),
   /** Who is sending it, until when: keeps two tabs from posting it together. */
-  lease: s.optional(s.object({ tab: s.string(), until: s.number() })),
+  lease: z.optional(z.object({ tab: z.string(), until: z.number() })),
 });
 
 export const outboxRecordSchema = lazy(buildRecordSchema);
-export type OutboxRecord = s.Output<ReturnType<typeof buildRecordSchema>>;
+export type OutboxRecord = z.output<ReturnType<typeof buildRecordSchema>>;
 
 export const recordKey = (id: string) => 'outbox:' + id;
 

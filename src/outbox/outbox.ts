@@ -10,7 +10,6 @@ import { watchPage } from './page-lifecycle';
 import { decide, maxRetryDelayMs, type Verdict } from './retry-policy';
 import { openTabChannel } from './tab-channel';
 import { createTransport, type Transport } from './transport';
-import { safeParse } from '../schema/schema';
 
 export interface OutboxDeps {
   config: Config;
@@ -30,6 +29,12 @@ export interface OutboxDeps {
 
 /** How long a tab's claim on a record holds if it dies mid-send (longer than the transport timeout). */
 const leaseMs = 30_000;
+/**
+ * How long a score waits for its follow-up before it goes alone: long enough to write a comment,
+ * short enough that a visitor who walks away from an open tab still gets counted. A comment given
+ * later amends the delivered answer under the same id.
+ */
+export const holdMs = 60_000;
 
 /**
  * The persist-first queue of DESIGN "Delivery". An answer is in the store before `enqueue`
@@ -70,7 +75,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onlineTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const status = (): OutboxStatus => ({ pending: cache.size, storage: store.kind, ...(lastError ? { lastError } : {}) });
+  /** Held by this page for its follow-up, for at most `holdMs`. */
+  const heldHere = (record: OutboxRecord) => record.heldBy === tab && (record.heldUntil ?? 0) > now();
+  /** Answers waiting for the network: not a score that only waits for its follow-up. */
+  const waiting = () => [...cache.values()].filter((record) => !heldHere(record)).length;
+  const status = (): OutboxStatus => ({ pending: waiting(), storage: store.kind, ...(lastError ? { lastError } : {}) });
   const changed = () => {
     const current = status();
     if (current.storage !== startedOn && !storageReported) {
@@ -110,14 +119,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     return serial(id, () => store.delete(recordKey(id)));
   };
   const read = async (id: string) => {
-    const parsed = safeParse(outboxRecordSchema(), await store.get(recordKey(id)));
+    const parsed = outboxRecordSchema().safeParse(await store.get(recordKey(id)));
     return parsed.success ? parsed.data : undefined;
   };
   const sendable = (record: OutboxRecord, hiding: boolean) =>
-    !inflight.has(record.answer.id) && !leasedElsewhere(record, tab, now()) && record.nextAt <= now() && (hiding || record.heldBy !== tab);
+    !inflight.has(record.answer.id) && !leasedElsewhere(record, tab, now()) && record.nextAt <= now() && (hiding || !heldHere(record));
 
   const channel = openTabChannel(win, (id, raw) => {
-    const parsed = safeParse(outboxRecordSchema(), raw);
+    const parsed = outboxRecordSchema().safeParse(raw);
     if (parsed.success && parsed.data.answer.id === id) cache.set(id, { ...(cache.get(id) ?? parsed.data), lease: parsed.data.lease });
     else if (raw === null) cache.delete(id);
     changed();
@@ -127,7 +136,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   async function load() {
     const fresh = new Map<string, OutboxRecord>();
     for (const [key, raw] of await store.entries('outbox:')) {
-      const parsed = safeParse(outboxRecordSchema(), raw);
+      const parsed = outboxRecordSchema().safeParse(raw);
       if (parsed.success && recordKey(parsed.data.answer.id) === key) fresh.set(parsed.data.answer.id, parsed.data);
       else {
         log.warn(`dropped an unreadable queued answer (${key})`);
@@ -254,9 +263,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     if (delayMs === undefined) {
       let wake = Infinity;
       for (const record of cache.values()) {
-        if (record.heldBy === tab || inflight.has(record.answer.id)) continue;
+        if (inflight.has(record.answer.id)) continue;
         const leaseEnd = leasedElsewhere(record, tab, now()) ? record.lease!.until : 0;
-        wake = Math.min(wake, Math.max(record.nextAt, leaseEnd, pausedUntil));
+        // The end of a hold is a change of its own (the kiosk's count), worth a look even while paused.
+        wake = Math.min(wake, heldHere(record) ? Math.max(record.nextAt, leaseEnd, record.heldUntil!) : Math.max(record.nextAt, leaseEnd, pausedUntil));
       }
       if (wake === Infinity) return;
       delayMs = Math.min(maxRetryDelayMs, Math.max(1000, wake - now()));
@@ -330,12 +340,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       nextAt: at,
       failures: 0,
       heldBy: held ? tab : undefined,
+      heldUntil: held ? at + holdMs : undefined,
       lease: undefined,
     });
     await enforceLimits(id);
-    if (!previous) emit('queued', { id, survey, pending: cache.size });
+    if (!previous) emit('queued', { id, survey, pending: waiting() });
     changed();
-    if (!held) void flush();
+    // A held score still gets a wake-up: at the end of its hold it goes alone.
+    void flush();
   }
 
   void flush();
@@ -345,7 +357,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     async release(id) {
       const record = cache.get(id);
       if (record?.heldBy !== tab) return;
-      await put({ ...record, heldBy: undefined });
+      await put({ ...record, heldBy: undefined, heldUntil: undefined });
       void flush();
     },
     flush,

@@ -1,5 +1,5 @@
 import type { Survey } from '../config/survey-schema';
-import { surveyKinds } from '../surveys/kinds';
+import { maxCommentLength, surveyKinds } from '../surveys/kinds';
 import { VERSION } from '../version';
 import type { Answer } from './answer-schema';
 
@@ -21,8 +21,6 @@ export interface AnswerEnvironment {
   user: Record<string, unknown>;
   context: Record<string, unknown>;
 }
-
-export const maxCommentLength = 2000;
 
 /** Builds the version-1 payload of CONTRACT.md. Optional fields are left out when empty. */
 export function buildAnswer(survey: Survey, input: AnswerInput, env: AnswerEnvironment): Answer {

@@ -6,7 +6,12 @@ export interface SchemaIssue {
 
 const shown = (value: unknown): string => {
   if (value === undefined) return 'nothing';
-  const json = JSON.stringify(value);
+  let json: string;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    return 'a value too deep to show';
+  }
   return json.length > 40 ? json.slice(0, 37) + '…' : json;
 };
 

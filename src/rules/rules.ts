@@ -1,4 +1,4 @@
-import * as s from '../schema/schema';
+import * as z from 'zod/mini';
 import { atLeast } from '../config/checks';
 import { lazy } from '../config/lazy';
 import type { Config } from '../config/parse-options';
@@ -12,7 +12,7 @@ import type { Rules, Verdict } from './rule-types';
 import { inSample } from './sampling';
 import { snoozeReason } from './snooze';
 
-const deviceSchema = lazy(() => s.check(s.string(), atLeast(8)));
+const deviceSchema = lazy(() => z.string().check(atLeast(8)));
 
 /**
  * Who may see what, and how often. In order: a `data-hearback-show` click always shows (the visitor
@@ -27,7 +27,7 @@ export function createRules(deps: { config: Config; store: KeyValueStore; log: L
   // Writes are read-modify-write: one chain keeps two updates from losing each other.
   let pending: Promise<unknown> = Promise.resolve();
 
-  function update<S extends SurveyState | FatigueState>(key: string, schema: s.Schema<S>, change: (state: S) => S): Promise<S> {
+  function update<S extends SurveyState | FatigueState>(key: string, schema: z.ZodMiniType<S>, change: (state: S) => S): Promise<S> {
     const next = pending.then(async () => {
       const state = change(await readState(store, key, schema));
       await store.set(key, state);
@@ -44,7 +44,7 @@ export function createRules(deps: { config: Config; store: KeyValueStore; log: L
   /** A random id kept on this device, for sampling visitors who are not identified. */
   const deviceId = () =>
     (device ??= (async () => {
-      const stored = s.safeParse(deviceSchema(), await store.get(deviceKey));
+      const stored = deviceSchema().safeParse(await store.get(deviceKey));
       if (stored.success) return stored.data;
       const id = random().toString(36).slice(2, 10) + random().toString(36).slice(2, 10);
       void store.set(deviceKey, id); // this page keeps it in `device`: a decision need not wait for the write

@@ -18,7 +18,7 @@ export function bridgeDataLayer(win: Window, track: Track): Stop {
   const forward = (item: unknown) => {
     const entry = item as Record<string | number, unknown> | null;
     if (!active || !entry || typeof entry !== 'object') return;
-    if (typeof entry.event === 'string') track(entry.event, { ...entry });
+    if (typeof entry.event === 'string') track(entry.event, ownProps(entry));
     else if (entry[0] === 'event' && typeof entry[1] === 'string') track(entry[1], plain(entry[2]));
   };
   const own = Object.prototype.hasOwnProperty.call(layer, 'push');
@@ -40,6 +40,13 @@ export function bridgeDataLayer(win: Window, track: Track): Stop {
     if (own) layer.push = original;
     else delete (layer as Partial<DataLayer>).push;
   };
+}
+
+/** A GTM object without its event name and GTM's own bookkeeping (`gtm.uniqueEventId`, …). */
+function ownProps(entry: Record<string, unknown>): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  for (const key of Object.keys(entry)) if (key !== 'event' && !key.startsWith('gtm.')) props[key] = entry[key];
+  return props;
 }
 
 function plain(value: unknown): Record<string, unknown> | undefined {

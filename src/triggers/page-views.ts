@@ -1,17 +1,16 @@
 import { atLeast, whole } from '../config/checks';
 import { lazy } from '../config/lazy';
-import { check, safeParse } from '../schema/schema';
 import type { KeyValueStore } from '../storage/key-value-store';
 
 export const pageViewsKey = 'state:pageViews';
-const countSchema = lazy(() => check(whole(), atLeast(0)));
+const countSchema = lazy(() => whole().check(atLeast(0)));
 
 /**
  * Counts one page view (a page load, or an SPA route change to another path) and returns the
  * total so far on this device. A missing or corrupt count starts again from zero.
  */
 export async function countPageView(store: KeyValueStore): Promise<number> {
-  const stored = safeParse(countSchema(), await store.get(pageViewsKey));
+  const stored = countSchema().safeParse(await store.get(pageViewsKey));
   const views = (stored.success ? stored.data : 0) + 1;
   await store.set(pageViewsKey, views);
   return views;

@@ -3,6 +3,7 @@ import type { Survey } from '../config/survey-schema';
 import type { Trigger } from '../config/trigger-schema';
 import type { ShowCause } from '../events';
 import type { Logger } from '../log';
+import { plainContext } from '../payload/plain-context';
 import type { KeyValueStore } from '../storage/key-value-store';
 import { watchClicks } from './click-selector';
 import { bridgeDataLayer } from './data-layer';
@@ -42,10 +43,10 @@ export function createTriggers(deps: { config: Config; store: KeyValueStore; onF
   let alive = true;
   let views = 0;
 
-  const fire = (survey: Survey, cause: ShowCause, detail = '') => {
+  const fire = (survey: Survey, cause: ShowCause, detail = '', context?: Record<string, unknown>) => {
     if (!alive) return;
     log.debug(`${survey.id}: ${cause} trigger${detail}`);
-    onFire(survey, cause, cause === 'selector' || cause === 'attribute' ? { takeFocus: true } : undefined);
+    onFire(survey, cause, cause === 'selector' || cause === 'attribute' ? { takeFocus: true } : context && { context });
   };
   const path = () => (win ? win.location.pathname + win.location.search : '');
   const fails = ({ trigger: t }: Watched) =>
@@ -97,9 +98,12 @@ export function createTriggers(deps: { config: Config; store: KeyValueStore; onF
   }
 
   const api: Triggers = {
-    track(event) {
+    track(event, props) {
       later(() => {
-        for (const w of watched) if (w.armed && matchesEvent(w.trigger.event, event)) fire(w.survey, 'event', ` (${event})`);
+        const firing = watched.filter((w) => w.armed && matchesEvent(w.trigger.event, event));
+        // Props are read only when they may open a prompt, and warned about once per event.
+        const context = firing.length ? plainContext(props, `track("${event}") props`, log) : undefined;
+        for (const w of firing) fire(w.survey, 'event', ` (${event})`, context);
       });
     },
     destroy() {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Messages } from '../i18n/messages';
+import { maxCommentLength } from '../surveys/kinds';
 import type { Session } from './session';
 
 interface FollowUpProps {
@@ -22,7 +23,7 @@ export function FollowUp({ session, messages, prompt, askComment, reasons, askCo
   const send = (event: Event) => {
     event.preventDefault();
     void session.complete({
-      ...(comment.trim() && { comment: comment.trim().slice(0, 2000) }),
+      ...(comment.trim() && { comment: comment.trim().slice(0, maxCommentLength) }),
       ...(picked.length && { reasons: picked }),
       ...(contact && { contact }),
     });
@@ -41,7 +42,7 @@ export function FollowUp({ session, messages, prompt, askComment, reasons, askCo
         </div>
       )}
       {askComment && (
-        <textarea aria-labelledby="fq" maxLength={2000} value={comment}
+        <textarea aria-labelledby="fq" maxLength={maxCommentLength} value={comment}
           onInput={(event) => setComment((event.target as HTMLTextAreaElement).value)} />
       )}
       {askContact && (

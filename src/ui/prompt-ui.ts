@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
 import type { Logger } from '../log';
 import { createSheet, mountHost } from './mount';
-import { needsFollowUp, Prompt, promoterLink } from './prompt';
+import { Prompt } from './prompt';
 import type { PromptRequest, PromptUi } from './prompt-types';
 import { createSession, type Session } from './session';
 import { whenIdle, type WhenIdle } from '../when-idle';
@@ -31,8 +31,6 @@ export function createPromptUi(deps: { log: Logger; idle?: WhenIdle }): PromptUi
     let unsubscribe = () => {};
     const session: Session = createSession(request, {
       log,
-      needsMore: (score) => needsFollowUp(request, score),
-      keepsThanks: (score) => !!promoterLink(request, score),
       unmount() {
         unsubscribe();
         render(null, root);
@@ -42,7 +40,7 @@ export function createPromptUi(deps: { log: Logger; idle?: WhenIdle }): PromptUi
     });
     current = session;
     if (survey.mode === 'kiosk') {
-      const update = (status: { pending: number }) => (session.pending.value = status.pending);
+      const update = (status: { pending: number }) => session.setPending(status.pending);
       update(request.outbox.status());
       unsubscribe = request.outbox.subscribe(update);
     }

@@ -1,7 +1,5 @@
-import { useEffect, useLayoutEffect, useReducer, useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { isRtl, messagesFor } from '../i18n/messages';
-import { bandOf } from '../surveys/band';
-import { surveyKinds } from '../surveys/kinds';
 import { textOnAccent } from './contrast';
 import { FollowUp } from './follow-up';
 import { ChatIcon, CheckIcon, CloseIcon, MinimiseIcon } from './icons';
@@ -10,36 +8,16 @@ import { Scale } from './scale';
 import type { Session } from './session';
 import { fill, pickText } from './texts';
 
-/** Whether a score leads to the follow-up step (a "why" box, reason chips or the contact question). */
-export function needsFollowUp(request: PromptRequest, score: number): boolean {
-  const { survey } = request;
-  return survey.followUp !== false || !!survey.reasons?.length || asksContact(request, score);
-}
-
-const asksContact = ({ survey }: PromptRequest, score: number) =>
-  !!survey.askContact && bandOf(surveyKinds[survey.type], score) === 'detractor';
-
-/** The promoter link ("Review us on Google"), only after a promoter's answer is stored. */
-export function promoterLink({ survey }: PromptRequest, score: number | undefined) {
-  const link = survey.promoterLink;
-  const kind = surveyKinds[survey.type];
-  return link && /^https:/i.test(link.url) && score !== undefined && bandOf(kind, score) === 'promoter' ? link : undefined;
-}
-
+/** The prompt: reads the session's signals (re-rendering when they change) and calls its actions. */
 export function Prompt({ session, request }: { session: Session; request: PromptRequest }) {
   const { survey, locale, theme, values } = request;
+  const { mode, kind } = session;
   const messages = messagesFor(locale);
-  const mode = survey.mode ?? 'popup';
-  const kind = surveyKinds[survey.type];
-  const score = session.score.value;
-  const band = score === undefined ? undefined : bandOf(kind, score);
-  const say = (value: Parameters<typeof pickText>[0], fallback: string) => fill(pickText(value, locale, band) ?? fallback, values);
+  const say = (value: Parameters<typeof pickText>[0], fallback: string) => fill(pickText(value, locale, session.band.value) ?? fallback, values);
   const step = session.step.value;
-  const link = step === 'thanks' ? promoterLink(request, score) : undefined;
+  const link = step === 'thanks' ? session.promoterLink.value : undefined;
   const accent = theme.accent ?? '#2563eb';
   const stepRef = useRef<HTMLDivElement>(null);
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
-  useLayoutEffect(() => session.watch(() => rerender(undefined)), [session]);
 
   // Focus follows the visitor: into the prompt when asked for (or after they acted in it), never
   // stolen from the page by an automatic prompt.
@@ -61,7 +39,7 @@ export function Prompt({ session, request }: { session: Session; request: Prompt
     <div class={`r ${theme.colorScheme ?? 'auto'} ${mode} ${theme.position ?? 'bottom-right'}`} lang={locale}
       dir={isRtl(locale) ? 'rtl' : 'ltr'} style={{ '--a': accent, '--o': textOnAccent(accent) }}>
       {session.minimised.value ? (
-        <button type="button" class="pill" aria-expanded="false" onClick={() => ((session.minimised.value = false), session.focus.value++)}>
+        <button type="button" class="pill" aria-expanded="false" onClick={session.restore}>
           <ChatIcon />{messages.feedback}
         </button>
       ) : (
@@ -69,7 +47,7 @@ export function Prompt({ session, request }: { session: Session; request: Prompt
           {mode === 'popup' && (
             <div class="x">
               {step !== 'thanks' && (
-                <button type="button" class="i" aria-label={messages.minimise} onClick={() => (session.minimised.value = true)}><MinimiseIcon /></button>
+                <button type="button" class="i" aria-label={messages.minimise} onClick={session.minimise}><MinimiseIcon /></button>
               )}
               <button type="button" class="i" aria-label={messages.close} onClick={session.close}><CloseIcon /></button>
             </div>
@@ -83,13 +61,13 @@ export function Prompt({ session, request }: { session: Session; request: Prompt
                     low={messages[`${survey.type}Low`]} high={messages[`${survey.type}High`]} />
                 </fieldset>
                 <div class="ac">
-                  <button type="submit" class="bt" disabled={score === undefined || session.busy.value}>{messages.send}</button>
+                  <button type="submit" class="bt" disabled={!session.canSend.value}>{messages.send}</button>
                 </div>
               </form>
             )}
             {step === 'more' && (
               <FollowUp session={session} messages={messages} prompt={say(survey.followUp, messages.followUp)}
-                askComment={survey.followUp !== false} reasons={survey.reasons ?? []} askContact={asksContact(request, score!)} />
+                askComment={survey.followUp !== false} reasons={survey.reasons ?? []} askContact={session.asksContact.value} />
             )}
             <div class="ty" role="status" tabIndex={-1}>
               {step === 'thanks' && [
@@ -99,9 +77,7 @@ export function Prompt({ session, request }: { session: Session; request: Prompt
               ]}
             </div>
           </div>
-          {mode === 'kiosk' && session.pending.value > 0 && (
-            <p class="w">{messages.waiting.replace('{n}', String(session.pending.value))}</p>
-          )}
+          {session.waiting.value > 0 && <p class="w">{messages.waiting.replace('{n}', String(session.waiting.value))}</p>}
         </section>
       )}
     </div>

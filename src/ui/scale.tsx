@@ -27,7 +27,7 @@ export function Scale({ session, scale: [from, to], low, high, smileys }: ScaleP
             <label class="o" key={score}>
               <input type="radio" name="score" value={score} checked={session.score.value === score}
                 aria-label={smileys || anchor ? score + (anchor && ', ' + anchor) : undefined}
-                onChange={() => (session.score.value = score)} />
+                onChange={() => session.choose(score)} />
               <span class="b">{smileys ? <Face score={score} /> : score}</span>
             </label>
           );

@@ -1,64 +1,114 @@
+import { batch, computed, signal } from '@preact/signals';
 import type { Logger } from '../log';
-import { createModel } from './model';
+import { bandOf } from '../surveys/band';
+import { surveyKinds } from '../surveys/kinds';
 import type { FollowUpInput, PromptRequest } from './prompt-types';
 
 export type Step = 'ask' | 'more' | 'thanks';
 
 /**
- * The state of one prompt on screen, and what the visitor can do with it. Components only read the
- * cells and call the actions. Every engine callback is awaited before the step moves on, so
+ * The state of one prompt on screen (one per prompt session), and what the visitor can do with it:
+ * a few signals, the values derived from them as computed signals, and actions. Components only
+ * read it and call the actions. Every engine callback is awaited before the step moves on, so
  * "thanks" never shows before the answer is stored.
  */
-export function createSession(request: PromptRequest, deps: { log: Logger; needsMore(score: number): boolean; keepsThanks(score: number): boolean; unmount(): void }) {
+export function createSession(request: PromptRequest, deps: { log: Logger; unmount(): void }) {
   const { survey, onScore, onComplete, onClose } = request;
   const mode = survey.mode ?? 'popup';
+  const kind = surveyKinds[survey.type];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let answered = false;
   let closed = false;
-  const { cell, watch } = createModel();
+
+  const step = signal<Step>('ask');
+  const score = signal<number | undefined>(undefined);
+  const busy = signal(false);
+  const minimised = signal(false);
+  /** Kiosk: answers given on this device that wait for the network. */
+  const pending = signal(0);
+  /** Bumped when focus should move to the current step (the visitor acted inside the prompt). */
+  const focus = signal(request.takeFocus ? 1 : 0);
+
+  const band = computed(() => (score.value === undefined ? undefined : bandOf(kind, score.value)));
+  const canSend = computed(() => score.value !== undefined && !busy.value);
+  /** The contact question: only for an unhappy answer, when the survey asks it. */
+  const asksContact = computed(() => !!survey.askContact && band.value === 'detractor');
+  /** A follow-up step follows the score: a "why" box, reason chips or the contact question. */
+  const hasFollowUp = computed(() => survey.followUp !== false || !!survey.reasons?.length || asksContact.value);
+  /** The promoter link ("Review us on Google"), only on a promoter's thank-you. */
+  const promoterLink = computed(() => {
+    const link = survey.promoterLink;
+    return link && /^https:/i.test(link.url) && band.value === 'promoter' ? link : undefined;
+  });
+  const waiting = computed(() => (mode === 'kiosk' ? pending.value : 0));
+
+  const move = (next: Step) =>
+    batch(() => {
+      step.value = next;
+      focus.value++;
+    });
 
   const session = {
-    /** Re-render on any change of the cells below. */
-    watch,
-    step: cell<Step>('ask'),
-    score: cell<number | undefined>(undefined),
-    busy: cell(false),
-    minimised: cell(false),
-    pending: cell(0),
-    /** Bumped when focus should move to the current step (the visitor acted inside the prompt). */
-    focus: cell(request.takeFocus ? 1 : 0),
+    mode,
+    kind,
+    step,
+    score,
+    busy,
+    minimised,
+    focus,
+    band,
+    canSend,
+    asksContact,
+    promoterLink,
+    waiting,
+
+    choose(value: number) {
+      if (step.value === 'ask') score.value = value;
+    },
+
+    minimise: () => void (minimised.value = true),
+    restore: () =>
+      batch(() => {
+        minimised.value = false;
+        focus.value++;
+      }),
+
+    /** Kiosk: the outbox's count of answers waiting for the network. */
+    setPending: (count: number) => void (pending.value = count),
 
     async submit() {
-      const score = session.score.value;
-      if (score === undefined || session.busy.value) return;
-      session.busy.value = true;
+      const given = score.value;
+      if (given === undefined || busy.value) return;
+      busy.value = true;
       try {
-        await onScore(score);
+        await onScore(given);
       } catch (error) {
         deps.log.error(`could not store the score: ${String(error)}`);
-        session.busy.value = false;
+        busy.value = false;
         return;
       }
       answered = true;
-      session.busy.value = false;
-      if (deps.needsMore(score)) move('more');
+      busy.value = false;
+      if (hasFollowUp.value) move('more');
       else await session.complete({});
     },
 
     async complete(input: FollowUpInput) {
-      if (session.busy.value || !answered) return;
-      session.busy.value = true;
+      if (busy.value || !answered) return;
+      busy.value = true;
       try {
         await onComplete(input);
       } catch (error) {
         deps.log.error(`could not store the follow-up: ${String(error)}`);
       }
-      session.busy.value = false;
-      move('thanks');
+      batch(() => {
+        busy.value = false;
+        move('thanks');
+      });
       if (mode === 'kiosk') timer = setTimeout(reset, (survey.kioskResetSeconds ?? 5) * 1000);
       else if (mode === 'inline') report('done');
       // A popup closes itself a few seconds after thanks, unless it offers the promoter link.
-      else if (!deps.keepsThanks(session.score.value!)) timer = setTimeout(() => session.close(), 6000);
+      else if (!promoterLink.value) timer = setTimeout(() => session.close(), 6000);
     },
 
     /** False once the prompt is closed, or (inline) once its thank-you is up. */
@@ -66,7 +116,7 @@ export function createSession(request: PromptRequest, deps: { log: Logger; needs
 
     /** The visitor closed it (button or Escape). */
     close() {
-      report(session.step.value === 'thanks' ? 'done' : 'dismiss');
+      report(step.value === 'thanks' ? 'done' : 'dismiss');
       stop();
     },
 
@@ -77,17 +127,14 @@ export function createSession(request: PromptRequest, deps: { log: Logger; needs
     },
   };
 
-  function move(step: Step) {
-    session.step.value = step;
-    session.focus.value++;
-  }
-
   /** Kiosk: back to the first question for the next customer. */
   function reset() {
     answered = false;
     closed = false;
-    session.score.value = undefined;
-    move('ask');
+    batch(() => {
+      score.value = undefined;
+      move('ask');
+    });
   }
 
   function report(reason: 'dismiss' | 'done') {

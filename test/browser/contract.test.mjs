@@ -46,6 +46,11 @@ before(async () => {
       hearback('init',{endpoint:'ORIGIN/collect',context:{orderId:'A17'},surveys:[{id:'after-checkout',type:'csat',trigger:{event:'checkout'}}]});
       hearback('track','checkout');</script>
       <script async src="/dist/hearback.min.js"></script><h1>Order complete</h1>`),
+    '/track-context.html': page(`<!doctype html><html lang="en"><title>t</title><script>
+      window.hearback=window.hearback||function(){(hearback.q=hearback.q||[]).push(arguments)};
+      hearback('init',{endpoint:'ORIGIN/collect',context:{touchpoint:'web',branch:'HQ'},surveys:[{id:'after-checkout',type:'csat',trigger:{event:'checkout'},question:'How was order {orderId}?'}]});
+      hearback('track','checkout',{orderId:'B9',branch:'Siam',total:12.5,button:document.documentElement,done:function(){}});</script>
+      <script async src="/dist/hearback.min.js"></script><h1>Order complete</h1>`),
     '/npm.html': page(`<!doctype html><html lang="en"><title>t</title><script type="module" src="/npm-bundle.js"></script>`),
     '/npm-bundle.js': (_req, res) => res.writeHead(200, { 'content-type': 'text/javascript' }).end(npmBundle),
     '/csp.html': page(`<!doctype html><html lang="en"><title>t</title>
@@ -127,6 +132,20 @@ describe('contract through the built bundle', () => {
     const status = await tab.evaluate(() => window.hearback('status'));
     assert.equal(typeof status.pending, 'number');
     assert.equal(await tab.evaluate(() => window.hearback('flush').then(() => 'flushed')), 'flushed');
+    await tab.close();
+  });
+
+  test("track props: the event's plain data goes into the answer's context, over options.context; the rest is named in a warning", async () => {
+    const tab = await (await freshContext()).newPage();
+    const warnings = [];
+    tab.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+    await tab.goto(server.origin + '/track-context.html');
+    await tab.getByRole('radiogroup').waitFor();
+    assert.match(await tab.getByRole('radiogroup').innerText(), /How was order B9\?/);
+    await answer(tab, 4, '');
+    const { body } = await answered((b) => b.survey === 'after-checkout' && b.context?.orderId === 'B9');
+    assert.deepEqual(body.context, { touchpoint: 'web', branch: 'Siam', orderId: 'B9', total: 12.5 });
+    assert.deepEqual(warnings, ['hearback: track("checkout") props: left out button, done (not plain data: only strings, numbers, booleans, null, lists and plain objects go into an answer)']);
     await tab.close();
   });
 

@@ -65,3 +65,37 @@ describe('receiver kit exports', () => {
     expect(ces([{ type: 'ces', score: 6 }, { type: 'ces', score: 3 }])).toMatchObject({ score: 4.5, easyShare: 50 });
   });
 });
+
+describe('parseAnswer refuses what a receiver must not store', () => {
+  const now = new Date('2026-11-23T10:00:00.000Z');
+  const problems = (body: object) => {
+    const result = parseAnswer(body, { now });
+    return result.ok ? [] : result.problems;
+  };
+
+  it('a scale other than the one the type fixes, and a score outside it', () => {
+    expect(problems({ ...answer, type: 'nps', scale: [0, 1000], score: 1000 })).toEqual([
+      'scale must be [0, 10] for type "nps" (got [0,1000])',
+      'score must lie within scale (got 1000)',
+    ]);
+    expect(problems({ ...answer, type: 'ces', scale: [1, 5], score: 4 })).toEqual(['scale must be [1, 7] for type "ces" (got [1,5])']);
+    expect(problems({ ...answer, type: 'ces', scale: [1, 7], score: 7 })).toEqual([]);
+  });
+
+  it('an answeredAt beyond 5 minutes of clock skew or more than a year old', () => {
+    expect(problems({ ...answer, answeredAt: '2026-11-23T10:04:59.000Z' })).toEqual([]);
+    expect(problems({ ...answer, answeredAt: '2099-01-01T00:00:00.000Z' })).toEqual(['answeredAt is more than 5 minutes in the future (got "2099-01-01T00:00:00.000Z")']);
+    expect(problems({ ...answer, answeredAt: '2025-11-01T00:00:00.000Z' })).toEqual(['answeredAt is more than a year in the past (got "2025-11-01T00:00:00.000Z")']);
+  });
+
+  it('a context or user nested too deep or too large, without blowing the stack', () => {
+    const deep = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000); // too deep for JSON.stringify to write
+    const body = JSON.stringify({ ...answer, context: 0 }).replace('"context":0', '"context":' + deep);
+    const result = parseAnswer(body, { now });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toEqual(['context must be nested at most 5 levels deep (got a value too deep to show)']);
+    expect(problems({ ...answer, user: { a: { b: { c: { d: { e: 1 } } } } } })).toEqual([]);
+    expect(problems({ ...answer, user: { a: { b: { c: { d: { e: {} } } } } } })[0]).toMatch(/^user must be nested at most 5 levels deep/);
+    expect(problems({ ...answer, context: { note: 'ก'.repeat(1400) } })[0]).toMatch(/^context must be at most 4,096 bytes as JSON \(is 4,211\)/);
+  });
+});

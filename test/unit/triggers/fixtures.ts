@@ -18,15 +18,20 @@ export function page(options: Record<string, unknown>, { url = 'https://shop.tes
   const { config, errors } = parseOptions({ endpoint: 'https://collect.test/feedback', ...options });
   if (!config || errors.length) throw new Error(errors.join('\n'));
   const fires: Fire[] = [];
-  const log: Logger & { errors: string[] } = { errors: [], error: (m) => void log.errors.push(m), warn() {}, debug() {} };
+  /** The `context` each fire carried (from `track` props), in the order of `fires`. */
+  const contexts: unknown[] = [];
+  const log: Logger & { errors: string[]; warnings: string[] } = { errors: [], warnings: [], error: (m) => void log.errors.push(m), warn: (m) => void log.warnings.push(m), debug() {} };
   const triggers = createTriggers({
     config,
     store,
     log,
     window: win as unknown as globalThis.Window,
-    onFire: (survey, cause, extra) => void fires.push({ survey: survey.id, cause, takeFocus: !!extra?.takeFocus }),
+    onFire: (survey, cause, extra) => {
+      fires.push({ survey: survey.id, cause, takeFocus: !!extra?.takeFocus });
+      contexts.push(extra?.context);
+    },
   });
-  return { triggers, fires, win, store, log, ids: () => fires.map((f) => f.survey) };
+  return { triggers, fires, contexts, win, store, log, ids: () => fires.map((f) => f.survey) };
 }
 
 /** Lets the store reads and queued work settle (fake timers keep running microtasks). */

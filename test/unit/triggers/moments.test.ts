@@ -21,6 +21,36 @@ describe('event trigger', () => {
     expect(fires[0]).toEqual({ survey: 'after-checkout', cause: 'event', takeFocus: false });
   });
 
+  it('passes the plain data of the props to the prompt it opens, warning once about what it left out', async () => {
+    const { triggers, contexts, log, win } = page({
+      surveys: [
+        { id: 'after-checkout', type: 'csat', trigger: { event: 'checkout' } },
+        { id: 'also-checkout', type: 'nps', trigger: { event: 'checkout' } },
+      ],
+    });
+    const button = win.document.createElement('button');
+    triggers.track('checkout', { orderId: 'A17', total: 12.5, at: new Date('2026-11-23T10:00:00Z'), el: button, onDone: () => 1, tags: ['x'] });
+    triggers.track('page_view', { el: button });
+    await settle();
+    const expected = { orderId: 'A17', total: 12.5, at: '2026-11-23T10:00:00.000Z', tags: ['x'] };
+    expect(contexts).toEqual([expected, expected]);
+    expect(log.warnings).toEqual([
+      'track("checkout") props: left out el, onDone (not plain data: only strings, numbers, booleans, null, lists and plain objects go into an answer)',
+    ]);
+  });
+
+  it('attaches no props that are too big or too deep, and says so', async () => {
+    const { triggers, contexts, log } = page({ surveys: [{ id: 'c', type: 'csat', trigger: { event: 'checkout' } }] });
+    triggers.track('checkout', { cart: 'x'.repeat(5000) });
+    triggers.track('checkout', { a: { b: { c: { d: { e: { f: 1 } } } } } });
+    await settle();
+    expect(contexts).toEqual([undefined, undefined]);
+    expect(log.warnings).toEqual([
+      'track("checkout") props not attached to the answer: it must be at most 4,096 bytes as JSON (is 5,011)',
+      'track("checkout") props not attached to the answer: it must be nested at most 5 levels deep',
+    ]);
+  });
+
   it('does not lose events tracked right after start (stub queue), even while page views load', async () => {
     const { triggers, ids } = page({ surveys: [{ id: 'c', type: 'csat', trigger: { event: 'checkout', pageViews: 1 } }] });
     triggers.track('checkout');
