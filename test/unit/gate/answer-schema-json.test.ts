@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
+import { answerSchema } from '../../../src/receiver';
 // @ts-expect-error plain ESM script without types
 import { answerJsonSchema, isZodSchema } from '../../../scripts/answer-schema-json.mjs';
 
@@ -13,6 +14,14 @@ describe('dist/answer.schema.json from the receiver kit', () => {
       properties: { v: { const: 1 }, score: { type: 'number' }, comment: { type: 'string', maxLength: 2000 } },
       required: ['v', 'score'],
     });
+  });
+
+  it("is written from the receiver kit's own answerSchema: every payload field, the required ones required", () => {
+    const json = answerJsonSchema(answerSchema);
+    expect(Object.keys(json.properties)).toEqual(expect.arrayContaining(['v', 'id', 'survey', 'type', 'score', 'scale', 'comment', 'locale', 'url', 'answeredAt', 'sdk']));
+    expect(json.required).toEqual(expect.arrayContaining(['v', 'id', 'survey', 'type', 'score', 'scale']));
+    expect(json.required).not.toContain('comment');
+    expect(json.properties.type.enum).toEqual(['nps', 'csat', 'ces']);
   });
 
   it.each([
