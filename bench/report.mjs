@@ -35,7 +35,7 @@ export function renderResults(results) {
       ['bundle', 'gzip', 'brotli', '× ours (gzip)'],
       [
         ['hearback.min.js (everything)', kb(size.ours.gzip), kb(size.ours.brotli), '1.0'],
-        ...size.peers.map((peer) => [peer.name, kb(peer.gzip), kb(peer.brotli), (peer.gzip / size.ours.gzip).toFixed(1)]),
+        ...size.peers.map((peer) => [peer.name, kb(peer.gzip), kb(peer.brotli), (peer.gzip / size.ours.gzip).toFixed(peer.gzip < size.ours.gzip ? 2 : 1)]),
       ],
     ),
   );
