@@ -1,3 +1,4 @@
+import { safeParse } from './shielded';
 import type * as z from 'zod/mini';
 import { optionDefaults, optionSchemas, type OptionValues } from './options-schema';
 import { toPlainData } from './plain-data';
@@ -68,7 +69,7 @@ type Field<T> = { ok: true; value: T } | { ok: false };
  */
 function parseField<S extends z.ZodMiniType>(schema: S, value: unknown, path: string, errors: string[], warnings: string[]): Field<z.output<S>> {
   for (let attempt = 0; attempt < 8; attempt++) {
-    const result = schema.safeParse(value);
+    const result = safeParse(schema, value);
     if (result.success) return { ok: true, value: result.data };
     const unknownKeys = result.error.issues.filter((issue) => issue.code === 'unrecognized_keys');
     if (!unknownKeys.length) {

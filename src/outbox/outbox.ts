@@ -1,3 +1,6 @@
+import { utf8Length } from '../payload/data-bounds';
+import { toJson } from '../payload/to-json';
+import { safeParse } from '../config/shielded';
 import type { Config } from '../config/parse-options';
 import type { Logger } from '../log';
 import { createAnswerId } from '../payload/answer-id';
@@ -119,14 +122,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     return serial(id, () => store.delete(recordKey(id)));
   };
   const read = async (id: string) => {
-    const parsed = outboxRecordSchema().safeParse(await store.get(recordKey(id)));
+    const parsed = safeParse(outboxRecordSchema(), await store.get(recordKey(id)));
     return parsed.success ? parsed.data : undefined;
   };
   const sendable = (record: OutboxRecord, hiding: boolean) =>
     !inflight.has(record.answer.id) && !leasedElsewhere(record, tab, now()) && record.nextAt <= now() && (hiding || !heldHere(record));
 
   const channel = openTabChannel(win, (id, raw) => {
-    const parsed = outboxRecordSchema().safeParse(raw);
+    const parsed = safeParse(outboxRecordSchema(), raw);
     if (parsed.success && parsed.data.answer.id === id) cache.set(id, { ...(cache.get(id) ?? parsed.data), lease: parsed.data.lease });
     else if (raw === null) cache.delete(id);
     changed();
@@ -136,7 +139,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   async function load() {
     const fresh = new Map<string, OutboxRecord>();
     for (const [key, raw] of await store.entries('outbox:')) {
-      const parsed = outboxRecordSchema().safeParse(raw);
+      const parsed = safeParse(outboxRecordSchema(), raw);
       if (parsed.success && recordKey(parsed.data.answer.id) === key) fresh.set(parsed.data.answer.id, parsed.data);
       else {
         log.warn(`dropped an unreadable queued answer (${key})`);
@@ -200,7 +203,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     let status: number | undefined;
     let problem = 'network error';
     try {
-      const delivery = await transport.post(JSON.stringify(record.answer), record.bytes, hiding);
+      const delivery = await transport.post(toJson(record.answer)!, record.bytes, hiding);
       if (!delivery) return undefined;
       if ('beacon' in delivery) {
         // No reply comes back: keep the answer a minute, then send it again (receivers dedupe on id).
@@ -336,7 +339,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       // A reply to an older version must not delete this one (see `send`).
       rev: (previous?.rev ?? 0) + 1,
       answer,
-      bytes: new TextEncoder().encode(JSON.stringify(answer)).length,
+      bytes: utf8Length(toJson(answer)!),
       nextAt: at,
       failures: 0,
       heldBy: held ? tab : undefined,

@@ -1,3 +1,4 @@
+import { safeParse } from '../config/shielded';
 import { getAnswerSchema, type Answer } from '../payload/answer-schema';
 import { utf8Length } from '../payload/data-bounds';
 import { describeIssues } from './describe-issues';
@@ -49,7 +50,7 @@ export function parseAnswer(body: string | object, options: ParseAnswerOptions =
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return refuse(`body must be one answer object (got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value})`);
   }
-  const result = getAnswerSchema().safeParse(value);
+  const result = safeParse(getAnswerSchema(), value);
   if (!result.success) return { ok: false, problems: describeIssues(result.error.issues, value) };
   const late = timeProblem(result.data.answeredAt, Number(options.now ?? Date.now()));
   return late ? refuse(late) : { ok: true, answer: result.data };

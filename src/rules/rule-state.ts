@@ -1,3 +1,4 @@
+import { safeParse } from '../config/shielded';
 import * as z from 'zod/mini';
 import { whole } from '../config/checks';
 import { lazy } from '../config/lazy';
@@ -24,6 +25,6 @@ export const deviceKey = 'state:device';
 
 /** Reads a record and validates it; anything missing or malformed reads as empty (rules start afresh). */
 export async function readState<State>(store: KeyValueStore, key: string, schema: z.ZodMiniType<State>): Promise<State> {
-  const result = schema.safeParse(await store.get(key));
+  const result = safeParse(schema, await store.get(key));
   return result.success ? result.data : ({} as State);
 }

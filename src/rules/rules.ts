@@ -1,3 +1,4 @@
+import { safeParse } from '../config/shielded';
 import * as z from 'zod/mini';
 import { atLeast } from '../config/checks';
 import { lazy } from '../config/lazy';
@@ -44,7 +45,7 @@ export function createRules(deps: { config: Config; store: KeyValueStore; log: L
   /** A random id kept on this device, for sampling visitors who are not identified. */
   const deviceId = () =>
     (device ??= (async () => {
-      const stored = deviceSchema().safeParse(await store.get(deviceKey));
+      const stored = safeParse(deviceSchema(), await store.get(deviceKey));
       if (stored.success) return stored.data;
       const id = random().toString(36).slice(2, 10) + random().toString(36).slice(2, 10);
       void store.set(deviceKey, id); // this page keeps it in `device`: a decision need not wait for the write
