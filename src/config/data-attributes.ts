@@ -1,6 +1,6 @@
-import { safeParse } from './shielded';
+import { safeParse } from '../common/shielded';
 import { between, cssColor, nonEmpty, oneOf } from './checks';
-import { lazy } from './lazy';
+import { lazy } from '../common/lazy';
 
 /**
  * The one-tag install: `data-*` attributes of the `<script>` → init options. Each attribute is

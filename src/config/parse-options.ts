@@ -1,4 +1,4 @@
-import { safeParse } from './shielded';
+import { safeParse } from '../common/shielded';
 import type * as z from 'zod/mini';
 import { optionDefaults, optionSchemas, type OptionValues } from './options-schema';
 import { toPlainData } from './plain-data';

@@ -1,8 +1,8 @@
 import { utf8Length } from '../payload/data-bounds';
 import { toJson } from '../payload/to-json';
-import { safeParse } from '../config/shielded';
+import { safeParse } from '../common/shielded';
 import type { Config } from '../config/parse-options';
-import type { Logger } from '../log';
+import type { Logger } from '../common/log';
 import { createAnswerId } from '../payload/answer-id';
 import type { Answer } from '../payload/answer-schema';
 import type { KeyValueStore } from '../storage/key-value-store';

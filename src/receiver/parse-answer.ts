@@ -1,4 +1,4 @@
-import { safeParse } from '../config/shielded';
+import { safeParse } from '../common/shielded';
 import { getAnswerSchema, type Answer } from '../payload/answer-schema';
 import { utf8Length } from '../payload/data-bounds';
 import { describeIssues } from './describe-issues';

@@ -1,7 +1,7 @@
-import { safeParse } from '../config/shielded';
+import { safeParse } from '../common/shielded';
 import * as z from 'zod/mini';
 import { whole } from '../config/checks';
-import { lazy } from '../config/lazy';
+import { lazy } from '../common/lazy';
 import type { KeyValueStore } from '../storage/key-value-store';
 
 const time = () => z.optional(z.number());

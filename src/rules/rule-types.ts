@@ -1,5 +1,5 @@
 import type { Survey } from '../config/survey-schema';
-import type { ShowCause } from '../events';
+import type { ShowCause } from '../engine/events';
 
 export interface Verdict {
   show: boolean;

@@ -1,10 +1,10 @@
-import { safeParse } from '../config/shielded';
+import { safeParse } from '../common/shielded';
 import * as z from 'zod/mini';
 import { atLeast } from '../config/checks';
-import { lazy } from '../config/lazy';
+import { lazy } from '../common/lazy';
 import type { Config } from '../config/parse-options';
 import type { Survey } from '../config/survey-schema';
-import type { Logger } from '../log';
+import type { Logger } from '../common/log';
 import type { KeyValueStore } from '../storage/key-value-store';
 import { cooldownReason } from './cooldown';
 import { fatigueReason, touchSession } from './fatigue';

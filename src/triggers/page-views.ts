@@ -1,6 +1,6 @@
-import { safeParse } from '../config/shielded';
+import { safeParse } from '../common/shielded';
 import { atLeast, whole } from '../config/checks';
-import { lazy } from '../config/lazy';
+import { lazy } from '../common/lazy';
 import type { KeyValueStore } from '../storage/key-value-store';
 
 export const pageViewsKey = 'state:pageViews';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseOptions } from '../../../src/config/parse-options';
-import { shielded } from '../../../src/config/shielded';
+import { shielded } from '../../../src/common/shielded';
 import { parseAnswer } from '../../../src/receiver';
 
 const proto = Object.prototype as Record<string, unknown>;

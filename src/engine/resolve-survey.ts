@@ -1,6 +1,6 @@
-import { safeParse } from './config/shielded';
-import { surveySchema, type Survey } from './config/survey-schema';
-import type { Logger } from './log';
+import { safeParse } from '../common/shielded';
+import { surveySchema, type Survey } from '../config/survey-schema';
+import type { Logger } from '../common/log';
 
 /** `show('after-checkout')` finds a configured survey; `show('nps')` the built-in one. */
 export function resolveSurvey(surveys: Survey[], idOrType: string, overrides: unknown, log: Logger): Survey | undefined {
