@@ -7,7 +7,7 @@ import { surveySchema, type Survey } from './survey-schema';
 
 export type Config = OptionValues & { surveys: Survey[] };
 
-export interface ParseResult {
+export interface ParsedOptions {
   /** Undefined when the options cannot work at all (no usable endpoint). */
   config?: Config;
   /** One readable sentence per bad value, e.g. `endpoint must be an https URL (got "ftp://x")`. */
@@ -18,7 +18,7 @@ export interface ParseResult {
 
 
 /** Validates `init` options at the edge. Never throws; bad fields fall back to their defaults. */
-export function parseOptions(input: unknown): ParseResult {
+export function parseOptions(input: unknown): ParsedOptions {
   const errors: string[] = [];
   const warnings: string[] = [];
   const options = toPlainData(input);

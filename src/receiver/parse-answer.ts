@@ -6,7 +6,7 @@ import { describeIssues } from './describe-issues';
 /** Bodies larger than this are refused unparsed: the SDK's keepalive budget is 64 KB per request. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export type ParseResult = { ok: true; answer: Answer } | { ok: false; problems: string[] };
+export type ParseAnswerResult = { ok: true; answer: Answer } | { ok: false; problems: string[] };
 
 /** How far `answeredAt` may run ahead of the receiver's clock: phones' clocks drift. */
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
@@ -35,7 +35,7 @@ export interface ParseAnswerOptions {
  * if (!result.ok) return res.writeHead(400).end(JSON.stringify({ problems: result.problems }));
  * save(result.answer); // deduplicate on result.answer.id
  */
-export function parseAnswer(body: string | object, options: ParseAnswerOptions = {}): ParseResult {
+export function parseAnswer(body: string | object, options: ParseAnswerOptions = {}): ParseAnswerResult {
   let value: unknown = body;
   if (typeof body === 'string') {
     const bytes = utf8Length(body);
@@ -63,5 +63,5 @@ function timeProblem(answeredAt: string, now: number): string | undefined {
   return undefined;
 }
 
-const refuse = (problem: string): ParseResult => ({ ok: false, problems: [problem] });
+const refuse = (problem: string): ParseAnswerResult => ({ ok: false, problems: [problem] });
 
