@@ -1,5 +1,6 @@
+import { safeParse } from '../common/shielded';
 import { between, cssColor, nonEmpty, oneOf } from './checks';
-import { lazy } from './lazy';
+import { lazy } from '../common/lazy';
 
 /**
  * The one-tag install: `data-*` attributes of the `<script>` → init options. Each attribute is
@@ -25,7 +26,7 @@ export function optionsFromAttributes(dataset: DOMStringMap): { options?: Record
     const raw = dataset[key];
     if (raw === undefined) continue;
     // data-delay is text: "" and "  " must fail, not read as 0.
-    const result = schema.safeParse(key === 'delay' ? Number(raw.trim() || NaN) : raw);
+    const result = safeParse(schema, key === 'delay' ? Number(raw.trim() || NaN) : raw);
     if (result.success) values[key] = result.data;
     else errors.push(`data-${key} ${result.error.issues[0].message} (got ${JSON.stringify(raw)})`);
   }

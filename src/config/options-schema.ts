@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { between, cssColor, dataRecord, flag, httpsUrl, nonEmpty, oneOf, wholeAtLeast, withinDataBounds } from './checks';
-import { lazy } from './lazy';
+import { lazy } from '../common/lazy';
 
 /**
  * Every top-level option except `surveys` (parsed survey by survey, so one bad survey does not take

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { atMost, between, flag, httpsUrl, name, nonEmpty, oneOf, text } from './checks';
-import { lazy } from './lazy';
+import { lazy } from '../common/lazy';
 import { triggerSchema } from './trigger-schema';
 
 /** Text that may differ per score band. Band names are shared by all types (see README). */

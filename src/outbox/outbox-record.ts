@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { lazy } from '../config/lazy';
+import { lazy } from '../common/lazy';
 import { getAnswerSchema } from '../payload/answer-schema';
 
 /**

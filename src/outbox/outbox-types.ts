@@ -1,4 +1,4 @@
-import type { HearbackEvents } from '../events';
+import type { HearbackEvents } from '../engine/events';
 import type { Answer } from '../payload/answer-schema';
 
 export interface OutboxStatus {

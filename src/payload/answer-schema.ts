@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { atLeast, atMost, dataRecord, matches, whole } from '../config/checks';
-import { lazy } from '../config/lazy';
+import { lazy } from '../common/lazy';
 import { maxCommentLength, surveyKinds, surveyTypes } from '../surveys/kinds';
 
 /**

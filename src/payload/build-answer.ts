@@ -1,6 +1,6 @@
 import type { Survey } from '../config/survey-schema';
 import { maxCommentLength, surveyKinds } from '../surveys/kinds';
-import { VERSION } from '../version';
+import { VERSION } from '../common/version';
 import type { Answer } from './answer-schema';
 
 /** What the visitor gave; the rest of the payload comes from the survey and the page. */

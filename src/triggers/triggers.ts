@@ -1,8 +1,8 @@
 import type { Config } from '../config/parse-options';
 import type { Survey } from '../config/survey-schema';
 import type { Trigger } from '../config/trigger-schema';
-import type { ShowCause } from '../events';
-import type { Logger } from '../log';
+import type { ShowCause } from '../engine/events';
+import type { Logger } from '../common/log';
 import { plainContext } from '../payload/plain-context';
 import type { KeyValueStore } from '../storage/key-value-store';
 import { watchClicks } from './click-selector';

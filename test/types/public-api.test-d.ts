@@ -1,7 +1,7 @@
 // Compile-time tests of the public API (checked by `tsc --noEmit`, the typecheck step of npm test).
 import { expectTypeOf } from 'vitest';
 import { init, type Answer, type Hearback, type HearbackOptions, type OutboxStatus } from '../../src/index';
-import type { HearbackCommandFunction } from '../../src/command';
+import type { HearbackCommandFunction } from '../../src/engine/command';
 import { ces, csat, nps, parseAnswer } from '../../src/receiver';
 
 // init takes options with a required endpoint and returns the instance.

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createCommandFunction } from '../../../src/command';
-import type { Hearback } from '../../../src/hearback-types';
+import { createCommandFunction } from '../../../src/engine/command';
+import type { Hearback } from '../../../src/engine/hearback-types';
 
 function recordingInstance(calls: string[]): Hearback {
   return {

@@ -1,7 +1,7 @@
-import type { OptionInputs } from './config/options-schema';
-import type { SurveyInput, SurveyType } from './config/survey-schema';
+import type { OptionInputs } from '../config/options-schema';
+import type { SurveyInput, SurveyType } from '../config/survey-schema';
 import type { HearbackEventName, HearbackEvents } from './events';
-import type { OutboxStatus } from './outbox/outbox-types';
+import type { OutboxStatus } from '../outbox/outbox-types';
 
 /** Options for `init`. Only `endpoint` is required; see the README for every default. */
 export type HearbackOptions = Partial<OptionInputs> & {

@@ -1,5 +1,5 @@
 import type { Hearback, HearbackOptions } from './hearback-types';
-import { createLogger } from './log';
+import { createLogger } from '../common/log';
 
 /** `hearback('command', …args)`: the script-tag face of the same engine, with its stub queue. */
 export type HearbackCommandFunction = {

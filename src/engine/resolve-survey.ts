@@ -1,5 +1,6 @@
-import { surveySchema, type Survey } from './config/survey-schema';
-import type { Logger } from './log';
+import { safeParse } from '../common/shielded';
+import { surveySchema, type Survey } from '../config/survey-schema';
+import type { Logger } from '../common/log';
 
 /** `show('after-checkout')` finds a configured survey; `show('nps')` the built-in one. */
 export function resolveSurvey(surveys: Survey[], idOrType: string, overrides: unknown, log: Logger): Survey | undefined {
@@ -10,7 +11,7 @@ export function resolveSurvey(surveys: Survey[], idOrType: string, overrides: un
     return undefined;
   }
   const merged = overrides && typeof overrides === 'object' ? { ...base, ...overrides } : base;
-  const result = surveySchema().safeParse(merged);
+  const result = safeParse(surveySchema(), merged);
   if (!result.success) {
     for (const issue of result.error.issues) log.error(`show("${idOrType}"): ${issue.path.join('.')} ${issue.message}`);
     return undefined;
