@@ -1,3 +1,4 @@
+import { surveyTypes } from '../surveys/kinds';
 import { safeParse } from '../common/shielded';
 import { between, cssColor, nonEmpty, oneOf } from './checks';
 import { lazy } from '../common/lazy';
@@ -8,7 +9,7 @@ import { lazy } from '../common/lazy';
  */
 const attributeSchemas = lazy(() => ({
   endpoint: nonEmpty('an https URL'),
-  survey: oneOf(['nps', 'csat', 'ces']),
+  survey: oneOf(surveyTypes),
   delay: between(0, 86_400, 'a number of seconds'),
   lang: nonEmpty('"auto" or a language tag like "th"'),
   accent: cssColor(),
@@ -17,7 +18,7 @@ const attributeSchemas = lazy(() => ({
 }));
 
 /** Seconds after load before a `data-survey` prompt shows when `data-delay` is absent. */
-export const defaultAttributeDelay = 5;
+const defaultAttributeDelay = 5;
 
 export function optionsFromAttributes(dataset: DOMStringMap): { options?: Record<string, unknown>; errors: string[] } {
   const errors: string[] = [];
