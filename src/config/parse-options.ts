@@ -1,4 +1,4 @@
-import { safeParse } from '../common/shielded';
+import { safeParse, shielded } from '../common/shielded';
 import type * as z from 'zod/mini';
 import { optionDefaults, optionSchemas, type OptionValues } from './options-schema';
 import { toPlainData } from './plain-data';
@@ -26,15 +26,15 @@ export function parseOptions(input: unknown): ParsedOptions {
     return { errors: [`options must be an object like { endpoint: "https://…", surveys: [...] } (got ${show(input)})`], warnings };
   }
   const given = options as Record<string, unknown>;
-  const topLevelKeys = [...Object.keys(optionSchemas()), 'surveys'];
+  const topLevelKeys = [...Object.keys(optionSchemas), 'surveys'];
   for (const key of Object.keys(given)) {
     if (!topLevelKeys.includes(key)) warnings.push(unknownKey(key, '', topLevelKeys));
   }
 
   const values: Record<string, unknown> = optionDefaults();
-  for (const [key, schema] of Object.entries(optionSchemas())) {
+  for (const [key, build] of Object.entries(optionSchemas)) {
     if (given[key] === undefined) continue;
-    const result = parseField(schema, given[key], key, errors, warnings);
+    const result = parseField(shielded(build as () => z.ZodMiniType), given[key], key, errors, warnings);
     if (result.ok) values[key] = result.value;
   }
   if (!values.endpoint) {

@@ -4,7 +4,7 @@ import { recordKey, type OutboxRecord } from './outbox-record';
 import type { RecordCache } from './record-cache';
 
 /** How long a tab's claim on a record holds if it dies mid-send (longer than the transport timeout). */
-export const leaseMs = 30_000;
+const leaseMs = 30_000;
 
 export interface LeaseDeps {
   records: RecordCache;

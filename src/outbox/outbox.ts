@@ -36,7 +36,7 @@ export interface OutboxDeps {
  * short enough that a visitor who walks away from an open tab still gets counted. A comment given
  * later amends the delivered answer under the same id.
  */
-export const holdMs = 60_000;
+const holdMs = 60_000;
 
 /**
  * The persist-first queue. An answer is in the store before `enqueue` resolves and leaves it only

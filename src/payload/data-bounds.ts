@@ -7,7 +7,7 @@ import { toJson } from './to-json';
  */
 export const maxDataDepth = 5;
 /** UTF-8 bytes of the object as JSON. */
-export const maxDataBytes = 4096;
+const maxDataBytes = 4096;
 
 /**
  * Why `value` is out of bounds (`"must be nested at most 5 levels deep"`), or `undefined` when it

@@ -3,7 +3,7 @@ import { atLeast, whole } from '../config/checks';
 import { lazy } from '../common/lazy';
 import type { KeyValueStore } from '../storage/key-value-store';
 
-export const pageViewsKey = 'state:pageViews';
+const pageViewsKey = 'state:pageViews';
 const countSchema = lazy(() => whole().check(atLeast(0)));
 
 /**

@@ -15,6 +15,8 @@ init({ endpoint: 'https://e.com', surveys: [{ id: 'a', type: 'csat', trigger: { 
 
 declare const hb: Hearback;
 expectTypeOf(hb.show('nps')).toEqualTypeOf<Promise<boolean>>();
+expectTypeOf(hb.show('after-checkout', { context: { orderId: 'A17' }, question: 'How was order {orderId}?' })).toEqualTypeOf<Promise<boolean>>();
+hb.track('checkout', { orderId: 'A17', branch: 'Siam' });
 expectTypeOf(hb.flush()).toEqualTypeOf<Promise<void>>();
 expectTypeOf(hb.status()).toEqualTypeOf<OutboxStatus>();
 hb.on('sent', (detail) => expectTypeOf(detail).toEqualTypeOf<{ id: string; survey: string; status: number }>());
@@ -35,7 +37,7 @@ hearback('init');
 hearback('launch');
 
 // The receiver kit.
-const parsed = parseAnswer('{}');
+const parsed = parseAnswer('{}', { now: new Date() });
 if (parsed.ok) expectTypeOf(parsed.answer).toEqualTypeOf<Answer>();
 else expectTypeOf(parsed.problems).toEqualTypeOf<string[]>();
 expectTypeOf(nps([]).score).toEqualTypeOf<number | null>();

@@ -67,4 +67,19 @@ describe('command function (stub queue and hearback(cmd, …))', () => {
     hearback('track', 'later');
     expect(calls.at(-1)).toBe('track later');
   });
+
+  it('by default an init with nothing queued behind it waits for idle time (no page work at load)', async () => {
+    vi.useFakeTimers();
+    try {
+      const calls: string[] = [];
+      const hearback = createCommandFunction(() => (calls.push('init'), recordingInstance(calls)), '0.1.0');
+      hearback('init', { endpoint: 'https://e.com' });
+      await vi.advanceTimersByTimeAsync(10);
+      expect(calls).toEqual([]);
+      await vi.advanceTimersByTimeAsync(500); // no requestIdleCallback here: the fallback timer
+      expect(calls).toEqual(['init']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
