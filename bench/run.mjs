@@ -1,35 +1,41 @@
-// npm run bench: size versus peers, main-thread cost at 4× CPU throttle, trigger → interactive
-// prompt, JS heap, then the outbox figures (bench/outbox.mjs). Needs `npm run build` first.
-// Every loop is bounded; the only server is on 127.0.0.1.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+// npm run bench (builds first): the script's size beside peers; then, in Chromium at 4× CPU
+// throttle, the same page loaded without and with hearback — our main-thread work at load before a
+// prompt is due, our longest task with the idle-time start-up, trigger → visible interactive
+// prompt, and the page's own figures side by side; then every bench/*.bench.mjs, in name order, as
+// a child process. It prints the figures as measured, writes them to bench/results.json and
+// rewrites docs/performance.md's bench section from that file (bench/report.mjs).
+// Every loop is bounded; the only server is on 127.0.0.1. BENCH_RUNS sets the loads per page (7).
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { launch, serve } from '../test/browser/harness.mjs';
 import { measure } from '../scripts/bundle-gate.mjs';
 import { traceOurTasks } from './our-tasks.mjs';
+import { renderResults, replaceBlock } from './report.mjs';
 
-const runs = Number(process.env.BENCH_RUNS ?? 7);
-const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(6) + ' KB';
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const runs = Math.min(25, Math.max(1, Number(process.env.BENCH_RUNS) || 7));
+const throttle = 4;
+const resultsFile = 'bench/results.json';
+const pageFile = 'docs/performance.md';
 
 // 1. Bundle size, ours and the published browser bundles of peers (dev-only inputs).
 const read = (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
 const ours = measure(readFileSync('dist/hearback.min.js', 'utf8'));
-const peers = [
+const peerFiles = [
   ['posthog-js core + surveys', ['node_modules/posthog-js/dist/array.js', 'node_modules/posthog-js/dist/surveys.js']],
   ['posthog-js surveys extension only', ['node_modules/posthog-js/dist/surveys.js']],
   ['@formbricks/js loader only (fetches the widget at run time)', ['node_modules/@formbricks/js/dist/index.js']],
 ];
-console.log('\n## Script size (gzip -9 / brotli -q 11)\n');
-console.log('| bundle | gzip | brotli | × ours (gzip) |\n|---|---|---|---|');
-console.log(`| hearback.min.js (everything) | ${kb(ours.gzip)} | ${kb(ours.brotli)} | 1.0 |`);
-for (const [name, files] of peers) {
+const peers = [];
+for (const [name, files] of peerFiles) {
   const sources = files.map(read);
-  if (sources.some((s) => s === undefined)) continue;
+  if (sources.some((source) => source === undefined)) continue;
   const sizes = sources.map(measure).reduce((a, b) => ({ gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
-  console.log(`| ${name} | ${kb(sizes.gzip)} | ${kb(sizes.brotli)} | ${(sizes.gzip / ours.gzip).toFixed(1)} |`);
+  peers.push({ name, gzip: sizes.gzip, brotli: sizes.brotli });
 }
 
-// 2. Main-thread cost in Chromium at 4× CPU throttle.
+// 2. The same page without and with hearback. The survey waits for an event, so no prompt is due at
+// load: what hearback costs then is the price every visitor pays.
 const surveys = JSON.stringify([{ id: 'bench', type: 'nps', trigger: { event: 'go' } }]);
 const page = (withSdk) => `<!doctype html><html lang="en"><title>bench</title><body><main>${'<p>Product text. </p>'.repeat(50)}</main>
 ${withSdk ? `<script>window.hearback=window.hearback||function(){(hearback.q=hearback.q||[]).push(arguments)};
@@ -42,87 +48,114 @@ const server = await serve({
     '/collect': (_q, res) => res.writeHead(201).end(),
   },
 });
-let context;
+let chromium = '';
 
-/** One load in a fresh profile: the frequency rules remember earlier prompts, a new visitor does not. */
-async function loadMetrics(path) {
-  context = await launch();
+/** Opens a tab in a fresh profile (a new visitor: the frequency rules remember earlier prompts) at the throttle. */
+async function throttledTab() {
+  const context = await launch();
+  chromium ||= context.browser()?.version() ?? '';
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await cdp.send('Performance.enable');
-  await tab.addInitScript(() => {
-    window.__long = [];
-    new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
-  });
-  await tab.goto(server.origin + path, { waitUntil: 'load' });
-  await tab.waitForTimeout(300);
-  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-  await cdp.send('HeapProfiler.collectGarbage');
-  const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  const long = await tab.evaluate(() => window.__long);
-  let trigger;
-  if (path === '/with.html') {
-    trigger = await tab.evaluate(() => new Promise((resolve) => {
-      const start = performance.now();
-      window.hearback('track', 'go');
-      const check = () => {
-        const radio = document.querySelector('hearback-prompt')?.shadowRoot?.querySelector('input[type=radio]');
-        if (radio && radio.getBoundingClientRect().width > 0) requestAnimationFrame(() => resolve(performance.now() - start));
-        else if (performance.now() - start > 5000) resolve(NaN);
-        else setTimeout(check, 1);
-      };
-      check();
-    }));
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  return { context, tab, cdp };
+}
+
+/** One load: the page's script and task time, long tasks, heap; with hearback, trigger → prompt. */
+async function loadMetrics(path) {
+  const { context, tab, cdp } = await throttledTab();
+  try {
+    await cdp.send('Performance.enable');
+    await tab.addInitScript(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+    });
+    await tab.goto(server.origin + path, { waitUntil: 'load' });
+    await tab.waitForTimeout(300);
+    const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heapBytes = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    const long = await tab.evaluate(() => window.__long);
+    let triggerMs;
+    if (path === '/with.html') {
+      // From track() to the first frame after the prompt's radios are laid out (visible and operable).
+      triggerMs = await tab.evaluate(() => new Promise((resolve) => {
+        const start = performance.now();
+        window.hearback('track', 'go');
+        const check = () => {
+          const radio = document.querySelector('hearback-prompt')?.shadowRoot?.querySelector('input[type=radio]');
+          if (radio && radio.getBoundingClientRect().width > 0) requestAnimationFrame(() => resolve(performance.now() - start));
+          else if (performance.now() - start > 5000) resolve(null);
+          else setTimeout(check, 1);
+        };
+        check();
+      }));
+    }
+    return {
+      scriptMs: metrics.ScriptDuration * 1000,
+      taskMs: metrics.TaskDuration * 1000,
+      longestTaskMs: Math.max(0, ...long),
+      blockingMs: long.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0),
+      heapBytes,
+      ...(triggerMs === undefined ? {} : { triggerMs }),
+    };
+  } finally {
+    await context.close();
   }
-  await context.close();
-  return { script: metrics.ScriptDuration * 1000, task: metrics.TaskDuration * 1000, heap, long, trigger };
 }
 
 /** Our own tasks in one traced load: at load (before hearback's first idle callback) and over 3 s. */
 async function tracedLoad() {
-  context = await launch();
-  const tab = await context.newPage();
-  const cdp = await context.newCDPSession(tab);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  const traced = await traceOurTasks(cdp, tab, server.origin + '/with.html', 'hearback.min.js', { afterLoadMs: 3000 });
-  await context.close();
-  return traced;
+  const { context, tab, cdp } = await throttledTab();
+  try {
+    const { atLoad, total } = await traceOurTasks(cdp, tab, server.origin + '/with.html', 'hearback.min.js', { afterLoadMs: 3000 });
+    return { atLoadScriptMs: atLoad.scriptMs, atLoadTasks: atLoad.tasks, longestTaskMs: total.longestMs, totalScriptMs: total.scriptMs, tasks: total.tasks };
+  } finally {
+    await context.close();
+  }
 }
 
-const results = { without: [], with: [], traced: [] };
-for (let i = 0; i < runs; i++) {
-  results.without.push(await loadMetrics('/without.html'));
-  results.with.push(await loadMetrics('/with.html'));
-  results.traced.push(await tracedLoad());
+const loads = [];
+try {
+  for (let i = 0; i < runs; i++) {
+    process.stderr.write(`load ${i + 1} of ${runs}\n`);
+    loads.push({ without: await loadMetrics('/without.html'), with: await loadMetrics('/with.html'), traced: await tracedLoad() });
+  }
+} finally {
+  await server.close();
 }
-await server.close();
 
-const pick = (side, key) => median(results[side].map((r) => r[key]));
-const longest = Math.max(0, ...results.with.flatMap((r) => r.long));
-const tbt = (side) => median(results[side].map((r) => r.long.reduce((sum, d) => sum + Math.max(0, d - 50), 0)));
-const row = (name, value, target) => console.log(`| ${name} | ${value} | ${target} |`);
-console.log(`\n## In Chromium at 4× CPU throttle (median of ${runs} loads)\n`);
-console.log('| measure | hearback | target |\n|---|---|---|');
-row('main-thread script time added at load', `${(pick('with', 'script') - pick('without', 'script')).toFixed(1)} ms`, '< 5 ms before a prompt is due');
-const traced = (part, key) => median(results.traced.map((r) => r[part][key]));
-const tracedRow = (part) => `${traced(part, 'scriptMs').toFixed(1)} ms in ${traced(part, 'tasks')} tasks, longest task ${traced(part, 'longestMs').toFixed(0)} ms`;
-row('our script at load: evaluation and init, before its first idle callback (traced)', tracedRow('atLoad'), '< 5 ms before a prompt is due');
-row('our script over the first 3 s, idle-time start-up included (traced)', tracedRow('total'), 'no task over 50 ms');
-row('main-thread task time added at load', `${(pick('with', 'task') - pick('without', 'task')).toFixed(1)} ms`, '');
-row(`longest task of any kind (page included) in ${runs} loads with hearback`, `${longest.toFixed(0)} ms${longest === 0 ? ' (none over 50 ms)' : ''}`, 'ours: see the traced rows');
-row('total blocking time added', `${(tbt('with') - tbt('without')).toFixed(0)} ms`, '0 ms');
-row('trigger → visible, interactive prompt', `${pick('with', 'trigger').toFixed(1)} ms`, '< 100 ms');
-row('JS heap added (after GC)', `${((pick('with', 'heap') - pick('without', 'heap')) / 1024).toFixed(0)} KB`, '');
+// 3. The record: printed now, written to bench/results.json (and the page) once the other benches ran.
+const git = (...args) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+const dirty = git('status', '--porcelain', '--', 'src', 'rollup.config.mjs', 'package.json') !== '';
+const results = {
+  date: new Date().toISOString().slice(0, 10),
+  commit: git('rev-parse', '--short', 'HEAD') + (dirty ? ' with uncommitted changes' : ''),
+  machine: `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), shared`,
+  chromium,
+  node: process.versions.node,
+  size: { ours, peers },
+  load: { throttle, runs: loads },
+  benches: {},
+};
+console.log('\n' + renderResults(results));
 
-// 3. The outbox figures.
-if (existsSync('bench/outbox.mjs')) {
-  console.log('\n## Outbox\n');
-  const outbox = spawnSync('node', ['bench/outbox.mjs'], { stdio: 'inherit' });
-  process.exitCode = outbox.status ?? 1;
+// 4. Every other bench, in name order, as a child process: its output is printed and kept.
+function runChild(file) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (stream) => (chunk) => (stream.write(chunk), (output += chunk));
+    child.stdout.on('data', keep(process.stdout));
+    child.stderr.on('data', keep(process.stderr));
+    child.on('close', (status) => resolve({ status: status ?? 1, output: output.replace(/\x1b\[[0-9;]*m/g, '').replace(/[ \t]+$/gm, '') }));
+  });
 }
-if (existsSync('bench/dashboard.bench.mjs')) {
-  // The owner's dashboard at scale: 1,000,000 answers on PostgreSQL, 100,000 on PGlite.
-  const dashboard = spawnSync('node', ['bench/dashboard.bench.mjs'], { stdio: 'inherit' });
-  if (dashboard.status !== 0) process.exitCode = dashboard.status ?? 1;
+for (const file of readdirSync('bench').filter((name) => name.endsWith('.bench.mjs')).sort()) {
+  console.log(`\n## ${file}\n`);
+  results.benches[file] = await runChild(`bench/${file}`);
 }
+
+writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
+if (existsSync(pageFile)) writeFileSync(pageFile, replaceBlock(readFileSync(pageFile, 'utf8'), renderResults(results)));
+console.log(`\nwrote ${resultsFile}${existsSync(pageFile) ? ` and the bench section of ${pageFile}` : ''}`);
+process.exitCode = Object.values(results.benches).some((bench) => bench.status !== 0) ? 1 : 0;

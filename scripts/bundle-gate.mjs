@@ -1,27 +1,37 @@
-// The bundle gate: size budget and forbidden sinks for the script-tag bundle. Pure functions so a
+// The bundle gate: size budget and forbidden code for the script-tag bundle. Pure functions so a
 // test can prove the gate fails on a deliberate break; scripts/size.mjs is the command.
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /**
- * Budget in bytes of gzip (level 9). Raise only in the commit that needs it, with the reason.
- * History: 24 KB (the first target) → 38 KB, when every part first came together at 37.5 KB:
- * preact + hooks + signals 8.4 KB, zod/mini 5.5 KB, outbox + storage 6 KB, UI + CSS 5 KB,
- * 11 locale tables 3.9 KB, triggers + rules 3.9 KB, engine 3 KB. See docs/performance.md.
- * 38 KB → 32 KB when zod/mini gave way to src/schema (31.7 KB); → 30 KB when @preact/signals gave
- * way to src/ui/model.ts (29.1 KB).
+ * Budget in bytes of gzip (level 9): the build fails above it. Raise only in the commit that needs
+ * it, with the reason. History: 24 → 38 KB when every part first came together (37.5 KB); down to
+ * 30 KB while zod/mini and @preact/signals were replaced by hand-written copies (29.1 KB); 40 KB
+ * when they came back — the stack the SDK was designed on, whose cost is kept off the main thread
+ * instead of out of the bundle (docs/performance.md).
  */
-export const gzipBudget = 30 * 1024;
+export const gzipBudget = 40 * 1024;
 
-/** Strings that must never appear in the bundle: HTML sinks, eval, and zod (classic, mini or its locales). */
+/** What we aim for, from our own code: printed beside the budget, not enforced. */
+export const gzipGoal = 34 * 1024;
+
+/**
+ * Code that must never reach the bundle: HTML sinks, eval, classic zod, and zod's locales.
+ * - Classic zod (`zod`, `zod/v4`) is ~23 KB gzip and probes `new Function` on strict-CSP pages; the
+ *   bundle uses zod/mini, whose classes are named `ZodMini…` (classic's are `Zod…`).
+ * - zod's locales are message tables (every one spells its format names, `uuidv4: …, uuidv6: …`,
+ *   and switches on issue codes such as `"not_multiple_of"`); bundlers have pulled all of them in
+ *   through the `locales` namespace that zod/mini and zod/v4/core re-export, and classic zod
+ *   installs English ones on import. hearback words its own messages and never calls `z.config`.
+ */
 export const forbidden = [
   { pattern: /\.innerHTML\s*=|\binnerHTML\b/, why: 'innerHTML (an HTML injection sink)' },
   { pattern: /insertAdjacentHTML/, why: 'insertAdjacentHTML (an HTML injection sink)' },
   { pattern: /document\.write/, why: 'document.write' },
   { pattern: /\beval\(/, why: 'eval( (blocked by strict CSP)' },
   { pattern: /new Function\b|Function\(\s*["'`]/, why: 'new Function (blocked by strict CSP)' },
-  { pattern: /Too small: expected|Invalid input: expected/, why: 'zod locale messages (classic zod or z.config(en()))' },
-  { pattern: /superRefine|\.openapi|ZodEffects/, why: 'classic zod API' },
-  { pattern: /\b_zod\b|\$ZodType/, why: 'zod (options and records are checked with src/schema)' },
+  { pattern: /["'`]Zod(?!Mini)[A-Z]\w*["'`]/, why: 'classic zod (import zod/mini in the browser bundle)' },
+  { pattern: /["']?uuidv4["']?\s*:\s*(["'`])(?:(?!\1).)*\1\s*,\s*["']?uuidv6["']?\s*:|case\s*(["'`])not_multiple_of\2/, why: 'a zod locale (zod/v4/locales message tables)' },
+  { pattern: /Too small: expected|Invalid input: expected/, why: "zod's English messages (a zod locale, or z.config)" },
 ];
 
 export function measure(code) {

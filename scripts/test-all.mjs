@@ -27,7 +27,7 @@ const steps = [
   { name: 'lint', command: 'npx', args: ['eslint', '.'], files: ['eslint.config.mjs'] },
   // browser: the owner's app has page tests in Chromium among its vitest tests.
   { name: 'unit and DOM tests', command: 'npx', args: ['vitest', 'run'], files: ['vitest.config.ts'], browser: true },
-  // Whatever package.json's build script is (rollup -c, or the older scripts/build.mjs).
+  // package.json's build script: rollup -c.
   { name: 'build', command: 'npm', args: ['run', '--silent', 'build'], files: ['package.json'] },
   { name: 'size budget', command: 'node', args: ['scripts/size.mjs'], files: ['scripts/size.mjs'] },
   { name: 'package checks', command: 'node', args: ['scripts/package-checks.mjs'], files: ['scripts/package-checks.mjs'] },

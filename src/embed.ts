@@ -2,11 +2,11 @@
  * The script-tag entry, and the only module with side effects: reads the `data-*` attributes of
  * its own `<script>`, drains the stub queue `hearback.q` in order, and defines `window.hearback`.
  */
-import { createCommandFunction, type HearbackCommandFunction } from './command';
+import { createCommandFunction, type HearbackCommandFunction } from './engine/command';
 import { optionsFromAttributes } from './config/data-attributes';
-import { init } from './init';
-import { createLogger } from './log';
-import { VERSION } from './version';
+import { init } from './engine/init';
+import { createLogger } from './common/log';
+import { VERSION } from './common/version';
 
 declare global {
   interface Window {

@@ -1,31 +1,33 @@
+import { surveyTypes } from '../surveys/kinds';
+import type * as z from 'zod/mini';
+import { safeParse, shielded } from '../common/shielded';
 import { between, cssColor, nonEmpty, oneOf } from './checks';
-import { lazy } from './lazy';
 
 /**
  * The one-tag install: `data-*` attributes of the `<script>` → init options. Each attribute is
  * checked on its own so a message names the attribute the owner typed (`data-delay must be …`).
  */
-const attributeSchemas = lazy(() => ({
-  endpoint: nonEmpty('an https URL'),
-  survey: oneOf(['nps', 'csat', 'ces']),
-  delay: between(0, 86_400, 'a number of seconds'),
-  lang: nonEmpty('"auto" or a language tag like "th"'),
-  accent: cssColor(),
-  position: oneOf(['bottom-right', 'bottom-left', 'center']),
-  debug: oneOf(['true', 'false']),
-}));
+const attributeSchemas = {
+  endpoint: () => nonEmpty('an https URL'),
+  survey: () => oneOf(surveyTypes),
+  delay: () => between(0, 86_400, 'a number of seconds'),
+  lang: () => nonEmpty('"auto" or a language tag like "th"'),
+  accent: () => cssColor(),
+  position: () => oneOf(['bottom-right', 'bottom-left', 'center']),
+  debug: () => oneOf(['true', 'false']),
+};
 
 /** Seconds after load before a `data-survey` prompt shows when `data-delay` is absent. */
-export const defaultAttributeDelay = 5;
+const defaultAttributeDelay = 5;
 
 export function optionsFromAttributes(dataset: DOMStringMap): { options?: Record<string, unknown>; errors: string[] } {
   const errors: string[] = [];
   const values: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(attributeSchemas())) {
+  for (const [key, build] of Object.entries(attributeSchemas)) {
     const raw = dataset[key];
     if (raw === undefined) continue;
-    // data-delay is text: "" and "  " must fail, not read as 0.
-    const result = schema.safeParse(key === 'delay' ? Number(raw.trim() || NaN) : raw);
+    // Only the attributes the tag has are built and checked. data-delay is text: "" and "  " must fail, not read as 0.
+    const result = safeParse(shielded(build as () => z.ZodMiniType), key === 'delay' ? Number(raw.trim() || NaN) : raw);
     if (result.success) values[key] = result.data;
     else errors.push(`data-${key} ${result.error.issues[0].message} (got ${JSON.stringify(raw)})`);
   }

@@ -1,3 +1,4 @@
+import { safeParse, shielded } from '../common/shielded';
 import type * as z from 'zod/mini';
 import { optionDefaults, optionSchemas, type OptionValues } from './options-schema';
 import { toPlainData } from './plain-data';
@@ -6,7 +7,7 @@ import { surveySchema, type Survey } from './survey-schema';
 
 export type Config = OptionValues & { surveys: Survey[] };
 
-export interface ParseResult {
+export interface ParsedOptions {
   /** Undefined when the options cannot work at all (no usable endpoint). */
   config?: Config;
   /** One readable sentence per bad value, e.g. `endpoint must be an https URL (got "ftp://x")`. */
@@ -17,7 +18,7 @@ export interface ParseResult {
 
 
 /** Validates `init` options at the edge. Never throws; bad fields fall back to their defaults. */
-export function parseOptions(input: unknown): ParseResult {
+export function parseOptions(input: unknown): ParsedOptions {
   const errors: string[] = [];
   const warnings: string[] = [];
   const options = toPlainData(input);
@@ -25,15 +26,15 @@ export function parseOptions(input: unknown): ParseResult {
     return { errors: [`options must be an object like { endpoint: "https://…", surveys: [...] } (got ${show(input)})`], warnings };
   }
   const given = options as Record<string, unknown>;
-  const topLevelKeys = [...Object.keys(optionSchemas()), 'surveys'];
+  const topLevelKeys = [...Object.keys(optionSchemas), 'surveys'];
   for (const key of Object.keys(given)) {
     if (!topLevelKeys.includes(key)) warnings.push(unknownKey(key, '', topLevelKeys));
   }
 
   const values: Record<string, unknown> = optionDefaults();
-  for (const [key, schema] of Object.entries(optionSchemas())) {
+  for (const [key, build] of Object.entries(optionSchemas)) {
     if (given[key] === undefined) continue;
-    const result = parseField(schema, given[key], key, errors, warnings);
+    const result = parseField(shielded(build as () => z.ZodMiniType), given[key], key, errors, warnings);
     if (result.ok) values[key] = result.value;
   }
   if (!values.endpoint) {
@@ -68,7 +69,7 @@ type Field<T> = { ok: true; value: T } | { ok: false };
  */
 function parseField<S extends z.ZodMiniType>(schema: S, value: unknown, path: string, errors: string[], warnings: string[]): Field<z.output<S>> {
   for (let attempt = 0; attempt < 8; attempt++) {
-    const result = schema.safeParse(value);
+    const result = safeParse(schema, value);
     if (result.success) return { ok: true, value: result.data };
     const unknownKeys = result.error.issues.filter((issue) => issue.code === 'unrecognized_keys');
     if (!unknownKeys.length) {

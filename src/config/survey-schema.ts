@@ -1,9 +1,13 @@
+import { surveyTypes } from '../surveys/kinds';
 import * as z from 'zod/mini';
 import { atMost, between, flag, httpsUrl, name, nonEmpty, oneOf, text } from './checks';
-import { lazy } from './lazy';
+import { lazy } from '../common/lazy';
 import { triggerSchema } from './trigger-schema';
 
-/** Text that may differ per score band. Band names are shared by all types (see README). */
+/**
+ * Text that may differ per score band. The band names (detractor, passive, promoter) are shared by
+ * every survey type, so one configuration shape works for NPS, CSAT and CES alike.
+ */
 const byBand = () =>
   z.strictObject(
     { detractor: z.optional(text()), passive: z.optional(text()), promoter: z.optional(text()) },
@@ -15,7 +19,7 @@ const textOrBands = () =>
 const buildSurveySchema = () => z.strictObject(
   {
     id: name('a survey id'),
-    type: oneOf(['nps', 'csat', 'ces']),
+    type: oneOf(surveyTypes),
     question: z.optional(text()),
     followUp: z.optional(z.union([z.literal(false), textOrBands()], { error: 'must be false, text, or text per band' })),
     reasons: z.optional(
@@ -41,6 +45,5 @@ export const surveySchema = lazy(buildSurveySchema);
 
 export type SurveyInput = z.input<ReturnType<typeof buildSurveySchema>>;
 export type Survey = z.output<ReturnType<typeof buildSurveySchema>>;
-export type SurveyType = Survey['type'];
 export type Text = z.output<ReturnType<typeof text>>;
 export type TextByBand = z.output<ReturnType<typeof byBand>>;

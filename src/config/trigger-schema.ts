@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { between, flag, nonEmpty, wholeAtLeast } from './checks';
-import { lazy } from './lazy';
+import { lazy } from '../common/lazy';
 
 /**
  * A URL rule item: a path (`/checkout/done`, exact; a string with `*` is a glob), a glob

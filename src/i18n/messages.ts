@@ -4,6 +4,7 @@ import { matchLocale } from './resolve-locale';
  * Built-in prompt wording per language. Each table is one `|`-separated string (compact: the
  * script-tag bundle ships every language) in the order of `keys` below. Thai is NFC-composed.
  */
+// The question and the two anchors of each survey type (`nps`, `npsLow`, `npsHigh`, …), then the rest.
 const keys = [
   'nps', 'csat', 'ces', 'npsLow', 'npsHigh', 'csatLow', 'csatHigh', 'cesLow', 'cesHigh',
   'followUp', 'send', 'skip', 'close', 'thanks', 'other', 'contact', 'waiting', 'minimise', 'feedback',

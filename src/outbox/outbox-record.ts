@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { lazy } from '../config/lazy';
+import { lazy } from '../common/lazy';
 import { getAnswerSchema } from '../payload/answer-schema';
 
 /**
@@ -20,6 +20,8 @@ const buildRecordSchema = () => z.object({
   bytes: z.number(),
   /** The page that may still amend it; other pages (later visits) may send it. */
   heldBy: z.optional(z.string()),
+  /** Until when (ms) it waits for its follow-up; after that it goes as it is, and a comment amends it. */
+  heldUntil: z.optional(z.number()),
   /** Who is sending it, until when: keeps two tabs from posting it together. */
   lease: z.optional(z.object({ tab: z.string(), until: z.number() })),
 });

@@ -1,8 +1,8 @@
-import type { HearbackEvents } from '../events';
+import type { HearbackEvents } from '../engine/events';
 import type { Answer } from '../payload/answer-schema';
 
 export interface OutboxStatus {
-  /** Answers stored and not yet acknowledged by the endpoint. */
+  /** Answers stored and not yet acknowledged by the endpoint, not counting a score held for its follow-up. */
   pending: number;
   /** The last delivery or storage problem, cleared by the next success. */
   lastError?: string;
@@ -11,7 +11,8 @@ export interface OutboxStatus {
 
 /**
  * Persist-first delivery. `enqueue` resolves once the answer is stored; a `held` answer is kept
- * back (a follow-up may still amend it) until `release`, page hide, or the next visit.
+ * back (a follow-up may still amend it) until `release`, page hide, a minute without a follow-up,
+ * or the next visit.
  */
 export interface Outbox {
   enqueue(answer: Answer, options?: { held?: boolean }): Promise<void>;

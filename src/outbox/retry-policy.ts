@@ -1,5 +1,5 @@
 /** What to do with an answer after one delivery attempt. */
-export type Verdict =
+export type DeliveryOutcome =
   | { kind: 'delivered' }
   | { kind: 'retry'; delayMs: number }
   | { kind: 'drop' };
@@ -15,7 +15,7 @@ export const maxRetryDelayMs = 5 * 60_000;
  *
  * @param failures how many attempts failed before this one (0 on the first)
  */
-export function decide(status: number | undefined, retryAfter: string | null | undefined, failures: number, now: number, random: () => number): Verdict {
+export function decide(status: number | undefined, retryAfter: string | null | undefined, failures: number, now: number, random: () => number): DeliveryOutcome {
   if (status !== undefined && ((status >= 200 && status < 300) || status === 409)) return { kind: 'delivered' };
   if (status === undefined || status === 408 || status === 425 || status === 429 || status >= 500) {
     return { kind: 'retry', delayMs: retryAfterMs(retryAfter, now) ?? backoffMs(failures, random) };

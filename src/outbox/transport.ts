@@ -25,7 +25,7 @@ export interface TransportDeps {
  * Browsers cap the bodies of in-flight `keepalive` requests at 64 KiB per page (Fetch spec,
  * "inflight keepalive bytes"); a request over the cap fails outright. Keep a margin.
  */
-export const keepaliveBudget = 60_000;
+const keepaliveBudget = 60_000;
 
 export function createTransport({ endpoint, contentType, fetch, window: win, timeoutMs = 20_000 }: TransportDeps): Transport {
   const RequestClass = ((win ?? globalThis) as typeof globalThis).Request;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { atLeast, atMost, dataRecord, matches, whole } from '../config/checks';
-import { lazy } from '../config/lazy';
+import { dataRecord, whole } from '../config/checks';
+import { lazy } from '../common/lazy';
 import { maxCommentLength, surveyKinds, surveyTypes } from '../surveys/kinds';
 
 /**
@@ -17,23 +17,26 @@ const fixedScale = (answer: { type: (typeof surveyTypes)[number] }) => surveyKin
 
 /**
  * Payload version 1, exactly as receivers get it: the SDK builds answers to this shape, reads its
- * queue back from IndexedDB through it, and the receiver kit parses bodies with it.
+ * queue back from IndexedDB through it, and the receiver kit parses bodies with it. Lengths, whole
+ * numbers and the timestamp use zod's own checks, so `dist/answer.schema.json` (written from this
+ * schema) carries them for receivers in other languages; the scale its type fixes and the bounds of
+ * `user` and `context` are refinements JSON Schema cannot say, checked by every receiver kit.
  */
 const buildAnswerSchema = () =>
   z.object({
     v: z.literal(1, { error: 'must be 1 (payload version)' }),
-    id: z.string({ error: aString }).check(atLeast(8, 'must be at least 8 characters'), atMost(64, upTo64)),
-    survey: z.string({ error: aString }).check(atLeast(1, 'must not be empty'), atMost(64, upTo64)),
+    id: z.string({ error: aString }).check(z.minLength(8, { error: 'must be at least 8 characters' }), z.maxLength(64, { error: upTo64 })),
+    survey: z.string({ error: aString }).check(z.minLength(1, { error: 'must not be empty' }), z.maxLength(64, { error: upTo64 })),
     type: z.literal(surveyTypes, { error: 'must be "nps", "csat" or "ces"' }),
     score: whole('must be a whole number'),
     scale: z.tuple([whole(), whole()], { error: 'must be [min, max]' }),
-    comment: z.optional(z.string({ error: aString }).check(atMost(maxCommentLength, `must be at most ${maxCommentLength.toLocaleString('en')} characters`))),
-    reasons: z.optional(z.array(z.string(), { error: 'must be a list of strings' }).check(atMost(20, 'must have at most 20 items'))),
+    comment: z.optional(z.string({ error: aString }).check(z.maxLength(maxCommentLength, { error: `must be at most ${maxCommentLength.toLocaleString('en')} characters` }))),
+    reasons: z.optional(z.array(z.string(), { error: 'must be a list of strings' }).check(z.maxLength(20, { error: 'must have at most 20 items' }))),
     contact: z.optional(z.literal(true, { error: 'must be true when present' })),
     mode: z.optional(z.literal(['inline', 'kiosk'], { error: 'must be "inline" or "kiosk" when present' })),
-    locale: z.string({ error: 'must be a language tag' }).check(atMost(35, 'must be at most 35 characters')),
-    url: z.string({ error: aString }).check(atMost(2048, 'must be at most 2,048 characters')),
-    answeredAt: z.string({ error: timestamp }).check(matches(isoUtc, timestamp)),
+    locale: z.string({ error: 'must be a language tag' }).check(z.maxLength(35, { error: 'must be at most 35 characters' })),
+    url: z.string({ error: aString }).check(z.maxLength(2048, { error: 'must be at most 2,048 characters' })),
+    answeredAt: z.string({ error: timestamp }).check(z.regex(isoUtc, { error: timestamp })),
     user: z.optional(dataRecord('an object')),
     context: z.optional(dataRecord('an object')),
     sdk: z.string({ error: 'must be a string like "hearback/0.1.0"' }),

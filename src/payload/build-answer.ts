@@ -1,6 +1,6 @@
 import type { Survey } from '../config/survey-schema';
 import { maxCommentLength, surveyKinds } from '../surveys/kinds';
-import { VERSION } from '../version';
+import { VERSION } from '../common/version';
 import type { Answer } from './answer-schema';
 
 /** What the visitor gave; the rest of the payload comes from the survey and the page. */
@@ -22,7 +22,10 @@ export interface AnswerEnvironment {
   context: Record<string, unknown>;
 }
 
-/** Builds the version-1 payload of CONTRACT.md. Optional fields are left out when empty. */
+/**
+ * Builds the version-1 payload every receiver reads. Optional fields are left out when empty, and
+ * `url` loses its query and fragment unless `sendFullUrl` (they often carry tokens or emails).
+ */
 export function buildAnswer(survey: Survey, input: AnswerInput, env: AnswerEnvironment): Answer {
   const answer: Answer = {
     v: 1,

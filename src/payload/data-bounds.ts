@@ -1,3 +1,5 @@
+import { toJson } from './to-json';
+
 /**
  * Bounds for the free-form `user` and `context` objects of an answer. The SDK keeps what it sends
  * within them and receivers refuse answers beyond them: a database column of JSON, a dashboard
@@ -5,7 +7,7 @@
  */
 export const maxDataDepth = 5;
 /** UTF-8 bytes of the object as JSON. */
-export const maxDataBytes = 4096;
+const maxDataBytes = 4096;
 
 /**
  * Why `value` is out of bounds (`"must be nested at most 5 levels deep"`), or `undefined` when it
@@ -20,7 +22,7 @@ export function dataBoundsProblem(value: unknown): string | undefined {
     if (depth >= maxDataDepth) return `must be nested at most ${maxDataDepth} levels deep`;
     for (const key of Object.keys(node)) stack.push([(node as Record<string, unknown>)[key], depth + 1]);
   }
-  const bytes = utf8Length(JSON.stringify(value) ?? '');
+  const bytes = utf8Length(toJson(value) ?? '');
   return bytes > maxDataBytes ? `must be at most ${maxDataBytes.toLocaleString('en')} bytes as JSON (is ${bytes.toLocaleString('en')})` : undefined;
 }
 

@@ -1,3 +1,4 @@
+import { safeParse } from '../common/shielded';
 import { getAnswerSchema, type Answer } from '../payload/answer-schema';
 import { utf8Length } from '../payload/data-bounds';
 import { describeIssues } from './describe-issues';
@@ -6,7 +7,7 @@ import { unstorableTextProblem } from './unstorable-text';
 /** Bodies larger than this are refused unparsed: the SDK's keepalive budget is 64 KB per request. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export type ParseResult = { ok: true; answer: Answer } | { ok: false; problems: string[] };
+export type ParseAnswerResult = { ok: true; answer: Answer } | { ok: false; problems: string[] };
 
 /** How far `answeredAt` may run ahead of the receiver's clock: phones' clocks drift. */
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
@@ -36,7 +37,7 @@ export interface ParseAnswerOptions {
  * if (!result.ok) return res.writeHead(400).end(JSON.stringify({ problems: result.problems }));
  * save(result.answer); // deduplicate on result.answer.id
  */
-export function parseAnswer(body: string | object, options: ParseAnswerOptions = {}): ParseResult {
+export function parseAnswer(body: string | object, options: ParseAnswerOptions = {}): ParseAnswerResult {
   let value: unknown = body;
   if (typeof body === 'string') {
     const bytes = utf8Length(body);
@@ -51,7 +52,7 @@ export function parseAnswer(body: string | object, options: ParseAnswerOptions =
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return refuse(`body must be one answer object (got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value})`);
   }
-  const result = getAnswerSchema().safeParse(value);
+  const result = safeParse(getAnswerSchema(), value);
   if (!result.success) return { ok: false, problems: describeIssues(result.error.issues, value) };
   const late = timeProblem(result.data.answeredAt, Number(options.now ?? Date.now())) ?? unstorableTextProblem(result.data);
   return late ? refuse(late) : { ok: true, answer: result.data };
@@ -64,5 +65,5 @@ function timeProblem(answeredAt: string, now: number): string | undefined {
   return undefined;
 }
 
-const refuse = (problem: string): ParseResult => ({ ok: false, problems: [problem] });
+const refuse = (problem: string): ParseAnswerResult => ({ ok: false, problems: [problem] });
 

@@ -1,4 +1,5 @@
-import type { Survey, SurveyType } from '../config/survey-schema';
+import type { Survey } from '../config/survey-schema';
+import type { SurveyType } from '../surveys/kinds';
 import { day, formatAge, formatDays } from './format-age';
 import type { SurveyState } from './rule-state';
 
@@ -6,7 +7,7 @@ import type { SurveyState } from './rule-state';
  * Days a survey stays quiet after an answer. NPS is a relationship survey (ask about once a
  * quarter); CSAT and CES follow each transaction, capped at one per day.
  */
-export const defaultCooldownDays: Record<SurveyType, number> = { nps: 90, csat: 1, ces: 1 };
+const defaultCooldownDays: Record<SurveyType, number> = { nps: 90, csat: 1, ces: 1 };
 
 /** Why the survey is still cooling down after its last answer, or '' when it is not. */
 export function cooldownReason(survey: Survey, state: SurveyState, now: number): string {

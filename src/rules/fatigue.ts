@@ -3,11 +3,11 @@ import { day, formatAge, formatDays } from './format-age';
 import type { FatigueState } from './rule-state';
 
 /** A session ends after this long without a page load or prompt decision. */
-export const sessionGapMs = 30 * 60_000;
+const sessionGapMs = 30 * 60_000;
 /** At most this many prompts per session, across surveys (0 = no limit). */
-export const defaultPerSession = 1;
+const defaultPerSession = 1;
 /** At most one prompt per this many days, across surveys (0 = no limit). */
-export const defaultFatigueDays = 1;
+const defaultFatigueDays = 1;
 
 /** Marks activity now; starts a new session when the last activity is older than 30 minutes. */
 export function touchSession(state: FatigueState, now: number): FatigueState {

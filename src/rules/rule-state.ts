@@ -1,6 +1,7 @@
+import { safeParse } from '../common/shielded';
 import * as z from 'zod/mini';
 import { whole } from '../config/checks';
-import { lazy } from '../config/lazy';
+import { lazy } from '../common/lazy';
 import type { KeyValueStore } from '../storage/key-value-store';
 
 const time = () => z.optional(z.number());
@@ -24,6 +25,6 @@ export const deviceKey = 'state:device';
 
 /** Reads a record and validates it; anything missing or malformed reads as empty (rules start afresh). */
 export async function readState<State>(store: KeyValueStore, key: string, schema: z.ZodMiniType<State>): Promise<State> {
-  const result = schema.safeParse(await store.get(key));
+  const result = safeParse(schema, await store.get(key));
   return result.success ? result.data : ({} as State);
 }

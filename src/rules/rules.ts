@@ -1,14 +1,15 @@
+import { safeParse } from '../common/shielded';
 import * as z from 'zod/mini';
 import { atLeast } from '../config/checks';
-import { lazy } from '../config/lazy';
+import { lazy } from '../common/lazy';
 import type { Config } from '../config/parse-options';
 import type { Survey } from '../config/survey-schema';
-import type { Logger } from '../log';
+import type { Logger } from '../common/log';
 import type { KeyValueStore } from '../storage/key-value-store';
 import { cooldownReason } from './cooldown';
 import { fatigueReason, touchSession } from './fatigue';
 import { deviceKey, fatigueKey, fatigueStateSchema, readState, surveyKey, surveyStateSchema, type FatigueState, type SurveyState } from './rule-state';
-import type { Rules, Verdict } from './rule-types';
+import type { Rules, ShowDecision } from './rule-types';
 import { inSample } from './sampling';
 import { snoozeReason } from './snooze';
 
@@ -44,7 +45,7 @@ export function createRules(deps: { config: Config; store: KeyValueStore; log: L
   /** A random id kept on this device, for sampling visitors who are not identified. */
   const deviceId = () =>
     (device ??= (async () => {
-      const stored = deviceSchema().safeParse(await store.get(deviceKey));
+      const stored = safeParse(deviceSchema(), await store.get(deviceKey));
       if (stored.success) return stored.data;
       const id = random().toString(36).slice(2, 10) + random().toString(36).slice(2, 10);
       void store.set(deviceKey, id); // this page keeps it in `device`: a decision need not wait for the write
@@ -54,7 +55,7 @@ export function createRules(deps: { config: Config; store: KeyValueStore; log: L
   void touch(); // this page load is activity: it keeps (or starts) the session
 
   return {
-    async decide(survey, cause): Promise<Verdict> {
+    async decide(survey, cause): Promise<ShowDecision> {
       const label = survey.id + ': ';
       if (cause === 'attribute') return { show: true, reason: label + 'showing (button click; frequency rules do not apply)' };
       // The reads go out together, after this tab's own writes: one storage round trip, not one per
@@ -66,7 +67,7 @@ export function createRules(deps: { config: Config; store: KeyValueStore; log: L
         readState(store, fatigueKey, fatigueStateSchema()),
       ]);
       const who = userId ? 'user' : 'device';
-      const skip = (why: string): Verdict => ({ show: false, reason: label + 'skipped, ' + why });
+      const skip = (why: string): ShowDecision => ({ show: false, reason: label + 'skipped, ' + why });
       if (!inSample(visitor, config.sampleRate)) return skip(`this ${who} is outside sampleRate ${config.sampleRate}`);
       if (survey.sampleRate !== undefined && !inSample(visitor, survey.sampleRate, survey.id))
         return skip(`this ${who} is outside the survey's sampleRate ${survey.sampleRate}`);

@@ -1,9 +1,10 @@
-import type { Survey, SurveyType } from '../config/survey-schema';
+import type { Survey } from '../config/survey-schema';
+import type { SurveyType } from '../surveys/kinds';
 import { day, formatAge, formatDays } from './format-age';
 import type { SurveyState } from './rule-state';
 
 /** Days a survey waits after the visitor closed it without answering. */
-export const defaultSnoozeDays: Record<SurveyType, number> = { nps: 7, csat: 2, ces: 2 };
+const defaultSnoozeDays: Record<SurveyType, number> = { nps: 7, csat: 2, ces: 2 };
 
 /**
  * Why the survey is snoozed, or ''. A prompt shown and never answered (the visitor left the page

@@ -1,5 +1,5 @@
 import { del, entries, get, set, type UseStore } from 'idb-keyval';
-import type { Logger } from '../log';
+import type { Logger } from '../common/log';
 import { connectDatabase, type Connection } from './connect-database';
 import type { KeyValueStore } from './key-value-store';
 import { createMemoryStore } from './memory-store';

@@ -1,9 +1,9 @@
 import { bandOf, type Band } from './band';
-import { surveyKinds } from './kinds';
+import { surveyKinds, type SurveyType } from './kinds';
 
 /** The part of an answer the metrics read. */
 export interface Scored {
-  type: 'nps' | 'csat' | 'ces';
+  type: SurveyType;
   score: number;
 }
 

@@ -1,3 +1,4 @@
+import { HearbackTimeoutError } from '../common/errors';
 /** What to answer; leave `comment` out to skip the follow-up. */
 export interface PromptAnswer {
   score: number;
@@ -49,5 +50,5 @@ async function waitFor<T>(read: () => T | null | undefined | '', what: string): 
     if (value) return value;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  throw new Error(`answerPrompt: timed out waiting for ${what}`);
+  throw new HearbackTimeoutError(`answerPrompt: timed out waiting for ${what}`);
 }

@@ -1,8 +1,9 @@
+import { safeParse } from '../common/shielded';
 import { atLeast, whole } from '../config/checks';
-import { lazy } from '../config/lazy';
+import { lazy } from '../common/lazy';
 import type { KeyValueStore } from '../storage/key-value-store';
 
-export const pageViewsKey = 'state:pageViews';
+const pageViewsKey = 'state:pageViews';
 const countSchema = lazy(() => whole().check(atLeast(0)));
 
 /**
@@ -10,7 +11,7 @@ const countSchema = lazy(() => whole().check(atLeast(0)));
  * total so far on this device. A missing or corrupt count starts again from zero.
  */
 export async function countPageView(store: KeyValueStore): Promise<number> {
-  const stored = countSchema().safeParse(await store.get(pageViewsKey));
+  const stored = safeParse(countSchema(), await store.get(pageViewsKey));
   const views = (stored.success ? stored.data : 0) + 1;
   await store.set(pageViewsKey, views);
   return views;

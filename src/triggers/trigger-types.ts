@@ -1,5 +1,5 @@
 import type { Survey } from '../config/survey-schema';
-import type { ShowCause } from '../events';
+import type { ShowCause } from '../engine/events';
 
 /**
  * Raised when a survey's trigger says "now"; the rules decide whether it really shows. `context` is

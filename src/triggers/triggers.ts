@@ -1,8 +1,10 @@
+import { findSurvey } from '../config/find-survey';
+import { surveyTypes } from '../surveys/kinds';
 import type { Config } from '../config/parse-options';
 import type { Survey } from '../config/survey-schema';
 import type { Trigger } from '../config/trigger-schema';
-import type { ShowCause } from '../events';
-import type { Logger } from '../log';
+import type { ShowCause } from '../engine/events';
+import type { Logger } from '../common/log';
 import { plainContext } from '../payload/plain-context';
 import type { KeyValueStore } from '../storage/key-value-store';
 import { watchClicks } from './click-selector';
@@ -24,7 +26,6 @@ interface Watched {
   armed?: Stop[];
 }
 
-const builtIn = ['nps', 'csat', 'ces'] as const;
 
 /**
  * Watches the page and calls `onFire` when a survey's trigger says "now" (the rules decide after).
@@ -91,10 +92,9 @@ export function createTriggers(deps: { config: Config; store: KeyValueStore; onF
   };
 
   function showFromAttribute(id: string) {
-    const survey =
-      config.surveys.find((s) => s.id === id) ?? (builtIn.includes(id as 'nps') ? ({ id, type: id } as Survey) : undefined);
+    const survey = findSurvey(config.surveys, id);
     if (survey) fire(survey, 'attribute');
-    else log.error(`data-hearback-show="${id}": no such survey (nor nps, csat, ces)`);
+    else log.error(`data-hearback-show="${id}": no such survey (nor ${surveyTypes.join(', ')})`);
   }
 
   const api: Triggers = {

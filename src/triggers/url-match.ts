@@ -18,7 +18,7 @@ function isLists(rule: UrlRule): rule is { include?: UrlPattern[]; exclude?: Url
   return typeof rule === 'object' && ('include' in rule || 'exclude' in rule);
 }
 
-export function matchesPattern(pattern: UrlPattern, place: Place): boolean {
+function matchesPattern(pattern: UrlPattern, place: Place): boolean {
   if (typeof pattern === 'object' && 'regex' in pattern) return new RegExp(pattern.regex).test(place.pathname + place.search);
   const [kind, value] =
     typeof pattern === 'string' ? [pattern.includes('*') ? 'glob' : 'exact', pattern] : Object.entries(pattern)[0];
@@ -35,7 +35,7 @@ function trimSlash(path: string): string {
 }
 
 /** `*` matches within one path segment, `**` across segments; "/shop/**" also matches "/shop". */
-export function globToRegExp(glob: string): RegExp {
+function globToRegExp(glob: string): RegExp {
   const source = glob
     .split(/(\/\*\*$|\*\*|\*)/)
     .map((part) => (part === '/**' ? '(?:/.*)?' : part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))

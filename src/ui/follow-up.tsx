@@ -30,11 +30,11 @@ export function FollowUp({ session, messages, prompt, askComment, reasons, askCo
   };
   return (
     <form onSubmit={send}>
-      <p class="q" id="fq">{prompt}</p>
+      <p class="question" id="follow-up-question">{prompt}</p>
       {!!chips.length && (
-        <div class="ch" role="group" aria-labelledby="fq">
+        <div class="chips" role="group" aria-labelledby="follow-up-question">
           {chips.map((reason) => (
-            <label class="cp" key={reason}>
+            <label class="chip" key={reason}>
               <input type="checkbox" checked={picked.includes(reason)} onChange={() => toggle(reason)} />
               <span>{reason === 'other' ? messages.other : reason}</span>
             </label>
@@ -42,18 +42,18 @@ export function FollowUp({ session, messages, prompt, askComment, reasons, askCo
         </div>
       )}
       {askComment && (
-        <textarea aria-labelledby="fq" maxLength={maxCommentLength} value={comment}
+        <textarea aria-labelledby="follow-up-question" maxLength={maxCommentLength} value={comment}
           onInput={(event) => setComment((event.target as HTMLTextAreaElement).value)} />
       )}
       {askContact && (
-        <label class="ct">
+        <label class="contact">
           <input type="checkbox" checked={contact} onChange={() => setContact(!contact)} />
           {messages.contact}
         </label>
       )}
-      <div class="ac">
-        <button type="button" class="bt bt2" disabled={session.busy.value} onClick={() => session.complete({})}>{messages.skip}</button>
-        <button type="submit" class="bt" disabled={session.busy.value}>{messages.send}</button>
+      <div class="actions">
+        <button type="button" class="button button-quiet" disabled={session.busy.value} onClick={() => session.complete({})}>{messages.skip}</button>
+        <button type="submit" class="button" disabled={session.busy.value}>{messages.send}</button>
       </div>
     </form>
   );

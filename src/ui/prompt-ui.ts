@@ -1,10 +1,10 @@
 import { h, render } from 'preact';
-import type { Logger } from '../log';
+import type { Logger } from '../common/log';
 import { createSheet, mountHost } from './mount';
 import { Prompt } from './prompt';
 import type { PromptRequest, PromptUi } from './prompt-types';
 import { createSession, type Session } from './session';
-import { whenIdle, type WhenIdle } from '../when-idle';
+import { whenIdle, type WhenIdle } from '../common/when-idle';
 
 /**
  * The preact prompt UI. One prompt at a time: `open` replaces whatever is on screen. Never throws

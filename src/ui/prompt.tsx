@@ -24,7 +24,7 @@ export function Prompt({ session, request }: { session: Session; request: Prompt
   useEffect(() => {
     const box = stepRef.current;
     if (!session.focus.value || !box) return;
-    const target = box.querySelector<HTMLElement>(step === 'ask' ? 'input:checked,input' : step === 'more' ? 'input,textarea' : '.ty') ?? box;
+    const target = box.querySelector<HTMLElement>(step === 'ask' ? 'input:checked,input' : step === 'more' ? 'input,textarea' : '.thanks') ?? box;
     target.focus();
   }, [session.focus.value, session.minimised.value]);
 
@@ -36,32 +36,32 @@ export function Prompt({ session, request }: { session: Session; request: Prompt
   };
 
   return (
-    <div class={`r ${theme.colorScheme ?? 'auto'} ${mode} ${theme.position ?? 'bottom-right'}`} lang={locale}
-      dir={isRtl(locale) ? 'rtl' : 'ltr'} style={{ '--a': accent, '--o': textOnAccent(accent) }}>
+    <div class={`widget ${theme.colorScheme ?? 'auto'} ${mode} ${theme.position ?? 'bottom-right'}`} lang={locale}
+      dir={isRtl(locale) ? 'rtl' : 'ltr'} style={{ '--accent': accent, '--on-accent': textOnAccent(accent) }}>
       {session.minimised.value ? (
         <button type="button" class="pill" aria-expanded="false" onClick={session.restore}>
           <ChatIcon />{messages.feedback}
         </button>
       ) : (
-        <section class="p" role={mode === 'popup' ? 'dialog' : 'region'} aria-label={messages.feedback} onKeyDown={onKeyDown}>
+        <section class="panel" role={mode === 'popup' ? 'dialog' : 'region'} aria-label={messages.feedback} onKeyDown={onKeyDown}>
           {mode === 'popup' && (
-            <div class="x">
+            <div class="corner">
               {step !== 'thanks' && (
-                <button type="button" class="i" aria-label={messages.minimise} onClick={session.minimise}><MinimiseIcon /></button>
+                <button type="button" class="icon-button" aria-label={messages.minimise} onClick={session.minimise}><MinimiseIcon /></button>
               )}
-              <button type="button" class="i" aria-label={messages.close} onClick={session.close}><CloseIcon /></button>
+              <button type="button" class="icon-button" aria-label={messages.close} onClick={session.close}><CloseIcon /></button>
             </div>
           )}
-          <div class="s" ref={stepRef} tabIndex={-1}>
+          <div class="step" ref={stepRef} tabIndex={-1}>
             {step === 'ask' && (
               <form onSubmit={(event) => (event.preventDefault(), void session.submit())}>
                 <fieldset role="radiogroup">
-                  <legend class="q">{say(survey.question, messages[survey.type])}</legend>
+                  <legend class="question">{say(survey.question, messages[survey.type])}</legend>
                   <Scale session={session} scale={kind.scale} smileys={survey.style === 'smileys'}
                     low={messages[`${survey.type}Low`]} high={messages[`${survey.type}High`]} />
                 </fieldset>
-                <div class="ac">
-                  <button type="submit" class="bt" disabled={!session.canSend.value}>{messages.send}</button>
+                <div class="actions">
+                  <button type="submit" class="button" disabled={!session.canSend.value}>{messages.send}</button>
                 </div>
               </form>
             )}
@@ -69,15 +69,15 @@ export function Prompt({ session, request }: { session: Session; request: Prompt
               <FollowUp session={session} messages={messages} prompt={say(survey.followUp, messages.followUp)}
                 askComment={survey.followUp !== false} reasons={survey.reasons ?? []} askContact={session.asksContact.value} />
             )}
-            <div class="ty" role="status" tabIndex={-1}>
+            <div class="thanks" role="status" tabIndex={-1}>
               {step === 'thanks' && [
                 <CheckIcon key="i" />,
                 <span key="t">{say(survey.thankYou, messages.thanks)}</span>,
-                link && <a key="l" class="bt" href={link.url} target="_blank" rel="noopener noreferrer">{say(link.label, link.url)}</a>,
+                link && <a key="l" class="button" href={link.url} target="_blank" rel="noopener noreferrer">{say(link.label, link.url)}</a>,
               ]}
             </div>
           </div>
-          {session.waiting.value > 0 && <p class="w">{messages.waiting.replace('{n}', String(session.waiting.value))}</p>}
+          {session.waiting.value > 0 && <p class="waiting">{messages.waiting.replace('{n}', String(session.waiting.value))}</p>}
         </section>
       )}
     </div>

@@ -18,22 +18,22 @@ interface ScaleProps {
 export function Scale({ session, scale: [from, to], low, high, smileys }: ScaleProps) {
   const count = to - from + 1;
   return (
-    <div class="sc">
-      <div class={`g g${count}${smileys ? ' sm' : ''}`} style={{ '--n': count }}>
+    <div class="scale">
+      <div class={`choices choices-${count}${smileys ? ' smileys' : ''}`} style={{ '--count': count }}>
         {Array.from({ length: count }, (_, i) => {
           const score = from + i;
           const anchor = score === from ? low : score === to ? high : '';
           return (
-            <label class="o" key={score}>
+            <label class="choice" key={score}>
               <input type="radio" name="score" value={score} checked={session.score.value === score}
                 aria-label={smileys || anchor ? score + (anchor && ', ' + anchor) : undefined}
                 onChange={() => session.choose(score)} />
-              <span class="b">{smileys ? <Face score={score} /> : score}</span>
+              <span class="choice-face">{smileys ? <Face score={score} /> : score}</span>
             </label>
           );
         })}
       </div>
-      <div class="an" aria-hidden="true"><span>{low}</span><span>{high}</span></div>
+      <div class="anchors" aria-hidden="true"><span>{low}</span><span>{high}</span></div>
     </div>
   );
 }

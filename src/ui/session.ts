@@ -1,5 +1,5 @@
 import { batch, computed, signal } from '@preact/signals';
-import type { Logger } from '../log';
+import type { Logger } from '../common/log';
 import { bandOf } from '../surveys/band';
 import { surveyKinds } from '../surveys/kinds';
 import type { FollowUpInput, PromptRequest } from './prompt-types';

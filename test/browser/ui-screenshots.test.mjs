@@ -36,7 +36,7 @@ for (const [name, survey] of Object.entries(surveys)) {
           await page.evaluate(([survey, locale]) => window.hb.open(survey, { locale }), [survey, locale]);
           const panel = page.locator('hearback-prompt section');
           await panel.waitFor();
-          await page.locator('hearback-prompt label.o').nth(survey.type === 'nps' ? 9 : 3).click();
+          await page.locator('hearback-prompt label.choice').nth(survey.type === 'nps' ? 9 : 3).click();
           await page.mouse.move(0, 0);
           const box = await panel.boundingBox();
           assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= 720, 'on screen');

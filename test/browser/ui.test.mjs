@@ -65,7 +65,7 @@ describe('axe, WCAG 2.2 AA', () => {
   it('NPS 0–10 at 320 px: every score at least 24×24 px, two rows, nothing outside the screen', async () => {
     const page = await openPage('/ui.html', { width: 320 });
     await page.evaluate(() => window.hb.open({ type: 'nps' }, { locale: 'th' }));
-    const boxes = await prompt(page).locator('label.o').evaluateAll((labels) => labels.map((l) => l.getBoundingClientRect().toJSON()));
+    const boxes = await prompt(page).locator('label.choice').evaluateAll((labels) => labels.map((l) => l.getBoundingClientRect().toJSON()));
     assert.equal(boxes.length, 11);
     for (const box of boxes) {
       assert.ok(box.width >= 24 && box.height >= 24, `score target ${box.width}×${box.height}`);
@@ -175,7 +175,7 @@ describe('kiosk', () => {
     const panel = prompt(page).locator('section');
     const rect = await panel.evaluate((el) => el.getBoundingClientRect().toJSON());
     assert.deepEqual([rect.width, rect.height], [1024, 800]);
-    const target = await prompt(page).locator('label.o').first().evaluate((el) => el.getBoundingClientRect().height);
+    const target = await prompt(page).locator('label.choice').first().evaluate((el) => el.getBoundingClientRect().height);
     assert.ok(target >= 44, `large touch targets (${target}px)`);
     await answer(page, /^4/);
     await prompt(page).getByRole('status').getByText('Thank you').waitFor();

@@ -1,7 +1,7 @@
 // Compile-time tests of the public API (checked by `tsc --noEmit`, the typecheck step of npm test).
 import { expectTypeOf } from 'vitest';
 import { init, type Answer, type Hearback, type HearbackOptions, type OutboxStatus } from '../../src/index';
-import type { HearbackCommandFunction } from '../../src/command';
+import type { HearbackCommandFunction } from '../../src/engine/command';
 import { ces, csat, nps, parseAnswer } from '../../src/receiver';
 
 // init takes options with a required endpoint and returns the instance.
@@ -15,6 +15,8 @@ init({ endpoint: 'https://e.com', surveys: [{ id: 'a', type: 'csat', trigger: { 
 
 declare const hb: Hearback;
 expectTypeOf(hb.show('nps')).toEqualTypeOf<Promise<boolean>>();
+expectTypeOf(hb.show('after-checkout', { context: { orderId: 'A17' }, question: 'How was order {orderId}?' })).toEqualTypeOf<Promise<boolean>>();
+hb.track('checkout', { orderId: 'A17', branch: 'Siam' });
 expectTypeOf(hb.flush()).toEqualTypeOf<Promise<void>>();
 expectTypeOf(hb.status()).toEqualTypeOf<OutboxStatus>();
 hb.on('sent', (detail) => expectTypeOf(detail).toEqualTypeOf<{ id: string; survey: string; status: number }>());
@@ -35,7 +37,7 @@ hearback('init');
 hearback('launch');
 
 // The receiver kit.
-const parsed = parseAnswer('{}');
+const parsed = parseAnswer('{}', { now: new Date() });
 if (parsed.ok) expectTypeOf(parsed.answer).toEqualTypeOf<Answer>();
 else expectTypeOf(parsed.problems).toEqualTypeOf<string[]>();
 expectTypeOf(nps([]).score).toEqualTypeOf<number | null>();

@@ -36,7 +36,7 @@ describe('every survey type', () => {
   it('ships the contract Thai wording, with lang on the widget root', async () => {
     const { view, host } = openPrompt({ type: 'ces' }, { locale: 'th' });
     expect(await view().findByRole('radiogroup', { name: 'วันนี้การติดต่อกับเราง่ายแค่ไหน' })).toBeTruthy();
-    expect(host()!.shadowRoot!.querySelector('.r')!.getAttribute('lang')).toBe('th');
+    expect(host()!.shadowRoot!.querySelector('.widget')!.getAttribute('lang')).toBe('th');
   });
 });
 

@@ -147,10 +147,10 @@ describe('modes', () => {
 describe('look', () => {
   it('sets the accent and a readable text colour on it through CSSOM, and the colour scheme', async () => {
     const { host } = openPrompt({}, { theme: { accent: '#facc15', colorScheme: 'dark', position: 'bottom-left' } });
-    const root = host()!.shadowRoot!.querySelector<HTMLElement>('.r')!;
-    expect(root.style.getPropertyValue('--a')).toBe('#facc15');
-    expect(root.style.getPropertyValue('--o')).toBe('#000');
-    expect(root.className).toBe('r dark popup bottom-left');
+    const root = host()!.shadowRoot!.querySelector<HTMLElement>('.widget')!;
+    expect(root.style.getPropertyValue('--accent')).toBe('#facc15');
+    expect(root.style.getPropertyValue('--on-accent')).toBe('#000');
+    expect(root.className).toBe('widget dark popup bottom-left');
   });
 
   it('uses a <style nonce> when adoptedStyleSheets is unsupported', async () => {

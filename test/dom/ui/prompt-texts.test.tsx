@@ -79,7 +79,7 @@ describe('locales', () => {
   ])('%s: built-in wording and direction on the widget root', async (locale, question, dir) => {
     const { view, host } = openPrompt({ type: 'nps' }, { locale });
     expect(await view().findByRole('radiogroup', { name: question })).toBeTruthy();
-    const root = host()!.shadowRoot!.querySelector('.r')!;
+    const root = host()!.shadowRoot!.querySelector('.widget')!;
     expect([root.getAttribute('lang'), root.getAttribute('dir')]).toEqual([locale, dir]);
   });
 });

@@ -38,6 +38,6 @@ export function openPrompt(survey: Partial<Survey> = {}, rest: Partial<PromptReq
   const made = makeRequest(survey, rest);
   ui.open(made.request);
   const host = () => document.querySelector('hearback-prompt');
-  const view = () => within(host()!.shadowRoot!.querySelector<HTMLElement>('.r')!);
+  const view = () => within(host()!.shadowRoot!.querySelector<HTMLElement>('.widget')!);
   return { ...made, ui, log, host, view };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createCommandFunction } from '../../../src/command';
-import type { Hearback } from '../../../src/hearback-types';
+import { createCommandFunction } from '../../../src/engine/command';
+import type { Hearback } from '../../../src/engine/hearback-types';
 
 function recordingInstance(calls: string[]): Hearback {
   return {
@@ -66,5 +66,20 @@ describe('command function (stub queue and hearback(cmd, …))', () => {
     expect(calls).toEqual(['init', 'track queued-before-init', 'track right-after-init']);
     hearback('track', 'later');
     expect(calls.at(-1)).toBe('track later');
+  });
+
+  it('by default an init with nothing queued behind it waits for idle time (no page work at load)', async () => {
+    vi.useFakeTimers();
+    try {
+      const calls: string[] = [];
+      const hearback = createCommandFunction(() => (calls.push('init'), recordingInstance(calls)), '0.1.0');
+      hearback('init', { endpoint: 'https://e.com' });
+      await vi.advanceTimersByTimeAsync(10);
+      expect(calls).toEqual([]);
+      await vi.advanceTimersByTimeAsync(500); // no requestIdleCallback here: the fallback timer
+      expect(calls).toEqual(['init']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createEngine } from '../../../src/create';
+import { createEngine } from '../../../src/engine/create';
 import { createFakeParts } from './fake-parts';
 
 const endpoint = 'https://example.com/feedback';

@@ -1,4 +1,4 @@
-import type { EngineParts } from '../../../src/create';
+import type { EngineParts } from '../../../src/engine/create';
 import type { Survey } from '../../../src/config/survey-schema';
 import type { Answer } from '../../../src/payload/answer-schema';
 import type { OnFire } from '../../../src/triggers/trigger-types';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { whenIdle } from '../../../src/when-idle';
+import { whenIdle } from '../../../src/common/when-idle';
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { parseOptions } from '../../../src/config/parse-options';
-import type { HearbackEvents } from '../../../src/events';
-import type { Logger } from '../../../src/log';
+import type { HearbackEvents } from '../../../src/engine/events';
+import type { Logger } from '../../../src/common/log';
 import { createOutbox, type OutboxDeps } from '../../../src/outbox/outbox';
 import type { Outbox, OutboxEmit } from '../../../src/outbox/outbox-types';
 import { createMemoryStore } from '../../../src/storage/memory-store';

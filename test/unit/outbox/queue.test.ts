@@ -40,13 +40,47 @@ describe('held answers: score first, comment later, one answer with one id', () 
     await outbox.enqueue(score, { held: true });
     expect(await stored(store)).toEqual([score.id]);
     await outbox.flush();
-    await vi.advanceTimersByTimeAsync(60_000);
+    await vi.advanceTimersByTimeAsync(30_000);
     expect(received).toEqual([]);
     await outbox.amend({ ...score, comment: 'late delivery' });
     await outbox.flush();
     expect(received).toEqual([{ id: score.id, comment: 'late delivery', keepalive: true }]);
     expect(events.of('queued')).toHaveLength(1);
     expect(events.of('sent')).toHaveLength(1);
+  });
+
+  it('sends a score left at the follow-up after a minute; a later comment amends it under the same id', async () => {
+    const { outbox, events } = start();
+    const score = makeAnswer({ score: 2 });
+    await outbox.enqueue(score, { held: true });
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(received).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2_000);
+    await settle();
+    expect(received).toEqual([{ id: score.id, comment: undefined, keepalive: true }]);
+    expect(events.of('sent')).toHaveLength(1);
+    await outbox.amend({ ...score, comment: 'written after a coffee' });
+    await settle();
+    expect(received.map((r) => [r.id, r.comment])).toEqual([[score.id, undefined], [score.id, 'written after a coffee']]);
+    expect(events.of('sent')).toHaveLength(2);
+  });
+
+  it('does not count a score waiting only for its follow-up as waiting for the network', async () => {
+    online = false;
+    const { outbox } = start();
+    const seen: number[] = [];
+    outbox.subscribe((status) => seen.push(status.pending));
+    const score = makeAnswer();
+    await outbox.enqueue(score, { held: true });
+    expect(outbox.status().pending).toBe(0);
+    await outbox.enqueue(makeAnswer());
+    await settle();
+    expect(outbox.status().pending).toBe(1);
+    await vi.advanceTimersByTimeAsync(61_000);
+    await settle();
+    expect(outbox.status().pending).toBe(2);
+    expect(seen.at(-1)).toBe(2);
+    expect(seen).not.toContain(3);
   });
 
   it('sends a score alone once released (the visitor closed the prompt without a comment)', async () => {
@@ -122,7 +156,7 @@ describe('page hide', () => {
     online = false;
     const fake = fakeWindow();
     const { outbox, store } = start({ window: fake.window });
-    const big = Array.from({ length: 5 }, () => makeAnswer({ context: { notes: 'x'.repeat(20_000) } }));
+    const big = Array.from({ length: 5 }, () => makeAnswer({ reasons: Array.from({ length: 10 }, () => 'x'.repeat(2_000)) }));
     for (const answer of big) await outbox.enqueue(answer, { held: true });
     online = true;
     server.use(http.post(endpoint, async ({ request }) => {

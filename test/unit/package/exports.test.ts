@@ -8,5 +8,5 @@ import * as testing from '../../../src/testing';
 describe('public exports', () => {
   it('hearback', () => expect(Object.keys(main).sort()).toEqual(['VERSION', 'init']));
   it('hearback/receiver', () => expect(Object.keys(receiver).sort()).toEqual(['MAX_BODY_BYTES', 'answerSchema', 'bandOf', 'ces', 'csat', 'nps', 'parseAnswer', 'surveyKinds']));
-  it('hearback/testing', () => expect(Object.keys(testing).sort()).toEqual(['answerPrompt', 'createTestReceiver']));
+  it('hearback/testing', () => expect(Object.keys(testing).sort()).toEqual(['HearbackTimeoutError', 'answerPrompt', 'createTestReceiver']));
 });

@@ -1,6 +1,6 @@
 import { parseOptions } from '../../../src/config/parse-options';
 import type { Survey } from '../../../src/config/survey-schema';
-import type { Logger } from '../../../src/log';
+import type { Logger } from '../../../src/common/log';
 import { createRules } from '../../../src/rules/rules';
 import { createMemoryStore } from '../../../src/storage/memory-store';
 import type { KeyValueStore } from '../../../src/storage/key-value-store';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Verdict } from '../../../src/rules/rule-types';
+import type { ShowDecision } from '../../../src/rules/rule-types';
 import type { KeyValueStore } from '../../../src/storage/key-value-store';
 import { createMemoryStore } from '../../../src/storage/memory-store';
 import { setup } from './fixtures';
@@ -22,7 +22,7 @@ describe('rules: what a decision waits for', () => {
     vi.useFakeTimers();
     const { rules, survey } = setup({}, slowStore(10));
     await vi.advanceTimersByTimeAsync(100); // the page load's own bookkeeping
-    let verdict: Verdict | undefined;
+    let verdict: ShowDecision | undefined;
     void rules.decide(survey('nps'), 'delay').then((v) => (verdict = v));
     await vi.advanceTimersByTimeAsync(10);
     expect(verdict).toEqual({ show: true, reason: 'nps: showing (delay)' });

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Logger } from '../../../src/log';
+import type { Logger } from '../../../src/common/log';
 import { openStore } from '../../../src/storage/open-store';
 
 const log = (): Logger & { lines: string[] } => {

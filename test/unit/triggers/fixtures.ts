@@ -1,8 +1,8 @@
 import { Window } from 'happy-dom';
 import { vi } from 'vitest';
 import { parseOptions } from '../../../src/config/parse-options';
-import type { ShowCause } from '../../../src/events';
-import type { Logger } from '../../../src/log';
+import type { ShowCause } from '../../../src/engine/events';
+import type { Logger } from '../../../src/common/log';
 import { createMemoryStore } from '../../../src/storage/memory-store';
 import type { KeyValueStore } from '../../../src/storage/key-value-store';
 import { createTriggers } from '../../../src/triggers/triggers';

@@ -1,6 +1,6 @@
 // Outbox figures in real Chromium (real IndexedDB) against a collector on 127.0.0.1:
 // enqueue latency p50/p95, time to drain 1,000 queued answers, JS heap held by the queue.
-// Run: node bench/outbox.mjs [count]   (count defaults to 1000, at most 5000)
+// Run: node bench/outbox.bench.mjs [count]   (count defaults to 1000, at most 5000; npm run bench runs it so)
 import { build } from 'esbuild';
 import { launch, readBody, root, serve } from '../test/browser/harness.mjs';
 

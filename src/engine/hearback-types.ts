@@ -1,9 +1,10 @@
-import type { OptionInputs } from './config/options-schema';
-import type { SurveyInput, SurveyType } from './config/survey-schema';
+import type { OptionInputs } from '../config/options-schema';
+import type { SurveyInput } from '../config/survey-schema';
+import type { SurveyType } from '../surveys/kinds';
 import type { HearbackEventName, HearbackEvents } from './events';
-import type { OutboxStatus } from './outbox/outbox-types';
+import type { OutboxStatus } from '../outbox/outbox-types';
 
-/** Options for `init`. Only `endpoint` is required; see the README for every default. */
+/** Options for `init`. Only `endpoint` is required; every other option has a default. */
 export type HearbackOptions = Partial<OptionInputs> & {
   /** Where answers are POSTed: https, or http://localhost / 127.0.0.1 for development. */
   endpoint: string;

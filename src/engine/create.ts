@@ -1,23 +1,23 @@
-import { parseOptions, type Config } from './config/parse-options';
-import type { Survey } from './config/survey-schema';
-import { createEmitter } from './emitter';
+import { parseOptions, type Config } from '../config/parse-options';
+import type { Survey } from '../config/survey-schema';
+import { createEmitter } from '../common/emitter';
 import type { HearbackEvents, ShowCause } from './events';
 import type { Hearback, HearbackOptions } from './hearback-types';
-import { resolveLocale } from './i18n/resolve-locale';
-import { guard, guardSync } from './guard';
+import { resolveLocale } from '../i18n/resolve-locale';
+import { guard, guardSync } from '../common/guard';
 import { openPrompt } from './open-prompt';
 import { createInertInstance, idleStatus } from './inert-instance';
-import { createLogger, type Logger } from './log';
-import type { Outbox, OutboxEmit } from './outbox/outbox-types';
-import { answerContext } from './payload/answer-context';
-import { dataBoundsProblem } from './payload/data-bounds';
-import { plainContext } from './payload/plain-context';
+import { createLogger, type Logger } from '../common/log';
+import type { Outbox, OutboxEmit } from '../outbox/outbox-types';
+import { answerContext } from '../payload/answer-context';
+import { dataBoundsProblem } from '../payload/data-bounds';
+import { plainContext } from '../payload/plain-context';
 import { resolveSurvey } from './resolve-survey';
-import type { Rules } from './rules/rule-types';
-import type { KeyValueStore } from './storage/key-value-store';
-import type { OnFire, Triggers } from './triggers/trigger-types';
-import type { PromptUi } from './ui/prompt-types';
-import type { WhenIdle } from './when-idle';
+import type { Rules } from '../rules/rule-types';
+import type { KeyValueStore } from '../storage/key-value-store';
+import type { OnFire, Triggers } from '../triggers/trigger-types';
+import type { PromptUi } from '../ui/prompt-types';
+import type { WhenIdle } from '../common/when-idle';
 
 /** The replaceable parts of the engine. `init` passes the real ones; tests pass fakes. */
 export interface EngineParts {

@@ -1,26 +1,23 @@
-import type { Config } from './config/parse-options';
-import type { Survey } from './config/survey-schema';
-import type { Emitter } from './emitter';
+import type { Config } from '../config/parse-options';
+import type { Survey } from '../config/survey-schema';
+import type { Emitter } from '../common/emitter';
 import type { HearbackEvents, ShowCause } from './events';
-import { guard } from './guard';
-import type { Logger } from './log';
-import type { Outbox } from './outbox/outbox-types';
-import { createAnswerId } from './payload/answer-id';
-import type { Answer } from './payload/answer-schema';
-import { buildAnswer, type AnswerInput } from './payload/build-answer';
+import { guard } from '../common/guard';
+import type { Logger } from '../common/log';
+import type { Outbox } from '../outbox/outbox-types';
+import { createAnswerId } from '../payload/answer-id';
+import type { Answer } from '../payload/answer-schema';
+import { buildAnswer, type AnswerEnvironment, type AnswerInput } from '../payload/build-answer';
 import { placeholderValues } from './placeholder-values';
-import type { Rules } from './rules/rule-types';
-import type { PromptUi } from './ui/prompt-types';
+import type { Rules } from '../rules/rule-types';
+import type { PromptUi } from '../ui/prompt-types';
 
-export interface OpenPromptDeps {
+/** `context` is `options.context` with the opening event's or `show`'s context over it. */
+export interface OpenPromptDeps extends Pick<AnswerEnvironment, 'locale' | 'user' | 'context'> {
   survey: Survey;
   cause: ShowCause;
   takeFocus: boolean;
   config: Config;
-  /** `options.context` with the opening event's or `show`'s context over it. */
-  context: Record<string, unknown>;
-  user: Record<string, unknown>;
-  locale: string;
   ui: PromptUi;
   outbox: Outbox;
   rules: Rules;

@@ -1,8 +1,8 @@
-import type { Emitter } from './emitter';
+import type { Emitter } from '../common/emitter';
 import type { HearbackEvents } from './events';
 import type { Hearback } from './hearback-types';
-import type { Logger } from './log';
-import type { OutboxStatus } from './outbox/outbox-types';
+import type { Logger } from '../common/log';
+import type { OutboxStatus } from '../outbox/outbox-types';
 
 /** The status of an instance that has not started (or never will). */
 export const idleStatus: OutboxStatus = { pending: 0, storage: 'memory' };

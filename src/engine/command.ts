@@ -1,5 +1,6 @@
 import type { Hearback, HearbackOptions } from './hearback-types';
-import { createLogger } from './log';
+import { createLogger } from '../common/log';
+import { whenIdle } from '../common/when-idle';
 
 /** `hearback('command', …args)`: the script-tag face of the same engine, with its stub queue. */
 export type HearbackCommandFunction = {
@@ -20,21 +21,38 @@ export type HearbackCommandFunction = {
 const commands = ['init', 'show', 'track', 'identify', 'on', 'off', 'flush', 'consent', 'status', 'destroy'] as const;
 type Command = (typeof commands)[number];
 
+/** Runs `work` later; the returned function runs it sooner (in a task of its own) if it has not run yet. */
+export type Defer = (work: () => void) => (() => void) | void;
+
+/**
+ * By default `init` waits for idle time, so that loading the script costs the page almost nothing
+ * before a prompt is due (checking options builds and runs the zod schemas); a command queued
+ * behind it (a `track`, a `show`) hurries it into the next task.
+ */
+const whenIdleOrHurried: Defer = (work) => {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    cancel();
+    work();
+  };
+  const cancel = whenIdle(run);
+  return () => void setTimeout(run, 0);
+};
+
 /**
  * Creates the command function. Every call runs in call order: commands given before `init` wait
  * and run once it arrives; `on`/`off` before init are kept too. `init` itself runs in a task of its
- * own (`defer`, a macrotask by default) so that loading the script and starting hearback are two
- * short tasks instead of one long one; calls made meanwhile queue behind it. Results come back as
- * Promises; nothing throws into the caller.
+ * own (`defer`: idle time, or sooner when a command waits on it), so that loading the script and
+ * starting hearback are short tasks apart; calls made meanwhile queue behind it. Results come back
+ * as Promises; nothing throws into the caller.
  */
-export function createCommandFunction(
-  start: (options: unknown) => Hearback,
-  version: string,
-  defer: (work: () => void) => void = (work) => void setTimeout(work, 0),
-): HearbackCommandFunction {
+export function createCommandFunction(start: (options: unknown) => Hearback, version: string, defer: Defer = whenIdleOrHurried): HearbackCommandFunction {
   const log = createLogger();
   let instance: Hearback | undefined;
   let starting = false;
+  let hurry: (() => void) | void;
   const queue: Array<{ command: Command; args: unknown[]; resolve: (value: unknown) => void }> = [];
 
   const run = (command: Exclude<Command, 'init'>, args: unknown[]): unknown => {
@@ -70,9 +88,10 @@ export function createCommandFunction(
         continue;
       }
       starting = true;
-      defer(() => {
+      hurry = defer(() => {
         replace(call.args[0]);
         starting = false;
+        hurry = undefined;
         call.resolve(undefined);
         pump();
       });
@@ -87,6 +106,7 @@ export function createCommandFunction(
     let resolve: (value: unknown) => void = () => undefined;
     const result = new Promise((done) => (resolve = done));
     queue.push({ command: command as Command, args, resolve });
+    if (starting && command !== 'on' && command !== 'off') hurry?.();
     pump();
     return command === 'show' || command === 'flush' || command === 'status' ? result : undefined;
   } as HearbackCommandFunction;

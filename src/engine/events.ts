@@ -1,5 +1,5 @@
-import type { SurveyType } from './config/survey-schema';
-import type { Answer } from './payload/answer-schema';
+import type { SurveyType } from '../surveys/kinds';
+import type { Answer } from '../payload/answer-schema';
 
 /** Why a prompt opened: the trigger that fired, or `show` for an explicit call. */
 export type ShowCause = 'show' | 'event' | 'delay' | 'scroll' | 'exitIntent' | 'url' | 'pageViews' | 'selector' | 'attribute';
@@ -21,4 +21,3 @@ export interface HearbackEvents {
 }
 
 export type HearbackEventName = keyof HearbackEvents;
-export const eventNames: readonly HearbackEventName[] = ['show', 'answer', 'dismiss', 'queued', 'sent', 'error'];

@@ -1,0 +1,90 @@
+// The bench's figures as Markdown, from bench/results.json: bench/run.mjs prints this and writes
+// it into docs/performance.md between the bench markers, and a unit test fails if the page's copy
+// differs from what results.json renders to — so the page says what the last run measured.
+export const startMarker = '<!-- bench:start — written by npm run bench from bench/results.json; do not edit by hand -->';
+export const endMarker = '<!-- bench:end -->';
+
+const median = (values) => {
+  const sorted = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
+};
+const worst = (values) => Math.max(...values.filter((value) => Number.isFinite(value)));
+const kb = (bytes) => (bytes / 1024).toFixed(1) + ' KB';
+const ms = (value) => (Number.isFinite(value) ? value.toFixed(1) + ' ms' : 'not measured');
+
+/** The targets of the load measures; `met` decides from the median (and, for tasks, the worst run). */
+export const targets = {
+  ourWorkAtLoad: { text: '< 5 ms', met: (value) => value < 5 },
+  ourLongestTask: { text: '≤ 50 ms', met: (value) => value <= 50 },
+  triggerToPrompt: { text: '< 100 ms', met: (value) => value < 100 },
+};
+
+function table(header, rows) {
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+/** Markdown for a results object as bench/run.mjs writes it. */
+export function renderResults(results) {
+  const { size, load, benches } = results;
+  const parts = [];
+  parts.push(`Measured ${results.date} at commit \`${results.commit}\` on ${results.machine} (Chromium ${results.chromium}, Node ${results.node}).`);
+
+  parts.push('### Script size (gzip -9 / brotli -q 11)');
+  parts.push(
+    table(
+      ['bundle', 'gzip', 'brotli', '× ours (gzip)'],
+      [
+        ['hearback.min.js (everything)', kb(size.ours.gzip), kb(size.ours.brotli), '1.0'],
+        ...size.peers.map((peer) => [peer.name, kb(peer.gzip), kb(peer.brotli), (peer.gzip / size.ours.gzip).toFixed(peer.gzip < size.ours.gzip ? 2 : 1)]),
+      ],
+    ),
+  );
+
+  const runs = load.runs;
+  const ours = (key) => runs.map((run) => run.traced[key]);
+  const page = (side, key) => median(runs.map((run) => run[side][key]));
+  const atLoad = median(ours('atLoadScriptMs'));
+  const longest = median(ours('longestTaskMs'));
+  const longestWorst = worst(ours('longestTaskMs'));
+  const trigger = median(runs.map((run) => run.with.triggerMs));
+  const verdict = (target, ...values) => (values.every((value) => targets[target].met(value)) ? 'met' : '**missed**');
+  parts.push(`### In Chromium at ${load.throttle}× CPU throttle (median of ${runs.length} ${runs.length === 1 ? 'load' : 'loads'} of each page)`);
+  parts.push(
+    table(
+      ['measure', 'page without hearback', 'page with hearback', 'target', ''],
+      [
+        ['our main-thread work at load, before a prompt is due (traced: evaluation and `init`, up to the first idle callback)', '—', ms(atLoad), targets.ourWorkAtLoad.text, verdict('ourWorkAtLoad', atLoad)],
+        ['our longest task, idle-time start-up included (traced, first 3 s)', '—', `${ms(longest)} (worst of ${runs.length}: ${ms(longestWorst)})`, targets.ourLongestTask.text, verdict('ourLongestTask', longest, longestWorst)],
+        ['trigger → visible, interactive prompt', '—', ms(trigger), targets.triggerToPrompt.text, verdict('triggerToPrompt', trigger)],
+        ['our script over the first 3 s, in all (traced)', '—', `${ms(median(ours('totalScriptMs')))} in ${median(ours('tasks'))} tasks`, '', ''],
+        ['main-thread script time, whole page, at load', ms(page('without', 'scriptMs')), ms(page('with', 'scriptMs')), '', ''],
+        ['main-thread task time, whole page, at load', ms(page('without', 'taskMs')), ms(page('with', 'taskMs')), '', ''],
+        ['longest task of any kind (long-task observer; 0 = none over 50 ms)', ms(page('without', 'longestTaskMs')), ms(page('with', 'longestTaskMs')), '', ''],
+        ['total blocking time', ms(page('without', 'blockingMs')), ms(page('with', 'blockingMs')), 'no more than without', page('with', 'blockingMs') <= page('without', 'blockingMs') ? 'met' : '**missed**'],
+        ['JS heap after GC', kb(page('without', 'heapBytes')), kb(page('with', 'heapBytes')), '', ''],
+      ],
+    ),
+  );
+
+  for (const [name, bench] of Object.entries(benches)) {
+    parts.push(`### ${name}${bench.status === 0 ? '' : ` (exited with status ${bench.status})`}`);
+    parts.push('```\n' + bench.output.trim() + '\n```');
+  }
+  return parts.join('\n\n') + '\n';
+}
+
+/** `page` with the text between the bench markers replaced by `block`; throws if a marker is missing. */
+export function replaceBlock(page, block) {
+  const start = page.indexOf(startMarker);
+  const end = page.indexOf(endMarker);
+  if (start < 0 || end < start) throw new Error(`the page has no bench markers (${startMarker} … ${endMarker})`);
+  return page.slice(0, start + startMarker.length) + '\n\n' + block + '\n' + page.slice(end);
+}
+
+/** The text between the bench markers, as replaceBlock writes it. */
+export function blockOf(page) {
+  const start = page.indexOf(startMarker);
+  const end = page.indexOf(endMarker);
+  if (start < 0 || end < start) return undefined;
+  return page.slice(start + startMarker.length, end).replace(/^\n\n/, '').replace(/\n$/, '');
+}
