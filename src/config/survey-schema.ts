@@ -8,26 +8,27 @@ import { triggerSchema } from './trigger-schema';
  * Text that may differ per score band. The band names (detractor, passive, promoter) are shared by
  * every survey type, so one configuration shape works for NPS, CSAT and CES alike.
  */
-const byBand = () =>
+const byBand = (oneText: ReturnType<typeof text>) =>
   z.strictObject(
-    { detractor: z.optional(text()), passive: z.optional(text()), promoter: z.optional(text()) },
+    { detractor: z.optional(oneText), passive: z.optional(oneText), promoter: z.optional(oneText) },
     { error: 'must be text or { detractor, passive, promoter }' },
   );
-const textOrBands = () =>
-  z.union([byBand(), text()], { error: 'must be a string, a map of locale to string, or { detractor, passive, promoter } of those' });
+const textOrBands = (oneText: ReturnType<typeof text>) =>
+  z.union([byBand(oneText), oneText], { error: 'must be a string, a map of locale to string, or { detractor, passive, promoter } of those' });
 
-const buildSurveySchema = () => z.strictObject(
+/** Each text schema is built once and used wherever text may stand (zod schemas are immutable; building them is the cost). */
+const buildSurveySchema = (oneText = text(), bandedText = textOrBands(oneText)) => z.strictObject(
   {
     id: name('a survey id'),
     type: oneOf(surveyTypes),
-    question: z.optional(text()),
-    followUp: z.optional(z.union([z.literal(false), textOrBands()], { error: 'must be false, text, or text per band' })),
+    question: z.optional(oneText),
+    followUp: z.optional(z.union([z.literal(false), bandedText], { error: 'must be false, text, or text per band' })),
     reasons: z.optional(
       z.array(nonEmpty('a reason label'), { error: 'must be a list of reason labels' }).check(atMost(8, 'must list at most 8 reasons')),
     ),
-    thankYou: z.optional(textOrBands()),
+    thankYou: z.optional(bandedText),
     style: z.optional(oneOf(['numbers', 'smileys'])),
-    promoterLink: z.optional(z.strictObject({ url: httpsUrl(), label: text() }, { error: 'must be { url, label }' })),
+    promoterLink: z.optional(z.strictObject({ url: httpsUrl(), label: oneText }, { error: 'must be { url, label }' })),
     askContact: z.optional(flag()),
     trigger: z.optional(triggerSchema()),
     cooldownDays: z.optional(between(0, 3650, 'a number of days')),
@@ -41,7 +42,7 @@ const buildSurveySchema = () => z.strictObject(
 );
 
 /** A survey definition, validated (built on first use: no work at load). */
-export const surveySchema = lazy(buildSurveySchema);
+export const surveySchema = lazy(() => buildSurveySchema());
 
 export type SurveyInput = z.input<ReturnType<typeof buildSurveySchema>>;
 export type Survey = z.output<ReturnType<typeof buildSurveySchema>>;

@@ -30,20 +30,22 @@ function isRegex(source: string): boolean {
   }
 }
 
-const urlRule = () => z.union(
+/** One pattern schema serves every place a pattern may stand: zod schemas are immutable, and each costs time to build. */
+const urlRule = (pattern = urlPattern()) => z.union(
   [
-    urlPattern(),
-    z.array(urlPattern()),
-    z.strictObject({ include: z.optional(z.array(urlPattern())), exclude: z.optional(z.array(urlPattern())) }),
+    pattern,
+    z.array(pattern),
+    z.strictObject({ include: z.optional(z.array(pattern)), exclude: z.optional(z.array(pattern)) }),
   ],
   { error: 'must be a pattern, a list of patterns, or { include: [...], exclude: [...] }' },
 );
 
+const eventNames = (name = nonEmpty('an event name')) =>
+  z.union([name, z.array(name)], { error: 'must be an event name or a list of event names' });
+
 const buildTriggerSchema = () => z.strictObject(
   {
-    event: z.optional(
-      z.union([nonEmpty('an event name'), z.array(nonEmpty('an event name'))], { error: 'must be an event name or a list of event names' }),
-    ),
+    event: z.optional(eventNames()),
     delay: z.optional(between(0, 86_400, 'a number of seconds')),
     scroll: z.optional(between(1, 100, 'a scroll depth in percent')),
     exitIntent: z.optional(flag()),

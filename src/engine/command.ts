@@ -1,6 +1,7 @@
 import type { Hearback, HearbackOptions } from './hearback-types';
 import { createLogger } from '../common/log';
 import { whenIdle } from '../common/when-idle';
+import { surveySchema } from '../config/survey-schema';
 
 /** `hearback('command', …args)`: the script-tag face of the same engine, with its stub queue. */
 export type HearbackCommandFunction = {
@@ -26,18 +27,23 @@ export type Defer = (work: () => void) => (() => void) | void;
 
 /**
  * By default `init` waits for idle time, so that loading the script costs the page almost nothing
- * before a prompt is due (checking options builds and runs the zod schemas); a command queued
- * behind it (a `track`, a `show`) hurries it into the next task.
+ * before a prompt is due; a command queued behind it (a `track`, a `show`) hurries it into the next
+ * task. Two idle periods: the first builds the survey schemas (their first build is most of the
+ * cost of checking options), the second checks the options and starts, so neither is a long task.
  */
 const whenIdleOrHurried: Defer = (work) => {
   let done = false;
+  let cancel = () => {};
   const run = () => {
     if (done) return;
     done = true;
     cancel();
     work();
   };
-  const cancel = whenIdle(run);
+  cancel = whenIdle(() => {
+    surveySchema();
+    cancel = whenIdle(run);
+  });
   return () => void setTimeout(run, 0);
 };
 
