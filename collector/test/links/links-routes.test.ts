@@ -1,8 +1,12 @@
 // Survey links through the real app: the owner's pages and forms, the public survey page, the
 // single-use rule and the channel, on PGlite or (with DATABASE_URL) PostgreSQL.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadScriptFiles } from '../../src/script/script-files';
 import { answer, asBrowser, databaseKind, signIn, startTestCollector, type TestCollector } from '../harness';
 
 const PUBLIC_URL = 'https://feedback.shop.example';
@@ -29,8 +33,16 @@ describe(`survey links (${databaseKind})`, () => {
     return match ? JSON.parse(match[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) : undefined;
   };
 
+  // A stand-in for the SDK's dist/ (the unit tests run before the build): the page loads whatever
+  // the collector's script route serves.
+  const dist = mkdtempSync(join(tmpdir(), 'hearback-dist-'));
+  writeFileSync(join(dist, 'hearback.min.js'), 'window.hearback=function(){};');
+
   beforeAll(async () => {
-    collector = await startTestCollector({ config: { publicUrl: PUBLIC_URL, allowedOrigins: [SHOP], rateLimit: { limit: 0, windowSeconds: 60 } } });
+    collector = await startTestCollector({
+      config: { publicUrl: PUBLIC_URL, allowedOrigins: [SHOP], rateLimit: { limit: 0, windowSeconds: 60 } },
+      script: loadScriptFiles(dist),
+    });
     await collector.accounts.users.add({ email: 'staff@shop.example', password: 'staff password 123', role: 'staff' });
     // The server is reached as 127.0.0.1 while HEARBACK_PUBLIC_URL names the public address, as
     // behind a reverse proxy: same-origin forms carry the public origin.
@@ -41,7 +53,10 @@ describe(`survey links (${databaseKind})`, () => {
     expect((await form(owner, '/links/surveys', { id: 'after-meal', type: 'csat', questionTh: 'อาหารวันนี้เป็นอย่างไรบ้าง', contextKeys: 'branch, table' })).status).toBe(303);
     expect((await form(owner, '/links/surveys', { id: 'receipt', type: 'nps', contextKeys: 'branch', singleUse: 'on' })).status).toBe(303);
   }, 60_000);
-  afterAll(() => collector?.close());
+  afterAll(async () => {
+    await collector?.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
 
   it('the owner pages need sign-in; staff may look but not change; changes pass the CSRF check', async () => {
     const anonymous = await collector.request('/links');

@@ -55,7 +55,7 @@ describe(`two instances on one database (${databaseKind})`, () => {
       expect(hookRuns.get(id)).toBe(1);
     }
     const cookie = await signIn(instances[1]);
-    const stored: Array<{ id: string }> = await (await instances[1].request('/api/responses.json?survey=race', { headers: { cookie } })).json();
+    const { responses: stored }: { responses: Array<{ id: string }> } = await (await instances[1].request('/api/responses.json?survey=race', { headers: { cookie } })).json();
     expect(stored).toHaveLength(distinct);
     expect(new Set(stored.map((row) => row.id))).toEqual(new Set(bodies.map((body) => JSON.parse(body).id)));
   }, 120_000);
