@@ -36,7 +36,7 @@ describe(`survey links (${databaseKind})`, () => {
   // A stand-in for the SDK's dist/ (the unit tests run before the build): the page loads whatever
   // the collector's script route serves.
   const dist = mkdtempSync(join(tmpdir(), 'hearback-dist-'));
-  writeFileSync(join(dist, 'hearback.min.js'), 'window.hearback=function(){};');
+  for (const name of ['hearback.min.js', 'hearback-0.1.0.min.js']) writeFileSync(join(dist, name), 'window.hearback=function(){};');
 
   beforeAll(async () => {
     collector = await startTestCollector({
