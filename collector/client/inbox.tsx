@@ -32,7 +32,29 @@ function Figures({ lang, format, figures }: { lang: Lang; format: Format; figure
   );
 }
 
+/**
+ * An alert links to `/inbox?case=<answer id>`: that case is shown first, whatever its state and the
+ * filters, so the owner lands on the customer the alert was about.
+ */
+function LinkedCase({ lang, format, id, onChanged }: { lang: Lang; format: Format; id: string; onChanged: () => void }) {
+  const linked = useLoader<Case>(`/api/cases/${encodeURIComponent(id)}`);
+  if (linked.loading && !linked.data) return null;
+  return (
+    <section class="linked-case" aria-labelledby="linked-case-title">
+      <h2 id="linked-case-title">{t(lang, 'linkedCase')}</h2>
+      {linked.data ? (
+        <ul class="case-list">
+          <CaseCard key={`${linked.data.id}-${linked.data.updatedAt}`} lang={lang} format={format} item={linked.data} onChanged={() => (linked.reload(), onChanged())} />
+        </ul>
+      ) : (
+        <p class="card muted">{t(lang, 'linkedCaseGone')}</p>
+      )}
+    </section>
+  );
+}
+
 function Inbox({ lang, format, filters }: { lang: Lang; format: Format; filters: FiltersModel }) {
+  const linkedId = new URLSearchParams(location.search).get('case');
   const [state, setState] = useState<(typeof states)[number]>((new URLSearchParams(location.search).get('state') as (typeof states)[number]) ?? 'open');
   const query = filters.query.value;
   const figures = useLoader<CaseFigures>(`/api/cases/figures?${query}`);
@@ -55,6 +77,7 @@ function Inbox({ lang, format, filters }: { lang: Lang; format: Format; filters:
         <p class="muted">{t(lang, 'inboxIntro')}</p>
       </div>
       {figures.data && <Figures lang={lang} format={format} figures={figures.data} />}
+      {linkedId && <LinkedCase lang={lang} format={format} id={linkedId} onChanged={changed} />}
       <details class="inbox-filters">
         <summary>{t(lang, 'filters')}</summary>
         <FilterBar lang={lang} filters={filters} choices={choices.data} id="inbox" />

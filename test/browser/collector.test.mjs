@@ -80,7 +80,7 @@ hearback('init',{endpoint:'${collector.origin}/api/responses',surveys:[{id:'burs
     const stored = async () => {
       const response = await fetch(`${collector.origin}/api/responses.json?survey=burst`, { headers: { cookie } });
       assert.equal(response.status, 200);
-      return response.json();
+      return (await response.json()).responses;
     };
     const deadline = Date.now() + 60_000;
     let rows = await stored();
@@ -161,8 +161,10 @@ describe('from the snippet builder to the dashboard', () => {
     assert.equal((await delivered).status(), 201);
 
     await app.goto(`${collector.origin}/dashboard`);
-    await app.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
-    assert.match(await app.locator('#card-csat [data-count]').textContent(), /^1 response\b/);
+    await app.waitForSelector('#app[data-ready="true"]', { timeout: 15_000 });
+    assert.match(await app.getByTestId('csat-count').textContent(), /^1 answer\b/);
+    await app.goto(`${collector.origin}/comments`);
+    await app.waitForSelector('#app[data-ready="true"]', { timeout: 15_000 });
     await app.getByText('ส่งช้า แต่ของดี — slow but good').waitFor();
     assert.deepEqual(errors, []);
   });

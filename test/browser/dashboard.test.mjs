@@ -39,6 +39,24 @@ async function withBrowser(lang, width, work) {
 const api = (page, path) => page.evaluate(async (url) => (await fetch(url)).json(), path);
 const breakdownValues = (page) => page.locator('[data-testid="breakdown"] tbody th').allTextContents();
 
+test('an alert\'s link (/inbox?case=<answer id>) shows that case first, whatever its state', { timeout: 90_000 }, async () => {
+  await withBrowser('en', 390, async (page) => {
+    await openView(page, demo.origin, 'inbox');
+    const { items } = await api(page, '/api/cases?state=resolved&range=all');
+    assert.ok(items.length > 0, 'the demo month has resolved cases');
+    const id = items[0].id;
+    await page.goto(`${demo.origin}/inbox?case=${encodeURIComponent(id)}`);
+    const linked = page.locator('section.linked-case');
+    await linked.locator(`li[data-case="${id}"]`).waitFor();
+    assert.equal(await linked.getByRole('heading').textContent(), 'The case from your alert');
+    const top = await linked.boundingBox();
+    assert.ok(top && top.y < 844, `the linked case starts ${top?.y}px down, beyond the first screen`);
+
+    await page.goto(`${demo.origin}/inbox?case=no-such-answer`);
+    await linked.getByText('is no longer here').waitFor();
+  });
+});
+
 for (const lang of ['en', 'th']) {
   test(`${lang}: filtering by a branch changes the numbers and the breakdown`, { timeout: 90_000 }, async () => {
     await withBrowser(lang, 1280, async (page) => {

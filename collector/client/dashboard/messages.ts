@@ -82,6 +82,8 @@ const messages = {
   allStates: { en: 'All', th: 'ทั้งหมด' },
   show: { en: 'Show', th: 'แสดง' },
   noCases: { en: 'No cases here. Nice.', th: 'ไม่มีเคสในรายการนี้' },
+  linkedCase: { en: 'The case from your alert', th: 'เคสจากการแจ้งเตือน' },
+  linkedCaseGone: { en: 'The case from your alert is no longer here (its answer was erased).', th: 'ไม่พบเคสจากการแจ้งเตือนแล้ว (คำตอบถูกลบไปแล้ว)' },
   markContacted: { en: 'Mark contacted', th: 'บันทึกว่าติดต่อแล้ว' },
   resolve: { en: 'Resolve', th: 'ปิดเคส' },
   reopen: { en: 'Reopen', th: 'เปิดเคสอีกครั้ง' },
