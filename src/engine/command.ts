@@ -2,6 +2,7 @@ import type { Hearback, HearbackOptions } from './hearback-types';
 import { createLogger } from '../common/log';
 import { whenIdle } from '../common/when-idle';
 import { surveySchema } from '../config/survey-schema';
+import { triggerSchema } from '../config/trigger-schema';
 
 /** `hearback('command', …args)`: the script-tag face of the same engine, with its stub queue. */
 export type HearbackCommandFunction = {
@@ -28,8 +29,9 @@ export type Defer = (work: () => void) => (() => void) | void;
 /**
  * By default `init` waits for idle time, so that loading the script costs the page almost nothing
  * before a prompt is due; a command queued behind it (a `track`, a `show`) hurries it into the next
- * task. Two idle periods: the first builds the survey schemas (their first build is most of the
- * cost of checking options), the second checks the options and starts, so neither is a long task.
+ * task. The first build of the schemas is most of the cost of checking options, so it gets idle
+ * periods of its own (the trigger schema, then the rest of the survey schema) before the one that
+ * checks the options and starts: none of them is a long task.
  */
 const whenIdleOrHurried: Defer = (work) => {
   let done = false;
@@ -40,10 +42,11 @@ const whenIdleOrHurried: Defer = (work) => {
     cancel();
     work();
   };
-  cancel = whenIdle(() => {
-    surveySchema();
-    cancel = whenIdle(run);
-  });
+  const steps = [triggerSchema, surveySchema, run];
+  const next = () => {
+    if (!done) cancel = whenIdle(() => (steps.shift()!(), next()));
+  };
+  next();
   return () => void setTimeout(run, 0);
 };
 

@@ -76,7 +76,7 @@ describe('command function (stub queue and hearback(cmd, …))', () => {
       hearback('init', { endpoint: 'https://e.com' });
       await vi.advanceTimersByTimeAsync(10);
       expect(calls).toEqual([]);
-      await vi.advanceTimersByTimeAsync(1000); // no requestIdleCallback here: two fallback timers (schemas, then init)
+      await vi.advanceTimersByTimeAsync(1500); // no requestIdleCallback here: three fallback timers (two for schemas, then init)
       expect(calls).toEqual(['init']);
     } finally {
       vi.useRealTimers();
