@@ -23,10 +23,14 @@ function summarise(type: Scored['type'], answers: readonly Scored[]) {
 
 const percent = (part: number, whole: number) => Math.round((part / whole) * 1000) / 10;
 
-/** NPS = % promoters (9–10) − % detractors (0–6), rounded to one decimal. Reads `type: 'nps'` only. */
+/**
+ * NPS = % promoters (9–10) − % detractors (0–6), rounded to one decimal once, from the difference
+ * (rounding each share first would make 2 promoters and 1 detractor 66.7 − 33.3 = 33.4, not 33.3).
+ * Reads `type: 'nps'` only.
+ */
 export function nps(answers: readonly Scored[]): Metric {
   const { bands, responses } = summarise('nps', answers);
-  const score = responses ? Math.round((percent(bands.promoter, responses) - percent(bands.detractor, responses)) * 10) / 10 : null;
+  const score = responses ? percent(bands.promoter - bands.detractor, responses) : null;
   return { score, responses, bands };
 }
 

@@ -61,6 +61,10 @@ describe('receiver kit exports', () => {
   it('computes metrics over parsed answers', () => {
     const scored = [9, 10, 7, 3].map((score) => ({ type: 'nps' as const, score }));
     expect(nps(scored)).toEqual({ score: 25, responses: 4, bands: { detractor: 1, passive: 1, promoter: 2 } });
+    // 2 promoters and 1 detractor of 3: 66.67 % − 33.33 % = 33.3, rounded once (not 66.7 − 33.3 = 33.4).
+    const third = [9, 10, 3].map((score) => ({ type: 'nps' as const, score }));
+    expect(nps(third).score).toBe(33.3);
+    expect(nps([0, 0, 10].map((score) => ({ type: 'nps' as const, score }))).score).toBe(-33.3);
     expect(csat([{ type: 'csat', score: 5 }, { type: 'csat', score: 2 }]).score).toBe(50);
     expect(ces([{ type: 'ces', score: 6 }, { type: 'ces', score: 3 }])).toMatchObject({ score: 4.5, easyShare: 50 });
   });
