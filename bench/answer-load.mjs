@@ -109,8 +109,10 @@ export async function measureCollector({ env = {}, total = 10_000, clients = 50,
     const plan = loadPlan(bodies, total);
     const run = await postAnswers({ origin: collector.origin, siteOrigin, plan, clients, timeoutMs });
     const cookie = await signIn(collector.origin, owner);
-    const response = await fetch(`${collector.origin}/api/responses.json`, { headers: { cookie } });
-    const storedIds = (await response.json()).map((row) => row.id);
+    const response = await fetch(`${collector.origin}/api/responses.json?range=all`, { headers: { cookie } });
+    const { responses, truncated } = await response.json();
+    if (truncated) throw new Error('the export was cut: the load check cannot see every stored answer');
+    const storedIds = responses.map((row) => row.id);
     return { ...run, total, distinct: bodies.length, problems: deliveryProblems({ bodies, total, statuses: run.statuses, storedIds }) };
   } finally {
     await collector.stop();
