@@ -3,6 +3,8 @@
 // differs from what results.json renders to — so the page says what the last run measured.
 export const startMarker = '<!-- bench:start — written by npm run bench from bench/results.json; do not edit by hand -->';
 export const endMarker = '<!-- bench:end -->';
+/** The README's one-paragraph quote of the same run, between markers of its own. */
+export const headlineMarkers = ['<!-- bench:headline — written by npm run bench from bench/results.json -->', '<!-- bench:headline:end -->'];
 
 const median = (values) => {
   const sorted = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
@@ -21,6 +23,29 @@ export const targets = {
 
 function table(header, rows) {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+/** The medians (and the worst longest task) the three targets are judged on. */
+function targetFigures({ load }) {
+  const ours = (key) => load.runs.map((run) => run.traced[key]);
+  return {
+    atLoad: median(ours('atLoadScriptMs')),
+    longest: median(ours('longestTaskMs')),
+    longestWorst: worst(ours('longestTaskMs')),
+    trigger: median(load.runs.map((run) => run.with.triggerMs)),
+  };
+}
+
+/** The README's quote of one run: the three targets, measured, and where the rest is. */
+export function renderHeadline(results) {
+  const { atLoad, longest, longestWorst, trigger } = targetFigures(results);
+  return (
+    `Measured by \`npm run bench\` on ${results.date} (${results.load.runs.length} loads at ${results.load.throttle}× CPU throttle, ` +
+    `2 shared cores): ${ms(atLoad)} of our main-thread work at load (target ${targets.ourWorkAtLoad.text}), ` +
+    `our longest task ${ms(longest)}, worst ${ms(longestWorst)} (target ${targets.ourLongestTask.text}), ` +
+    `trigger → interactive prompt ${ms(trigger)} (target ${targets.triggerToPrompt.text}); ` +
+    `every figure is in [performance](docs/performance.md).`
+  );
 }
 
 /** Markdown for a results object as bench/run.mjs writes it. */
@@ -43,10 +68,7 @@ export function renderResults(results) {
   const runs = load.runs;
   const ours = (key) => runs.map((run) => run.traced[key]);
   const page = (side, key) => median(runs.map((run) => run[side][key]));
-  const atLoad = median(ours('atLoadScriptMs'));
-  const longest = median(ours('longestTaskMs'));
-  const longestWorst = worst(ours('longestTaskMs'));
-  const trigger = median(runs.map((run) => run.with.triggerMs));
+  const { atLoad, longest, longestWorst, trigger } = targetFigures(results);
   const verdict = (target, ...values) => (values.every((value) => targets[target].met(value)) ? 'met' : '**missed**');
   parts.push(`### In Chromium at ${load.throttle}× CPU throttle (median of ${runs.length} ${runs.length === 1 ? 'load' : 'loads'} of each page)`);
   parts.push(
@@ -74,17 +96,17 @@ export function renderResults(results) {
 }
 
 /** `page` with the text between the bench markers replaced by `block`; throws if a marker is missing. */
-export function replaceBlock(page, block) {
-  const start = page.indexOf(startMarker);
-  const end = page.indexOf(endMarker);
-  if (start < 0 || end < start) throw new Error(`the page has no bench markers (${startMarker} … ${endMarker})`);
-  return page.slice(0, start + startMarker.length) + '\n\n' + block + '\n' + page.slice(end);
+export function replaceBlock(page, block, [open, close] = [startMarker, endMarker]) {
+  const start = page.indexOf(open);
+  const end = page.indexOf(close);
+  if (start < 0 || end < start) throw new Error(`the page has no bench markers (${open} … ${close})`);
+  return page.slice(0, start + open.length) + '\n\n' + block + '\n' + page.slice(end);
 }
 
-/** The text between the bench markers, as replaceBlock writes it. */
-export function blockOf(page) {
-  const start = page.indexOf(startMarker);
-  const end = page.indexOf(endMarker);
+/** The text between the bench markers (or `markers`), as replaceBlock writes it. */
+export function blockOf(page, [open, close] = [startMarker, endMarker]) {
+  const start = page.indexOf(open);
+  const end = page.indexOf(close);
   if (start < 0 || end < start) return undefined;
-  return page.slice(start + startMarker.length, end).replace(/^\n\n/, '').replace(/\n$/, '');
+  return page.slice(start + open.length, end).replace(/^\n\n/, '').replace(/\n$/, '');
 }

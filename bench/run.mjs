@@ -11,7 +11,7 @@ import { cpus } from 'node:os';
 import { launch, serve } from '../test/browser/harness.mjs';
 import { measure } from '../scripts/bundle-gate.mjs';
 import { traceOurTasks } from './our-tasks.mjs';
-import { renderResults, replaceBlock } from './report.mjs';
+import { headlineMarkers, renderHeadline, renderResults, replaceBlock } from './report.mjs';
 
 const runs = Math.min(25, Math.max(1, Number(process.env.BENCH_RUNS) || 7));
 const throttle = 4;
@@ -157,5 +157,6 @@ for (const file of readdirSync('bench').filter((name) => name.endsWith('.bench.m
 
 writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
 if (existsSync(pageFile)) writeFileSync(pageFile, replaceBlock(readFileSync(pageFile, 'utf8'), renderResults(results)));
+writeFileSync('README.md', replaceBlock(readFileSync('README.md', 'utf8'), renderHeadline(results) + '\n', headlineMarkers));
 console.log(`\nwrote ${resultsFile}${existsSync(pageFile) ? ` and the bench section of ${pageFile}` : ''}`);
 process.exitCode = Object.values(results.benches).some((bench) => bench.status !== 0) ? 1 : 0;

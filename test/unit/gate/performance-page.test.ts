@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
-import { blockOf, renderResults, replaceBlock } from '../../../bench/report.mjs';
+import { blockOf, headlineMarkers, renderHeadline, renderResults, replaceBlock } from '../../../bench/report.mjs';
 
 const root = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -18,6 +18,11 @@ describe('docs/performance.md', () => {
     for (const target of ['< 5 ms', '≤ 50 ms', '< 100 ms']) expect(block).toContain(`| ${target} |`);
     expect(results.load.runs.length).toBeGreaterThan(0);
     for (const name of Object.keys(results.benches)) expect(block).toContain(`### ${name}`);
+  });
+
+  it('the README quotes the same run, in the words renderHeadline gives it', () => {
+    const results = JSON.parse(read('bench/results.json'));
+    expect(blockOf(read('README.md'), headlineMarkers)).toBe(renderHeadline(results) + '\n');
   });
 
   it('rewrites only the text between the markers', () => {
