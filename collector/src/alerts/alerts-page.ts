@@ -1,6 +1,7 @@
 import { html, raw } from 'hono/html';
 import type { Lang } from '../app-env';
-import { alertsText as t, fill } from './alerts-text';
+import { fill } from '../shell/lang';
+import { alertsText as t } from './alerts-text';
 import { channelFields, commonLabels, type FieldProblem } from './channel-form';
 import type { Channel } from './channel-store';
 import { channelKinds, maskSecret, secretFields, type ChannelKind } from './channels/channel-config';

@@ -88,9 +88,4 @@ export const alertsText = {
 
 export type AlertsText = typeof alertsText;
 
-/** `{name}`-style placeholders filled from `values`. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
-}
-
 export type { Localized };

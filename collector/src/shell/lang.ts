@@ -9,7 +9,7 @@ export const langs: readonly Lang[] = ['en', 'th'];
 export type Localized = Record<Lang, string>;
 
 /** Fills `{name}` placeholders: `fill('Remove {email}', { email })`. */
-export const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+export const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
 
 /** `c.var.lang`: the `hearback_lang` cookie (the switch in the shell), else Accept-Language, else English. */
 export function pickLang(): MiddlewareHandler<AppEnv> {
