@@ -43,6 +43,8 @@ await build({
   stdin: {
     contents: `
       export { createDashboardQueries } from './collector/src/dashboard/dashboard-queries.ts';
+      export { loadDashboardSummary } from './collector/src/dashboard/dashboard-summary.ts';
+      export { createRollupBuilder } from './collector/src/dashboard/rollups/build-rollups.ts';
       export { createCommentsQuery } from './collector/src/dashboard/comments-query.ts';
       export { createCaseStore } from './collector/src/inbox/case-store.ts';
       export { parseFilters } from './collector/src/dashboard/filters.ts';
@@ -133,7 +135,15 @@ async function time(work) {
 async function measure(name, db, rows) {
   await collector.migrate(db, collector.listMigrations(`${root}collector/migrations`));
   const loaded = await load(db, rows);
+  // The daily rollups, as the running collector builds them (on start, then each new day): every
+  // past day of the shop's calendar; today's answers are read as they are.
+  const rollupStarted = performance.now();
+  const builder = collector.createRollupBuilder({ db, timeZone, maxDays: 1000 });
+  const { built } = await builder.run();
+  const rollupSeconds = (performance.now() - rollupStarted) / 1000;
+  const { rows: [rollup] } = await db.query('SELECT count(*)::int AS rows FROM rollup_scores');
   console.log(`\n## Dashboard queries on ${name}: ${loaded.answers.toLocaleString('en')} answers, ${loaded.cases.toLocaleString('en')} cases (loaded in ${loaded.seconds.toFixed(1)} s)\n`);
+  console.log(`Daily rollups: ${built.length} past days rolled up in ${rollupSeconds.toFixed(1)} s (${rollup.rows.toLocaleString('en')} rows; the running collector does this once, then one day each night). Today's answers are read from the answers table.\n`);
   const kinds = collector.surveyKinds;
   const queries = collector.createDashboardQueries({ db, timeZone, kinds });
   const comments = collector.createCommentsQuery({ db, timeZone, kinds });
@@ -158,6 +168,7 @@ async function measure(name, db, rows) {
     ['inbox: open cases, first page', () => cases.list(last30, { state: 'open' })],
     ['inbox: all cases, first page, the whole year', () => cases.list(year)],
     ['inbox: close rate and median time to close, last 30 days', () => cases.figures(last30)],
+    ['the dashboard page\'s whole request (every part above, reasons and themes), the whole year', () => collector.loadDashboardSummary(queries, cases.figures, year, { unit: 'week' })],
   ];
   console.log('| query | median of 5 | target |\n|---|---|---|');
   for (const [label, work] of checks) {

@@ -8,6 +8,7 @@ import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { createLog, type Log } from './http/log';
 import { createRetention, startRetentionJob } from './privacy/retention';
+import { createRollupBuilder, startRollupJob } from './dashboard/rollups/build-rollups';
 
 export interface RunningCollector extends CollectorApp {
   server: ServerType;
@@ -53,6 +54,8 @@ export async function startServer({ config, log = createLog(), say = (line: stri
   const retention = config.retentionDays
     ? startRetentionJob({ deleteExpired: createRetention({ db, days: config.retentionDays }), log })
     : undefined;
+  // The dashboard's daily rollups: past days on start, then every 10 minutes (yesterday after midnight).
+  const rollups = startRollupJob({ builder: createRollupBuilder({ db, timeZone: config.timezone }), log });
   const origin = urlOf(server.address() as AddressInfo);
   return {
     ...collector,
@@ -72,6 +75,7 @@ export async function startServer({ config, log = createLog(), say = (line: stri
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
       await retention?.stop();
+      await rollups.stop();
       await collector.alerts.worker.stop();
       await db.close();
     },

@@ -1,8 +1,9 @@
-import type { Queryable } from '../db/database';
+import type { Database } from '../db/database';
 import { scoreMetrics, type Kinds, type ScoreCount, type ScoreMetrics } from '../stats/score-metrics';
 import { commentThemes, type Themes } from '../stats/themes';
 import { bandSql } from './band-sql';
 import type { Filters } from './filters';
+import { createScoreCounts } from './rollups/score-counts';
 import { whereClause } from './where-clause';
 
 export interface ContextKey {
@@ -38,14 +39,11 @@ const THEME_SAMPLE = 2_000;
  * The dashboard's read queries, one set of SQL for PGlite and PostgreSQL. Every query takes the
  * same filters; days and weeks are the shop's (`timeZone`).
  */
-export function createDashboardQueries({ db, timeZone, kinds }: { db: Queryable; timeZone: string; kinds: Kinds }) {
+export function createDashboardQueries({ db, timeZone, kinds }: { db: Database; timeZone: string; kinds: Kinds }) {
   const where = (filters: Filters, extra: string[] = [], params: unknown[] = []) => whereClause(filters, timeZone, { extra, params });
 
-  async function scoreCounts(filters: Filters): Promise<ScoreCount[]> {
-    const w = where(filters);
-    const { rows } = await db.query<ScoreCount>(`SELECT r.type, r.score, count(*)::int AS count FROM responses r ${w.sql} GROUP BY 1, 2`, w.params);
-    return rows;
-  }
+  const counts = createScoreCounts({ db, timeZone });
+  const scoreCounts = (filters: Filters): Promise<ScoreCount[]> => counts(filters, { by: 'none' });
 
   return {
     scoreCounts,
@@ -86,24 +84,15 @@ export function createDashboardQueries({ db, timeZone, kinds }: { db: Queryable;
 
     /** NPS, CSAT%, CES and counts per value of one context key, most answers first. */
     async breakdown(filters: Filters, key: string): Promise<{ rows: BreakdownRow[]; othersCount: number }> {
-      const w = where(filters, [], [key]);
-      const { rows } = await db.query<ScoreCount & { value: string | null }>(
-        `SELECT r.context ->> $1 AS value, r.type, r.score, count(*)::int AS count FROM responses r ${w.sql} GROUP BY 1, 2, 3`,
-        w.params,
-      );
+      const rows = await counts(filters, { by: 'value', key });
       const byValue = new Map<string | null, ScoreCount[]>();
-      for (const row of rows) byValue.set(row.value, [...(byValue.get(row.value) ?? []), row]);
+      for (const row of rows) byValue.set(row.group, [...(byValue.get(row.group) ?? []), row]);
       const all = [...byValue].map(([value, counts]) => ({ value, ...scoreMetrics(counts, kinds) })).sort((a, b) => b.responses - a.responses || String(a.value).localeCompare(String(b.value)));
       const shown = all.slice(0, BREAKDOWN_VALUES);
       return { rows: shown, othersCount: all.slice(BREAKDOWN_VALUES).reduce((sum, row) => sum + row.responses, 0) };
     },
 
-    /**
-     * Scores per week (Monday) or month of the shop's calendar, every period of the range included,
-     * empty ones too. Each answer is put in its period by `width_bucket` over the periods' start
-     * instants (computed once), which costs far less per row than converting every timestamp to
-     * the shop's zone.
-     */
+    /** Scores per week (Monday) or month of the shop's calendar, every period of the range included, empty ones too. */
     async trend(filters: Filters, unit: 'week' | 'month'): Promise<TrendPoint[]> {
       let { from: first, to: last } = filters;
       if (!first || !last) {
@@ -118,15 +107,12 @@ export function createDashboardQueries({ db, timeZone, kinds }: { db: Queryable;
         last ??= rows[0].last;
       }
       const periods = periodsBetween(periodStart(first, unit), last, unit);
-      const w = where(filters, [], [periods, timeZone]);
-      const { rows } = await db.query<ScoreCount & { bucket: number }>(
-        `SELECT width_bucket(r.answered_at, (SELECT array_agg(p::date::timestamp AT TIME ZONE $2::text ORDER BY p) FROM unnest($1::text[]) AS p)) AS bucket,
-           r.type, r.score, count(*)::int AS count
-         FROM responses r ${w.sql} GROUP BY 1, 2, 3`,
-        w.params,
-      );
+      const index = new Map(periods.map((period, i) => [period, i]));
       const byPeriod = periods.map(() => [] as ScoreCount[]);
-      for (const row of rows) byPeriod[row.bucket - 1]?.push(row);
+      for (const row of await counts(filters, { by: 'period', unit, periods })) {
+        const i = row.group === null ? undefined : index.get(row.group);
+        if (i !== undefined) byPeriod[i].push(row);
+      }
       return periods.map((period, i) => ({ period, ...scoreMetrics(byPeriod[i], kinds) }));
     },
 

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database';
 import type { Log } from '../http/log';
+import { startPeriodicJob } from '../jobs/periodic-job';
 
 const dayMs = 86_400_000;
 
@@ -37,49 +38,21 @@ export function createRetention({ db, days, now = () => new Date(), batchSize = 
 }
 
 /**
- * Runs `deleteExpired` at once (on start), then every `everyMs`; a run never overlaps the previous
- * one, and one that stopped at its batch limit is followed by another right away. A failed run is
- * logged and retried at the next tick. `stop()` clears the timer and waits for a run in progress.
+ * Runs `deleteExpired` on start and then every `everyMs` (hourly), at once again while a run stops
+ * at its batch limit (`startPeriodicJob`).
  */
-export function startRetentionJob({
-  deleteExpired,
-  everyMs = 3_600_000,
-  log,
-}: {
+export function startRetentionJob({ deleteExpired, everyMs = 3_600_000, log }: {
   deleteExpired: ReturnType<typeof createRetention>;
   everyMs?: number;
   log: Pick<Log, 'info' | 'error'>;
 }) {
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(tick, ms);
-    timer.unref?.();
-  };
-  function tick() {
-    running = deleteExpired().then(
-      ({ deleted, before, more }) => {
-        if (deleted) log.info({ job: 'retention', deleted, before });
-        schedule(more ? 0 : everyMs);
-      },
-      (error: unknown) => {
-        log.error('retention: deleting expired answers failed', { job: 'retention', error: error instanceof Error ? error.message : String(error) });
-        schedule(everyMs);
-      },
-    );
-  }
-  tick();
-  const first = running!;
-  return {
-    /** Resolves when the first run (the one on start) has finished. */
-    firstRun: () => first,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+  return startPeriodicJob({
+    job: 'retention',
+    everyMs,
+    log,
+    run: async () => {
+      const { deleted, before, more } = await deleteExpired();
+      return { more, ...(deleted ? { fields: { deleted, before } } : {}) };
     },
-  };
+  });
 }

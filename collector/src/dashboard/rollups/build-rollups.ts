@@ -1,0 +1,125 @@
+import type { Database, Queryable } from '../../db/database';
+import type { Log } from '../../http/log';
+import { startPeriodicJob } from '../../jobs/periodic-job';
+import { addDays, localDate } from '../local-date';
+
+/** Any constant (with the schema): one collector builds rollups at a time; another finds the lock taken and skips. */
+const ROLLUP_LOCK = 4_242_022;
+
+/** Context keys the dashboard can filter and break down by (the filters' rule). */
+export const ROLLUP_KEY_PATTERN = '^[A-Za-z0-9_.-]{1,64}$';
+
+export interface RollupBuilderOptions {
+  db: Database;
+  /** HEARBACK_TIMEZONE: the shop's days. */
+  timeZone: string;
+  now?: () => Date;
+  /**
+   * A context key with more distinct values than this in one day is not rolled up that day
+   * (order ids would make the rollup as big as the answers); queries by it read answers.
+   */
+  maxValuesPerKey?: number;
+  /** Days built per run; the job runs again at once while days remain. */
+  maxDays?: number;
+}
+
+export interface RollupRun {
+  /** Days rolled up in this run, oldest first. */
+  built: string[];
+  /** True when days are left for the next run (`maxDays` reached). */
+  more: boolean;
+  /** True when another collector held the rollup lock, so this one built nothing. */
+  busy: boolean;
+}
+
+/**
+ * Builds the daily rollups (`migrations/022-daily-rollups.sql`): every day of the shop's calendar
+ * from the oldest answer up to yesterday that has no rollup yet, each in its own short
+ * transaction. Rollups cut in another time zone are dropped first. Today is never rolled up.
+ */
+export function createRollupBuilder({ db, timeZone, now = () => new Date(), maxValuesPerKey = 100, maxDays = 120 }: RollupBuilderOptions) {
+  async function pendingDays(): Promise<string[]> {
+    await db.query('DELETE FROM rollup_days WHERE time_zone <> $1', [timeZone]);
+    const yesterday = addDays(localDate(now(), timeZone), -1);
+    const { rows: [oldest] } = await db.query<{ day: string | null }>(
+      `SELECT to_char(min(answered_at) AT TIME ZONE $1::text, 'YYYY-MM-DD') AS day FROM responses`, [timeZone]);
+    if (!oldest.day || oldest.day > yesterday) return [];
+    const { rows } = await db.query<{ day: string }>(
+      `SELECT to_char(d, 'YYYY-MM-DD') AS day FROM generate_series($1::date, $2::date, interval '1 day') AS d
+       WHERE NOT EXISTS (SELECT 1 FROM rollup_days r WHERE r.day = d::date) ORDER BY d`,
+      [oldest.day, yesterday]);
+    return rows.map((row) => row.day);
+  }
+
+  /** Rolls up one day; false when another collector holds the lock. */
+  async function buildDay(day: string): Promise<boolean> {
+    return db.transaction(async (tx) => {
+      const { rows: [lock] } = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext(current_schema())) AS ok', [ROLLUP_LOCK]);
+      if (!lock.ok) return false;
+      // Waits for answers being stored to commit, and holds new ones back until this day is
+      // written: an answer for this day that commits later finds the rollup and drops it.
+      await tx.query('LOCK TABLE responses IN SHARE MODE');
+      await tx.query('DELETE FROM rollup_days WHERE day = $1', [day]);
+      const skipped = await keysOverLimit(tx, day);
+      await tx.query(
+        `INSERT INTO rollup_days (day, time_zone, starts_at, ends_at, skipped_keys)
+         VALUES ($1::date, $2, $1::date::timestamp AT TIME ZONE $2::text, ($1::date + 1)::timestamp AT TIME ZONE $2::text, $3::text[])`,
+        [day, timeZone, skipped]);
+      await tx.query(
+        `INSERT INTO rollup_scores (day, key, value, survey, type, locale, score, count)
+         SELECT d.day, '', '', r.survey, r.type, lower(r.locale), r.score, count(*)::int
+         FROM rollup_days d JOIN responses r ON r.answered_at >= d.starts_at AND r.answered_at < d.ends_at
+         WHERE d.day = $1 GROUP BY d.day, r.survey, r.type, lower(r.locale), r.score`,
+        [day]);
+      await tx.query(
+        `INSERT INTO rollup_scores (day, key, value, survey, type, locale, score, count)
+         SELECT d.day, e.key, e.value #>> '{}', r.survey, r.type, lower(r.locale), r.score, count(*)::int
+         FROM rollup_days d JOIN responses r ON r.answered_at >= d.starts_at AND r.answered_at < d.ends_at
+         CROSS JOIN LATERAL jsonb_each(r.context) AS e
+         WHERE d.day = $1 AND jsonb_typeof(r.context) = 'object' AND jsonb_typeof(e.value) <> 'null'
+           AND e.key ~ '${ROLLUP_KEY_PATTERN}' AND NOT (e.key = ANY (d.skipped_keys))
+         GROUP BY d.day, e.key, e.value #>> '{}', r.survey, r.type, lower(r.locale), r.score`,
+        [day]);
+      return true;
+    });
+  }
+
+  async function keysOverLimit(tx: Queryable, day: string): Promise<string[]> {
+    const { rows } = await tx.query<{ key: string }>(
+      `SELECT e.key FROM responses r CROSS JOIN LATERAL jsonb_each(r.context) AS e
+       WHERE r.answered_at >= ($1::date::timestamp AT TIME ZONE $2::text) AND r.answered_at < (($1::date + 1)::timestamp AT TIME ZONE $2::text)
+         AND jsonb_typeof(r.context) = 'object' AND jsonb_typeof(e.value) <> 'null' AND e.key ~ '${ROLLUP_KEY_PATTERN}'
+       GROUP BY e.key HAVING count(DISTINCT e.value #>> '{}') > $3 ORDER BY e.key`,
+      [day, timeZone, maxValuesPerKey]);
+    return rows.map((row) => row.key);
+  }
+
+  return {
+    pendingDays,
+    /** Builds up to `maxDays` pending days, oldest first. */
+    async run(): Promise<RollupRun> {
+      const pending = await pendingDays();
+      const built: string[] = [];
+      for (const day of pending.slice(0, maxDays)) {
+        if (!(await buildDay(day))) return { built, more: false, busy: true };
+        built.push(day);
+      }
+      return { built, more: pending.length > maxDays, busy: false };
+    },
+  };
+}
+
+export type RollupBuilder = ReturnType<typeof createRollupBuilder>;
+
+/** Rolls up past days on start and every `everyMs` (10 minutes), at once again while days remain. */
+export function startRollupJob({ builder, everyMs = 600_000, log }: { builder: RollupBuilder; everyMs?: number; log: Pick<Log, 'info' | 'error'> }) {
+  return startPeriodicJob({
+    job: 'rollups',
+    everyMs,
+    log,
+    run: async () => {
+      const { built, more } = await builder.run();
+      return { more, ...(built.length ? { fields: { built: built.length, first: built[0], last: built.at(-1) } } : {}) };
+    },
+  });
+}

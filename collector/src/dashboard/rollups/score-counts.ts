@@ -1,0 +1,128 @@
+import type { Database } from '../../db/database';
+import type { ScoreCount } from '../../stats/score-metrics';
+import type { Filters } from '../filters';
+import { whereClause } from '../where-clause';
+import { splitDays, type DayRange } from './day-runs';
+
+/** How the counts are grouped: not at all, by one context key's value, or by week or month. */
+export type Grouping =
+  | { by: 'none' }
+  | { by: 'value'; key: string }
+  | { by: 'period'; unit: 'week' | 'month'; periods: string[] };
+
+/** Per-score counts of one group: the key's value (null: answers without it), or the period's first day. */
+export type GroupCount = ScoreCount & { group: string | null };
+
+/**
+ * Rows of `rollup_scores` that add up to the answers asked for: those of one key (`''`: every
+ * answer), of one value if given; the group they count in; and whether they add or take away.
+ */
+interface Part {
+  key: string;
+  value?: string;
+  group: string;
+  sign: 1 | -1;
+}
+
+/**
+ * Per-score answer counts for `filters`, grouped, read from the daily rollups for the days that
+ * have one and from the answers for the rest (today, days not rolled up yet or changed since), in
+ * one snapshot. Filters the rollups cannot answer (two context keys, or a key other than the one
+ * broken down by) read every day from the answers.
+ */
+export function createScoreCounts({ db, timeZone }: { db: Database; timeZone: string }) {
+  return async function scoreCounts(filters: Filters, grouping: Grouping): Promise<GroupCount[]> {
+    return db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      const params: unknown[] = [];
+      const param = (value: unknown) => `$${params.push(value)}`;
+      const plan = rollupParts(filters, grouping);
+      let rolled: Required<DayRange>[] = [];
+      let raw: DayRange[] = [{ from: filters.from, to: filters.to }];
+      if (plan) {
+        const { rows } = await tx.query<{ day: string }>(
+          `SELECT to_char(day, 'YYYY-MM-DD') AS day FROM rollup_days WHERE time_zone = $1
+             AND ($2::date IS NULL OR day >= $2::date) AND ($3::date IS NULL OR day <= $3::date) AND NOT (skipped_keys && $4::text[])`,
+          [timeZone, filters.from ?? null, filters.to ?? null, plan.keys]);
+        ({ rolled, raw } = splitDays({ from: filters.from, to: filters.to }, rows.map((row) => row.day)));
+      }
+      const selects: string[] = [];
+      if (plan && rolled.length) {
+        const days = `(${rolled.map((run) => `s.day BETWEEN ${param(run.from)}::date AND ${param(run.to)}::date`).join(' OR ')})`;
+        const common = [days, ...rollupFilters(filters, param)];
+        for (const part of plan.parts) {
+          const where = [...common, `s.key = ${param(part.key)}`, ...(part.value === undefined ? [] : [`s.value = ${param(part.value)}`])];
+          selects.push(`SELECT ${part.group} AS grp, s.type, s.score, ${part.sign === -1 ? '-' : ''}sum(s.count) AS count
+            FROM rollup_scores s WHERE ${where.join(' AND ')} GROUP BY 1, 2, 3`);
+        }
+      }
+      if (raw.length) {
+        const group = rawGroup(grouping, param, timeZone);
+        let zone: string | undefined;
+        const instant = (day: string, next = false) => `((${param(day)}::date${next ? ' + 1' : ''})::timestamp AT TIME ZONE ${(zone ??= param(timeZone))}::text)`;
+        const ranges = raw.map((range) => [
+          ...(range.from ? [`r.answered_at >= ${instant(range.from)}`] : []),
+          ...(range.to ? [`r.answered_at < ${instant(range.to, true)}`] : []),
+        ].join(' AND ') || 'true');
+        const where = whereClause(filters, timeZone, { params, extra: [`(${ranges.map((range) => `(${range})`).join(' OR ')})`] });
+        params.splice(0, params.length, ...where.params);
+        selects.push(`SELECT ${group} AS grp, r.type, r.score, count(*) AS count FROM responses r ${where.sql} GROUP BY 1, 2, 3`);
+      }
+      const { rows } = await tx.query<{ grp: string | null; type: string; score: number; count: number }>(
+        `SELECT grp, type, score, sum(count)::int AS count FROM (${selects.join(' UNION ALL ')}) AS parts
+         GROUP BY 1, 2, 3 HAVING sum(count) <> 0`,
+        params);
+      return rows.map(({ grp, type, score, count }) => ({ group: grp, type, score, count }));
+    });
+  };
+}
+
+export type ScoreCounts = ReturnType<typeof createScoreCounts>;
+
+/**
+ * Which rollup rows answer `filters` grouped by `grouping`, and the context keys that must be
+ * rolled up on a day for it to count; undefined when the rollups cannot answer (read answers).
+ */
+function rollupParts(filters: Filters, grouping: Grouping): { parts: Part[]; keys: string[] } | undefined {
+  const context = Object.entries(filters.context);
+  if (context.length > 1) return undefined;
+  const group = grouping.by === 'period' ? `to_char(date_trunc('${grouping.unit}', s.day::timestamp), 'YYYY-MM-DD')` : grouping.by === 'value' ? 's.value' : 'NULL::text';
+  if (context.length === 1) {
+    const [key, value] = context[0];
+    if (grouping.by === 'value' && grouping.key !== key) return undefined;
+    return { keys: [key], parts: [{ key, value, group, sign: 1 }] };
+  }
+  if (grouping.by !== 'value') return { keys: [], parts: [{ key: '', group, sign: 1 }] };
+  // A breakdown: each value's rows, and the answers without the key (all answers less those with it).
+  const { key } = grouping;
+  return {
+    keys: [key],
+    parts: [
+      { key, group: 's.value', sign: 1 },
+      { key: '', group: 'NULL::text', sign: 1 },
+      { key, group: 'NULL::text', sign: -1 },
+    ],
+  };
+}
+
+/** The survey, type and language filters over `rollup_scores s` (locale is stored lower-cased). */
+function rollupFilters(filters: Filters, param: (value: unknown) => string): string[] {
+  const conditions: string[] = [];
+  if (filters.survey) conditions.push(`s.survey = ${param(filters.survey)}`);
+  if (filters.type) conditions.push(`s.type = ${param(filters.type)}`);
+  if (filters.language) {
+    const language = param(filters.language.toLowerCase());
+    conditions.push(`(s.locale = ${language} OR s.locale LIKE ${language} || '-%')`);
+  }
+  return conditions;
+}
+
+/** The group of one answer `r`, as the rollups name it. */
+function rawGroup(grouping: Grouping, param: (value: unknown) => string, timeZone: string): string {
+  if (grouping.by === 'none') return 'NULL::text';
+  if (grouping.by === 'value') return `r.context ->> ${param(grouping.key)}`;
+  // Each answer is put in its period by `width_bucket` over the periods' start instants (computed
+  // once), which costs far less per row than converting every timestamp to the shop's zone.
+  const periods = param(grouping.periods);
+  return `(${periods}::text[])[width_bucket(r.answered_at, (SELECT array_agg(p::date::timestamp AT TIME ZONE ${param(timeZone)}::text ORDER BY p) FROM unnest(${periods}::text[]) AS p))]`;
+}
