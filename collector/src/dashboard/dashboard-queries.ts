@@ -144,10 +144,14 @@ export function createDashboardQueries({ db, timeZone, kinds }: { db: Database; 
 
     /** Survey ids with their type and answer count (for the filter). */
     async surveys(): Promise<{ survey: string; type: string; count: number }[]> {
-      const { rows } = await db.query<{ survey: string; type: string; count: number }>(
-        'SELECT survey, min(type) AS type, count(*)::int AS count FROM responses GROUP BY survey ORDER BY survey',
-      );
-      return rows;
+      const bySurvey = new Map<string, { survey: string; type: string; count: number }>();
+      for (const { group, type, count } of await counts({ context: {} }, { by: 'survey' })) {
+        const survey = bySurvey.get(group!) ?? { survey: group!, type, count: 0 };
+        survey.count += count;
+        if (type < survey.type) survey.type = type;
+        bySurvey.set(survey.survey, survey);
+      }
+      return [...bySurvey.values()].sort((a, b) => (a.survey < b.survey ? -1 : a.survey > b.survey ? 1 : 0));
     },
   };
 }

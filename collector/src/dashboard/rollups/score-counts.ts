@@ -4,13 +4,14 @@ import type { Filters } from '../filters';
 import { whereClause } from '../where-clause';
 import { splitDays, type DayRange } from './day-runs';
 
-/** How the counts are grouped: not at all, by one context key's value, or by week or month. */
+/** How the counts are grouped: not at all, by survey, by one context key's value, or by week or month. */
 export type Grouping =
   | { by: 'none' }
+  | { by: 'survey' }
   | { by: 'value'; key: string }
   | { by: 'period'; unit: 'week' | 'month'; periods: string[] };
 
-/** Per-score counts of one group: the key's value (null: answers without it), or the period's first day. */
+/** Per-score counts of one group: the survey, the key's value (null: answers without it), or the period's first day. */
 export type GroupCount = ScoreCount & { group: string | null };
 
 /**
@@ -86,7 +87,7 @@ export type ScoreCounts = ReturnType<typeof createScoreCounts>;
 function rollupParts(filters: Filters, grouping: Grouping): { parts: Part[]; keys: string[] } | undefined {
   const context = Object.entries(filters.context);
   if (context.length > 1) return undefined;
-  const group = grouping.by === 'period' ? `to_char(date_trunc('${grouping.unit}', s.day::timestamp), 'YYYY-MM-DD')` : grouping.by === 'value' ? 's.value' : 'NULL::text';
+  const group = { none: 'NULL::text', survey: 's.survey', value: 's.value', period: `to_char(date_trunc('${grouping.by === 'period' ? grouping.unit : ''}', s.day::timestamp), 'YYYY-MM-DD')` }[grouping.by];
   if (context.length === 1) {
     const [key, value] = context[0];
     if (grouping.by === 'value' && grouping.key !== key) return undefined;
@@ -120,6 +121,7 @@ function rollupFilters(filters: Filters, param: (value: unknown) => string): str
 /** The group of one answer `r`, as the rollups name it. */
 function rawGroup(grouping: Grouping, param: (value: unknown) => string, timeZone: string): string {
   if (grouping.by === 'none') return 'NULL::text';
+  if (grouping.by === 'survey') return 'r.survey';
   if (grouping.by === 'value') return `r.context ->> ${param(grouping.key)}`;
   // Each answer is put in its period by `width_bucket` over the periods' start instants (computed
   // once), which costs far less per row than converting every timestamp to the shop's zone.
