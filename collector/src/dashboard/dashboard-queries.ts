@@ -32,8 +32,10 @@ const BREAKDOWN_VALUES = 50;
 const TOP_VALUES = 20;
 /** Answers read to list context keys and values. */
 const CONTEXT_SAMPLE = 10_000;
-/** Comments read for themes, newest first, per band. */
+/** Comments read for themes, newest first, per band … */
 const THEME_SAMPLE = 2_000;
+/** … among this many newest comments of any band. */
+const COMMENT_SAMPLE = 20_000;
 
 /**
  * The dashboard's read queries, one set of SQL for PGlite and PostgreSQL. Every query takes the
@@ -58,7 +60,9 @@ export function createDashboardQueries({ db, timeZone, kinds }: { db: Database; 
      * stays quick at any size; `answers` and `distinctValues` count within that sample.
      */
     async contextKeys(filters: Filters): Promise<ContextKey[]> {
-      const w = where(filters, ["jsonb_typeof(r.context) = 'object'"]);
+      // Objects are picked after the sample is taken: as a condition of the sample, the planner
+      // (with no statistics for the expression) would guess it rare and sort a seq scan of the year.
+      const w = where(filters);
       const { rows } = await db.query<{ key: string; value: string; count: number; answers: number; distinct_values: number }>(
         `SELECT key, value, count, answers, distinct_values FROM (
            SELECT key, value, count,
@@ -67,7 +71,7 @@ export function createDashboardQueries({ db, timeZone, kinds }: { db: Database; 
              row_number() OVER (PARTITION BY key ORDER BY count DESC, value) AS rank
            FROM (SELECT e.key, e.value #>> '{}' AS value, count(*)::int AS count
                  FROM (SELECT r.context FROM responses r ${w.sql} ORDER BY r.answered_at DESC LIMIT ${CONTEXT_SAMPLE}) AS sample
-                 CROSS JOIN LATERAL jsonb_each(sample.context) AS e
+                 CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(sample.context) = 'object' THEN sample.context END) AS e
                  WHERE jsonb_typeof(e.value) IN ('string', 'number', 'boolean')
                  GROUP BY 1, 2) AS per_value
          ) AS ranked WHERE rank <= ${TOP_VALUES} ORDER BY answers DESC, key, count DESC, value`,
@@ -128,12 +132,17 @@ export function createDashboardQueries({ db, timeZone, kinds }: { db: Database; 
       return rows;
     },
 
-    /** Comment themes among detractors and among promoters (the newest comments of each band). */
+    /**
+     * Comment themes among detractors and among promoters: the newest `THEME_SAMPLE` comments of
+     * each band among the newest `COMMENT_SAMPLE` comments. The band is picked after that sample
+     * is taken, so the newest comments come straight off the `answered_at` index.
+     */
     async themes(filters: Filters): Promise<Record<'detractor' | 'promoter', Themes>> {
       const read = async (band: Band) => {
-        const w = where(filters, ["r.comment IS NOT NULL", "r.comment <> ''", `${bandSql(kinds)} = '${band}'`]);
+        const w = where(filters, ["r.comment IS NOT NULL", "r.comment <> ''"]);
         const { rows } = await db.query<{ comment: string }>(
-          `SELECT r.comment FROM responses r ${w.sql} ORDER BY r.answered_at DESC LIMIT ${THEME_SAMPLE}`,
+          `SELECT r.comment FROM (SELECT r.comment, r.type, r.score, r.answered_at FROM responses r ${w.sql} ORDER BY r.answered_at DESC LIMIT ${COMMENT_SAMPLE}) AS r
+           WHERE ${bandSql(kinds)} = '${band}' ORDER BY r.answered_at DESC LIMIT ${THEME_SAMPLE}`,
           w.params,
         );
         return commentThemes(rows.map((row) => row.comment));
