@@ -29,6 +29,8 @@ export interface Config {
   trustProxy: number;
   /** The LINE Messaging API's base URL (alerts push to `{lineApiUrl}/v2/bot/message/push`). */
   lineApiUrl: string;
+  /** Encrypts alert channels' secrets in the database; undefined stores them as typed. */
+  secretKey?: string;
 }
 
 export class ConfigError extends Error {
@@ -93,6 +95,10 @@ const settings = {
     schema: z.string().trim().refine((v) => /^https?:\/\/[^/]+\/?$/.test(v), 'must be a base URL like https://api.line.me (scheme and host, no path)').transform((v) => v.replace(/\/$/, '')),
     fallback: 'https://api.line.me',
   },
+  secretKey: {
+    env: 'HEARBACK_SECRET_KEY', about: 'encrypts alert tokens, webhook addresses and passwords in the database (32+ characters; keep it safe)', flag: 'secret-key',
+    schema: z.string().refine((v) => v.length >= 32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)'),
+  },
 } satisfies Record<string, { env: string; about: string; flag: string; schema: z.ZodType; fallback?: string | (() => string) }>;
 
 type Settings = typeof settings;
@@ -124,7 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const result = (setting.schema as z.ZodType).safeParse(raw);
     const name = fromFlag !== undefined ? `--${setting.flag}` : setting.env;
     if (result.success) (parsed as Record<string, unknown>)[key] = result.data;
-    else problems.push(`${name}: ${JSON.stringify(key === 'adminPassword' ? '***' : raw)} ${result.error.issues[0]?.message ?? 'is not allowed'}`);
+    else problems.push(`${name}: ${JSON.stringify(key === 'adminPassword' || key === 'secretKey' ? '***' : raw)} ${result.error.issues[0]?.message ?? 'is not allowed'}`);
   }
   if ((parsed.adminEmail === undefined) !== (parsed.adminPassword === undefined) && !problems.some((p) => /ADMIN|admin-/.test(p))) {
     problems.push(`HEARBACK_ADMIN_EMAIL and HEARBACK_ADMIN_PASSWORD: set both (the first owner's sign-in) or neither (a one-time setup link is printed at start)`);
@@ -143,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimit: { limit: parsed.rateLimit!, windowSeconds: parsed.rateWindow! },
     trustProxy: parsed.trustProxy!,
     lineApiUrl: parsed.lineApiUrl!,
+    secretKey: parsed.secretKey,
   };
 }
 

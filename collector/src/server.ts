@@ -44,6 +44,8 @@ export async function startServer({ config, log = createLog(), say = (line: stri
     say(`  answers:   POST ${config.publicUrl ?? origin}/api/responses from ${config.allowedOrigins.length ? config.allowedOrigins.join(', ') : 'this app\'s own pages only (set HEARBACK_ALLOWED_ORIGINS)'}`);
     if (config.retentionDays) say(`  retention: answers are deleted ${config.retentionDays} days after they arrive (checked now and hourly)`);
     if (owner && 'owner' in owner) say(`  owner:     ${owner.owner} created from HEARBACK_ADMIN_EMAIL`);
+    const sealed = await collector.alerts.sealStoredSecrets();
+    say(`  alerts:    channel secrets ${collector.alerts.sealing ? `encrypted with HEARBACK_SECRET_KEY${sealed ? ` (${sealed} channel${sealed === 1 ? '' : 's'} encrypted now)` : ''}` : 'stored as typed (set HEARBACK_SECRET_KEY to encrypt them)'}`);
     collector.alerts.worker.start();
     if (owner && 'setupUrl' in owner) say(`  setup:     nobody can sign in yet; open this one-time link within 24 hours to create the owner:\n             ${owner.setupUrl}`);
   } catch (error) {

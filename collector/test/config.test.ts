@@ -25,12 +25,12 @@ describe('loadConfig', () => {
       PORT: '9000', DATABASE_URL: 'postgres://hb:secret@db.internal:5432/hearback', HEARBACK_PUBLIC_URL: 'https://feedback.shop.example/',
       HEARBACK_ALLOWED_ORIGINS: 'https://shop.example, https://www.shop.example/', HEARBACK_TIMEZONE: 'Asia/Bangkok',
       HEARBACK_RETENTION_DAYS: '365', HEARBACK_ADMIN_EMAIL: 'Owner@Shop.Example', HEARBACK_ADMIN_PASSWORD: 'a long password',
-      HEARBACK_RATE_LIMIT: '120', HEARBACK_RATE_WINDOW: '30', HEARBACK_TRUST_PROXY: '1',
+      HEARBACK_RATE_LIMIT: '120', HEARBACK_RATE_WINDOW: '30', HEARBACK_TRUST_PROXY: '1', HEARBACK_SECRET_KEY: 'k'.repeat(32),
     }, ['--port', '9001', '--host=0.0.0.0']);
     expect(config).toMatchObject({
       port: 9001, host: '0.0.0.0', databaseUrl: 'postgres://hb:secret@db.internal:5432/hearback', publicUrl: 'https://feedback.shop.example',
       allowedOrigins: ['https://shop.example', 'https://www.shop.example'], retentionDays: 365,
-      admin: { email: 'owner@shop.example', password: 'a long password' }, rateLimit: { limit: 120, windowSeconds: 30 }, trustProxy: 1,
+      admin: { email: 'owner@shop.example', password: 'a long password' }, rateLimit: { limit: 120, windowSeconds: 30 }, trustProxy: 1, secretKey: 'k'.repeat(32),
     });
   });
 
@@ -38,7 +38,7 @@ describe('loadConfig', () => {
     expect(problemsOf({
       PORT: 'eighty', HEARBACK_TIMEZONE: 'Mars/Olympus', HEARBACK_ALLOWED_ORIGINS: 'https://shop.example/checkout',
       DATABASE_URL: 'mysql://x', HEARBACK_RETENTION_DAYS: '0', HEARBACK_PUBLIC_URL: 'feedback.shop.example',
-      HEARBACK_ADMIN_EMAIL: 'owner', HEARBACK_ADMIN_PASSWORD: 'short',
+      HEARBACK_ADMIN_EMAIL: 'owner', HEARBACK_ADMIN_PASSWORD: 'short', HEARBACK_SECRET_KEY: 'too-short-to-be-a-key',
     })).toEqual([
       'PORT: "eighty" must be a whole number from 0 to 65535',
       'DATABASE_URL: "mysql://x" must be a PostgreSQL URL like postgres://user:password@host:5432/hearback',
@@ -48,6 +48,7 @@ describe('loadConfig', () => {
       'HEARBACK_RETENTION_DAYS: "0" must be a whole number from 1 to 36500',
       'HEARBACK_ADMIN_EMAIL: "owner" must be an email address like owner@shop.example',
       'HEARBACK_ADMIN_PASSWORD: "***" must be at least 10 characters long',
+      'HEARBACK_SECRET_KEY: "***" must be at least 32 characters (e.g. `openssl rand -base64 32`)',
     ]);
   });
 

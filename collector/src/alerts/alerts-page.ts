@@ -66,6 +66,8 @@ export interface OverviewData {
   failed: GaveUp[];
   maxAttempts: number;
   notice: PageNotice | null;
+  /** Whether secrets are stored encrypted (HEARBACK_SECRET_KEY is set). */
+  sealing: boolean;
 }
 
 /** The alerts settings: channels with their last delivery and a test button, rules, and what gave up. */
@@ -80,6 +82,7 @@ ${noticeBlock(data.notice)}
 <section class="card" aria-labelledby="channels">
   <h2 id="channels">${t.channels[lang]}</h2>
   <p class="muted">${t.channelsLead[lang]}</p>
+  ${data.sealing || !data.channels.length ? '' : html`<p class="small muted" data-secrets="plain">${t.secretsPlain[lang]}</p>`}
   <ul class="rows alert-rows">${data.channels.length ? data.channels.map((channel) => {
     const last = data.latest.get(channel.id);
     return html`
@@ -87,6 +90,7 @@ ${noticeBlock(data.notice)}
       <div class="what">
         <strong>${channel.name}</strong> <span class="muted">· ${t.kind[channel.kind][lang]} · ${t.langName[channel.locale][lang]}</span>
         <p class="small muted">${channelTarget(channel, lang)}</p>
+        ${channel.unreadableSecrets.length ? html`<p class="small error-text">${t.secretsUnreadable[lang]}</p>` : ''}
         <p class="small muted">${[
           channel.quiet ? fill(t.quietSummary[lang], { from: channel.quiet.from, to: channel.quiet.to }) : '',
           channel.digestHour !== null ? fill(t.digestAt[lang], { hour: hour(channel.digestHour) }) : '',

@@ -11,6 +11,14 @@ export const alertsText = {
   channels: { en: 'Channels', th: 'ช่องทาง' },
   channelsLead: { en: 'Where alerts go. Each channel has its own language, quiet hours and daily digest.', th: 'ปลายทางของการแจ้งเตือน แต่ละช่องทางตั้งภาษา ช่วงเวลางดแจ้งเตือน และสรุปประจำวันได้เอง' },
   noChannels: { en: 'No channels yet.', th: 'ยังไม่มีช่องทาง' },
+  secretsPlain: {
+    en: 'Tokens, webhook addresses and passwords are stored in the database as typed. Set HEARBACK_SECRET_KEY (32 characters or more) and restart to keep them encrypted.',
+    th: 'โทเคน ที่อยู่ webhook และรหัสผ่าน ถูกเก็บในฐานข้อมูลตามที่พิมพ์ไว้ ตั้งค่า HEARBACK_SECRET_KEY (อย่างน้อย 32 ตัวอักษร) แล้วเริ่มระบบใหม่ เพื่อเก็บแบบเข้ารหัส',
+  },
+  secretsUnreadable: {
+    en: 'Its secrets cannot be read: they were encrypted with a HEARBACK_SECRET_KEY this app does not have. Edit the channel and type them again.',
+    th: 'อ่านข้อมูลลับของช่องทางนี้ไม่ได้ เพราะเข้ารหัสด้วย HEARBACK_SECRET_KEY ที่ระบบนี้ไม่มี กรุณาแก้ไขช่องทางแล้วพิมพ์ใหม่',
+  },
   addChannel: { en: 'Add a channel:', th: 'เพิ่มช่องทาง:' },
   addChannelOf: { en: 'Add a {kind} channel', th: 'เพิ่มช่องทาง {kind}' },
   editChannel: { en: 'Edit channel "{name}"', th: 'แก้ไขช่องทาง "{name}"' },

@@ -1,4 +1,5 @@
-import type { ChannelKind } from './channels/channel-config';
+import { secretFields, type ChannelKind } from './channels/channel-config';
+import { isSealed, plainBox, SecretUnreadable, type SecretBox } from './secret-box';
 import type { Queryable } from '../db/database';
 import type { AlertLocale } from './labels';
 import type { QuietHours } from './quiet-hours';
@@ -13,9 +14,14 @@ export interface Channel {
   quiet: QuietHours | null;
   digestHour: number | null;
   createdAt: Date;
+  /**
+   * Secret fields that could not be decrypted (HEARBACK_SECRET_KEY missing or changed): empty in
+   * `config`; the owner types them again.
+   */
+  unreadableSecrets: string[];
 }
 
-export type ChannelInput = Omit<Channel, 'id' | 'createdAt'>;
+export type ChannelInput = Omit<Channel, 'id' | 'createdAt' | 'unreadableSecrets'>;
 
 const columns = 'id, name, kind, locale, config, quiet_from, quiet_to, digest_hour, created_at';
 
@@ -32,43 +38,63 @@ type ChannelRow = {
 };
 type IdRow = { id: string };
 
-function channelFromRow(row: ChannelRow): Channel {
+function channelFromRow(row: ChannelRow, box: SecretBox): Channel {
+  const config = { ...(row.config ?? {}) };
+  const unreadableSecrets: string[] = [];
+  for (const field of secretFields[row.kind] ?? []) {
+    if (typeof config[field] !== 'string') continue;
+    try {
+      config[field] = box.open(config[field] as string);
+    } catch (error) {
+      if (!(error instanceof SecretUnreadable)) throw error;
+      config[field] = '';
+      unreadableSecrets.push(field);
+    }
+  }
   return {
     id: row.id,
     name: row.name,
     kind: row.kind,
     locale: row.locale,
-    config: row.config ?? {},
+    config,
+    unreadableSecrets,
     quiet: row.quiet_from && row.quiet_to ? { from: row.quiet_from, to: row.quiet_to } : null,
     digestHour: row.digest_hour === null || row.digest_hour === undefined ? null : Number(row.digest_hour),
     createdAt: new Date(row.created_at),
   };
 }
 
-export async function listChannels(db: Queryable): Promise<Channel[]> {
+/** `config` as stored: its secret fields sealed. */
+function storedConfig(kind: ChannelKind, config: Record<string, unknown>, box: SecretBox): string {
+  const stored = { ...config };
+  for (const field of secretFields[kind]) if (typeof stored[field] === 'string') stored[field] = box.seal(stored[field] as string);
+  return JSON.stringify(stored);
+}
+
+export async function listChannels(db: Queryable, box: SecretBox = plainBox): Promise<Channel[]> {
   const { rows } = await db.query<ChannelRow>(`SELECT ${columns} FROM alert_channels ORDER BY created_at, id`);
-  return rows.map(channelFromRow);
+  return rows.map((row) => channelFromRow(row, box));
 }
 
-export async function loadChannel(db: Queryable, id: string): Promise<Channel | null> {
+export async function loadChannel(db: Queryable, id: string, box: SecretBox = plainBox): Promise<Channel | null> {
   const { rows } = await db.query<ChannelRow>(`SELECT ${columns} FROM alert_channels WHERE id = $1`, [id]);
-  return rows[0] ? channelFromRow(rows[0]) : null;
+  return rows[0] ? channelFromRow(rows[0], box) : null;
 }
 
-export async function createChannel(db: Queryable, input: ChannelInput): Promise<string> {
+export async function createChannel(db: Queryable, input: ChannelInput, box: SecretBox = plainBox): Promise<string> {
   const { rows } = await db.query<IdRow>(
     `INSERT INTO alert_channels (name, kind, locale, config, quiet_from, quiet_to, digest_hour)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [input.name, input.kind, input.locale, JSON.stringify(input.config), input.quiet?.from ?? null, input.quiet?.to ?? null, input.digestHour],
+    [input.name, input.kind, input.locale, storedConfig(input.kind, input.config, box), input.quiet?.from ?? null, input.quiet?.to ?? null, input.digestHour],
   );
   return rows[0].id;
 }
 
-export async function updateChannel(db: Queryable, id: string, input: Omit<ChannelInput, 'kind'>): Promise<boolean> {
+export async function updateChannel(db: Queryable, id: string, input: ChannelInput, box: SecretBox = plainBox): Promise<boolean> {
   const { rows } = await db.query<IdRow>(
     `UPDATE alert_channels SET name = $2, locale = $3, config = $4, quiet_from = $5, quiet_to = $6, digest_hour = $7, updated_at = now()
       WHERE id = $1 RETURNING id`,
-    [id, input.name, input.locale, JSON.stringify(input.config), input.quiet?.from ?? null, input.quiet?.to ?? null, input.digestHour],
+    [id, input.name, input.locale, storedConfig(input.kind, input.config, box), input.quiet?.from ?? null, input.quiet?.to ?? null, input.digestHour],
   );
   return rows.length > 0;
 }
@@ -78,8 +104,25 @@ export async function deleteChannel(db: Queryable, id: string): Promise<boolean>
   return rows.length > 0;
 }
 
+/**
+ * Seals every secret still stored as typed (channels saved before HEARBACK_SECRET_KEY was set);
+ * run on start. Returns how many channels changed.
+ */
+export async function sealStoredSecrets(db: Queryable, box: SecretBox): Promise<number> {
+  if (!box.sealing) return 0;
+  const { rows } = await db.query<{ id: string; kind: ChannelKind; config: Record<string, unknown> }>('SELECT id, kind, config FROM alert_channels');
+  let sealed = 0;
+  for (const row of rows) {
+    const plain = secretFields[row.kind].filter((field) => typeof row.config[field] === 'string' && row.config[field] !== '' && !isSealed(row.config[field] as string));
+    if (!plain.length) continue;
+    await db.query('UPDATE alert_channels SET config = $2 WHERE id = $1', [row.id, storedConfig(row.kind, row.config, box)]);
+    sealed++;
+  }
+  return sealed;
+}
+
 /** Channels that want a daily digest. */
-export async function digestChannels(db: Queryable): Promise<Channel[]> {
+export async function digestChannels(db: Queryable, box: SecretBox = plainBox): Promise<Channel[]> {
   const { rows } = await db.query<ChannelRow>(`SELECT ${columns} FROM alert_channels WHERE digest_hour IS NOT NULL ORDER BY id`);
-  return rows.map(channelFromRow);
+  return rows.map((row) => channelFromRow(row, box));
 }

@@ -7,13 +7,14 @@ import { alertsText as t } from './alerts-text';
 import { channelForm, overview, ruleForm, type PageNotice } from './alerts-page';
 import { defaultBackoff } from './backoff';
 import { parseChannelForm, channelFields, type FieldProblem } from './channel-form';
-import { createChannel, deleteChannel, listChannels, loadChannel, updateChannel, type Channel } from './channel-store';
+import { createChannel, deleteChannel, listChannels, loadChannel, sealStoredSecrets, updateChannel, type Channel } from './channel-store';
 import { channelKinds, secretFields, type ChannelKind } from './channels/channel-config';
 import type { SendDeps } from './channels/sender';
 import { gaveUp, latestByChannel } from './delivery-report';
 import { createAlertHook } from './hook';
 import { parseRuleForm, ruleFieldsFrom, ruleFieldsOf } from './rule-form';
 import { createRule, deleteRule, listRules, updateRule } from './rule-store';
+import { createSecretBox } from './secret-box';
 import { sendTestAlert } from './test-alert';
 import { createAlertWorker, type AlertWorker } from './worker';
 
@@ -26,6 +27,10 @@ export interface AlertsOptions {
 export interface AlertsFeature {
   /** Sends queued alerts and digests; the server starts it after listening and stops it on shutdown. */
   worker: AlertWorker;
+  /** Encrypts secrets saved before HEARBACK_SECRET_KEY was set (the server runs it on start); how many channels. */
+  sealStoredSecrets(): Promise<number>;
+  /** Whether secrets are stored encrypted. */
+  sealing: boolean;
 }
 
 const isKind = (value: string | undefined): value is ChannelKind => channelKinds.includes(value as ChannelKind);
@@ -40,7 +45,8 @@ export function mountAlerts(app: App, deps: FeatureDeps, options: AlertsOptions 
   const timeZone = config.timezone;
   const publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
   const send: SendDeps = { lineApiUrl: config.lineApiUrl, ...options.send };
-  const worker = createAlertWorker({ db, send, publicUrl, timeZone, now, pollMs: options.pollMs, log: (line) => log.error(line) });
+  const box = createSecretBox(config.secretKey);
+  const worker = createAlertWorker({ db, send, publicUrl, timeZone, now, box, pollMs: options.pollMs, log: (line) => log.error(line) });
   const hook = createAlertHook({ timeZone, now, onQueued: () => worker.wake() });
   deps.answerHooks.onAnswerStored(hook);
   // A comment that arrives after the score may now match a "comment mentions" rule; the unique key
@@ -52,8 +58,8 @@ export function mountAlerts(app: App, deps: FeatureDeps, options: AlertsOptions 
   const owner = requireUser({ page: true, role: 'owner' });
 
   async function overviewPage(c: Context<AppEnv>, notice: PageNotice | null = null, status: 200 | 400 | 404 = 200) {
-    const [channels, rules, latest, failed] = await Promise.all([listChannels(db), listRules(db), latestByChannel(db), gaveUp(db)]);
-    const main = overview({ lang: c.var.lang, isOwner: c.var.user.role === 'owner', timeZone, channels, rules, latest, failed, maxAttempts: defaultBackoff.maxAttempts, notice });
+    const [channels, rules, latest, failed] = await Promise.all([listChannels(db, box), listRules(db), latestByChannel(db), gaveUp(db)]);
+    const main = overview({ lang: c.var.lang, isOwner: c.var.user.role === 'owner', timeZone, channels, rules, latest, failed, maxAttempts: defaultBackoff.maxAttempts, notice, sealing: box.sealing });
     return page(c, { title: t.title[c.var.lang], main, styles: ['alerts'], status });
   }
 
@@ -78,14 +84,14 @@ export function mountAlerts(app: App, deps: FeatureDeps, options: AlertsOptions 
       for (const name of secretFields[kind]) delete values[name];
       return channelPage(c, kind, existing, values, result.problems);
     }
-    if (existing) await updateChannel(db, existing.id, result.input);
-    else await createChannel(db, result.input);
+    if (existing) await updateChannel(db, existing.id, result.input, box);
+    else await createChannel(db, result.input, box);
     const text = fill(t.saved[c.var.lang], { name: result.input.name });
     return overviewPage(c, result.generatedSecret ? { kind: 'notice', text: `${text} ${fill(t.newSecret[c.var.lang], { name: result.input.name })}`, secret: result.generatedSecret } : { kind: 'notice', text });
   }
 
   const withChannel = (handler: (c: Context<AppEnv>, channel: Channel) => Promise<Response>) => async (c: Context<AppEnv>) => {
-    const channel = await loadChannel(db, c.req.param('id')!).catch(() => null);
+    const channel = await loadChannel(db, c.req.param('id')!, box).catch(() => null);
     return channel ? handler(c, channel) : overviewPage(c, { kind: 'error', text: t.notFound[c.var.lang] }, 404);
   };
 
@@ -112,7 +118,7 @@ export function mountAlerts(app: App, deps: FeatureDeps, options: AlertsOptions 
   }));
 
   async function rulePage(c: Context<AppEnv>, ruleId: string | null, body?: Record<string, unknown>) {
-    const [channels, rules] = await Promise.all([listChannels(db), listRules(db)]);
+    const [channels, rules] = await Promise.all([listChannels(db, box), listRules(db)]);
     const rule = ruleId ? rules.find((r) => r.id === ruleId) ?? null : null;
     if (ruleId && !rule) return overviewPage(c, { kind: 'error', text: t.notFound[c.var.lang] }, 404);
     const lang = c.var.lang;
@@ -138,5 +144,5 @@ export function mountAlerts(app: App, deps: FeatureDeps, options: AlertsOptions 
     return overviewPage(c, { kind: deleted ? 'notice' : 'error', text: deleted ? t.deleted[c.var.lang] : t.notFound[c.var.lang] }, deleted ? 200 : 404);
   });
 
-  return { worker };
+  return { worker, sealStoredSecrets: () => sealStoredSecrets(db, box), sealing: box.sealing };
 }

@@ -1,6 +1,7 @@
 import { loadAnswer, loadAnswersBetween } from './answer-rows';
 import { defaultBackoff, retryDelay, type BackoffPolicy } from './backoff';
 import { digestChannels, loadChannel, type Channel } from './channel-store';
+import { plainBox, type SecretBox } from './secret-box';
 import { isDeliveryError } from './channels/delivery-error';
 import { sendToChannel, type SendDeps } from './channels/sender';
 import type { Database } from '../db/database';
@@ -25,6 +26,8 @@ export interface AlertWorkerOptions {
   leaseMs?: number;
   batchSize?: number;
   pollMs?: number;
+  /** Opens the channels' stored secrets. @default stored as typed */
+  box?: SecretBox;
   log?: (line: string) => void;
 }
 
@@ -40,7 +43,7 @@ export interface AlertWorker {
 
 /** Sends queued alerts and digests: claim, render from the database, send, record the outcome. */
 export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
-  const { db, send, publicUrl, timeZone, backoff = defaultBackoff, leaseMs = 120_000, batchSize = 10, pollMs = 2_000 } = options;
+  const { db, send, publicUrl, timeZone, box = plainBox, backoff = defaultBackoff, leaseMs = 120_000, batchSize = 10, pollMs = 2_000 } = options;
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
   const log = options.log ?? ((line: string) => console.log(line));
@@ -59,7 +62,7 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
   }
 
   async function deliver(delivery: QueuedDelivery): Promise<void> {
-    const channel = await loadChannel(db, delivery.channelId);
+    const channel = await loadChannel(db, delivery.channelId, box);
     const message = channel && (await messageFor(delivery, channel));
     // The channel or answer was deleted since: the cascade removes the row too; nothing to send.
     if (!channel || !message) return;
@@ -82,7 +85,7 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
 
   async function queueDigests(): Promise<void> {
     const at = now();
-    for (const channel of await digestChannels(db)) {
+    for (const channel of await digestChannels(db, box)) {
       const due = dueDigest(at, channel.digestHour!, timeZone);
       // A channel added after today's digest hour starts with tomorrow's.
       if (due && channel.createdAt <= due.dueAt) await enqueueDigest(db, channel.id, due.date, due.dueAt);

@@ -23,10 +23,15 @@ export interface SendContext {
 export interface ChannelTarget {
   kind: ChannelKind;
   config: unknown;
+  /** Secret fields the collector could not decrypt (`Channel.unreadableSecrets`). */
+  unreadableSecrets?: readonly string[];
 }
 
 /** Sends one message to one channel; resolves when the far side accepted it, else throws DeliveryError. */
 export async function sendToChannel(channel: ChannelTarget, message: AlertMessage, context: SendContext, deps: SendDeps): Promise<void> {
+  if (channel.unreadableSecrets?.length) {
+    throw new DeliveryError(`the ${channel.kind} channel's ${channel.unreadableSecrets.join(' and ')} cannot be decrypted: it was saved with a HEARBACK_SECRET_KEY this collector does not have; edit the channel and type it again`, { retryable: false });
+  }
   const parsed = channelConfigSchemas[channel.kind]?.safeParse(channel.config);
   if (!parsed?.success) throw new DeliveryError(`the ${channel.kind} channel's settings are incomplete; edit the channel`, { retryable: false });
   switch (channel.kind) {
