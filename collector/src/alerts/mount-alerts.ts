@@ -12,6 +12,7 @@ import { channelKinds, secretFields, type ChannelKind } from './channels/channel
 import type { SendDeps } from './channels/sender';
 import { gaveUp, latestByChannel } from './delivery-report';
 import { createAlertHook } from './hook';
+import { mountAlertsApi } from './mount-alerts-api';
 import { parseRuleForm, ruleFieldsFrom, ruleFieldsOf } from './rule-form';
 import { createRule, deleteRule, listRules, updateRule } from './rule-store';
 import { createSecretBox } from './secret-box';
@@ -143,6 +144,8 @@ export function mountAlerts(app: App, deps: FeatureDeps, options: AlertsOptions 
     const deleted = await deleteRule(db, c.req.param('id')).catch(() => false);
     return overviewPage(c, { kind: deleted ? 'notice' : 'error', text: deleted ? t.deleted[c.var.lang] : t.notFound[c.var.lang] }, deleted ? 200 : 404);
   });
+
+  mountAlertsApi(app, { db, box, send, publicUrl, timeZone, now });
 
   return { worker, sealStoredSecrets: () => sealStoredSecrets(db, box), sealing: box.sealing };
 }

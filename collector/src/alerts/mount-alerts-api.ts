@@ -1,0 +1,127 @@
+import type { Context } from 'hono';
+import type { App, AppEnv, Lang } from '../app-env';
+import type { Database } from '../db/database';
+import { requireUser } from '../auth/require-user';
+import { formFields } from '../http/form-fields';
+import { problem } from '../http/problem';
+import { parseChannelForm, type FieldProblem } from './channel-form';
+import { createChannel, deleteChannel, listChannels, loadChannel, updateChannel, type Channel } from './channel-store';
+import { channelKinds, maskSecret, secretFields, type ChannelKind } from './channels/channel-config';
+import type { SendDeps } from './channels/sender';
+import { latestByChannel, type DeliveryStatus } from './delivery-report';
+import { parseRuleForm, ruleFieldsFrom } from './rule-form';
+import { createRule, deleteRule, listRules, updateRule, type Rule } from './rule-store';
+import type { SecretBox } from './secret-box';
+import { sendTestAlert } from './test-alert';
+
+export interface AlertsApiDeps {
+  db: Database;
+  box: SecretBox;
+  send: SendDeps;
+  publicUrl: string;
+  timeZone: string;
+  now: () => Date;
+}
+
+/** A channel as the API shows it: settings in full, secrets by their last 4 characters. */
+function channelView(channel: Channel, latest: DeliveryStatus | undefined) {
+  const settings: Record<string, unknown> = {};
+  const secrets: Record<string, string> = {};
+  for (const [field, value] of Object.entries(channel.config)) {
+    if (secretFields[channel.kind].includes(field)) secrets[field] = typeof value === 'string' ? maskSecret(value) : '';
+    else settings[field] = value;
+  }
+  return {
+    id: channel.id, name: channel.name, kind: channel.kind, locale: channel.locale, settings, secrets,
+    secretsUnreadable: channel.unreadableSecrets, quiet: channel.quiet, digestHour: channel.digestHour,
+    lastDelivery: latest ? { status: latest.status, attempts: latest.attempts, lastError: latest.lastError, at: latest.at.toISOString() } : null,
+  };
+}
+
+const problemLines = (problems: FieldProblem[], lang: Lang) => problems.map((p) => `${p.field}: ${p.message[lang]}`);
+
+/**
+ * The alert settings as JSON, for scripts and other tools, with the forms' own checks:
+ * - `GET /api/alerts` (anyone signed in, API tokens too): channels (secrets masked, last delivery)
+ *   and rules;
+ * - the owner, signed in (not with an API token, so a leaked token cannot send the shop's answers
+ *   somewhere else): `POST /api/alerts/channels`, `PUT|DELETE /api/alerts/channels/:id`,
+ *   `POST /api/alerts/channels/:id/test`, `POST /api/alerts/rules`, `PUT|DELETE /api/alerts/rules/:id`.
+ * Channel bodies are the form's fields (`kind`, `name`, `locale`, `quietFrom`, `quietTo`,
+ * `digestHour` and the kind's own: `to`, `token`…); a secret left out keeps the saved one. Rule
+ * bodies: `name`, `enabled`, `detractor`, `scoreType`, `scoreMax`, `contextKey`, `contextValue`,
+ * `mentions`, `channels` (ids).
+ */
+export function mountAlertsApi(app: App, { db, box, send, publicUrl, timeZone, now }: AlertsApiDeps) {
+  const owner = requireUser({ role: 'owner' });
+  const isKind = (value: string | undefined): value is ChannelKind => channelKinds.includes(value as ChannelKind);
+
+  async function views(): Promise<{ channels: ReturnType<typeof channelView>[]; rules: Rule[] }> {
+    const [channels, rules, latest] = await Promise.all([listChannels(db, box), listRules(db), latestByChannel(db)]);
+    return { channels: channels.map((channel) => channelView(channel, latest.get(channel.id))), rules };
+  }
+
+  app.get('/api/alerts', requireUser(), async (c) => c.json({ secretsEncrypted: box.sealing, ...(await views()) }));
+
+  async function saveChannel(c: Context<AppEnv>, existing: Channel | null) {
+    const { fields } = await formFields(c);
+    const kind = existing?.kind ?? fields.kind;
+    if (!isKind(kind)) return problem(c, 400, `kind: ${JSON.stringify(fields.kind ?? null)} must be one of ${channelKinds.join(', ')}`);
+    if (existing && fields.kind !== undefined && fields.kind !== existing.kind) return problem(c, 400, `kind: a ${existing.kind} channel cannot become ${fields.kind}; add a new channel instead`);
+    // The form's fields, with what the JSON left out kept from the saved channel.
+    const base: Record<string, string> = existing
+      ? { name: existing.name, locale: existing.locale, quietFrom: existing.quiet?.from ?? '', quietTo: existing.quiet?.to ?? '', digestHour: existing.digestHour === null ? '' : String(existing.digestHour) }
+      : { locale: c.var.lang };
+    if (existing) for (const [field, value] of Object.entries(existing.config)) if (!secretFields[kind].includes(field)) base[field] = Array.isArray(value) ? value.join(', ') : String(value ?? '');
+    const result = parseChannelForm(kind, { ...base, ...fields }, existing);
+    if (!result.ok) return problem(c, 400, problemLines(result.problems, c.var.lang));
+    const id = existing ? existing.id : await createChannel(db, result.input, box);
+    if (existing) await updateChannel(db, id, result.input, box);
+    const saved = (await loadChannel(db, id, box))!;
+    const latest = (await latestByChannel(db)).get(id);
+    return c.json({ channel: channelView(saved, latest), ...(result.generatedSecret ? { generatedSecret: result.generatedSecret } : {}) }, existing ? 200 : 201);
+  }
+
+  const withChannel = (handler: (c: Context<AppEnv>, channel: Channel) => Promise<Response>) => async (c: Context<AppEnv>) => {
+    const channel = await loadChannel(db, c.req.param('id')!, box).catch(() => null);
+    return channel ? handler(c, channel) : problem(c, 404, `channel ${JSON.stringify(c.req.param('id'))} does not exist`);
+  };
+
+  app.post('/api/alerts/channels', owner, (c) => saveChannel(c, null));
+  app.put('/api/alerts/channels/:id', owner, withChannel((c, channel) => saveChannel(c, channel)));
+  app.delete('/api/alerts/channels/:id', owner, withChannel(async (c, channel) => {
+    await deleteChannel(db, channel.id);
+    return c.body(null, 204);
+  }));
+  app.post('/api/alerts/channels/:id/test', owner, withChannel(async (c, channel) => c.json(await sendTestAlert(channel, { publicUrl, timeZone, now }, send))));
+
+  async function saveRule(c: Context<AppEnv>, existing: Rule | null) {
+    const body = await c.req.json().catch(() => undefined);
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return problem(c, 400, 'the body must be a JSON object: { "name", "detractor", "scoreType", "scoreMax", "contextKey", "contextValue", "mentions", "channels", "enabled" }');
+    const json = body as Record<string, unknown>;
+    const text = (value: unknown) => (typeof value === 'boolean' ? (value ? 'on' : '') : typeof value === 'number' ? String(value) : value);
+    const fields = ruleFieldsFrom({
+      ...Object.fromEntries(Object.entries(json).map(([key, value]) => [key, key === 'channels' ? value : text(value)])),
+      enabled: json.enabled === undefined ? (existing?.enabled ?? true ? 'on' : '') : text(json.enabled),
+    });
+    const channels = await listChannels(db, box);
+    const result = parseRuleForm(fields, channels.map((channel) => channel.id));
+    if (!result.ok) return problem(c, 400, problemLines(result.problems, c.var.lang));
+    const id = existing ? existing.id : await createRule(db, result.input);
+    if (existing) await updateRule(db, id, result.input);
+    const rule = (await listRules(db)).find((r) => r.id === id)!;
+    return c.json({ rule }, existing ? 200 : 201);
+  }
+
+  const withRule = (handler: (c: Context<AppEnv>, rule: Rule) => Promise<Response>) => async (c: Context<AppEnv>) => {
+    const rule = (await listRules(db)).find((r) => r.id === c.req.param('id'));
+    return rule ? handler(c, rule) : problem(c, 404, `rule ${JSON.stringify(c.req.param('id'))} does not exist`);
+  };
+
+  app.post('/api/alerts/rules', owner, (c) => saveRule(c, null));
+  app.put('/api/alerts/rules/:id', owner, withRule((c, rule) => saveRule(c, rule)));
+  app.delete('/api/alerts/rules/:id', owner, withRule(async (c, rule) => {
+    await deleteRule(db, rule.id);
+    return c.body(null, 204);
+  }));
+}
