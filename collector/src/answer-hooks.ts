@@ -8,7 +8,23 @@ import type { Queryable } from './db/database';
  * or 409 with its message; anything else a 503, and the SDK retries the answer later. Hooks do
  * database work only — never network calls.
  */
-export type AnswerHook = (tx: Queryable, answer: Answer) => Promise<void>;
+export type AnswerHook = (tx: Queryable, answer: Answer, stored: StoredInfo) => Promise<void>;
+
+/** What the store learnt while storing the answer. */
+export interface StoredInfo {
+  /**
+   * `settings_version` as the answer's statement read it: the key for settings kept in memory
+   * (`createSettingsCache`). Undefined when a hook runs outside the answer store.
+   */
+  settingsVersion?: number;
+}
+
+/**
+ * Fields an answer's stored `context` gets besides the visitor's (the derived `channel`), worked
+ * out before it is stored, so they go in with the one INSERT. The received payload is kept as
+ * it came; hooks see the answer with the stored context.
+ */
+export type ContextEnricher = (answer: Answer) => Record<string, unknown> | undefined;
 
 /** Where features register their hooks; the answer store runs them. */
 export interface AnswerHooks {
@@ -19,8 +35,12 @@ export interface AnswerHooks {
    * sent after the score); `answer` is the completed payload.
    */
   onAnswerCompleted(hook: AnswerHook): void;
-  runStored(tx: Queryable, answer: Answer): Promise<void>;
-  runCompleted(tx: Queryable, answer: Answer): Promise<void>;
+  /** Adds fields to every new answer's stored `context` (an enricher decides whether to replace the visitor's). */
+  enrichContext(enricher: ContextEnricher): void;
+  /** The stored context of `answer`: the visitor's, plus what the enrichers add. */
+  storedContext(answer: Answer): Record<string, unknown> | undefined;
+  runStored(tx: Queryable, answer: Answer, stored?: StoredInfo): Promise<void>;
+  runCompleted(tx: Queryable, answer: Answer, stored?: StoredInfo): Promise<void>;
   /** Whether any hook is registered (without one, storing an answer needs no transaction). */
   any(): boolean;
 }
@@ -28,14 +48,24 @@ export interface AnswerHooks {
 export function createAnswerHooks(): AnswerHooks {
   const stored: AnswerHook[] = [];
   const completed: AnswerHook[] = [];
-  const run = async (hooks: AnswerHook[], tx: Queryable, answer: Answer) => {
-    for (const hook of hooks) await hook(tx, answer);
+  const enrichers: ContextEnricher[] = [];
+  const run = async (hooks: AnswerHook[], tx: Queryable, answer: Answer, info: StoredInfo = {}) => {
+    for (const hook of hooks) await hook(tx, answer, info);
   };
   return {
     onAnswerStored: (hook) => void stored.push(hook),
     onAnswerCompleted: (hook) => void completed.push(hook),
-    runStored: (tx, answer) => run(stored, tx, answer),
-    runCompleted: (tx, answer) => run(completed, tx, answer),
+    enrichContext: (enricher) => void enrichers.push(enricher),
+    storedContext(answer) {
+      let context = answer.context;
+      for (const enricher of enrichers) {
+        const extra = enricher(answer);
+        if (extra) context = { ...context, ...extra };
+      }
+      return context;
+    },
+    runStored: (tx, answer, info) => run(stored, tx, answer, info),
+    runCompleted: (tx, answer, info) => run(completed, tx, answer, info),
     any: () => stored.length + completed.length > 0,
   };
 }

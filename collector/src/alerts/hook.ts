@@ -1,7 +1,7 @@
-import type { Answer } from '../../../src/receiver';
+import type { AnswerHook } from '../answer-hooks';
+import { createSettingsCache } from '../settings-cache';
 import { alertAnswerFromPayload } from './answer';
-import type { Queryable } from '../db/database';
-import { enqueueAnswerAlerts } from './queue';
+import { enqueueAnswerAlerts, loadRuleTargets } from './queue';
 
 export interface AlertHookOptions {
   timeZone: string;
@@ -15,10 +15,12 @@ export interface AlertHookOptions {
  * queues the answer's alerts in the answer's own transaction, so an answer is never stored without
  * its alerts, nor an alert queued for an answer that was rolled back. Database work only.
  */
-export function createAlertHook(options: AlertHookOptions) {
+export function createAlertHook(options: AlertHookOptions): AnswerHook {
   const now = options.now ?? (() => new Date());
-  return async (tx: Queryable, answer: Answer): Promise<void> => {
-    const queued = await enqueueAnswerAlerts(tx, alertAnswerFromPayload(answer), now(), options.timeZone);
+  // The rules, read again only when the settings changed (on any collector).
+  const targets = createSettingsCache(loadRuleTargets);
+  return async (tx, answer, stored = {}) => {
+    const queued = await enqueueAnswerAlerts(tx, alertAnswerFromPayload(answer), now(), options.timeZone, await targets(tx, stored.settingsVersion));
     // After the commit, not inside the transaction: the worker must see the row.
     if (queued && options.onQueued) setTimeout(options.onQueued, 50).unref?.();
   };

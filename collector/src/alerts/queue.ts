@@ -1,5 +1,5 @@
 import type { AlertAnswer } from './answer';
-import { allConditionsHold, conditionSchema } from './conditions';
+import { allConditionsHold, conditionSchema, type Condition } from './conditions';
 import type { Queryable } from '../db/database';
 import { afterQuietHours } from './quiet-hours';
 
@@ -14,12 +14,16 @@ export interface QueuedDelivery {
 
 const conditionList = conditionSchema.array();
 
-/**
- * Queues one delivery per channel that an enabled rule matching `answer` sends to, in the caller's
- * transaction (the answer's own), due now or when the channel's quiet hours end. A channel several
- * rules point at gets one delivery; storing the same answer again queues nothing new.
- */
-export async function enqueueAnswerAlerts(tx: Queryable, answer: AlertAnswer, now: Date, timeZone: string): Promise<number> {
+/** One enabled rule's conditions and one channel it sends to, oldest rule first. */
+export interface RuleTarget {
+  ruleId: string;
+  conditions: Condition[];
+  channelId: string;
+  quiet: { from: string; to: string } | null;
+}
+
+/** What `enqueueAnswerAlerts` matches answers against (kept in memory by the alert hook). */
+export async function loadRuleTargets(tx: Queryable): Promise<RuleTarget[]> {
   const { rows } = await tx.query<{ rule_id: string; conditions: unknown; channel_id: string; quiet_from: string | null; quiet_to: string | null }>(
     `SELECT r.id AS rule_id, r.conditions, c.id AS channel_id, c.quiet_from, c.quiet_to
        FROM alert_rules r
@@ -28,13 +32,24 @@ export async function enqueueAnswerAlerts(tx: Queryable, answer: AlertAnswer, no
       WHERE r.enabled
       ORDER BY r.created_at, r.id`,
   );
-  const chosen = new Map<string, { ruleId: string; dueAt: Date }>();
-  for (const row of rows) {
-    if (chosen.has(row.channel_id)) continue;
+  return rows.flatMap((row) => {
     const conditions = conditionList.safeParse(row.conditions);
-    if (!conditions.success || !allConditionsHold(conditions.data, answer)) continue;
-    const quiet = row.quiet_from && row.quiet_to ? { from: row.quiet_from, to: row.quiet_to } : null;
-    chosen.set(row.channel_id, { ruleId: row.rule_id, dueAt: afterQuietHours(now, quiet, timeZone) });
+    if (!conditions.success) return [];
+    return [{ ruleId: row.rule_id, conditions: conditions.data, channelId: row.channel_id, quiet: row.quiet_from && row.quiet_to ? { from: row.quiet_from, to: row.quiet_to } : null }];
+  });
+}
+
+/**
+ * Queues one delivery per channel that an enabled rule matching `answer` sends to, in the caller's
+ * transaction (the answer's own), due now or when the channel's quiet hours end. A channel several
+ * rules point at gets one delivery; storing the same answer again queues nothing new. `targets`
+ * are the rules as of this transaction (read here when not given).
+ */
+export async function enqueueAnswerAlerts(tx: Queryable, answer: AlertAnswer, now: Date, timeZone: string, targets?: readonly RuleTarget[]): Promise<number> {
+  const chosen = new Map<string, { ruleId: string; dueAt: Date }>();
+  for (const target of targets ?? (await loadRuleTargets(tx))) {
+    if (chosen.has(target.channelId) || !allConditionsHold(target.conditions, answer)) continue;
+    chosen.set(target.channelId, { ruleId: target.ruleId, dueAt: afterQuietHours(now, target.quiet, timeZone) });
   }
   let queued = 0;
   for (const [channelId, { ruleId, dueAt }] of chosen) {

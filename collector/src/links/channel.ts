@@ -1,5 +1,3 @@
-import type { Queryable } from '../db/database';
-
 /** Where an answer was given: a site's widget, a counter tablet, or a survey link (QR, LINE, SMS). */
 export type Channel = 'web' | 'kiosk' | 'link';
 
@@ -16,16 +14,11 @@ export function deriveChannel(answer: { mode?: string; url?: string }, publicUrl
 }
 
 /**
- * The answer hook that writes the derived channel into the stored answer's `context` (in the
- * transaction that stores it), so the dashboard's segments show `web`, `kiosk` and `link` for
- * every answer. The received payload itself is kept as it came.
+ * The context enricher that gives every stored answer its `channel` (unless the page set one), so
+ * the dashboard's segments show `web`, `kiosk` and `link` for every answer. It goes in with the
+ * answer's one INSERT; the received payload itself is kept as it came.
  */
-export function channelHook(publicUrl: string | undefined) {
-  return async (tx: Queryable, answer: { id: string; mode?: string; url?: string; context?: Record<string, unknown> }) => {
-    if (typeof answer.context?.channel === 'string') return;
-    await tx.query(
-      `UPDATE responses SET context = COALESCE(context, '{}'::jsonb) || jsonb_build_object('channel', $2::text) WHERE id = $1`,
-      [answer.id, deriveChannel(answer, publicUrl)],
-    );
-  };
+export function channelEnricher(publicUrl: string | undefined) {
+  return (answer: { mode?: string; url?: string; context?: Record<string, unknown> }) =>
+    typeof answer.context?.channel === 'string' ? undefined : { channel: deriveChannel(answer, publicUrl) };
 }

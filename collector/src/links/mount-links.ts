@@ -5,7 +5,7 @@ import { requireUser } from '../auth/require-user';
 import { formFields } from '../http/form-fields';
 import { ownOrigin } from '../http/own-origin';
 import { problem } from '../http/problem';
-import { channelHook } from './channel';
+import { channelEnricher } from './channel';
 import { linkBuilderPage, type LinkBuilderInput } from './link-builder-page';
 import { linkFields } from './link-fields';
 import { mountSurveyPage } from './mount-survey-page';
@@ -17,7 +17,7 @@ import { deleteSurveyPage, linksPage, type LinksPageInput } from './links-page';
 import { linksWords as words } from './links-words';
 import { printPage, printSizes, type PrintKind } from './print-page';
 import { qrPng, qrSvg } from './qr-code';
-import { singleUseHook } from './single-use-hook';
+import { createSingleUseHook } from './single-use-hook';
 import { parseLookForm, parseSurveyForm, surveyFormFromFields } from './survey-form';
 
 type Ctx = Context<AppEnv>;
@@ -36,8 +36,8 @@ type Ctx = Context<AppEnv>;
  */
 export function mountLinks(app: App, { db, config, answerHooks, nav, page }: FeatureDeps) {
   const store = createLinkStore(db);
-  answerHooks.onAnswerStored(singleUseHook);
-  answerHooks.onAnswerStored(channelHook(config.publicUrl));
+  answerHooks.onAnswerStored(createSingleUseHook());
+  answerHooks.enrichContext(channelEnricher(config.publicUrl));
   nav.add({ href: '/links', label: words.nav, order: 30 });
   const publicUrl = (c: Ctx) => ownOrigin(c, config);
 

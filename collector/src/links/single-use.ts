@@ -18,7 +18,8 @@ export type OrderClaim =
   | { kind: 'order-missing' };
 
 /**
- * The single-use rule, run inside the transaction that stores an answer: for a survey the owner
+ * The single-use rule, run inside the transaction that stores an answer (`singleUseSurveys`: the
+ * ids of the surveys made single-use, as of that transaction): for a survey the owner
  * made single-use, the first answer carrying `context.order` claims that order; any other answer
  * for the same survey and order finds the claim taken. The primary key on (survey, order) decides
  * between two answers racing on two collector instances, so the rule holds without a lock.
@@ -27,9 +28,9 @@ export type OrderClaim =
 export async function claimOrder(
   tx: Queryable,
   answer: { id: string; survey: string; context?: Record<string, unknown> | null },
+  singleUseSurveys: ReadonlySet<string>,
 ): Promise<OrderClaim> {
-  const { rows } = await tx.query<{ single_use: boolean }>('SELECT single_use FROM link_surveys WHERE id = $1', [answer.survey]);
-  if (!rows[0]?.single_use) return { kind: 'not-single-use' };
+  if (!singleUseSurveys.has(answer.survey)) return { kind: 'not-single-use' };
   const order = answer.context?.[orderKey];
   if (typeof order !== 'string' || orderClaimKey(order) === '') return { kind: 'order-missing' };
   const claimed = await tx.query(
@@ -43,4 +44,10 @@ export async function claimOrder(
 export async function isOrderAnswered(db: Queryable, surveyId: string, order: string): Promise<boolean> {
   const { rows } = await db.query('SELECT 1 FROM link_orders WHERE survey_id = $1 AND order_key = $2', [surveyId, orderClaimKey(order)]);
   return rows.length > 0;
+}
+
+/** The ids of the single-use surveys. */
+export async function singleUseSurveyIds(db: Queryable): Promise<Set<string>> {
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM link_surveys WHERE single_use');
+  return new Set(rows.map((row) => row.id));
 }

@@ -21,32 +21,35 @@ export function createResponsesStore({ db, hooks }: { db: Database; hooks: Answe
       // Without hooks nothing must commit with the answer: each statement stands alone, and a new
       // answer costs one round trip instead of three (BEGIN, INSERT, COMMIT).
       const atomically = <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => (hooks.any() ? db.transaction(work) : work(db));
+      const context = hooks.storedContext(answer);
+      const stored = context === answer.context ? answer : { ...answer, context };
       return atomically(async (tx) => {
-        const { rows } = await tx.query(
+        const { rows } = await tx.query<{ settings_version: string | number }>(
           `INSERT INTO responses (id, survey, type, score, scale_min, scale_max, comment, reasons, contact, mode,
              locale, url, answered_at, user_id, user_data, context, sdk, payload)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-           ON CONFLICT (id) DO NOTHING RETURNING id`,
+           ON CONFLICT (id) DO NOTHING RETURNING id, (SELECT version FROM settings_version) AS settings_version`,
           [
             answer.id, answer.survey, answer.type, answer.score, answer.scale[0], answer.scale[1],
             answer.comment ?? null, answer.reasons ? JSON.stringify(answer.reasons) : null, answer.contact === true,
             answer.mode ?? null, answer.locale, answer.url, answer.answeredAt,
             typeof answer.user?.id === 'string' ? answer.user.id : null, answer.user ? JSON.stringify(answer.user) : null,
-            answer.context ? JSON.stringify(answer.context) : null, answer.sdk, JSON.stringify(answer),
+            context ? JSON.stringify(context) : null, answer.sdk, JSON.stringify(answer),
           ],
         );
         if (rows.length === 1) {
-          await hooks.runStored(tx, answer);
+          await hooks.runStored(tx, stored, { settingsVersion: Number(rows[0].settings_version) });
           return { stored: true, completed: false } as const;
         }
-        const completed = await tx.query(
+        const completed = await tx.query<{ context: Record<string, unknown> | null; settings_version: string | number }>(
           `UPDATE responses SET comment = COALESCE(comment, $2), reasons = COALESCE(reasons, $3::jsonb), contact = contact OR $4,
              payload = $5::jsonb
            WHERE id = $1 AND ((comment IS NULL AND $2::text IS NOT NULL) OR (reasons IS NULL AND $3::jsonb IS NOT NULL) OR (NOT contact AND $4))
-           RETURNING payload`,
+           RETURNING context, (SELECT version FROM settings_version) AS settings_version`,
           [answer.id, answer.comment ?? null, answer.reasons ? JSON.stringify(answer.reasons) : null, answer.contact === true, JSON.stringify(answer)],
         );
-        if (completed.rows.length === 1) await hooks.runCompleted(tx, answer);
+        const [done] = completed.rows;
+        if (done) await hooks.runCompleted(tx, { ...answer, context: done.context ?? undefined }, { settingsVersion: Number(done.settings_version) });
         return { stored: false, completed: completed.rows.length === 1 } as const;
       });
     },
