@@ -10,6 +10,18 @@ import type { Queryable } from './db/database';
  */
 export type AnswerHook = (tx: Queryable, answer: Answer, stored: StoredInfo) => Promise<void>;
 
+/**
+ * Whether a stored-answer hook would write anything for `answer`, decided in memory before the
+ * answer is stored: `needed`, and the `settingsVersion` of the settings it decided with (none if it
+ * reads no settings); `unknown` when it cannot tell yet (its settings are not in memory). When no
+ * hook needs to write, the answer is stored in one statement, guarded by that version (see
+ * `responses-store.ts`). A hook registered without a precheck always runs.
+ */
+export type Precheck = (answer: Answer) => { needed: boolean; settingsVersion?: number } | 'unknown';
+
+/** The prechecks' verdict: write the answer alone, under `settingsVersion`; undefined: run the hooks. */
+export type AnswerPlan = { alone: true; settingsVersion: number } | undefined;
+
 /** What the store learnt while storing the answer. */
 export interface StoredInfo {
   /**
@@ -29,7 +41,7 @@ export type ContextEnricher = (answer: Answer) => Record<string, unknown> | unde
 /** Where features register their hooks; the answer store runs them. */
 export interface AnswerHooks {
   /** A new answer was stored (the first time its `id` arrived). */
-  onAnswerStored(hook: AnswerHook): void;
+  onAnswerStored(hook: AnswerHook, options?: { precheck?: Precheck }): void;
   /**
    * A repeat of a stored answer filled in what it lacked (a comment, reasons or contact consent
    * sent after the score); `answer` is the completed payload.
@@ -39,6 +51,8 @@ export interface AnswerHooks {
   enrichContext(enricher: ContextEnricher): void;
   /** The stored context of `answer`: the visitor's, plus what the enrichers add. */
   storedContext(answer: Answer): Record<string, unknown> | undefined;
+  /** Whether `answer` (with its stored context) can be stored without running the hooks. */
+  plan(answer: Answer): AnswerPlan;
   runStored(tx: Queryable, answer: Answer, stored?: StoredInfo): Promise<void>;
   runCompleted(tx: Queryable, answer: Answer, stored?: StoredInfo): Promise<void>;
   /** Whether any hook is registered (without one, storing an answer needs no transaction). */
@@ -47,13 +61,30 @@ export interface AnswerHooks {
 
 export function createAnswerHooks(): AnswerHooks {
   const stored: AnswerHook[] = [];
+  const prechecks: (Precheck | undefined)[] = [];
   const completed: AnswerHook[] = [];
   const enrichers: ContextEnricher[] = [];
   const run = async (hooks: AnswerHook[], tx: Queryable, answer: Answer, info: StoredInfo = {}) => {
     for (const hook of hooks) await hook(tx, answer, info);
   };
   return {
-    onAnswerStored: (hook) => void stored.push(hook),
+    onAnswerStored(hook, { precheck } = {}) {
+      stored.push(hook);
+      prechecks.push(precheck);
+    },
+    plan(answer) {
+      let version: number | undefined;
+      for (const precheck of prechecks) {
+        const verdict = precheck?.(answer) ?? 'unknown';
+        if (verdict === 'unknown' || verdict.needed) return undefined;
+        if (verdict.settingsVersion !== undefined) {
+          if (version !== undefined && version !== verdict.settingsVersion) return undefined;
+          version = verdict.settingsVersion;
+        }
+      }
+      // Settings never read yet: run the hooks once, which reads them.
+      return version === undefined ? undefined : { alone: true, settingsVersion: version };
+    },
     onAnswerCompleted: (hook) => void completed.push(hook),
     enrichContext: (enricher) => void enrichers.push(enricher),
     storedContext(answer) {

@@ -14,8 +14,13 @@
  *     under the strict CSP, in Thai and English. Client code is an entry in `collector/client/`
  *     (`client/inbox.tsx` → `/assets/inbox.js`, `client/inbox.css` → `/assets/inbox.css`).
  *   - adds its menu entry: `deps.nav.add({ href, label: { en, th }, order })`.
- *   - reacts to new answers: `deps.answerHooks.onAnswerStored(async (tx, answer) => …)` runs in
- *     the transaction that stores the answer (database work only; a throw rolls the answer back).
+ *   - reacts to new answers: `deps.answerHooks.onAnswerStored(async (tx, answer, { settingsVersion }) => …,
+ *     { precheck })` runs in the transaction that stores the answer (database work only; a throw
+ *     rolls the answer back). Its `precheck(answer)` says in memory whether it would write for
+ *     that answer; when no hook would, the answer is stored by one statement. Settings a hook
+ *     reads on every answer go through `createSettingsCache` (`settings-cache.ts`), and tables
+ *     holding them get the `bump_settings_version()` trigger. Fields every stored answer gets
+ *     in its `context` (the derived channel) come from `answerHooks.enrichContext(…)`.
  *   - keeps its tables in `collector/migrations/NNN-name.sql` (core 001–019, dashboard and inbox
  *     020–039, alerts 040–059, survey links 060–079), applied in order on start.
  * - State-changing requests (POST, PUT, PATCH, DELETE) pass the CSRF check below for every route

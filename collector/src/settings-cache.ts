@@ -9,10 +9,14 @@ import type { Queryable } from './db/database';
  */
 export function createSettingsCache<T>(load: (tx: Queryable) => Promise<T>) {
   let cached: { version: number; value: T } | undefined;
-  return async function read(tx: Queryable, version: number | undefined): Promise<T> {
-    if (version !== undefined && cached?.version === version) return cached.value;
-    const value = await load(tx);
-    if (version !== undefined) cached = { version, value };
-    return value;
+  return {
+    async read(tx: Queryable, version: number | undefined): Promise<T> {
+      if (version !== undefined && cached?.version === version) return cached.value;
+      const value = await load(tx);
+      if (version !== undefined) cached = { version, value };
+      return value;
+    },
+    /** What is in memory and its version, if anything: for a precheck. */
+    peek: () => cached,
   };
 }

@@ -54,6 +54,18 @@ describe(`settings kept in memory follow changes made elsewhere (${databaseKind}
     expect(await deliveries()).toBe(2);
   });
 
+  it('an answer no hook wants, by the rules in memory, still meets a rule added meanwhile on the other collector', async () => {
+    // A happy answer: no case, and no rule in the receiver's memory matches it, so it would be
+    // stored by one statement, guarded by the settings version; the new rule moved that version.
+    const before = await deliveries();
+    const channel = (await (await json('POST', '/api/alerts/channels', { kind: 'slack', name: 'Refunds', webhookUrl: 'http://127.0.0.1:9/refunds' })).json()).channel;
+    await json('POST', '/api/alerts/rules', { name: 'Refunds', mentions: 'refund', channels: [channel.id] });
+    expect((await post(answer({ type: 'csat', score: 5, scale: [1, 5], comment: 'Quick REFUND, thanks' }))).status).toBe(201);
+    expect(await deliveries()).toBe(before + 1);
+    expect((await post(answer({ type: 'csat', score: 5, scale: [1, 5], comment: 'Lovely' }))).status).toBe(201);
+    expect(await deliveries()).toBe(before + 1);
+  });
+
   it('a survey made single-use on one collector takes one answer per order on the other', async () => {
     const order = (id: string) => answer({ survey: 'receipt', type: 'nps', score: 9, scale: [0, 10], context: { order: id } });
     expect((await post(order('A1'))).status).toBe(201);

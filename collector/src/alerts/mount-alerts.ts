@@ -49,7 +49,7 @@ export function mountAlerts(app: App, deps: FeatureDeps, options: AlertsOptions 
   const box = createSecretBox(config.secretKey);
   const worker = createAlertWorker({ db, send, publicUrl, timeZone, now, box, pollMs: options.pollMs, log: (line) => log.error(line) });
   const hook = createAlertHook({ timeZone, now, onQueued: () => worker.wake() });
-  deps.answerHooks.onAnswerStored(hook);
+  deps.answerHooks.onAnswerStored(hook, { precheck: hook.precheck });
   // A comment that arrives after the score may now match a "comment mentions" rule; the unique key
   // keeps channels that were already alerted from getting a second message.
   deps.answerHooks.onAnswerCompleted(hook);

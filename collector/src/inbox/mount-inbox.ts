@@ -7,7 +7,7 @@ import { formFields } from '../http/form-fields';
 import { problem } from '../http/problem';
 import { createCaseStore } from './case-store';
 import { caseStates, type CaseState } from './case-states';
-import { createCaseOpener } from './open-case';
+import { createCaseOpener, opensCase } from './open-case';
 
 const NOTE_LIMIT = 2_000;
 
@@ -26,7 +26,7 @@ const NOTE_LIMIT = 2_000;
 export function mountInbox(app: App, deps: FeatureDeps) {
   const { db, config, kit, nav, page, answerHooks } = deps;
   const cases = createCaseStore({ db, timeZone: config.timezone, kinds: kit.surveyKinds, now: deps.now });
-  answerHooks.onAnswerStored(createCaseOpener(kit.surveyKinds));
+  answerHooks.onAnswerStored(createCaseOpener(kit.surveyKinds), { precheck: (answer) => ({ needed: opensCase(kit.surveyKinds, answer) }) });
 
   nav.add({ href: '/inbox', label: { en: 'Inbox', th: 'กล่องงาน' }, order: 10 });
   app.get('/inbox', requireUser({ page: true }), (c) =>

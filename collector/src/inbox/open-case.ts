@@ -16,8 +16,13 @@ export interface CaseSource {
  */
 export function createCaseOpener(kinds: Kinds) {
   return async function openCase(tx: Queryable, answer: CaseSource): Promise<void> {
-    const kind = kinds[answer.type];
-    if (!kind || answer.score >= kind.passiveFrom) return;
+    if (!opensCase(kinds, answer)) return;
     await tx.query('INSERT INTO cases (response_id, opened_at) VALUES ($1, $2) ON CONFLICT (response_id) DO NOTHING', [answer.id, answer.answeredAt]);
   };
+}
+
+/** Whether an answer is in the detractor band of its type, so it opens a case. */
+export function opensCase(kinds: Kinds, answer: Pick<CaseSource, 'type' | 'score'>): boolean {
+  const kind = kinds[answer.type];
+  return Boolean(kind) && answer.score < kind.passiveFrom;
 }

@@ -36,7 +36,8 @@ type Ctx = Context<AppEnv>;
  */
 export function mountLinks(app: App, { db, config, answerHooks, nav, page }: FeatureDeps) {
   const store = createLinkStore(db);
-  answerHooks.onAnswerStored(createSingleUseHook());
+  const singleUse = createSingleUseHook();
+  answerHooks.onAnswerStored(singleUse.hook, { precheck: singleUse.precheck });
   answerHooks.enrichContext(channelEnricher(config.publicUrl));
   nav.add({ href: '/links', label: words.nav, order: 30 });
   const publicUrl = (c: Ctx) => ownOrigin(c, config);
