@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannel } from '../../src/alerts/channel-store';
+import { createSecretBox } from '../../src/alerts/secret-box';
 import { createRule } from '../../src/alerts/rule-store';
 import { OWNER, signIn, startTestCollector, type TestCollector } from '../harness';
 import { makeAnswer, storeAnswer } from './answers';
@@ -26,18 +27,20 @@ describe('alerts settings in Chromium', { timeout: 120_000 }, () => {
 
   beforeAll(async () => {
     slack = await startFakeHttp();
-    collector = await startTestCollector({ config: { timezone: 'Asia/Bangkok' } });
+    // With HEARBACK_SECRET_KEY, as a shop should run it: the channels' secrets are stored encrypted.
+    collector = await startTestCollector({ config: { timezone: 'Asia/Bangkok', secretKey: 'a-secret-key-for-the-browser-tests-0123' } });
     const { db } = collector;
+    const box = createSecretBox(collector.deps.config.secretKey);
     channelId = await createChannel(db, {
       name: 'เจ้าของร้าน (LINE)', kind: 'line', locale: 'th', config: { to: `U${'9f'.repeat(16)}`, token: 'long-lived-channel-token-abcd1234' },
       quiet: { from: '22:00', to: '07:00' }, digestHour: 8,
-    });
-    const slackId = await createChannel(db, { name: 'Shop team on Slack', kind: 'slack', locale: 'en', config: { webhookUrl: `${slack.url}/services/T000/B000/secretXYZ9` }, quiet: null, digestHour: null });
+    }, box);
+    const slackId = await createChannel(db, { name: 'Shop team on Slack', kind: 'slack', locale: 'en', config: { webhookUrl: `${slack.url}/services/T000/B000/secretXYZ9` }, quiet: null, digestHour: null }, box);
     await createChannel(db, {
       name: 'Manager email', kind: 'email', locale: 'en',
       config: { host: 'smtp.gmail.com', port: '465', security: 'tls', user: 'alerts@shop.example', password: 'app-password-qrst', from: 'alerts@shop.example', to: 'manager@shop.example' },
       quiet: null, digestHour: 9,
-    });
+    }, box);
     await createRule(db, { name: 'ลูกค้าไม่พอใจ', enabled: true, conditions: [{ kind: 'detractor' }], channelIds: [channelId, slackId] });
     await createRule(db, { name: 'CSAT ≤ 2 at Siam', enabled: true, conditions: [{ kind: 'score-at-most', type: 'csat', max: 2 }, { kind: 'context', key: 'branch', value: 'Siam' }], channelIds: [slackId] });
     await createRule(db, { name: 'Mentions "refund"', enabled: false, conditions: [{ kind: 'comment-mentions', text: 'refund' }], channelIds: [slackId] });
