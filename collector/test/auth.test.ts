@@ -36,6 +36,17 @@ describe(`sign-in and what it guards (${databaseKind})`, () => {
     expect(bogus.status).toBe(401);
   });
 
+  it('a malformed bearer header identifies nobody, even with a session cookie: no way around the CSRF check', async () => {
+    const owner = await signIn(collector);
+    for (const authorization of ['Bearer x y', 'bearer\tjunk more', 'Bearer  a,b']) {
+      const crossSite = await collector.request('/api/tokens', {
+        method: 'POST', headers: { cookie: owner, origin: 'https://evil.example', authorization, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'stolen' }),
+      });
+      expect(crossSite.status, authorization).toBe(401);
+      expect((await collector.request('/api/summary', { headers: { cookie: owner, authorization } })).status, authorization).toBe(401);
+    }
+  });
+
   it('signs in with the form, returns to the page asked for, and signs out everywhere', async () => {
     const form = new URLSearchParams({ email: ' Owner@Shop.Example ', password: OWNER.password, next: '/settings' });
     const response = await collector.request('/signin', { method: 'POST', headers: { origin: collector.origin, 'content-type': 'application/x-www-form-urlencoded' }, body: form });

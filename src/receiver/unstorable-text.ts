@@ -5,17 +5,26 @@ const unstorable = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
  * The first string in `value` (object keys included) that no database text column can hold: a NUL
  * character or a lone surrogate. Without this check such an answer reaches the database, fails
  * there, and a receiver answers 5xx, so the widget keeps the answer and retries it for ever.
- * Returns the problem as a sentence naming the field, or `undefined`. `value` is an answer that
- * already passed the schema, so its depth is bounded.
+ * Returns the problem as a sentence naming the field, or `undefined`. Any depth: the collector
+ * also checks every form and JSON body with it, before anything else has looked at them.
  */
 export function unstorableTextProblem(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return unstorable.test(value) ? describe(path || 'body', value) : undefined;
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const [key, item] of Object.entries(value)) {
-    const where = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-    if (unstorable.test(key)) return `${path || 'body'} has a key with ${what(key)}; keys and text must not contain it`;
-    const problem = unstorableTextProblem(item, where);
-    if (problem) return problem;
+  // Depth first, in document order, with a stack of its own: a body nested thousands of levels
+  // deep is checked like any other instead of overflowing the call stack.
+  const pending: [unknown, string][] = [[value, path]];
+  while (pending.length) {
+    const [item, where] = pending.pop()!;
+    if (typeof item === 'string') {
+      if (unstorable.test(item)) return describe(where || 'body', item);
+      continue;
+    }
+    if (item === null || typeof item !== 'object') continue;
+    const children: [unknown, string][] = [];
+    for (const [key, child] of Object.entries(item)) {
+      if (unstorable.test(key)) return `${where || 'body'} has a key with ${what(key)}; keys and text must not contain it`;
+      children.push([child, Array.isArray(item) ? `${where}[${key}]` : where ? `${where}.${key}` : key]);
+    }
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
   }
   return undefined;
 }

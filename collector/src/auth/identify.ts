@@ -14,9 +14,12 @@ export function identify({ sessions, apiTokens, cookie }: { sessions: Sessions; 
     let found: Promise<SignedInUser | null> | undefined;
     c.set('identify', () => (found ??= lookup()));
     async function lookup(): Promise<SignedInUser | null> {
-      const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
-      if (bearer) {
-        const user = await apiTokens.find(bearer[1]);
+      const authorization = c.req.header('authorization') ?? '';
+      // Any "Bearer …" header is a token attempt (the CSRF check lets it through as one): a
+      // malformed one identifies nobody, rather than falling back to the cookie.
+      if (/^Bearer\s/i.test(authorization)) {
+        const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+        const user = bearer ? await apiTokens.find(bearer[1]) : null;
         return user && { ...user, via: 'token' };
       }
       const secret = cookie.read(c);

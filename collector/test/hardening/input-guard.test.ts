@@ -40,6 +40,17 @@ describe(`the input guard (${databaseKind})`, () => {
     expect((await look.json()).problems[0]).toMatch(/^form\.shopName contains a NUL character/);
   });
 
+  it('checks a body nested thousands of levels deep without overflowing: 400 or the route\'s own answer, never 500', async () => {
+    // 4,000 levels: JSON.parse takes it; a recursive check overflowed the stack (500).
+    const deep = `{"a":${'['.repeat(4_000)}"\\u0000"${']'.repeat(4_000)}}`;
+    const refused = await send('/signin', { method: 'POST', headers: { 'content-type': 'application/json' }, body: deep });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).problems[0]).toMatch(/^body\.a\[0\]\[0\].*contains a NUL character/);
+    const clean = `{"name":${'['.repeat(4_000)}${']'.repeat(4_000)}}`;
+    const rules = await send('/api/alerts/rules', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer junk' }, body: clean });
+    expect(rules.status).toBe(401);
+  });
+
   it('leaves ordinary bodies to their routes: the same forms still work', async () => {
     expect((await send('/api/tokens', { cookie: owner, ...json({ name: 'nightly 👍🏽 ส่งออก' }) })).status).toBe(201);
     expect((await send('/links/look', { cookie: owner, ...form({ shopName: 'ร้านสยาม', colour: '#123456' }) })).status).toBe(303);
