@@ -36,7 +36,7 @@ function Dashboard({ lang, format, filters }: { lang: Lang; format: Format; filt
         data.summary.responses === 0 ? <p class="card muted">{t(lang, 'noAnswers')}</p> : (
           <div class="dashboard-grid">
             <ScoreCards lang={lang} format={format} data={data} />
-            <TrendChart lang={lang} format={format} points={data.trend.points} unit={unit} onUnit={setUnit} />
+            <TrendChart lang={lang} format={format} points={data.trend.points} cut={data.trend.cut} unit={unit} onUnit={setUnit} />
             <BreakdownTable lang={lang} format={format} data={data} by={data.breakdown?.key} onBy={setBy} filters={filters} />
             <Reasons lang={lang} format={format} reasons={data.reasons} />
             <Themes lang={lang} format={format} themes={data.themes} />

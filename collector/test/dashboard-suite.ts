@@ -82,16 +82,22 @@ export function dashboardSuite(name: string, open: () => Promise<Database>, { sk
     });
 
     it('gives a weekly trend in the shop’s weeks, empty weeks included', async () => {
-      const trend = await queries.trend(filters(), 'week');
+      const { points: trend, cut } = await queries.trend(filters(), 'week');
+      expect(cut).toBe(false);
       // Nov 1 (local) is a Sunday: its week starts Monday Oct 26; Nov 30 is a Monday.
       expect(trend.map((p) => p.period)).toEqual(['2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30']);
       expect(trend[5].responses).toBe(1);
       expect(trend.reduce((sum, p) => sum + p.responses, 0)).toBe(18);
-      const monthly = await queries.trend(filters('range=90d'), 'month');
+      const monthly = (await queries.trend(filters('range=90d'), 'month')).points;
       // 90 days back from Nov 30 starts on Sep 1
       expect(monthly.map((p) => [p.period, p.responses])).toEqual([['2026-09-01', 0], ['2026-10-01', 1], ['2026-11-01', 18]]);
-      const everything = await queries.trend(filters('range=all'), 'month');
+      const everything = (await queries.trend(filters('range=all'), 'month')).points;
       expect(everything.map((p) => [p.period, p.responses])).toEqual([['2026-10-01', 1], ['2026-11-01', 18]]);
+      // A century of weeks: the newest 400, and it says so.
+      const century = await queries.trend(filters('from=2000-01-01&to=2099-12-31'), 'week');
+      expect(century.points).toHaveLength(400);
+      expect(century.points.at(-1)!.period).toBe('2099-12-28');
+      expect(century.cut).toBe(true);
     });
 
     it('counts reason chips per band', async () => {

@@ -24,6 +24,12 @@ describe('periods and date ranges of the shop’s calendar', () => {
     expect(previousPeriod({ from: '2026-11-24', to: '2026-11-30', context: {} })).toEqual({ from: '2026-11-17', to: '2026-11-23', context: {} });
   });
 
+  it('keeps a context filter named __proto__ as a filter, not dropped on the way', () => {
+    const parsed = parseFilters(new URLSearchParams('range=all&context.__proto__=x&context.constructor=y'), { now: new Date('2026-11-30T18:00:00Z'), timeZone: 'Asia/Bangkok' });
+    if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+    expect(Object.entries(parsed.filters.context)).toEqual([['__proto__', 'x'], ['constructor', 'y']]);
+  });
+
   it('counts today in the shop’s zone: 18:00 UTC on Nov 30 is Dec 1 in Bangkok', () => {
     const parsed = parseFilters(new URLSearchParams('range=7d&context.branch=Siam'), { now: new Date('2026-11-30T18:00:00Z'), timeZone: 'Asia/Bangkok' });
     expect(parsed).toEqual({ ok: true, filters: { from: '2026-11-25', to: '2026-12-01', context: { branch: 'Siam' } } });

@@ -31,4 +31,26 @@ describe.skipIf(!process.env.DATABASE_URL)('daily rollups with two collectors on
     });
     expect((await builder.run()).built.length).toBeGreaterThan(25);
   });
+
+  it('gives up after 2 s when the answers stay locked (a long erasure), instead of holding new answers back', async () => {
+    await db.query('DELETE FROM rollup_days');
+    const builder = createRollupBuilder({ db, timeZone, now: () => now, maxDays: 1000 });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const erasure = db.transaction(async (tx) => {
+      await tx.query("DELETE FROM responses WHERE id = 'nobody'"); // ROW EXCLUSIVE until the end
+      locked();
+      await held;
+    });
+    await isLocked;
+    const started = Date.now();
+    const run = await builder.run();
+    release();
+    await erasure;
+    expect(run).toEqual({ built: [], more: false, busy: true });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((await builder.run()).built.length).toBeGreaterThan(25);
+  });
 });

@@ -42,6 +42,7 @@ const messages = {
   byMonth: { en: 'By month', th: 'รายเดือน' },
   metric: { en: 'Score', th: 'คะแนน' },
   trendBand: { en: 'shaded: 95% range', th: 'แถบสี: ช่วงความเชื่อมั่น 95%' },
+  trendCut: { en: 'The range is too long to show every period: these are the newest 400. Choose a shorter range or months.', th: 'ช่วงเวลายาวเกินกว่าจะแสดงได้ทุกช่วง จึงแสดง 400 ช่วงล่าสุด เลือกช่วงที่สั้นลงหรือแสดงเป็นรายเดือน' },
   showTable: { en: 'Show as a table', th: 'แสดงเป็นตาราง' },
   period: { en: 'Period', th: 'ช่วงเวลา' },
   breakdown: { en: 'Breakdown', th: 'แยกตาม' },

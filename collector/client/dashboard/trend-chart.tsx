@@ -13,8 +13,8 @@ const scales: Record<MetricName, [number, number]> = { nps: [-100, 100], csat: [
  * low and high lines filled between). chart.js draws on a canvas, so nothing breaks the strict CSP;
  * the same figures are in a table for screen readers and for copying.
  */
-export function TrendChart({ lang, format, points, unit, onUnit }: {
-  lang: Lang; format: Format; points: TrendPoint[]; unit: 'week' | 'month'; onUnit: (unit: 'week' | 'month') => void;
+export function TrendChart({ lang, format, points, cut, unit, onUnit }: {
+  lang: Lang; format: Format; points: TrendPoint[]; cut: boolean; unit: 'week' | 'month'; onUnit: (unit: 'week' | 'month') => void;
 }) {
   const [metric, setMetric] = useState<MetricName>('nps');
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -60,6 +60,7 @@ export function TrendChart({ lang, format, points, unit, onUnit }: {
           <button type="button" aria-pressed={unit === 'month'} onClick={() => onUnit('month')}>{t(lang, 'byMonth')}</button>
         </div>
       </div>
+      {cut && <p class="muted small" role="note">{t(lang, 'trendCut')}</p>}
       <div class="chart">
         <canvas ref={canvas} role="img" aria-label={`${t(lang, 'trend')}: ${t(lang, `${metric}Title`)}, ${t(lang, 'trendBand')}`} />
       </div>

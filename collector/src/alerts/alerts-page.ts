@@ -4,7 +4,7 @@ import { fill } from '../shell/lang';
 import { alertsText as t } from './alerts-text';
 import { channelFields, commonLabels, type FieldProblem } from './channel-form';
 import type { Channel } from './channel-store';
-import { channelKinds, maskSecret, secretFields, type ChannelKind } from './channels/channel-config';
+import { channelKinds, maskSecret, secretFields, shownSetting, type ChannelKind } from './channels/channel-config';
 import type { Condition } from './conditions';
 import type { DeliveryStatus, GaveUp } from './delivery-report';
 import type { RuleFields } from './rule-form';
@@ -37,8 +37,7 @@ function channelTarget(channel: Channel, lang: Lang): string {
   return channelFields[channel.kind]
     .filter((spec) => spec.name !== 'security' && typeof channel.config[spec.name] === 'string' && channel.config[spec.name])
     .map((spec) => {
-      const value = String(channel.config[spec.name]);
-      return `${spec.label[lang]}: ${secretFields[channel.kind].includes(spec.name) ? maskSecret(value) : value}`;
+      return `${spec.label[lang]}: ${shownSetting(channel.kind, spec.name, String(channel.config[spec.name]))}`;
     })
     .join(' · ');
 }

@@ -79,6 +79,11 @@ const commonProblems = {
   locale: { en: 'must be Thai or English', th: 'ต้องเป็นภาษาไทยหรืออังกฤษ' },
 } satisfies Record<string, Localized>;
 
+const retypeSecret = {
+  en: 'was saved with a HEARBACK_SECRET_KEY this app does not have: type it again',
+  th: 'ถูกบันทึกด้วย HEARBACK_SECRET_KEY ที่ระบบนี้ไม่มี กรุณาพิมพ์ใหม่',
+} satisfies Localized;
+
 /** One problem with the form, to show next to its field. */
 export interface FieldProblem {
   field: string;
@@ -116,17 +121,24 @@ export function parseChannelForm(kind: ChannelKind, fields: Record<string, strin
   const config: Record<string, string> = {};
   let generatedSecret: string | null = null;
   for (const spec of channelFields[kind]) {
-    const typed = spec.input === 'password' ? (fields[spec.name] ?? '') : (fields[spec.name] ?? '').trim();
+    const typed = fields[spec.name] ?? '';
     const saved = existing?.config[spec.name];
-    if (!typed && secretFields[kind].includes(spec.name) && typeof saved === 'string' && saved) config[spec.name] = saved;
-    else config[spec.name] = typed.trim();
+    // A secret left empty (or only spaces) keeps the saved one; an SMTP password is kept as typed,
+    // spaces and all; everything else is trimmed.
+    if (!typed.trim() && existing?.unreadableSecrets.includes(spec.name)) {
+      // Saved under a key this collector does not have: keeping "nothing" would lose it for good.
+      problems.push({ field: spec.name, label: spec.label, message: retypeSecret });
+      continue;
+    }
+    if (!typed.trim() && secretFields[kind].includes(spec.name) && typeof saved === 'string' && saved) config[spec.name] = saved;
+    else config[spec.name] = spec.name === 'password' ? typed : typed.trim();
   }
-  if (kind === 'webhook' && !config.secret) config.secret = generatedSecret = newWebhookSecret();
+  if (kind === 'webhook' && !config.secret && !existing?.unreadableSecrets.includes('secret')) config.secret = generatedSecret = newWebhookSecret();
   const parsed = channelConfigSchemas[kind].safeParse(config);
   if (!parsed.success) {
     const wrong = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
     for (const spec of channelFields[kind]) {
-      if (wrong.has(spec.name)) problems.push({ field: spec.name, label: spec.label, message: spec.hint });
+      if (wrong.has(spec.name) && !problems.some((p) => p.field === spec.name)) problems.push({ field: spec.name, label: spec.label, message: spec.hint });
     }
   }
   if (problems.length) return { ok: false, problems };

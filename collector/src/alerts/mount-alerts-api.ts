@@ -1,18 +1,34 @@
 import type { Context } from 'hono';
+import { z } from 'zod';
 import type { App, AppEnv, Lang } from '../app-env';
 import type { Database } from '../db/database';
 import { requireUser } from '../auth/require-user';
-import { formFields } from '../http/form-fields';
 import { problem } from '../http/problem';
 import { parseChannelForm, type FieldProblem } from './channel-form';
 import { createChannel, deleteChannel, listChannels, loadChannel, updateChannel, type Channel } from './channel-store';
-import { channelKinds, maskSecret, secretFields, type ChannelKind } from './channels/channel-config';
+import { channelKinds, maskSecret, secretFields, shownSetting, type ChannelKind } from './channels/channel-config';
 import type { SendDeps } from './channels/sender';
 import { latestByChannel, type DeliveryStatus } from './delivery-report';
 import { parseRuleForm, ruleFieldsFrom } from './rule-form';
 import { createRule, deleteRule, listRules, updateRule, type Rule } from './rule-store';
 import type { SecretBox } from './secret-box';
 import { sendTestAlert } from './test-alert';
+
+const text = (max: number) => z.string({ message: 'must be text' }).max(max, `must be at most ${max} characters`);
+
+/** A rule's JSON body: the form's fields with JSON types; the form's own checks follow. */
+const ruleBody = z.strictObject({
+  name: text(200).optional(),
+  enabled: z.boolean({ message: 'must be true or false' }).optional(),
+  detractor: z.boolean({ message: 'must be true or false' }).optional(),
+  scoreType: z.enum(['nps', 'csat', 'ces', ''], { message: 'must be nps, csat or ces' }).optional(),
+  scoreMax: z.union([z.number().int(), z.string().regex(/^\d*$/)], { message: 'must be a whole number' }).optional(),
+  contextKey: text(100).optional(),
+  contextValue: text(500).optional(),
+  mentions: text(200).optional(),
+  channels: z.array(z.string({ message: 'must be channel ids' }), { message: 'must be a list of channel ids' }).max(50).optional(),
+});
+const ruleFields = Object.keys(ruleBody.shape).join(', ');
 
 export interface AlertsApiDeps {
   db: Database;
@@ -29,7 +45,7 @@ function channelView(channel: Channel, latest: DeliveryStatus | undefined) {
   const secrets: Record<string, string> = {};
   for (const [field, value] of Object.entries(channel.config)) {
     if (secretFields[channel.kind].includes(field)) secrets[field] = typeof value === 'string' ? maskSecret(value) : '';
-    else settings[field] = value;
+    else settings[field] = typeof value === 'string' ? shownSetting(channel.kind, field, value) : value;
   }
   return {
     id: channel.id, name: channel.name, kind: channel.kind, locale: channel.locale, settings, secrets,
@@ -39,6 +55,31 @@ function channelView(channel: Channel, latest: DeliveryStatus | undefined) {
 }
 
 const problemLines = (problems: FieldProblem[], lang: Lang) => problems.map((p) => `${p.field}: ${p.message[lang]}`);
+
+type JsonBody = { ok: true; body: Record<string, unknown> } | { ok: false; problem: string };
+
+/** The request's JSON object, or what is wrong with it (`fields` lists what it may hold). */
+async function jsonObject(c: Context<AppEnv>, fields: string): Promise<JsonBody> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  const body = type === 'application/json' ? await c.req.json().catch(() => undefined) : undefined;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    return { ok: false, problem: `the body must be a JSON object (Content-Type: application/json) with ${fields}` };
+  }
+  return { ok: true, body: body as Record<string, unknown> };
+}
+
+/** A channel body's fields as the form's text: strings, numbers and booleans only. */
+function channelFields(body: Record<string, unknown>): { fields: Record<string, string> } | { problems: string[] } {
+  const fields: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string') fields[key] = value;
+    else if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) fields[key] = String(value);
+    else if (key === 'to' && Array.isArray(value) && value.every((item) => typeof item === 'string')) fields[key] = value.join(', ');
+    else problems.push(`${key}: must be text, a number or true/false (got ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value})`);
+  }
+  return problems.length ? { problems } : { fields };
+}
 
 /**
  * The alert settings as JSON, for scripts and other tools, with the forms' own checks:
@@ -64,7 +105,11 @@ export function mountAlertsApi(app: App, { db, box, send, publicUrl, timeZone, n
   app.get('/api/alerts', requireUser(), async (c) => c.json({ secretsEncrypted: box.sealing, ...(await views()) }));
 
   async function saveChannel(c: Context<AppEnv>, existing: Channel | null) {
-    const { fields } = await formFields(c);
+    const read = await jsonObject(c, '"kind", "name", "locale", "quietFrom", "quietTo", "digestHour" and the kind\'s own fields');
+    if (!read.ok) return problem(c, 400, read.problem);
+    const checked = channelFields(read.body);
+    if ('problems' in checked) return problem(c, 400, checked.problems);
+    const { fields } = checked;
     const kind = existing?.kind ?? fields.kind;
     if (!isKind(kind)) return problem(c, 400, `kind: ${JSON.stringify(fields.kind ?? null)} must be one of ${channelKinds.join(', ')}`);
     if (existing && fields.kind !== undefined && fields.kind !== existing.kind) return problem(c, 400, `kind: a ${existing.kind} channel cannot become ${fields.kind}; add a new channel instead`);
@@ -96,15 +141,24 @@ export function mountAlertsApi(app: App, { db, box, send, publicUrl, timeZone, n
   app.post('/api/alerts/channels/:id/test', owner, withChannel(async (c, channel) => c.json(await sendTestAlert(channel, { publicUrl, timeZone, now }, send))));
 
   async function saveRule(c: Context<AppEnv>, existing: Rule | null) {
-    const body = await c.req.json().catch(() => undefined);
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return problem(c, 400, 'the body must be a JSON object: { "name", "detractor", "scoreType", "scoreMax", "contextKey", "contextValue", "mentions", "channels", "enabled" }');
-    const json = body as Record<string, unknown>;
-    const text = (value: unknown) => (typeof value === 'boolean' ? (value ? 'on' : '') : typeof value === 'number' ? String(value) : value);
+    const read = await jsonObject(c, '"name", "enabled", "detractor", "scoreType", "scoreMax", "contextKey", "contextValue", "mentions" and "channels"');
+    if (!read.ok) return problem(c, 400, read.problem);
+    const parsed = ruleBody.safeParse(read.body);
+    if (!parsed.success) {
+      return problem(c, 400, parsed.error.issues.map((issue) => issue.code === 'unrecognized_keys'
+        ? `${issue.keys.join(', ')}: not a rule field; a rule has ${ruleFields}`
+        : `${issue.path.join('.')}: ${issue.message}`));
+    }
+    const json = parsed.data;
     const fields = ruleFieldsFrom({
-      ...Object.fromEntries(Object.entries(json).map(([key, value]) => [key, key === 'channels' ? value : text(value)])),
-      enabled: json.enabled === undefined ? (existing?.enabled ?? true ? 'on' : '') : text(json.enabled),
+      ...json,
+      scoreMax: json.scoreMax === undefined ? undefined : String(json.scoreMax),
+      enabled: (json.enabled ?? existing?.enabled ?? true) ? 'on' : '',
+      detractor: json.detractor ? 'on' : '',
     });
     const channels = await listChannels(db, box);
+    const unknown = (json.channels ?? []).filter((id) => !channels.some((channel) => channel.id === id));
+    if (unknown.length) return problem(c, 400, `channels: ${unknown.map((id) => JSON.stringify(id)).join(', ')} ${unknown.length === 1 ? 'is not a channel' : 'are not channels'}; GET /api/alerts lists them`);
     const result = parseRuleForm(fields, channels.map((channel) => channel.id));
     if (!result.ok) return problem(c, 400, problemLines(result.problems, c.var.lang));
     const id = existing ? existing.id : await createRule(db, result.input);

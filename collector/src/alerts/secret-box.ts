@@ -37,10 +37,21 @@ export function createSecretBox(secretKey?: string): SecretBox {
     };
   }
   const key = Buffer.from(hkdfSync('sha256', secretKey, 'hearback', 'alert channel secrets', 32));
-  return {
+  // Sealed already by this key (saving a channel again); a typed value that merely starts with
+  // the marker is sealed like any other.
+  const opens = (value: string) => {
+    if (!isSealed(value)) return false;
+    try {
+      box.open(value);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const box: SecretBox = {
     sealing: true,
     seal(value) {
-      if (value === '' || isSealed(value)) return value;
+      if (value === '' || opens(value)) return value;
       const nonce = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, nonce);
       const sealed = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
@@ -50,7 +61,7 @@ export function createSecretBox(secretKey?: string): SecretBox {
       if (!isSealed(value)) return value;
       const [nonce, tag, sealed] = value.slice(SEALED.length).split('.').map((part) => Buffer.from(part, 'base64url'));
       try {
-        const decipher = createDecipheriv('aes-256-gcm', key, nonce);
+        const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: 16 });
         decipher.setAuthTag(tag);
         return Buffer.concat([decipher.update(sealed), decipher.final()]).toString('utf8');
       } catch {
@@ -58,6 +69,7 @@ export function createSecretBox(secretKey?: string): SecretBox {
       }
     },
   };
+  return box;
 }
 
 /** Stores values as typed (tests, and collectors without HEARBACK_SECRET_KEY). */

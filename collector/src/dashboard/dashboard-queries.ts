@@ -96,8 +96,11 @@ export function createDashboardQueries({ db, timeZone, kinds }: { db: Database; 
       return { rows: shown, othersCount: all.slice(BREAKDOWN_VALUES).reduce((sum, row) => sum + row.responses, 0) };
     },
 
-    /** Scores per week (Monday) or month of the shop's calendar, every period of the range included, empty ones too. */
-    async trend(filters: Filters, unit: 'week' | 'month'): Promise<TrendPoint[]> {
+    /**
+     * Scores per week (Monday) or month of the shop's calendar, every period of the range included,
+     * empty ones too — the newest `MAX_PERIODS` of them: `cut` says when older ones were left out.
+     */
+    async trend(filters: Filters, unit: 'week' | 'month'): Promise<{ points: TrendPoint[]; cut: boolean }> {
       let { from: first, to: last } = filters;
       if (!first || !last) {
         const w = where(filters, [], [timeZone]);
@@ -106,7 +109,7 @@ export function createDashboardQueries({ db, timeZone, kinds }: { db: Database; 
            FROM responses r ${w.sql}`,
           w.params,
         );
-        if (!rows[0].first || !rows[0].last) return [];
+        if (!rows[0].first || !rows[0].last) return { points: [], cut: false };
         first ??= rows[0].first;
         last ??= rows[0].last;
       }
@@ -117,7 +120,7 @@ export function createDashboardQueries({ db, timeZone, kinds }: { db: Database; 
         const i = row.group === null ? undefined : index.get(row.group);
         if (i !== undefined) byPeriod[i].push(row);
       }
-      return periods.map((period, i) => ({ period, ...scoreMetrics(byPeriod[i], kinds) }));
+      return { points: periods.map((period, i) => ({ period, ...scoreMetrics(byPeriod[i], kinds) })), cut: periods[0] > periodStart(first, unit) };
     },
 
     /** The reason chips chosen, counted per band, most chosen first. */
@@ -176,7 +179,7 @@ export function periodStart(date: string, unit: 'week' | 'month'): string {
 }
 
 /** Periods a trend shows at most: the newest ones (about 8 years of weeks). */
-const MAX_PERIODS = 400;
+export const MAX_PERIODS = 400;
 
 /** Every week (Monday) or month start from `first` to `last` (YYYY-MM-DD); the newest `MAX_PERIODS`. */
 export function periodsBetween(first: string, last: string, unit: 'week' | 'month'): string[] {

@@ -9,7 +9,8 @@ export interface DashboardSummary {
   summary: ScoreMetrics;
   /** The same figures for the period of the same length just before, and whether each change is within the noise. */
   previous?: { from: string; to: string; summary: ScoreMetrics; change: ReturnType<typeof scoreChanges> };
-  trend: { unit: 'week' | 'month'; points: TrendPoint[] };
+  /** `cut`: the range held more than `MAX_PERIODS` periods; the newest are shown. */
+  trend: { unit: 'week' | 'month'; points: TrendPoint[]; cut: boolean };
   breakdown?: { key: string; rows: BreakdownRow[]; othersCount: number };
   reasons: Awaited<ReturnType<DashboardQueries['reasons']>>;
   themes: Record<'detractor' | 'promoter', Themes>;
@@ -36,7 +37,7 @@ export async function loadDashboardSummary(
   // breakdown, now of one row), else the first that groups answers (2–50 values).
   const key = by ?? Object.keys(filters.context).find((k) => contextKeys.some((c) => c.key === k))
     ?? contextKeys.find((k) => k.distinctValues >= 2 && k.distinctValues <= 50)?.key;
-  const [summary, previousSummary, points, breakdown, reasons, themes, surveys, cases] = await Promise.all([
+  const [summary, previousSummary, trend, breakdown, reasons, themes, surveys, cases] = await Promise.all([
     queries.summary(filters),
     before ? queries.summary(before) : undefined,
     queries.trend(filters, unit),
@@ -50,7 +51,7 @@ export async function loadDashboardSummary(
     filters,
     summary,
     ...(before && previousSummary ? { previous: { from: before.from!, to: before.to!, summary: previousSummary, change: scoreChanges(previousSummary, summary) } } : {}),
-    trend: { unit, points },
+    trend: { unit, ...trend },
     ...(key && breakdown ? { breakdown: { key, ...breakdown } } : {}),
     reasons, themes, contextKeys, surveys, cases,
   };

@@ -47,7 +47,8 @@ export type FilterResult = { ok: true; filters: Filters } | { ok: false; problem
 export function parseFilters(params: URLSearchParams, { now = new Date(), timeZone, defaultRange = '30d' as RangePreset }: { now?: Date; timeZone: string; defaultRange?: RangePreset }): FilterResult {
   const problems: string[] = [];
   const plain: Record<string, string> = {};
-  const context: Record<string, string> = {};
+  // No prototype: `context.__proto__=x` is a key like any other, not a way to lose the filter.
+  const context: Record<string, string> = Object.create(null);
   for (const [name, value] of params) {
     if (name.startsWith('context.')) {
       const key = name.slice('context.'.length);

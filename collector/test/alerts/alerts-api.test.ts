@@ -48,6 +48,39 @@ describe('alerts JSON API', { timeout: 60_000 }, () => {
     expect(JSON.stringify(channel)).not.toContain(token);
   });
 
+  it('refuses bodies that are not a JSON object of text, numbers and true/false, naming the field', async () => {
+    for (const body of ['{"name":', '["name"]', 'null']) {
+      const response = await collector.request(`/api/alerts/channels/${channelId}`, { method: 'PUT', headers: asBrowser(collector, owner, { 'content-type': 'application/json' }), body });
+      expect(response.status, body).toBe(400);
+      expect((await response.json()).problems[0], body).toMatch(/^the body must be a JSON object/);
+    }
+    const plain = await collector.request('/api/alerts/channels', { method: 'POST', headers: asBrowser(collector, owner, { 'content-type': 'text/plain' }), body: '{"kind":"slack"}' });
+    expect((await plain.json()).problems[0]).toMatch(/Content-Type: application\/json/);
+    const wrong = await call('PUT', `/api/alerts/channels/${channelId}`, { name: null, token: { a: 1 } });
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).problems).toEqual(['name: must be text, a number or true/false (got null)', 'token: must be text, a number or true/false (got object)']);
+    // Only spaces keeps the saved secret, as leaving it out does.
+    expect((await (await call('PUT', `/api/alerts/channels/${channelId}`, { token: '   ' })).json()).channel.secrets).toEqual({ token: '•••• WXYZ' });
+  });
+
+  it('shows everyone signed in a webhook address without its credentials or query, and short secrets not at all', async () => {
+    const hook = await call('POST', '/api/alerts/channels', { kind: 'webhook', name: 'Own system', url: 'https://user:pw123@hooks.example/in?key=abc' });
+    expect(hook.status).toBe(201);
+    const { channel, generatedSecret } = await hook.json();
+    expect(generatedSecret).toMatch(/^whsec_/);
+    expect(channel.settings.url).toBe('https://hooks.example/in?…');
+    const mail = await call('POST', '/api/alerts/channels', { kind: 'email', name: 'Mail', host: '127.0.0.1', port: 2525, security: 'none', password: 'pw12', from: 'a@shop.example', to: ['b@shop.example', 'c@shop.example'] });
+    expect(mail.status).toBe(201);
+    const mailChannel = (await mail.json()).channel;
+    expect(mailChannel.secrets).toEqual({ password: '••••' });
+    expect(mailChannel.settings.to).toBe('b@shop.example, c@shop.example');
+    const overview = await (await collector.request('/alerts', { headers: { cookie: staffCookie } })).text();
+    expect(overview).toContain('https://hooks.example/in?…');
+    expect(overview).not.toContain('pw123');
+    expect(overview).not.toContain('pw12');
+    for (const id of [channel.id, mailChannel.id]) expect((await call('DELETE', `/api/alerts/channels/${id}`)).status).toBe(204);
+  });
+
   it('changes a channel: fields left out keep their values, the secret too; the kind cannot change', async () => {
     const renamed = await call('PUT', `/api/alerts/channels/${channelId}`, { name: 'Shop group', quietFrom: '', quietTo: '' });
     expect(renamed.status).toBe(200);
@@ -59,10 +92,19 @@ describe('alerts JSON API', { timeout: 60_000 }, () => {
   });
 
   it('adds, changes and deletes a rule, refusing one without a condition or a known channel', async () => {
-    const bad = await call('POST', '/api/alerts/rules', { name: 'Nothing', channels: ['not-a-channel'] });
+    const bad = await call('POST', '/api/alerts/rules', { name: 'Nothing', channels: [channelId] });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).problems).toEqual([expect.stringMatching(/^detractor: choose at least one condition/), expect.stringMatching(/^channels: /)]);
+    expect((await bad.json()).problems).toEqual([expect.stringMatching(/^detractor: choose at least one condition/)]);
+    const unknown = await call('POST', '/api/alerts/rules', { name: 'Somewhere', detractor: true, channels: [channelId, "'; DROP"] });
+    expect((await unknown.json()).problems).toEqual([`channels: "'; DROP" is not a channel; GET /api/alerts lists them`]);
     expect((await call('POST', '/api/alerts/rules', 'not an object')).status).toBe(400);
+    // JSON types, not text that looks like them: "true" is not true.
+    const typed = await call('POST', '/api/alerts/rules', { name: 'x', enabled: 'true', detractor: 1, channels: channelId, kind: 'detractor' });
+    expect(typed.status).toBe(400);
+    expect((await typed.json()).problems).toEqual([
+      expect.stringMatching(/^enabled: must be true or false/), expect.stringMatching(/^detractor: must be true or false/),
+      expect.stringMatching(/^channels: must be a list of channel ids/), expect.stringMatching(/kind/),
+    ]);
 
     const created = await call('POST', '/api/alerts/rules', { name: 'Unhappy at Siam', detractor: true, contextKey: 'branch', contextValue: 'Siam', channels: [channelId] });
     expect(created.status).toBe(201);

@@ -98,6 +98,14 @@ describe(`alert secrets at rest (${databaseKind.name})`, { timeout: 120_000 }, (
     const { rows } = await db.query<{ status: string; last_error: string }>('SELECT status, last_error FROM alert_deliveries');
     expect(rows).toEqual([{ status: 'failed', last_error: expect.stringMatching(/token cannot be decrypted/) }]);
 
+    // Saving without retyping would keep "nothing" and lose the secret for good: refused.
+    const renamed = await collector.request(`/api/alerts/channels/${channelId}`, {
+      method: 'PUT', headers: asBrowser(collector, owner, { 'content-type': 'application/json' }), body: JSON.stringify({ name: 'Renamed' }),
+    });
+    expect(renamed.status).toBe(400);
+    expect((await renamed.json()).problems).toEqual(['token: was saved with a HEARBACK_SECRET_KEY this app does not have: type it again']);
+    expect(await storedToken()).toMatch(/^hb1:/);
+
     const again = await collector.request(`/alerts/channels/${channelId}`, form({ name: 'Owner group', to: groupId, token, locale: 'th', quietFrom: '', quietTo: '', digestHour: '' }));
     expect(await again.text()).not.toContain('cannot be read');
     expect(await testAlert()).toContain('role="status"');

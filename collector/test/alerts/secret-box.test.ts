@@ -25,6 +25,13 @@ describe('sealing alert secrets', () => {
     expect(box.seal('')).toBe('');
   });
 
+  it('seals a typed value that happens to start like a sealed one', () => {
+    const box = createSecretBox(key);
+    const sealed = box.seal('hb1:my-password');
+    expect(sealed).not.toBe('hb1:my-password');
+    expect(box.open(sealed)).toBe('hb1:my-password');
+  });
+
   it('refuses another key, a changed byte, and a sealed value without a key', () => {
     const sealed = createSecretBox(key).seal(token);
     expect(() => createSecretBox(`${key}!`).open(sealed)).toThrow(SecretUnreadable);

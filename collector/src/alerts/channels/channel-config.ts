@@ -55,8 +55,27 @@ export const secretFields: Record<ChannelKind, readonly string[]> = {
   webhook: ['secret'],
 };
 
-/** A secret as the settings page may show it: its last 4 characters only. */
+/** A secret as the settings page may show it: its last 4 characters, and only when those give little away. */
 export function maskSecret(secret: string): string {
   if (!secret) return '';
-  return `•••• ${secret.slice(-4)}`;
+  return secret.length >= 16 ? `•••• ${secret.slice(-4)}` : '••••';
+}
+
+/**
+ * A setting as the alerts page and `GET /api/alerts` show it to everyone signed in: secrets
+ * masked; a receiver URL without the user name, password or query it may carry
+ * (`https://user:pw@hooks.example/x?key=…` → `https://hooks.example/x?…`). The owner's edit form is
+ * the only place a non-secret setting shows in full.
+ */
+export function shownSetting(kind: ChannelKind, field: string, value: string): string {
+  if (secretFields[kind].includes(field)) return maskSecret(value);
+  if (kind === 'webhook' && field === 'url') {
+    try {
+      const url = new URL(value);
+      return `${url.protocol}//${url.host}${url.pathname}${url.search ? '?…' : ''}`;
+    } catch {
+      return '••••';
+    }
+  }
+  return value;
 }

@@ -6,6 +6,9 @@ import { addDays, localDate } from '../local-date';
 /** Any constant (with the schema): one collector builds rollups at a time; another finds the lock taken and skips. */
 const ROLLUP_LOCK = 4_242_022;
 
+/** PostgreSQL's "lock not available": `lock_timeout` ran out. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
 /** Context keys the dashboard can filter and break down by (the filters' rule). */
 export const ROLLUP_KEY_PATTERN = '^[A-Za-z0-9_.-]{1,64}$';
 
@@ -28,7 +31,7 @@ export interface RollupRun {
   built: string[];
   /** True when days are left for the next run (`maxDays` reached). */
   more: boolean;
-  /** True when another collector held the rollup lock, so this one built nothing. */
+  /** True when another collector held the rollup lock, or the answers stayed locked over 2 s: the rest waits for the next run. */
   busy: boolean;
 }
 
@@ -51,14 +54,18 @@ export function createRollupBuilder({ db, timeZone, now = () => new Date(), maxV
     return rows.map((row) => row.day);
   }
 
-  /** Rolls up one day; false when another collector holds the lock. */
+  /** Rolls up one day; false when another collector holds the lock, or `responses` is locked for long. */
   async function buildDay(day: string): Promise<boolean> {
     return db.transaction(async (tx) => {
       const { rows: [lock] } = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext(current_schema())) AS ok', [ROLLUP_LOCK]);
       if (!lock.ok) return false;
       // Waits for answers being stored to commit, and holds new ones back until this day is
-      // written: an answer for this day that commits later finds the rollup and drops it.
+      // written: an answer for this day that commits later finds the rollup and drops it. Never
+      // for long: behind a long erasure or VACUUM the wait would hold every new answer back too,
+      // so after 2 s it gives up (55P03) and the day waits for the next run.
+      await tx.query("SET LOCAL lock_timeout = '2s'");
       await tx.query('LOCK TABLE responses IN SHARE MODE');
+      await tx.query('SET LOCAL lock_timeout = 0');
       await tx.query('DELETE FROM rollup_days WHERE day = $1', [day]);
       const skipped = await keysOverLimit(tx, day);
       await tx.query(
@@ -75,18 +82,21 @@ export function createRollupBuilder({ db, timeZone, now = () => new Date(), maxV
         `INSERT INTO rollup_scores (day, key, value, survey, type, locale, score, count)
          SELECT d.day, e.key, e.value #>> '{}', r.survey, r.type, lower(r.locale), r.score, count(*)::int
          FROM rollup_days d JOIN responses r ON r.answered_at >= d.starts_at AND r.answered_at < d.ends_at
-         CROSS JOIN LATERAL jsonb_each(r.context) AS e
+         CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(r.context) = 'object' THEN r.context END) AS e
          WHERE d.day = $1 AND jsonb_typeof(r.context) = 'object' AND jsonb_typeof(e.value) <> 'null'
            AND e.key ~ '${ROLLUP_KEY_PATTERN}' AND NOT (e.key = ANY (d.skipped_keys))
          GROUP BY d.day, e.key, e.value #>> '{}', r.survey, r.type, lower(r.locale), r.score`,
         [day]);
       return true;
+    }).catch((error: unknown) => {
+      if ((error as { code?: string }).code === LOCK_NOT_AVAILABLE) return false;
+      throw error;
     });
   }
 
   async function keysOverLimit(tx: Queryable, day: string): Promise<string[]> {
     const { rows } = await tx.query<{ key: string }>(
-      `SELECT e.key FROM responses r CROSS JOIN LATERAL jsonb_each(r.context) AS e
+      `SELECT e.key FROM responses r CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(r.context) = 'object' THEN r.context END) AS e
        WHERE r.answered_at >= ($1::date::timestamp AT TIME ZONE $2::text) AND r.answered_at < (($1::date + 1)::timestamp AT TIME ZONE $2::text)
          AND jsonb_typeof(r.context) = 'object' AND jsonb_typeof(e.value) <> 'null' AND e.key ~ '${ROLLUP_KEY_PATTERN}'
        GROUP BY e.key HAVING count(DISTINCT e.value #>> '{}') > $3 ORDER BY e.key`,

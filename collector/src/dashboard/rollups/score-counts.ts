@@ -2,7 +2,10 @@ import type { Database } from '../../db/database';
 import type { ScoreCount } from '../../stats/score-metrics';
 import type { Filters } from '../filters';
 import { whereClause } from '../where-clause';
+import { ROLLUP_KEY_PATTERN } from './build-rollups';
 import { splitDays, type DayRange } from './day-runs';
+
+const rolledKey = new RegExp(ROLLUP_KEY_PATTERN);
 
 /** How the counts are grouped: not at all, by survey, by one context key's value, or by week or month. */
 export type Grouping =
@@ -87,6 +90,9 @@ export type ScoreCounts = ReturnType<typeof createScoreCounts>;
 function rollupParts(filters: Filters, grouping: Grouping): { parts: Part[]; keys: string[] } | undefined {
   const context = Object.entries(filters.context);
   if (context.length > 1) return undefined;
+  // Keys the builder does not roll up (Thai, spaces, over 64 characters) are read from the answers.
+  const keys = [...context.map(([key]) => key), ...(grouping.by === 'value' ? [grouping.key] : [])];
+  if (keys.some((key) => !rolledKey.test(key))) return undefined;
   const group = { none: 'NULL::text', survey: 's.survey', value: 's.value', period: `to_char(date_trunc('${grouping.by === 'period' ? grouping.unit : ''}', s.day::timestamp), 'YYYY-MM-DD')` }[grouping.by];
   if (context.length === 1) {
     const [key, value] = context[0];
