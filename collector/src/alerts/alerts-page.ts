@@ -115,7 +115,7 @@ ${noticeBlock(data.notice)}
       <div class="what">
         <strong>${rule.name}</strong> <span class="badge ${rule.enabled ? 'on' : 'off'}">${rule.enabled ? t.enabled[lang] : t.disabled[lang]}</span>
         <p class="small">${rule.conditions.map((c) => describeCondition(c, lang)).join(t.and[lang])}
-        → ${fill(t.sendsTo[lang], { channels: rule.channelIds.map((id) => names.get(id) ?? '?').join(', ') })}</p>
+        → ${rule.channelIds.length ? fill(t.sendsTo[lang], { channels: rule.channelIds.map((id) => names.get(id) ?? '?').join(', ') }) : html`<span class="error-text">${t.sendsNowhere[lang]}</span>`}</p>
       </div>
       ${isOwner ? html`<div class="actions">
         <a href="/alerts/rules/${rule.id}" aria-label="${fill(t.editLabel[lang], { name: rule.name })}">${t.edit[lang]}</a>

@@ -92,6 +92,7 @@ export const alertsText = {
   describeMentions: { en: 'comment mentions "{text}"', th: 'ความคิดเห็นมีคำว่า "{text}"' },
   and: { en: ' and ', th: ' และ ' },
   sendsTo: { en: 'to {channels}', th: 'ส่งไปที่ {channels}' },
+  sendsNowhere: { en: 'to no channel: its channels were deleted, so it sends nothing. Edit it to choose one.', th: 'ไม่มีช่องทาง: ช่องทางของกฎนี้ถูกลบแล้ว จึงไม่ส่งอะไรเลย แก้ไขกฎเพื่อเลือกช่องทาง' },
 } as const;
 
 export type AlertsText = typeof alertsText;

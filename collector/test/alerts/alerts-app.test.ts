@@ -137,5 +137,7 @@ describe(`alerts in the collector app (${databaseKind.name})`, { timeout: 120_00
     const counts = await db.query<{ channels: number; links: number; deliveries: number }>(
       'SELECT (SELECT count(*)::int FROM alert_channels) AS channels, (SELECT count(*)::int FROM alert_rule_channels) AS links, (SELECT count(*)::int FROM alert_deliveries) AS deliveries');
     expect(counts.rows[0]).toEqual({ channels: 0, links: 0, deliveries: 0 });
+    // The rule stays, and the page says it now sends nowhere.
+    expect(await response.text()).toContain('to no channel: its channels were deleted');
   });
 });
