@@ -15,17 +15,20 @@ function spreadAnswers(): FixtureAnswer[] {
   for (let i = 0; i < 400; i++) {
     const [survey, type, lo, hi] = types[i % 3];
     const context: Record<string, unknown> = { branch: branches[Math.floor(random() * 3)], orderId: `A${i}` };
+    const reasons: string[] = [];
     if (random() < 0.5) context.touchpoint = random() < 0.5 ? 'checkout' : 'delivery';
     if (random() < 0.2) context.table = Math.floor(random() * 4); // a number: `->>` gives "2"
     if (random() < 0.1) context.vip = true;
     if (random() < 0.05) context.note = null; // JSON null: counts as without the key
     // Keys the rollups leave out (not the filters' letters and digits): read from the answers.
+    if (random() < 0.3) reasons.push(random() < 0.5 ? 'Delivery' : 'ราคา');
+    if (random() < 0.1) reasons.push('Delivery', 'Quality');
     if (random() < 0.3) context['สาขา'] = random() < 0.5 ? 'สยาม' : 'เชียงใหม่';
     if (random() < 0.3) context[`a-key-of-seventy-characters-${'x'.repeat(42)}`] = random() < 0.5 ? 'one' : 'two';
     answers.push({
       id: `spread-${i}`, survey, type, score: lo + Math.floor(random() * (hi - lo + 1)),
       answeredAt: new Date(now.getTime() - random() * 60 * 86_400_000).toISOString(),
-      locale: random() < 0.5 ? 'th-TH' : 'en', context,
+      locale: random() < 0.5 ? 'th-TH' : 'en', context, ...(reasons.length ? { reasons } : {}),
     });
   }
   return answers;
@@ -57,6 +60,7 @@ export function rollupsSuite(name: string, open: () => Promise<Database>, { skip
       for (const query of cases) {
         const f = filters(query);
         out[`${query} summary`] = await q.summary(f);
+        out[`${query} reasons`] = await q.reasons(f);
         out[`${query} week`] = await q.trend(f, 'week');
         out[`${query} month`] = await q.trend(f, 'month');
         for (const key of keys) out[`${query} by ${key}`] = await q.breakdown(f, key);

@@ -1,5 +1,6 @@
+import { bandOf } from '../../../src/receiver';
 import type { Database } from '../db/database';
-import { scoreMetrics, type Kinds, type ScoreCount, type ScoreMetrics } from '../stats/score-metrics';
+import { scoreMetrics, type Kinds, type ScoreCount, type ScoreMetrics, type SurveyType } from '../stats/score-metrics';
 import { commentThemes, type Themes } from '../stats/themes';
 import { bandSql } from './band-sql';
 import type { Filters } from './filters';
@@ -123,16 +124,17 @@ export function createDashboardQueries({ db, timeZone, kinds }: { db: Database; 
       return { points: periods.map((period, i) => ({ period, ...scoreMetrics(byPeriod[i], kinds) })), cut: periods[0] > periodStart(first, unit) };
     },
 
-    /** The reason chips chosen, counted per band, most chosen first. */
+    /** The reason chips chosen, counted per band, most chosen first (the first 200). */
     async reasons(filters: Filters): Promise<{ band: Band; reason: string; count: number }[]> {
-      const w = where(filters, ["jsonb_typeof(r.reasons) = 'array'"]);
-      const { rows } = await db.query<{ band: Band; reason: string; count: number }>(
-        `SELECT ${bandSql(kinds)} AS band, reason.value AS reason, count(*)::int AS count
-         FROM responses r CROSS JOIN LATERAL jsonb_array_elements_text(r.reasons) AS reason(value)
-         ${w.sql} GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT 200`,
-        w.params,
-      );
-      return rows;
+      const perBand = new Map<string, { band: Band; reason: string; count: number }>();
+      for (const { group, type, score, count } of await counts(filters, { by: 'reason' })) {
+        const band = bandOf(kinds[type as SurveyType], score);
+        const key = `${band}\u0000${group}`;
+        const row = perBand.get(key) ?? { band, reason: group!, count: 0 };
+        row.count += count;
+        perBand.set(key, row);
+      }
+      return [...perBand.values()].sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0)).slice(0, 200);
     },
 
     /**

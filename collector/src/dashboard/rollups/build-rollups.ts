@@ -9,6 +9,12 @@ const ROLLUP_LOCK = 4_242_022;
 /** PostgreSQL's "lock not available": `lock_timeout` ran out. */
 const LOCK_NOT_AVAILABLE = '55P03';
 
+/**
+ * The rollup key under which the reason chips are counted (value: the reason). Context keys in the
+ * rollups match `ROLLUP_KEY_PATTERN`, which this cannot.
+ */
+export const REASONS_KEY = '#reasons';
+
 /** Context keys the dashboard can filter and break down by (the filters' rule). */
 export const ROLLUP_KEY_PATTERN = '^[A-Za-z0-9_.-]{1,64}$';
 
@@ -86,6 +92,13 @@ export function createRollupBuilder({ db, timeZone, now = () => new Date(), maxV
          WHERE d.day = $1 AND jsonb_typeof(r.context) = 'object' AND jsonb_typeof(e.value) <> 'null'
            AND e.key ~ '${ROLLUP_KEY_PATTERN}' AND NOT (e.key = ANY (d.skipped_keys))
          GROUP BY d.day, e.key, e.value #>> '{}', r.survey, r.type, lower(r.locale), r.score`,
+        [day]);
+      await tx.query(
+        `INSERT INTO rollup_scores (day, key, value, survey, type, locale, score, count)
+         SELECT d.day, '${REASONS_KEY}', reason.value, r.survey, r.type, lower(r.locale), r.score, count(*)::int
+         FROM rollup_days d JOIN responses r ON r.answered_at >= d.starts_at AND r.answered_at < d.ends_at
+         CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(r.reasons) = 'array' THEN r.reasons END) AS reason(value)
+         WHERE d.day = $1 GROUP BY d.day, reason.value, r.survey, r.type, lower(r.locale), r.score`,
         [day]);
       return true;
     }).catch((error: unknown) => {
