@@ -143,17 +143,17 @@ export function createDashboardQueries({ db, timeZone, kinds }: { db: Database; 
      * is taken, so the newest comments come straight off the `answered_at` index.
      */
     async themes(filters: Filters): Promise<Record<'detractor' | 'promoter', Themes>> {
-      const read = async (band: Band) => {
-        const w = where(filters, ["r.comment IS NOT NULL", "r.comment <> ''"]);
-        const { rows } = await db.query<{ comment: string }>(
-          `SELECT r.comment FROM (SELECT r.comment, r.type, r.score, r.answered_at FROM responses r ${w.sql} ORDER BY r.answered_at DESC LIMIT ${COMMENT_SAMPLE}) AS r
-           WHERE ${bandSql(kinds)} = '${band}' ORDER BY r.answered_at DESC LIMIT ${THEME_SAMPLE}`,
-          w.params,
-        );
-        return commentThemes(rows.map((row) => row.comment));
-      };
-      const [detractor, promoter] = await Promise.all([read('detractor'), read('promoter')]);
-      return { detractor, promoter };
+      // One pass over the sample for both bands.
+      const w = where(filters, ["r.comment IS NOT NULL", "r.comment <> ''"]);
+      const { rows } = await db.query<{ band: Band; comment: string }>(
+        `SELECT band, comment FROM (
+           SELECT ${bandSql(kinds)} AS band, r.comment, row_number() OVER (PARTITION BY ${bandSql(kinds)} ORDER BY r.answered_at DESC) AS n
+           FROM (SELECT r.comment, r.type, r.score, r.answered_at FROM responses r ${w.sql} ORDER BY r.answered_at DESC LIMIT ${COMMENT_SAMPLE}) AS r
+         ) AS ranked WHERE band IN ('detractor', 'promoter') AND n <= ${THEME_SAMPLE} ORDER BY n`,
+        w.params,
+      );
+      const of = (band: Band) => commentThemes(rows.filter((row) => row.band === band).map((row) => row.comment));
+      return { detractor: of('detractor'), promoter: of('promoter') };
     },
 
     /** Survey ids with their type and answer count (for the filter). */
