@@ -137,10 +137,10 @@ export function createCaseStore({ db, timeZone, kinds, now = () => new Date() }:
 
     /** How many cases are in each state, the share closed and the median time to close. */
     async figures(filters: Filters): Promise<CaseFigures> {
-      // A case opens at its answer's time (\`opened_at\`): filtered by dates alone, the cases table
+      // A case opens at its answer's time (`opened_at`): filtered by dates alone, the cases table
       // answers without reading a single answer.
       const datesOnly = !filters.survey && !filters.type && !filters.language && !Object.keys(filters.context).length;
-      const w = datesOnly ? caseDates(filters, timeZone) : whereClause(filters, timeZone);
+      const w = datesOnly ? whereClause({ from: filters.from, to: filters.to, context: {} }, timeZone, { alias: 'c', dateColumn: 'opened_at' }) : whereClause(filters, timeZone);
       const { rows } = await db.query<{ total: number; open: number; contacted: number; resolved: number; median_seconds: number | null }>(
         `SELECT count(*)::int AS total,
            count(*) FILTER (WHERE c.state = 'open')::int AS open,
@@ -162,12 +162,3 @@ export function createCaseStore({ db, timeZone, kinds, now = () => new Date() }:
 }
 
 export type CaseStore = ReturnType<typeof createCaseStore>;
-
-/** The WHERE clause for the dates of `filters` over the cases' `opened_at` (days in the shop's zone). */
-function caseDates(filters: Filters, timeZone: string): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const conditions: string[] = [];
-  if (filters.from) conditions.push(`c.opened_at >= ($${params.push(filters.from)}::date::timestamp AT TIME ZONE $${params.push(timeZone)}::text)`);
-  if (filters.to) conditions.push(`c.opened_at < (($${params.push(filters.to)}::date + 1)::timestamp AT TIME ZONE $${params.push(timeZone)}::text)`);
-  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
-}

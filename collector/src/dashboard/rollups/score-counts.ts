@@ -1,7 +1,7 @@
-import type { Database } from '../../db/database';
+import type { Database, Queryable } from '../../db/database';
 import type { ScoreCount } from '../../stats/score-metrics';
 import type { Filters } from '../filters';
-import { whereClause } from '../where-clause';
+import { dayRangeConditions, whereClause } from '../where-clause';
 import { REASONS_KEY, ROLLUP_KEY_PATTERN } from './build-rollups';
 import { splitDays, type DayRange } from './day-runs';
 
@@ -41,11 +41,17 @@ interface Part {
  */
 export function createScoreCounts({ db, timeZone }: { db: Database; timeZone: string }) {
   return async function scoreCounts(filters: Filters, grouping: Grouping): Promise<GroupCount[]> {
-    return db.transaction(async (tx) => {
-      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    const plan = rollupParts(filters, grouping);
+    // The rolled-up days and the query must see one snapshot; answers alone need no transaction.
+    const inSnapshot = <T>(work: (tx: Queryable) => Promise<T>) => (plan
+      ? db.transaction(async (tx) => {
+        await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+        return work(tx);
+      })
+      : work(db));
+    return inSnapshot(async (tx) => {
       const params: unknown[] = [];
       const param = (value: unknown) => `$${params.push(value)}`;
-      const plan = rollupParts(filters, grouping);
       let rolled: Required<DayRange>[] = [];
       let raw: DayRange[] = [{ from: filters.from, to: filters.to }];
       if (plan) {
@@ -72,12 +78,7 @@ export function createScoreCounts({ db, timeZone }: { db: Database; timeZone: st
       }
       if (raw.length) {
         const group = rawGroup(grouping, param, timeZone);
-        let zone: string | undefined;
-        const instant = (day: string, next = false) => `((${param(day)}::date${next ? ' + 1' : ''})::timestamp AT TIME ZONE ${(zone ??= param(timeZone))}::text)`;
-        const ranges = raw.map((range) => [
-          ...(range.from ? [`r.answered_at >= ${instant(range.from)}`] : []),
-          ...(range.to ? [`r.answered_at < ${instant(range.to, true)}`] : []),
-        ].join(' AND ') || 'true');
+        const ranges = raw.map((range) => dayRangeConditions('r.answered_at', range, timeZone, param).join(' AND ') || 'true');
         const where = whereClause(filters, timeZone, { params, extra: [`(${ranges.map((range) => `(${range})`).join(' OR ')})`] });
         params.splice(0, params.length, ...where.params);
         const reasons = grouping.by === 'reason' ? " CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(r.reasons) = 'array' THEN r.reasons END) AS reason(value)" : '';
