@@ -1,4 +1,4 @@
-import type { Database, Queryable } from '../../db/database';
+import type { Database } from '../../db/database';
 import type { Log } from '../../http/log';
 import { startPeriodicJob } from '../../jobs/periodic-job';
 import { addDays, localDate } from '../local-date';
@@ -73,26 +73,30 @@ export function createRollupBuilder({ db, timeZone, now = () => new Date(), maxV
       await tx.query('LOCK TABLE responses IN SHARE MODE');
       await tx.query('SET LOCAL lock_timeout = 0');
       await tx.query('DELETE FROM rollup_days WHERE day = $1', [day]);
-      const skipped = await keysOverLimit(tx, day);
       await tx.query(
-        `INSERT INTO rollup_days (day, time_zone, starts_at, ends_at, skipped_keys)
-         VALUES ($1::date, $2, $1::date::timestamp AT TIME ZONE $2::text, ($1::date + 1)::timestamp AT TIME ZONE $2::text, $3::text[])`,
-        [day, timeZone, skipped]);
+        `INSERT INTO rollup_days (day, time_zone, starts_at, ends_at)
+         VALUES ($1::date, $2, $1::date::timestamp AT TIME ZONE $2::text, ($1::date + 1)::timestamp AT TIME ZONE $2::text)`,
+        [day, timeZone]);
       await tx.query(
         `INSERT INTO rollup_scores (day, key, value, survey, type, locale, score, count)
          SELECT d.day, '', '', r.survey, r.type, lower(r.locale), r.score, count(*)::int
          FROM rollup_days d JOIN responses r ON r.answered_at >= d.starts_at AND r.answered_at < d.ends_at
          WHERE d.day = $1 GROUP BY d.day, r.survey, r.type, lower(r.locale), r.score`,
         [day]);
+      // Each context key's values, read once: the keys with too many values that day are noted
+      // as skipped, the rest rolled up.
       await tx.query(
-        `INSERT INTO rollup_scores (day, key, value, survey, type, locale, score, count)
-         SELECT d.day, e.key, e.value #>> '{}', r.survey, r.type, lower(r.locale), r.score, count(*)::int
-         FROM rollup_days d JOIN responses r ON r.answered_at >= d.starts_at AND r.answered_at < d.ends_at
-         CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(r.context) = 'object' THEN r.context END) AS e
-         WHERE d.day = $1 AND jsonb_typeof(r.context) = 'object' AND jsonb_typeof(e.value) <> 'null'
-           AND e.key ~ '${ROLLUP_KEY_PATTERN}' AND NOT (e.key = ANY (d.skipped_keys))
-         GROUP BY d.day, e.key, e.value #>> '{}', r.survey, r.type, lower(r.locale), r.score`,
-        [day]);
+        `WITH pairs AS (
+           SELECT e.key, e.value #>> '{}' AS value, r.survey, r.type, lower(r.locale) AS locale, r.score, count(*)::int AS count
+           FROM rollup_days d JOIN responses r ON r.answered_at >= d.starts_at AND r.answered_at < d.ends_at
+           CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(r.context) = 'object' THEN r.context END) AS e
+           WHERE d.day = $1 AND jsonb_typeof(e.value) <> 'null' AND e.key ~ '${ROLLUP_KEY_PATTERN}'
+           GROUP BY 1, 2, 3, 4, 5, 6),
+         over AS (SELECT key FROM pairs GROUP BY key HAVING count(DISTINCT value) > $2),
+         marked AS (UPDATE rollup_days SET skipped_keys = ARRAY(SELECT key FROM over ORDER BY key) WHERE day = $1)
+         INSERT INTO rollup_scores (day, key, value, survey, type, locale, score, count)
+         SELECT $1::date, key, value, survey, type, locale, score, count FROM pairs WHERE key NOT IN (SELECT key FROM over)`,
+        [day, maxValuesPerKey]);
       await tx.query(
         `INSERT INTO rollup_scores (day, key, value, survey, type, locale, score, count)
          SELECT d.day, '${REASONS_KEY}', reason.value, r.survey, r.type, lower(r.locale), r.score, count(*)::int
@@ -105,16 +109,6 @@ export function createRollupBuilder({ db, timeZone, now = () => new Date(), maxV
       if ((error as { code?: string }).code === LOCK_NOT_AVAILABLE) return false;
       throw error;
     });
-  }
-
-  async function keysOverLimit(tx: Queryable, day: string): Promise<string[]> {
-    const { rows } = await tx.query<{ key: string }>(
-      `SELECT e.key FROM responses r CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(r.context) = 'object' THEN r.context END) AS e
-       WHERE r.answered_at >= ($1::date::timestamp AT TIME ZONE $2::text) AND r.answered_at < (($1::date + 1)::timestamp AT TIME ZONE $2::text)
-         AND jsonb_typeof(r.context) = 'object' AND jsonb_typeof(e.value) <> 'null' AND e.key ~ '${ROLLUP_KEY_PATTERN}'
-       GROUP BY e.key HAVING count(DISTINCT e.value #>> '{}') > $3 ORDER BY e.key`,
-      [day, timeZone, maxValuesPerKey]);
-    return rows.map((row) => row.key);
   }
 
   return {
