@@ -113,8 +113,8 @@ export async function sealStoredSecrets(db: Queryable, box: SecretBox): Promise<
   const { rows } = await db.query<{ id: string; kind: ChannelKind; config: Record<string, unknown> }>('SELECT id, kind, config FROM alert_channels');
   let sealed = 0;
   for (const row of rows) {
-    const plain = secretFields[row.kind].filter((field) => typeof row.config[field] === 'string' && row.config[field] !== '' && !isSealed(row.config[field] as string));
-    if (!plain.length) continue;
+    const plain = secretFields[row.kind].some((field) => typeof row.config[field] === 'string' && row.config[field] !== '' && !isSealed(row.config[field] as string));
+    if (!plain) continue;
     await db.query('UPDATE alert_channels SET config = $2 WHERE id = $1', [row.id, storedConfig(row.kind, row.config, box)]);
     sealed++;
   }

@@ -35,17 +35,15 @@ export function createResponsesStore({ db, hooks }: { db: Database; hooks: Answe
       // transaction, stored only if the settings have not changed since (else the hooks decide).
       const plan = hooks.any() ? hooks.plan(stored) : undefined;
       if (plan) {
-        const { rows: [alone] } = await db.query<{ id: string | null; settings_version: string | number }>(
-          `WITH current AS (SELECT version FROM settings_version),
-           stored AS (
-             INSERT INTO responses (${columns})
-             SELECT $1, $2, $3, $4::integer, $5::integer, $6::integer, $7, $8::jsonb, $9::boolean, $10, $11, $12, $13::timestamptz, $14, $15::jsonb, $16::jsonb, $17, $18::jsonb
-             WHERE (SELECT version FROM current) = $19
-             ON CONFLICT (id) DO NOTHING RETURNING id)
-           SELECT (SELECT id FROM stored) AS id, (SELECT version FROM current) AS settings_version`,
+        const { rows } = await db.query(
+          `INSERT INTO responses (${columns})
+           SELECT $1, $2, $3, $4::integer, $5::integer, $6::integer, $7, $8::jsonb, $9::boolean, $10, $11, $12, $13::timestamptz, $14, $15::jsonb, $16::jsonb, $17, $18::jsonb
+           WHERE (SELECT version FROM settings_version) = $19
+           ON CONFLICT (id) DO NOTHING RETURNING id`,
           [...values, plan.settingsVersion],
         );
-        if (alone.id !== null) return { stored: true, completed: false };
+        // Nothing stored: a repeat, or the settings moved since they were read into memory.
+        if (rows.length === 1) return { stored: true, completed: false };
       }
       // A repeat, settings changed, or a hook has work: the hooks run in the answer's transaction.
       // Without hooks nothing must commit with the answer, and each statement stands alone.
