@@ -28,7 +28,7 @@ export function dashboardSuite(name: string, open: () => Promise<Database>, { sk
     beforeAll(async () => {
       db = await open();
       await insertAnswers(db, fixtureAnswers());
-      queries = createDashboardQueries({ db, timeZone, kinds });
+      queries = createDashboardQueries({ db, timeZone, kinds, now: () => clock });
       comments = createCommentsQuery({ db, timeZone, kinds });
       cases = createCaseStore({ db, timeZone, kinds, now: () => clock });
     }, 60_000);
@@ -87,6 +87,9 @@ export function dashboardSuite(name: string, open: () => Promise<Database>, { sk
       // Nov 1 (local) is a Sunday: its week starts Monday Oct 26; Nov 30 is a Monday.
       expect(trend.map((p) => p.period)).toEqual(['2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30']);
       expect(trend[5].responses).toBe(1);
+      // Today is in the week of Nov 30: that week is not over, and one answer so far gives no range.
+      expect(trend.map((p) => p.unfinished)).toEqual([false, false, false, false, false, true]);
+      for (const metric of [trend[5].nps, trend[5].csat, trend[5].ces]) expect(metric).toMatchObject({ low: null, high: null });
       expect(trend.reduce((sum, p) => sum + p.responses, 0)).toBe(18);
       const monthly = (await queries.trend(filters('range=90d'), 'month')).points;
       // 90 days back from Nov 30 starts on Sep 1

@@ -2,7 +2,7 @@ import type { DashboardSummary } from '../../src/dashboard/dashboard-summary';
 import type { Estimate } from '../../src/stats/nps-interval';
 import type { FiltersModel } from './filters-model';
 import type { Format } from './format';
-import { t, type Lang } from './messages';
+import { t, tooFewLabel, type Lang } from './messages';
 
 /**
  * NPS, CSAT%, CES and counts for each value of one context key (branch, touchpoint…), each with its
@@ -14,7 +14,12 @@ export function BreakdownTable({ lang, format, data, by, onBy, filters }: {
 }) {
   const keys = data.contextKeys.filter((key) => key.distinctValues <= 50);
   const cell = (estimate: Estimate, show: (v: number) => string) =>
-    estimate.value === null ? <td>–</td> : <td><strong>{show(estimate.value)}</strong> <span class="muted small">({show(estimate.low!)} – {show(estimate.high!)})</span></td>;
+    estimate.value === null ? <td>–</td> : (
+      <td>
+        <strong>{show(estimate.value)}</strong>{' '}
+        <span class="muted small">({estimate.low === null ? tooFewLabel(lang, estimate.responses) : `${show(estimate.low)} – ${show(estimate.high!)}`})</span>
+      </td>
+    );
   return (
     <article class="card breakdown" aria-labelledby="breakdown-title">
       <div class="card-head">

@@ -37,6 +37,9 @@ const messages = {
   sincePrevious: { en: 'since', th: 'เทียบกับ' },
   withinNoise: { en: 'within the noise: may be no real change', th: 'อยู่ในช่วงคลาดเคลื่อน อาจไม่ได้เปลี่ยนจริง' },
   realChange: { en: 'more than the noise: a real change', th: 'เกินช่วงคลาดเคลื่อน เปลี่ยนจริง' },
+  tooFew: { en: 'too few answers to tell', th: 'คำตอบน้อยเกินกว่าจะบอกได้' },
+  unfinished: { en: 'so far: the period is not over', th: 'ถึงตอนนี้ ช่วงเวลานี้ยังไม่จบ' },
+  unfinishedNote: { en: 'The newest period is not over yet: it is drawn dashed, with its answers so far.', th: 'ช่วงล่าสุดยังไม่จบ จึงแสดงเป็นเส้นประ พร้อมจำนวนคำตอบถึงตอนนี้' },
   trend: { en: 'Trend', th: 'แนวโน้ม' },
   byWeek: { en: 'By week', th: 'รายสัปดาห์' },
   byMonth: { en: 'By month', th: 'รายเดือน' },
@@ -108,6 +111,9 @@ export type MessageKey = keyof typeof messages;
 
 /** The text for `key` in `lang`. */
 export const t = (lang: Lang, key: MessageKey) => messages[key][lang];
+
+/** "too few answers to tell (3)": what a figure says instead of a range or a verdict below ten answers. */
+export const tooFewLabel = (lang: Lang, count: number) => `${t(lang, 'tooFew')} (${count})`;
 
 /** "1 answer", "12 answers" (Thai has one form). */
 export const answersLabel = (lang: Lang, count: number) => t(lang, count === 1 ? 'answer' : 'answers');

@@ -2,7 +2,7 @@ import type { DashboardSummary } from '../../src/dashboard/dashboard-summary';
 import type { Change } from '../../src/stats/period-change';
 import type { Estimate } from '../../src/stats/nps-interval';
 import type { Format } from './format';
-import { answersLabel, t, type Lang, type MessageKey } from './messages';
+import { answersLabel, t, tooFewLabel, type Lang, type MessageKey } from './messages';
 
 interface CardSpec {
   id: 'nps' | 'csat' | 'ces';
@@ -27,7 +27,8 @@ function ScoreCard({ lang, format, spec, estimate, change, previousLabel, extra 
     <article class="card score-card" aria-labelledby={`card-${spec.id}`}>
       <h2 id={`card-${spec.id}`}>{t(lang, spec.title)} <span class="muted">{t(lang, spec.help)}</span></h2>
       <p class="score-value" data-testid={`${spec.id}-value`}>{has ? spec.show(estimate.value!) : '–'}</p>
-      {has && (
+      {has && estimate.low === null && <p class="score-range muted" data-testid={`${spec.id}-range`}>{tooFewLabel(lang, estimate.responses)}</p>}
+      {has && estimate.low !== null && (
         <>
           <p class="score-range">
             {t(lang, 'range95')}: <strong data-testid={`${spec.id}-range`}>{spec.show(estimate.low!)} – {spec.show(estimate.high!)}</strong>
@@ -42,7 +43,7 @@ function ScoreCard({ lang, format, spec, estimate, change, previousLabel, extra 
       {change && previousLabel && (
         <p class={`change ${change.withinNoise ? 'noise' : change.change > 0 ? 'up' : 'down'}`}>
           <strong>{format.signed(change.change, spec.digits)}</strong> {t(lang, 'sincePrevious')} {previousLabel}:{' '}
-          {t(lang, change.withinNoise ? 'withinNoise' : 'realChange')}
+          {change.tooFew ? t(lang, 'tooFew') : t(lang, change.withinNoise ? 'withinNoise' : 'realChange')}
         </p>
       )}
     </article>

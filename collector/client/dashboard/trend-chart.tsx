@@ -2,7 +2,7 @@ import { CategoryScale, Chart, Filler, Legend, LinearScale, LineController, Line
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TrendPoint } from '../../src/dashboard/dashboard-queries';
 import type { Format } from './format';
-import { t, type Lang } from './messages';
+import { t, tooFewLabel, type Lang } from './messages';
 
 type MetricName = 'nps' | 'csat' | 'ces';
 const colours: Record<MetricName, string> = { nps: '#1d4ed8', csat: '#15803d', ces: '#7e22ce' };
@@ -23,7 +23,11 @@ export function TrendChart({ lang, format, points, cut, unit, onUnit }: {
 
   useEffect(() => {
     Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Tooltip, Legend);
-    const values = points.map((p) => p[metric].value);
+    // The unfinished period is its own dashed dataset, joined to the last finished point, so a
+    // week with one answer so far is never drawn as the line's plunge.
+    const values = points.map((p) => (p.unfinished ? null : p[metric].value));
+    const last = points.findIndex((p) => p.unfinished);
+    const soFar = points.map((p, i) => (i === last || (last > 0 && i === last - 1) ? p[metric].value : null));
     const config = {
       type: 'line' as const,
       data: {
@@ -32,6 +36,10 @@ export function TrendChart({ lang, format, points, cut, unit, onUnit }: {
           { label: '95% low', data: points.map((p) => p[metric].low), borderWidth: 0, pointRadius: 0, fill: false, spanGaps: true },
           { label: t(lang, 'trendBand'), data: points.map((p) => p[metric].high), borderWidth: 0, pointRadius: 0, backgroundColor: `${colours[metric]}26`, fill: '-1', spanGaps: true },
           { label: t(lang, `${metric}Title`), data: values, borderColor: colours[metric], backgroundColor: colours[metric], borderWidth: 2, pointRadius: 3, fill: false, spanGaps: true },
+          ...(last < 0 ? [] : [{
+            label: `${t(lang, `${metric}Title`)}: ${t(lang, 'unfinished')} (${points[last][metric].responses})`, data: soFar,
+            borderColor: colours[metric], backgroundColor: '#ffffff', borderDash: [6, 4], borderWidth: 2, pointRadius: 4, fill: false, spanGaps: false,
+          }]),
         ],
       },
       options: {
@@ -61,6 +69,7 @@ export function TrendChart({ lang, format, points, cut, unit, onUnit }: {
         </div>
       </div>
       {cut && <p class="muted small" role="note">{t(lang, 'trendCut')}</p>}
+      {points.some((p) => p.unfinished) && <p class="muted small" data-testid="trend-unfinished">{t(lang, 'unfinishedNote')}</p>}
       <div class="chart">
         <canvas ref={canvas} role="img" aria-label={`${t(lang, 'trend')}: ${t(lang, `${metric}Title`)}, ${t(lang, 'trendBand')}`} />
       </div>
@@ -71,9 +80,9 @@ export function TrendChart({ lang, format, points, cut, unit, onUnit }: {
           <tbody>
             {points.map((p) => (
               <tr key={p.period}>
-                <th scope="row">{label(p.period)}</th>
+                <th scope="row">{label(p.period)}{p.unfinished && <span class="muted small"> ({t(lang, 'unfinished')})</span>}</th>
                 <td>{show(p[metric].value)}</td>
-                <td>{p[metric].value === null ? '–' : `${show(p[metric].low)} – ${show(p[metric].high)}`}</td>
+                <td>{p[metric].value === null ? '–' : p[metric].low === null ? tooFewLabel(lang, p[metric].responses) : `${show(p[metric].low)} – ${show(p[metric].high)}`}</td>
                 <td>{format.whole(p[metric].responses)}</td>
               </tr>
             ))}

@@ -6,6 +6,7 @@ import { bandSql } from './band-sql';
 import type { Filters } from './filters';
 import { createScoreCounts } from './rollups/score-counts';
 import { whereClause } from './where-clause';
+import { localDate } from './local-date';
 
 export interface ContextKey {
   key: string;
@@ -24,6 +25,8 @@ export interface BreakdownRow extends ScoreMetrics {
 export interface TrendPoint extends ScoreMetrics {
   /** First day of the week (Monday) or month, in the shop's zone. */
   period: string;
+  /** The period holds today: it is not over, and its figures are "so far" (drawn apart, never as a plunge). */
+  unfinished: boolean;
 }
 
 export type Band = 'detractor' | 'passive' | 'promoter';
@@ -42,7 +45,11 @@ const COMMENT_SAMPLE = 20_000;
  * The dashboard's read queries, one set of SQL for PGlite and PostgreSQL. Every query takes the
  * same filters; days and weeks are the shop's (`timeZone`).
  */
-export function createDashboardQueries({ db, timeZone, kinds }: { db: Database; timeZone: string; kinds: Kinds }) {
+export function createDashboardQueries({ db, timeZone, kinds, now = () => new Date() }: {
+  db: Database; timeZone: string; kinds: Kinds;
+  /** The clock that says which period is unfinished; tests set it. */
+  now?: () => Date;
+}) {
   const where = (filters: Filters, extra: string[] = [], params: unknown[] = []) => whereClause(filters, timeZone, { extra, params });
 
   const counts = createScoreCounts({ db, timeZone });
@@ -121,7 +128,11 @@ export function createDashboardQueries({ db, timeZone, kinds }: { db: Database; 
         const i = row.group === null ? undefined : index.get(row.group);
         if (i !== undefined) byPeriod[i].push(row);
       }
-      return { points: periods.map((period, i) => ({ period, ...scoreMetrics(byPeriod[i], kinds) })), cut: periods[0] > periodStart(first, unit) };
+      const current = periodStart(localDate(now(), timeZone), unit);
+      return {
+        points: periods.map((period, i) => ({ period, unfinished: period === current, ...scoreMetrics(byPeriod[i], kinds) })),
+        cut: periods[0] > periodStart(first, unit),
+      };
     },
 
     /** The reason chips chosen, counted per band, most chosen first (the first 200). */

@@ -2,6 +2,7 @@ import { csatEstimate } from './wilson';
 import { meanEstimate, type Moments } from './mean-interval';
 import { npsEstimate, type Estimate, type NpsCounts } from './nps-interval';
 import { csatChange, meanChange, npsChange, type Change } from './period-change';
+import { isEnough } from './enough-answers';
 
 export type SurveyType = 'nps' | 'csat' | 'ces';
 
@@ -28,7 +29,10 @@ export interface ScoreMetrics {
   ces: Estimate & { easy: number; easyShare: number | null; moments: Moments };
 }
 
-/** NPS, CSAT% and CES with their 95% intervals, from per-score counts. */
+/** The estimate as it is with enough answers; without its range below `ENOUGH_ANSWERS` ("too few answers to tell"). */
+const rangedWhenEnough = (estimate: Estimate): Estimate => (isEnough(estimate.responses) ? estimate : { ...estimate, low: null, high: null });
+
+/** NPS, CSAT% and CES with their 95% intervals (none below `ENOUGH_ANSWERS` answers), from per-score counts. */
 export function scoreMetrics(counts: readonly ScoreCount[], kinds: Kinds): ScoreMetrics {
   const nps: NpsCounts = { promoters: 0, passives: 0, detractors: 0 };
   let csatN = 0;
@@ -53,9 +57,9 @@ export function scoreMetrics(counts: readonly ScoreCount[], kinds: Kinds): Score
   }
   return {
     responses: counts.reduce((sum, row) => sum + row.count, 0),
-    nps: { ...npsEstimate(nps), ...nps },
-    csat: { ...csatEstimate(satisfied, csatN), satisfied },
-    ces: { ...meanEstimate(moments, kinds.ces.scale), easy, easyShare: moments.n ? (100 * easy) / moments.n : null, moments },
+    nps: { ...rangedWhenEnough(npsEstimate(nps)), ...nps },
+    csat: { ...rangedWhenEnough(csatEstimate(satisfied, csatN)), satisfied },
+    ces: { ...rangedWhenEnough(meanEstimate(moments, kinds.ces.scale)), easy, easyShare: moments.n ? (100 * easy) / moments.n : null, moments },
   };
 }
 
