@@ -13,11 +13,16 @@ import { markReady, pageContext } from './dashboard/page-context';
 import { StatusLine } from './dashboard/status-line';
 import { useLoader } from './dashboard/use-loader';
 
+const bandNames = ['detractor', 'passive', 'promoter'] as const;
+
 function Comments({ lang, format, filters }: { lang: Lang; format: Format; filters: FiltersModel }) {
-  const [search, setSearch] = useState(new URLSearchParams(location.search).get('search') ?? '');
+  // A theme or reason chip on the dashboard opens this page with `search` or `reason`, and `band`.
+  const opened = new URLSearchParams(location.search);
+  const [search, setSearch] = useState(opened.get('search') ?? '');
   const [typed, setTyped] = useState(search);
-  const [band, setBand] = useState('');
-  const query = `${filters.query.value}${search ? `&search=${encodeURIComponent(search)}` : ''}${band ? `&band=${band}` : ''}`;
+  const [band, setBand] = useState(bandNames.find((name) => name === opened.get('band')) ?? '');
+  const [reason, setReason] = useState(opened.get('reason') ?? '');
+  const query = `${filters.query.value}${search ? `&search=${encodeURIComponent(search)}` : ''}${band ? `&band=${band}` : ''}${reason ? `&reason=${encodeURIComponent(reason)}` : ''}`;
   const choices = useLoader<FilterChoices>(`/api/filters?${filters.query.value}`);
   const first = useLoader<CommentsPage>(`/api/comments?${query}`);
   const [more, setMore] = useState<CommentsPage[]>([]);
@@ -55,11 +60,17 @@ function Comments({ lang, format, filters }: { lang: Lang; format: Format; filte
           <label for="comment-band">{t(lang, 'band')}</label>
           <select id="comment-band" value={band} onChange={(event) => setBand((event.target as HTMLSelectElement).value)}>
             <option value="">{t(lang, 'allBands')}</option>
-            {(['detractor', 'passive', 'promoter'] as const).map((b) => <option key={b} value={b}>{t(lang, b)}</option>)}
+            {bandNames.map((b) => <option key={b} value={b}>{t(lang, b)}</option>)}
           </select>
         </div>
         <button type="submit">{t(lang, 'searchButton')}</button>
       </form>
+      {reason && (
+        <p class="active-reason">
+          {t(lang, 'reasonChosen')}: <strong>{reason}</strong>{' '}
+          <button type="button" class="secondary-button" onClick={() => setReason('')}>{t(lang, 'clearReason')}</button>
+        </p>
+      )}
       <StatusLine lang={lang} loading={first.loading} error={first.error} />
       {first.data && (
         <p class="muted" data-testid="comment-count">

@@ -38,8 +38,8 @@ function Dashboard({ lang, format, filters }: { lang: Lang; format: Format; filt
             <ScoreCards lang={lang} format={format} data={data} />
             <TrendChart lang={lang} format={format} points={data.trend.points} cut={data.trend.cut} unit={unit} onUnit={setUnit} />
             <BreakdownTable lang={lang} format={format} data={data} by={data.breakdown?.key} onBy={setBy} filters={filters} />
-            <Reasons lang={lang} format={format} reasons={data.reasons} />
-            <Themes lang={lang} format={format} themes={data.themes} />
+            <Reasons lang={lang} format={format} reasons={data.reasons} filtersQuery={query} />
+            <Themes lang={lang} format={format} themes={data.themes} filtersQuery={query} />
           </div>
         )
       )}

@@ -135,6 +135,10 @@ export function dashboardSuite(name: string, open: () => Promise<Database>, { sk
       expect(delivery.items.map((c) => c.id).sort()).toEqual(['nps-c1', 'nps-c3', 'nps-s1', 'nps-s5']);
       // "%" is a character to find, not a wildcard
       expect((await comments(filters(), { search: '%' })).items.map((c) => c.id)).toEqual(['nps-s4']);
+      // a reason chip on the dashboard opens the comments of the answers that chose it
+      expect((await comments(filters(), { reason: 'Price' })).items.map((c) => c.id)).toEqual(['nps-s5']);
+      expect((await comments(filters(), { reason: 'Delivery', band: 'detractor' })).items.map((c) => c.id).sort()).toEqual(['nps-s4', 'nps-s5']);
+      expect((await comments(filters(), { reason: 'Deliv' })).items).toEqual([]);
       expect((await comments(filters(), { search: 'ไม่' })).total).toBe(2);
       expect((await comments(filters(), { band: 'promoter' })).total).toBe(3);
     });

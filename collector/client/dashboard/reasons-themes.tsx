@@ -5,8 +5,27 @@ import { t, type Lang } from './messages';
 
 const bands = ['detractor', 'passive', 'promoter'] as const;
 
+/** The comments page for the dashboard's filters, narrowed to one band and a reason or a phrase. */
+const commentsHref = (filtersQuery: string, band: string, narrow: { reason: string } | { search: string }) => {
+  const params = new URLSearchParams(filtersQuery);
+  params.set('band', band);
+  for (const [name, value] of Object.entries(narrow)) params.set(name, value);
+  return `/comments?${params}`;
+};
+
+/** A chip that opens the comments behind it; its name says so ("ส่งช้า, 12 — see the comments"). */
+function ChipLink({ lang, format, text, count, band, href }: { lang: Lang; format: Format; text: string; count: number; band: string; href: string }) {
+  return (
+    <li class={`chip ${band}`}>
+      <a href={href} aria-label={`${text}, ${format.whole(count)} — ${t(lang, 'openComments')}`}>
+        {text} <span class="count">{format.whole(count)}</span>
+      </a>
+    </li>
+  );
+}
+
 /** The reason chips visitors chose, counted per band (unhappy, neutral, happy). */
-export function Reasons({ lang, format, reasons }: { lang: Lang; format: Format; reasons: DashboardSummary['reasons'] }) {
+export function Reasons({ lang, format, reasons, filtersQuery }: { lang: Lang; format: Format; reasons: DashboardSummary['reasons']; filtersQuery: string }) {
   return (
     <article class="card reasons" aria-labelledby="reasons-title">
       <h2 id="reasons-title">{t(lang, 'reasons')}</h2>
@@ -16,7 +35,9 @@ export function Reasons({ lang, format, reasons }: { lang: Lang; format: Format;
           <div key={band} class="chip-group">
             <h3 class={`band-title ${band}`}>{t(lang, band)}</h3>
             <ul class="chips">
-              {chips.map((chip) => <li key={chip.reason} class={`chip ${band}`}>{chip.reason} <span class="count">{format.whole(chip.count)}</span></li>)}
+              {chips.map((chip) => (
+                <ChipLink key={chip.reason} lang={lang} format={format} text={chip.reason} count={chip.count} band={band} href={commentsHref(filtersQuery, band, { reason: chip.reason })} />
+              ))}
             </ul>
           </div>
         ) : null;
@@ -25,7 +46,12 @@ export function Reasons({ lang, format, reasons }: { lang: Lang; format: Format;
   );
 }
 
-function ThemeList({ lang, format, themes, title, band }: { lang: Lang; format: Format; themes: Themes; title: string; band: 'detractor' | 'promoter' }) {
+function ThemeList({ lang, format, themes, title, band, filtersQuery }: {
+  lang: Lang; format: Format; themes: Themes; title: string; band: 'detractor' | 'promoter'; filtersQuery: string;
+}) {
+  const chip = (term: { text: string; count: number }) => (
+    <ChipLink key={term.text} lang={lang} format={format} text={term.text} count={term.count} band={band} href={commentsHref(filtersQuery, band, { search: term.text })} />
+  );
   const empty = !themes.words.length && !themes.phrases.length;
   return (
     <div class={`theme ${band}`}>
@@ -35,11 +61,11 @@ function ThemeList({ lang, format, themes, title, band }: { lang: Lang; format: 
           {themes.phrases.length > 0 && (
             <>
               <h4>{t(lang, 'phrases')}</h4>
-              <ul class="chips">{themes.phrases.map((p) => <li key={p.text} class={`chip ${band}`}>{p.text} <span class="count">{format.whole(p.count)}</span></li>)}</ul>
+              <ul class="chips">{themes.phrases.map(chip)}</ul>
             </>
           )}
           <h4>{t(lang, 'words')}</h4>
-          <ul class="chips">{themes.words.map((w) => <li key={w.text} class={`chip ${band}`}>{w.text} <span class="count">{format.whole(w.count)}</span></li>)}</ul>
+          <ul class="chips">{themes.words.map(chip)}</ul>
         </>
       )}
     </div>
@@ -47,13 +73,13 @@ function ThemeList({ lang, format, themes, title, band }: { lang: Lang; format: 
 }
 
 /** The most frequent words and short phrases among unhappy and among happy customers' comments. */
-export function Themes({ lang, format, themes }: { lang: Lang; format: Format; themes: DashboardSummary['themes'] }) {
+export function Themes({ lang, format, themes, filtersQuery }: { lang: Lang; format: Format; themes: DashboardSummary['themes']; filtersQuery: string }) {
   return (
     <article class="card themes" aria-labelledby="themes-title">
       <h2 id="themes-title">{t(lang, 'themes')}</h2>
       <div class="theme-columns">
-        <ThemeList lang={lang} format={format} themes={themes.detractor} title={t(lang, 'unhappySay')} band="detractor" />
-        <ThemeList lang={lang} format={format} themes={themes.promoter} title={t(lang, 'happySay')} band="promoter" />
+        <ThemeList lang={lang} format={format} themes={themes.detractor} title={t(lang, 'unhappySay')} band="detractor" filtersQuery={filtersQuery} />
+        <ThemeList lang={lang} format={format} themes={themes.promoter} title={t(lang, 'happySay')} band="promoter" filtersQuery={filtersQuery} />
       </div>
     </article>
   );

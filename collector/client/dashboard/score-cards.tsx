@@ -43,7 +43,7 @@ function ScoreCard({ lang, format, spec, estimate, change, previousLabel, extra 
       {change && previousLabel && (
         <p class={`change ${change.withinNoise ? 'noise' : change.change > 0 ? 'up' : 'down'}`}>
           <strong>{format.signed(change.change, spec.digits)}</strong> {t(lang, 'sincePrevious')} {previousLabel}:{' '}
-          {change.tooFew ? t(lang, 'tooFew') : t(lang, change.withinNoise ? 'withinNoise' : 'realChange')}
+          {change.tooFew ? tooFewLabel(lang, Math.min(...change.responses)) : t(lang, change.withinNoise ? 'withinNoise' : 'realChange')}
         </p>
       )}
     </article>

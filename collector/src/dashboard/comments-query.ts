@@ -18,6 +18,8 @@ export interface CommentsPage {
 export interface CommentsQuery {
   search?: string;
   band?: 'detractor' | 'passive' | 'promoter';
+  /** Only answers that chose this reason chip (as configured). */
+  reason?: string;
   cursor?: string;
   limit?: number;
 }
@@ -47,11 +49,12 @@ export function decodeCursor(cursor: string): [string, string] | undefined {
  * A trigram index on `comment` (pg_trgm, where the database has it) serves the search.
  */
 export function createCommentsQuery({ db, timeZone, kinds }: { db: Queryable; timeZone: string; kinds: Kinds }) {
-  return async function comments(filters: Filters, { search, band, cursor, limit = 25 }: CommentsQuery = {}): Promise<CommentsPage> {
+  return async function comments(filters: Filters, { search, band, reason, cursor, limit = 25 }: CommentsQuery = {}): Promise<CommentsPage> {
     const extra = ['r.comment IS NOT NULL', "r.comment <> ''"];
     const params: unknown[] = [];
     if (search) extra.push(`r.comment ILIKE $${params.push(likePattern(search))}`);
     if (band) extra.push(`${bandSql(kinds)} = $${params.push(band)}`);
+    if (reason) extra.push(`r.reasons @> $${params.push(JSON.stringify([reason]))}::jsonb`);
     const counted = whereClause(filters, timeZone, { extra, params });
     const position = cursor ? decodeCursor(cursor) : undefined;
     const paged = position

@@ -20,7 +20,7 @@ const contextKey = /^[A-Za-z0-9_.-]{1,64}$/;
  *   scores with 95% intervals, the change since the previous period, trend, breakdown, reason
  *   chips, comment themes, context keys, the inbox's figures;
  * - `GET /api/filters`: the surveys and the context keys (with top values) to filter by;
- * - `GET /api/comments` (+ `search`, `band`, `cursor`, `limit` up to 100): every comment, paged;
+ * - `GET /api/comments` (+ `search`, `band`, `reason`, `cursor`, `limit` up to 100): every comment, paged;
  * - the exports (`mount-exports.ts`).
  */
 export function mountDashboard(app: App, deps: FeatureDeps) {
@@ -73,12 +73,14 @@ export function mountDashboard(app: App, deps: FeatureDeps) {
     if (search && search.length > 200) problems.push('search: must be at most 200 characters');
     const band = params.get('band') || undefined;
     if (band && !(bands as readonly string[]).includes(band)) problems.push(`band: ${JSON.stringify(band)} must be detractor, passive or promoter`);
+    const reason = params.get('reason') || undefined;
+    if (reason && reason.length > 200) problems.push('reason: must be at most 200 characters');
     const cursor = params.get('cursor') || undefined;
     if (cursor && !decodeCursor(cursor)) problems.push('cursor: not one this API gave out; start again without it');
     const limit = Number(params.get('limit') ?? 25);
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) problems.push(`limit: ${JSON.stringify(params.get('limit'))} must be a whole number from 1 to 100`);
     if (problems.length) return problem(c, 400, problems);
-    return c.json(await comments(parsed.filters, { search, band: band as (typeof bands)[number] | undefined, cursor, limit }));
+    return c.json(await comments(parsed.filters, { search, band: band as (typeof bands)[number] | undefined, reason, cursor, limit }));
   });
 
   mountExports(app, deps);

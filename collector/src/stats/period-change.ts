@@ -16,11 +16,13 @@ export interface Change {
   withinNoise: boolean;
   /** One of the periods has fewer than `ENOUGH_ANSWERS` answers: "too few answers to tell". */
   tooFew: boolean;
+  /** The answers each period rests on: [earlier, later]. */
+  responses: [number, number];
 }
 
 const change = (value: number, low: number, high: number, sizes: [number, number]): Change => {
   const tooFew = !sizes.every(isEnough);
-  return { change: value, low, high, withinNoise: tooFew || (low <= 0 && high >= 0), tooFew };
+  return { change: value, low, high, withinNoise: tooFew || (low <= 0 && high >= 0), tooFew, responses: sizes };
 };
 const total = (c: NpsCounts) => c.promoters + c.passives + c.detractors;
 
