@@ -168,7 +168,8 @@ async function measure(name, db, rows) {
     ['inbox: open cases, first page', () => cases.list(last30, { state: 'open' })],
     ['inbox: all cases, first page, the whole year', () => cases.list(year)],
     ['inbox: close rate and median time to close, last 30 days', () => cases.figures(last30)],
-    ['the dashboard page\'s whole request (every part above, reasons and themes), the whole year', () => collector.loadDashboardSummary(queries, cases.figures, year, { unit: 'week' })],
+    ['the dashboard page\'s whole first request (/api/summary: every part above and the reasons), the whole year', () => collector.loadDashboardSummary(queries, cases.figures, year, { unit: 'week' })],
+    ['comment themes, after first paint (/api/themes), the whole year', () => queries.themes(year)],
   ];
   console.log('| query | median of 5 | target |\n|---|---|---|');
   for (const [label, work] of checks) {

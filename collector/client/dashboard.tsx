@@ -1,9 +1,10 @@
 // The dashboard page: filters, NPS / CSAT% / CES as ranges with the change since the previous
 // period, the trend with its interval band, a breakdown by a context key, reason chips and comment
-// themes — all from GET /api/summary.
+// themes — from GET /api/summary, then the themes from GET /api/themes once the rest is drawn.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { DashboardSummary } from '../src/dashboard/dashboard-summary';
+import type { DashboardQueries } from '../src/dashboard/dashboard-queries';
 import { BreakdownTable } from './dashboard/breakdown-table';
 import { FilterBar } from './dashboard/filter-bar';
 import { createFiltersModel, type FiltersModel } from './dashboard/filters-model';
@@ -21,7 +22,9 @@ function Dashboard({ lang, format, filters }: { lang: Lang; format: Format; filt
   const [unit, setUnit] = useState<'week' | 'month'>('week');
   const query = filters.query.value;
   const { data, error, loading } = useLoader<DashboardSummary>(`/api/summary?${query}${by ? `&by=${encodeURIComponent(by)}` : ''}&unit=${unit}`);
-  useEffect(() => markReady(!!data && !loading));
+  // Themes segment every sampled comment: asked for once the summary is on screen, not before.
+  const themes = useLoader<{ themes: Awaited<ReturnType<DashboardQueries['themes']>> }>(data ? `/api/themes?${query}` : null);
+  useEffect(() => markReady(!!data && !loading && (data.summary.responses === 0 || (!!themes.data && !themes.loading))));
   return (
     <>
       <div class="view-head">
@@ -39,7 +42,7 @@ function Dashboard({ lang, format, filters }: { lang: Lang; format: Format; filt
             <TrendChart lang={lang} format={format} points={data.trend.points} cut={data.trend.cut} unit={unit} onUnit={setUnit} />
             <BreakdownTable lang={lang} format={format} data={data} by={data.breakdown?.key} onBy={setBy} filters={filters} />
             <Reasons lang={lang} format={format} reasons={data.reasons} filtersQuery={query} />
-            <Themes lang={lang} format={format} themes={data.themes} filtersQuery={query} />
+            {themes.data ? <Themes lang={lang} format={format} themes={themes.data.themes} filtersQuery={query} /> : <StatusLine lang={lang} loading={themes.loading} error={themes.error} />}
           </div>
         )
       )}

@@ -73,7 +73,7 @@ function ThemeList({ lang, format, themes, title, band, filtersQuery }: {
 }
 
 /** The most frequent words and short phrases among unhappy and among happy customers' comments. */
-export function Themes({ lang, format, themes, filtersQuery }: { lang: Lang; format: Format; themes: DashboardSummary['themes']; filtersQuery: string }) {
+export function Themes({ lang, format, themes, filtersQuery }: { lang: Lang; format: Format; themes: Record<'detractor' | 'promoter', Themes>; filtersQuery: string }) {
   return (
     <article class="card themes" aria-labelledby="themes-title">
       <h2 id="themes-title">{t(lang, 'themes')}</h2>

@@ -1,6 +1,5 @@
 import type { CaseFigures } from '../inbox/case-store';
 import { scoreChanges, type ScoreMetrics } from '../stats/score-metrics';
-import type { Themes } from '../stats/themes';
 import type { BreakdownRow, ContextKey, DashboardQueries, TrendPoint } from './dashboard-queries';
 import { previousPeriod, type Filters } from './filters';
 
@@ -13,17 +12,17 @@ export interface DashboardSummary {
   trend: { unit: 'week' | 'month'; points: TrendPoint[]; cut: boolean };
   breakdown?: { key: string; rows: BreakdownRow[]; othersCount: number };
   reasons: Awaited<ReturnType<DashboardQueries['reasons']>>;
-  themes: Record<'detractor' | 'promoter', Themes>;
   contextKeys: ContextKey[];
   surveys: Awaited<ReturnType<DashboardQueries['surveys']>>;
   cases: CaseFigures;
 }
 
 /**
- * Everything the dashboard page shows for one set of filters, in one response: scores with
+ * What the dashboard page shows first for one set of filters, in one response: scores with
  * intervals, the change since the previous period, the trend, a breakdown by one context key
  * (`by`, else a key the filters narrow, else the first key with 2–50 values),
- * reasons, themes, the context keys to filter by, and the inbox's figures.
+ * reasons, the context keys to filter by, and the inbox's figures. Comment themes, the costliest
+ * part (every sampled comment segmented), come after first paint from `GET /api/themes`.
  */
 export async function loadDashboardSummary(
   queries: DashboardQueries,
@@ -37,13 +36,12 @@ export async function loadDashboardSummary(
   // breakdown, now of one row), else the first that groups answers (2–50 values).
   const key = by ?? Object.keys(filters.context).find((k) => contextKeys.some((c) => c.key === k))
     ?? contextKeys.find((k) => k.distinctValues >= 2 && k.distinctValues <= 50)?.key;
-  const [summary, previousSummary, trend, breakdown, reasons, themes, surveys, cases] = await Promise.all([
+  const [summary, previousSummary, trend, breakdown, reasons, surveys, cases] = await Promise.all([
     queries.summary(filters),
     before ? queries.summary(before) : undefined,
     queries.trend(filters, unit),
     key ? queries.breakdown(filters, key) : undefined,
     queries.reasons(filters),
-    queries.themes(filters),
     queries.surveys(),
     caseFigures(filters),
   ]);
@@ -53,6 +51,6 @@ export async function loadDashboardSummary(
     ...(before && previousSummary ? { previous: { from: before.from!, to: before.to!, summary: previousSummary, change: scoreChanges(previousSummary, summary) } } : {}),
     trend: { unit, ...trend },
     ...(key && breakdown ? { breakdown: { key, ...breakdown } } : {}),
-    reasons, themes, contextKeys, surveys, cases,
+    reasons, contextKeys, surveys, cases,
   };
 }

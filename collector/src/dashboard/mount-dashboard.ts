@@ -18,7 +18,8 @@ const contextKey = /^[A-Za-z0-9_.-]{1,64}$/;
  * (`range` 7d|30d|90d|quarter|all or `from`/`to`, `survey`, `type`, `language`, `context.<key>`):
  * - `GET /api/summary` (+ `by=<context key>` for a breakdown, `unit=week|month` for the trend):
  *   scores with 95% intervals, the change since the previous period, trend, breakdown, reason
- *   chips, comment themes, context keys, the inbox's figures;
+ *   chips, context keys, the inbox's figures;
+ * - `GET /api/themes`: comment themes among detractors and promoters, loaded after first paint;
  * - `GET /api/filters`: the surveys and the context keys (with top values) to filter by;
  * - `GET /api/comments` (+ `search`, `band`, `reason`, `cursor`, `limit` up to 100): every comment, paged;
  * - the exports (`mount-exports.ts`).
@@ -55,6 +56,12 @@ export function mountDashboard(app: App, deps: FeatureDeps) {
     if (unit !== 'week' && unit !== 'month') problems.push(`unit: ${JSON.stringify(unit)} must be week or month`);
     if (problems.length) return problem(c, 400, problems);
     return c.json(await loadDashboardSummary(queries, cases.figures, parsed.filters, { by, unit: unit as 'week' | 'month' }));
+  });
+
+  app.get('/api/themes', requireUser(), async (c) => {
+    const parsed = requestFilters(c, deps);
+    if (!parsed.ok) return problem(c, 400, parsed.problems);
+    return c.json({ themes: await queries.themes(parsed.filters) });
   });
 
   app.get('/api/filters', requireUser(), async (c) => {
