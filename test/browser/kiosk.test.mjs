@@ -1,11 +1,15 @@
 // The counter tablet (demo/public/kiosk.html) through the BUILT bundle in real Chromium: a customer
 // who sends a score and walks away from the follow-up, the next customer, the language switch and
 // the delivery line. The page is served as written, with its idle and thank-you times shortened to
-// 2 s. Run `npm run build` first.
+// 2 s. Screenshots at 390 and 1280 px in Thai and English go to docs/screenshots with
+// UPDATE_SCREENSHOTS=1 (otherwise to a temp folder). Run `npm run build` first.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { after, afterEach, before, describe, test } from 'node:test';
-import { launch, readBody, root, serve } from './harness.mjs';
+import { launch, readBody, root, scratchDir, serve } from './harness.mjs';
+
+const scratch = process.env.UPDATE_SCREENSHOTS === '1' ? undefined : scratchDir('hearback-kiosk-shots-');
+const shots = scratch ? scratch.dir + '/' : root + 'docs/screenshots/';
 
 let server, context;
 const received = [];
@@ -27,12 +31,14 @@ before(async () => {
       },
     },
   });
-  context = await launch({ viewport: { width: 1024, height: 768 } });
+  context = await launch({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 });
+  mkdirSync(shots, { recursive: true });
 });
 afterEach(() => void (received.length = 0));
 after(async () => {
   await context?.close();
   await server?.close();
+  scratch?.remove();
 });
 
 const question = (page) => page.getByRole('radiogroup');
@@ -124,4 +130,23 @@ describe('the counter tablet', () => {
     assert.equal(await page.evaluate(() => window.writes), 0, 'the same text is not written again (no repeated announcement)');
     await page.close();
   });
+
+  for (const width of [390, 1280]) {
+    test(`${width} px, Thai and English: nothing scrolls sideways, header and status beside the prompt (screenshots)`, async () => {
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height: width < 600 ? 844 : 800 });
+      await page.goto(server.origin + '/kiosk.html');
+      for (const [lang, button] of [['th', null], ['en', 'English']]) {
+        if (button) await page.getByRole('button', { name: button }).click();
+        await page.locator(`hearback-prompt .widget[lang=${lang}]`).waitFor();
+        await page.locator('#delivery').filter({ hasText: 'All answers delivered' }).waitFor();
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scroll');
+        for (const part of [page.locator('header .brand'), page.locator('.hello'), page.locator('#delivery'), page.getByRole('button', { name: 'ไทย' })])
+          assert.ok(await seen(part), `${await part.evaluate((el) => el.outerHTML.slice(0, 60))} is visible at ${width} px`);
+        await page.mouse.move(0, 0);
+        await page.screenshot({ path: `${shots}kiosk-${width}-${lang}.png` });
+      }
+      await page.close();
+    });
+  }
 });
