@@ -37,6 +37,7 @@ const buildSurveySchema = (oneText = text(), bandedText = textOrBands(oneText)) 
     mode: z.optional(oneOf(['popup', 'inline', 'kiosk'])),
     target: z.optional(nonEmpty('a CSS selector of the host element')),
     kioskResetSeconds: z.optional(between(2, 600, 'a number of seconds')),
+    kioskIdle: z.optional(between(2, 3600, 'a number of seconds without input')),
   },
   { error: 'must be an object like { id: "after-checkout", type: "csat" }' },
 );

@@ -20,7 +20,7 @@ export async function answerPrompt(answer: PromptAnswer, page: Document = docume
   const root = await waitFor(() => page.querySelector('hearback-prompt')?.shadowRoot, 'a hearback prompt on the page');
   const radio = await waitFor(() => root.querySelector<HTMLInputElement>(`input[type=radio][value="${answer.score}"]`), `a radio for score ${answer.score}`);
   radio.click();
-  await waitFor(() => root.querySelector<HTMLButtonElement>('form button[type=submit]:not([disabled])'), 'the Send button enabled').then((b) => b.click());
+  await waitFor(() => root.querySelector<HTMLButtonElement>(`${send}:not([disabled])`), 'the Send button enabled').then((b) => b.click());
   const status = () => root.querySelector('[role=status]')?.textContent?.trim();
   const followUp = await waitFor(() => status() || root.querySelector('textarea, input[type=checkbox]') ? true : undefined, 'the follow-up or the thank-you');
   if (followUp && !status()) {
@@ -36,11 +36,13 @@ export async function answerPrompt(answer: PromptAnswer, page: Document = docume
       if (input && wanted !== input.checked) input.click();
     }
     await tick();
-    root.querySelector<HTMLButtonElement>('form button[type=submit]')?.click();
+    root.querySelector<HTMLButtonElement>(send)?.click();
   }
   return waitFor(status, 'the thank-you');
 }
 
+/** Each step's sending button: the last of its actions (after "Skip"). */
+const send = '.actions button:last-child';
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Polls (bounded: 5 s) until `read` returns something truthy. */

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Messages } from '../i18n/messages';
+import { sendOnEnter } from './enter-key';
 import { maxCommentLength } from '../surveys/kinds';
 import type { Session } from './session';
 
@@ -12,16 +13,17 @@ interface FollowUpProps {
   /** Owner's reason chips; "Other" is added and sent as `other`. */
   reasons: string[];
   askContact: boolean;
+  /** Kiosk: one big "Done" sends what was given, or nothing (the score is already stored). */
+  kiosk: boolean;
 }
 
-export function FollowUp({ session, messages, prompt, askComment, reasons, askContact }: FollowUpProps) {
+export function FollowUp({ session, messages, prompt, askComment, reasons, askContact, kiosk }: FollowUpProps) {
   const [comment, setComment] = useState('');
   const [picked, setPicked] = useState<string[]>([]);
   const [contact, setContact] = useState(false);
   const chips = reasons.length ? [...reasons, 'other'] : [];
   const toggle = (reason: string) => setPicked(picked.includes(reason) ? picked.filter((r) => r !== reason) : [...picked, reason]);
-  const send = (event: Event) => {
-    event.preventDefault();
+  const send = () => {
     void session.complete({
       ...(comment.trim() && { comment: comment.trim().slice(0, maxCommentLength) }),
       ...(picked.length && { reasons: picked }),
@@ -29,7 +31,7 @@ export function FollowUp({ session, messages, prompt, askComment, reasons, askCo
     });
   };
   return (
-    <form onSubmit={send}>
+    <div class="more" onKeyDown={sendOnEnter(send)}>
       <p class="question" id="follow-up-question">{prompt}</p>
       {!!chips.length && (
         <div class="chips" role="group" aria-labelledby="follow-up-question">
@@ -52,9 +54,9 @@ export function FollowUp({ session, messages, prompt, askComment, reasons, askCo
         </label>
       )}
       <div class="actions">
-        <button type="button" class="button button-quiet" disabled={session.busy.value} onClick={() => session.complete({})}>{messages.skip}</button>
-        <button type="submit" class="button" disabled={session.busy.value}>{messages.send}</button>
+        {!kiosk && <button type="button" class="button button-quiet" disabled={session.busy.value} onClick={() => session.complete({})}>{messages.skip}</button>}
+        <button type="button" class="button" disabled={session.busy.value} onClick={send}>{kiosk ? messages.done : messages.send}</button>
       </div>
-    </form>
+    </div>
   );
 }

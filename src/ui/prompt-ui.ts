@@ -3,12 +3,13 @@ import type { Logger } from '../common/log';
 import { createSheet, mountHost } from './mount';
 import { Prompt } from './prompt';
 import type { PromptRequest, PromptUi } from './prompt-types';
+import { watchPage } from './page-focus';
 import { createSession, type Session } from './session';
 import { whenIdle, type WhenIdle } from '../common/when-idle';
 
 /**
  * The preact prompt UI. One prompt at a time: `open` replaces whatever is on screen. Never throws
- * into the page: a missing inline target is logged and nothing opens.
+ * into the page: a missing target (inline, or a kiosk given one) is logged and nothing opens.
  */
 export function createPromptUi(deps: { log: Logger; idle?: WhenIdle }): PromptUi {
   const { log, idle = whenIdle } = deps;
@@ -22,9 +23,10 @@ export function createPromptUi(deps: { log: Logger; idle?: WhenIdle }): PromptUi
   function open(request: PromptRequest) {
     current?.unmount();
     const { survey } = request;
-    const parent = survey.mode === 'inline' ? document.querySelector(survey.target ?? '') : document.body;
+    // Inline always, a kiosk when given a target, sits in the page; otherwise over it.
+    const parent = survey.mode === 'inline' || (survey.mode === 'kiosk' && survey.target) ? document.querySelector(survey.target ?? '') : document.body;
     if (!parent) {
-      log.error(`${survey.id}: inline target ${JSON.stringify(survey.target ?? '')} not found on the page; the prompt is not shown`);
+      log.error(`${survey.id}: ${survey.mode} target ${JSON.stringify(survey.target ?? '')} not found on the page; the prompt is not shown`);
       return;
     }
     const { host, root } = mountHost(parent, request.nonce, getSheet);
@@ -33,11 +35,14 @@ export function createPromptUi(deps: { log: Logger; idle?: WhenIdle }): PromptUi
       log,
       unmount() {
         unsubscribe();
-        render(null, root);
-        host.remove();
+        stopWatch(() => {
+          render(null, root);
+          host.remove();
+        });
         if (current === session) current = undefined;
       },
     });
+    const stopWatch = watchPage(host, session);
     current = session;
     if (survey.mode === 'kiosk') {
       const update = (status: { pending: number }) => session.setPending(status.pending);

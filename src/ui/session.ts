@@ -17,6 +17,8 @@ export function createSession(request: PromptRequest, deps: { log: Logger; unmou
   const mode = survey.mode ?? 'popup';
   const kind = surveyKinds[survey.type];
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Kiosk: runs out when an unfinished step has had no input for `kioskIdle` seconds. */
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
   let answered = false;
   let closed = false;
 
@@ -24,6 +26,8 @@ export function createSession(request: PromptRequest, deps: { log: Logger; unmou
   const score = signal<number | undefined>(undefined);
   const busy = signal(false);
   const minimised = signal(false);
+  /** The minimised tab moved to the top edge (it covered what the visitor's focus is on). */
+  const lifted = signal(false);
   /** Kiosk: answers given on this device that wait for the network. */
   const pending = signal(0);
   /** Bumped when focus should move to the current step (the visitor acted inside the prompt). */
@@ -42,11 +46,31 @@ export function createSession(request: PromptRequest, deps: { log: Logger; unmou
   });
   const waiting = computed(() => (mode === 'kiosk' ? pending.value : 0));
 
-  const move = (next: Step) =>
+  const move = (next: Step) => {
     batch(() => {
       step.value = next;
       focus.value++;
     });
+    session.touch();
+  };
+
+  /** Kiosk: the follow-up, or a score chosen but not sent, gives way to the next customer. */
+  async function walkedAway() {
+    if (busy.value) return session.touch();
+    if (step.value === 'more') await store({});
+    reset();
+  }
+
+  /** Stores the follow-up (the score is already stored; an empty input releases it as it is). */
+  async function store(input: FollowUpInput) {
+    busy.value = true;
+    try {
+      await onComplete(input);
+    } catch (error) {
+      deps.log.error(`could not store the follow-up: ${String(error)}`);
+    }
+    busy.value = false;
+  }
 
   const session = {
     mode,
@@ -55,6 +79,7 @@ export function createSession(request: PromptRequest, deps: { log: Logger; unmou
     score,
     busy,
     minimised,
+    lifted,
     focus,
     band,
     canSend,
@@ -64,13 +89,22 @@ export function createSession(request: PromptRequest, deps: { log: Logger; unmou
 
     choose(value: number) {
       if (step.value === 'ask') score.value = value;
+      session.touch();
+    },
+
+    /** Kiosk: the customer did something; an unfinished step waits `kioskIdle` seconds from now. */
+    touch() {
+      clearTimeout(idleTimer);
+      if (mode === 'kiosk' && !closed && (step.value === 'more' || (step.value === 'ask' && score.value !== undefined)))
+        idleTimer = setTimeout(() => void walkedAway(), (survey.kioskIdle ?? 30) * 1000);
     },
 
     minimise: () => void (minimised.value = true),
-    restore: () =>
+    /** Shows the panel again; `focus` moves focus into it (the visitor asked for it). */
+    restore: (focusIt = true) =>
       batch(() => {
-        minimised.value = false;
-        focus.value++;
+        minimised.value = lifted.value = false;
+        if (focusIt) focus.value++;
       }),
 
     /** Kiosk: the outbox's count of answers waiting for the network. */
@@ -95,16 +129,8 @@ export function createSession(request: PromptRequest, deps: { log: Logger; unmou
 
     async complete(input: FollowUpInput) {
       if (busy.value || !answered) return;
-      busy.value = true;
-      try {
-        await onComplete(input);
-      } catch (error) {
-        deps.log.error(`could not store the follow-up: ${String(error)}`);
-      }
-      batch(() => {
-        busy.value = false;
-        move('thanks');
-      });
+      await store(input);
+      move('thanks');
       if (mode === 'kiosk') timer = setTimeout(reset, (survey.kioskResetSeconds ?? 5) * 1000);
       else if (mode === 'inline') report('done');
       // A popup closes itself a few seconds after thanks, unless it offers the promoter link.
@@ -129,6 +155,7 @@ export function createSession(request: PromptRequest, deps: { log: Logger; unmou
 
   /** Kiosk: back to the first question for the next customer. */
   function reset() {
+    clearTimeout(timer);
     answered = false;
     closed = false;
     batch(() => {
@@ -145,6 +172,7 @@ export function createSession(request: PromptRequest, deps: { log: Logger; unmou
 
   function stop() {
     clearTimeout(timer);
+    clearTimeout(idleTimer);
     closed = true;
     deps.unmount();
   }

@@ -12,12 +12,14 @@ export const css = `:host{all:initial!important;display:block!important;visibili
 .panel{position:fixed;z-index:2147483600;bottom:16px;right:16px;width:min(460px,calc(100vw - 32px));max-height:calc(100vh - 32px);overflow:auto;background:var(--background);border:1px solid var(--border);border-radius:16px;box-shadow:0 10px 38px rgba(0,0,0,.2);padding:20px}
 .bottom-left .panel,.bottom-left .pill{right:auto;left:16px}
 .center .panel{inset:50% auto auto 50%;transform:translate(-50%,-50%)}
-.inline .panel{position:relative;inset:auto;width:auto;max-height:none;box-shadow:none;z-index:auto;transform:none}
+.in-page .panel{position:relative;inset:auto;width:auto;max-height:none;box-shadow:none;z-index:auto;transform:none}
 .kiosk .panel{inset:0;width:auto;max-height:none;border:0;border-radius:0;display:flex;flex-direction:column;justify-content:center;padding:5vmin;font-size:22px}
 .kiosk .step{max-width:880px;width:100%;margin:0 auto}
+.kiosk.in-page .panel{border-radius:16px}
+.kiosk .more{display:grid;grid-template-columns:1fr auto;column-gap:16px}.kiosk .more>*{grid-column:1/-1}.kiosk .more textarea{grid-column:1}.kiosk .more .actions{grid-column:2;margin:0}
 @media(max-width:480px){.popup .panel{inset:auto 0 0;transform:none;width:auto;max-height:85vh;border-radius:18px 18px 0 0;border-width:1px 0 0;padding-bottom:max(20px,env(safe-area-inset-bottom))}}
 @media(prefers-reduced-motion:no-preference){.popup .panel{animation:rise .25s ease-out}@keyframes rise{from{opacity:0;translate:0 12px}}}
-.step:focus{outline:0}
+.step:focus,fieldset:focus{outline:0}
 .corner{position:absolute;top:10px;right:10px;display:flex}
 [dir=rtl] .corner{right:auto;left:10px}
 .icon-button{display:grid;place-items:center;width:32px;height:32px;border:0;border-radius:8px;background:none;color:var(--muted);cursor:pointer;padding:0}
@@ -52,4 +54,5 @@ textarea{display:block;width:100%;min-height:84px;resize:vertical;padding:10px 1
 .thanks:not(:empty){display:flex;flex-direction:column;align-items:center;gap:12px;padding:8px 28px;text-align:center;font-size:1.07em;font-weight:600}
 .thanks svg{width:40px;height:40px;color:var(--accent)}
 .waiting{margin:16px 0 0;color:var(--muted);text-align:center;font-size:.8em}
-.pill{position:fixed;z-index:2147483600;bottom:16px;right:16px;display:flex;gap:8px;align-items:center;min-height:44px;padding:0 18px;border:0;border-radius:99px;background:var(--accent);color:var(--on-accent);font:inherit;font-weight:600;box-shadow:0 6px 20px rgba(0,0,0,.2);cursor:pointer}`;
+.pill{position:fixed;z-index:2147483600;bottom:16px;right:16px;display:flex;gap:8px;align-items:center;min-height:44px;padding:0 18px;border:0;border-radius:99px;background:var(--accent);color:var(--on-accent);font:inherit;font-weight:600;box-shadow:0 6px 20px rgba(0,0,0,.2);cursor:pointer}
+.lifted .pill{top:16px;bottom:auto}`;

@@ -1,6 +1,7 @@
 // Hostile host pages through the BUILT bundle in real Chromium: old libraries' patches to built-ins
 // (Prototype.js's Array.prototype.toJSON, enumerable keys on Object.prototype), a wrapped fetch and
-// the snippet pasted twice must not change the payload, break the prompt or throw into the page.
+// the snippet pasted twice must not change the payload, break the prompt or throw into the page; nor
+// may a sandboxed iframe (`sandbox="allow-scripts"`: an opaque origin, no storage, no form submission).
 // Run `npm run build` first.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
@@ -42,6 +43,9 @@ before(async () => {
         res.writeHead(req.method === 'POST' ? 201 : 204, { 'access-control-allow-origin': '*' }).end();
       },
       '/shop.html': shop,
+      // A site builder's custom-code box: the shop page inside a frame with scripts only.
+      '/builder.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><html lang="en"><title>Builder</title><iframe sandbox="allow-scripts" src="/shop.html?case=plain" title="Shop" style="width:100%;height:90vh;border:0"></iframe>'),
       '/favicon.ico': (_req, res) => res.writeHead(204).end(),
     },
   });
@@ -53,8 +57,11 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens a page in a fresh profile, answers 4 with a comment, and returns the raw body the collector got. */
-async function answerOn(name) {
+/**
+ * Opens a page in a fresh profile, answers 4 with a comment, and returns the raw body the collector
+ * got. `framed`: the page is the shop inside the builder's sandboxed frame.
+ */
+async function answerOn(name, { framed = false } = {}) {
   const comment = name;
   const context = await launch();
   contexts.push(context);
@@ -62,18 +69,19 @@ async function answerOn(name) {
   const errors = [];
   tab.on('pageerror', (error) => errors.push(String(error)));
   tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  await tab.goto(`${server.origin}/shop.html?case=${name}`);
-  await tab.getByRole('radio', { name: /^4\b/ }).check();
-  await tab.getByRole('button', { name: 'Send' }).click();
-  const box = tab.getByRole('textbox');
+  await tab.goto(framed ? `${server.origin}/builder.html` : `${server.origin}/shop.html?case=${name}`);
+  const page = framed ? tab.frameLocator('iframe') : tab;
+  await page.getByRole('radio', { name: /^4\b/ }).check();
+  await page.getByRole('button', { name: 'Send' }).click();
+  const box = page.getByRole('textbox');
   await box.fill(comment);
-  await tab.getByRole('button', { name: 'Send' }).click();
-  await tab.getByRole('status').filter({ hasText: /\S/ }).waitFor();
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('status').filter({ hasText: /\S/ }).waitFor();
   const deadline = Date.now() + 10_000;
   let body;
   while (!(body = received.find((raw) => raw.includes(`"comment":"${comment}"`))) && Date.now() < deadline) await tab.waitForTimeout(50);
   assert.ok(body, `the answer from the ${name} page arrived`);
-  const prompts = await tab.evaluate(() => document.querySelectorAll('hearback-prompt').length);
+  const prompts = await (framed ? tab.frames()[1] : tab).evaluate(() => document.querySelectorAll('hearback-prompt').length);
   return { body, errors, prompts, tab };
 }
 
@@ -104,4 +112,12 @@ describe('hostile pages', () => {
       assert.equal(prompts, 1);
     });
   }
+
+  test('a sandboxed iframe (allow-scripts only): Send works without form submission, the answer arrives from memory', async () => {
+    const { body, errors, prompts, tab } = await answerOn('sandboxed', { framed: true });
+    assert.equal(await tab.frames()[1].evaluate(() => window.origin), 'null', 'the frame really has an opaque origin');
+    assert.equal(comparable(body).replace('"comment":"sandboxed"', '"comment":"…"'), plain);
+    assert.deepEqual(errors, []);
+    assert.equal(prompts, 1);
+  });
 });

@@ -80,9 +80,13 @@ describe('keyboard', () => {
   it('arrow keys move between scores without submitting; Escape dismisses', async () => {
     const page = await openPage();
     await page.evaluate(() => window.hb.open({ type: 'ces' }, { takeFocus: true }));
-    const first = prompt(page).getByRole('radio', { name: '1, Very difficult' });
-    await first.waitFor();
-    assert.ok(await first.evaluate((el) => el.getRootNode().activeElement === el), 'focus moved into the prompt');
+    const group = prompt(page).getByRole('radiogroup');
+    await group.waitFor();
+    assert.ok(await group.evaluate((el) => el.getRootNode().activeElement === el), 'focus moved into the prompt, on the question');
+    assert.equal(await prompt(page).locator('input:focus-visible, :checked').count(), 0, 'no score looks chosen');
+    await page.keyboard.press('ArrowRight');
+    assert.ok(await prompt(page).getByRole('radio', { name: '1, Very difficult' }).evaluate((el) => el.getRootNode().activeElement === el && el.matches(':focus-visible')),
+      'an arrow key reaches the first score, with its focus ring');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     assert.ok(await prompt(page).getByRole('radio', { name: '3' }).isChecked());
@@ -98,6 +102,75 @@ describe('keyboard', () => {
     await page.evaluate(() => window.hb.open({ type: 'nps' }, { takeFocus: false }));
     await prompt(page).getByRole('radiogroup').waitFor();
     assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+    await page.close();
+  });
+});
+
+describe('the page around a popup (WCAG 2.2 2.4.11 Focus Not Obscured)', () => {
+  /** Whether any of a grid of points on the element shows the element itself (not the prompt over it). */
+  const partlyVisible = (el, root = document) => {
+    const r = el.getBoundingClientRect();
+    for (const x of [0.1, 0.3, 0.5, 0.7, 0.9]) for (const y of [0.2, 0.5, 0.8]) {
+      const top = root.elementFromPoint(r.left + r.width * x, r.top + r.height * y);
+      if (top === el || el.contains(top)) return true;
+    }
+    return false;
+  };
+
+  for (const width of [390, 1280]) {
+    it(`${width} px: every Tab stop on an order-complete page is at least partly visible; the prompt comes back after`, async () => {
+      const page = await openPage('/ui-order.html', { width });
+      await page.evaluate(() => window.hb.open({ type: 'nps' }));
+      await prompt(page).getByRole('radiogroup').waitFor();
+      const under = await page.evaluate(() => {
+        const panel = document.querySelector('hearback-prompt').shadowRoot.querySelector('.panel').getBoundingClientRect();
+        return [...document.querySelectorAll('a')].filter((a) => {
+          const r = a.getBoundingClientRect();
+          return r.left < panel.right && panel.left < r.right && r.top < panel.bottom && panel.top < r.bottom;
+        }).length;
+      });
+      assert.ok(under >= 1, `links under the prompt to begin with (${under})`);
+      const seen = [];
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        await page.waitForTimeout(30);
+        const stop = await page.evaluate(`(() => {
+          const partlyVisible = ${partlyVisible};
+          const el = document.activeElement;
+          if (!el || el === document.body) return null;
+          const inner = el.shadowRoot?.activeElement;
+          return { name: (inner ?? el).textContent.trim() || (inner ?? el).getAttribute('aria-label') || (inner ?? el).tagName, visible: inner ? partlyVisible(inner, el.shadowRoot) : partlyVisible(el), prompt: !!inner };
+        })()`);
+        if (!stop) continue;
+        if (seen.length && stop.name === seen[0].name) break;
+        seen.push(stop);
+      }
+      const page_ = seen.filter((s) => !s.prompt);
+      assert.equal(page_.length, 11, `every page link was a Tab stop: ${page_.map((s) => s.name).join(', ')}`);
+      assert.deepEqual(seen.filter((s) => !s.visible).map((s) => s.name), [], 'Tab stops hidden under the prompt');
+      // Focus is back at the top of the page: the prompt is back, and focus was not taken from the page.
+      await prompt(page).getByRole('radiogroup').waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Shop');
+      await page.close();
+    });
+  }
+
+  it('Escape on the page just behind closes it; closing from inside returns focus to where it was', async () => {
+    const page = await openPage('/ui-order.html');
+    await page.evaluate(() => window.hb.open({ type: 'nps' }));
+    await page.getByRole('link', { name: 'Privacy' }).focus();
+    await page.keyboard.press('Escape');
+    await prompt(page).waitFor({ state: 'detached' });
+    assert.deepEqual(await calls(page), [['close', 'dismiss']]);
+
+    const orders = page.getByRole('link', { name: 'See your orders' });
+    await orders.focus();
+    await page.evaluate(() => window.hb.open({ type: 'csat' }, { takeFocus: true }));
+    await page.keyboard.press('Tab');
+    assert.ok(await prompt(page).evaluate((host) => !!host.shadowRoot.activeElement), 'focus is in the prompt');
+    await page.keyboard.press('Escape');
+    await prompt(page).waitFor({ state: 'detached' });
+    assert.ok(await orders.evaluate((el) => document.activeElement === el), 'focus is back on the link, not <body>');
     await page.close();
   });
 });

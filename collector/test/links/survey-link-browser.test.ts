@@ -92,6 +92,8 @@ describe('survey links in Chromium', () => {
       await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
       await prompt(page).getByRole('radio').first().waitFor({ timeout: 15_000 });
       expect(await prompt(page).getByRole('radiogroup').first().textContent()).toContain(lang === 'th' ? 'อาหารวันนี้เป็นอย่างไรบ้าง' : 'How was your meal today?');
+      // Nothing looks chosen on load: focus is on the question, no score has a focus ring.
+      expect(await prompt(page).locator('input:focus-visible, input:checked').count()).toBe(0);
       if (lang === 'th') await page.screenshot({ path: `${screenshots}link-survey-th-390.png`, fullPage: true });
       await axe(page, `${lang} question`);
 
@@ -110,6 +112,9 @@ describe('survey links in Chromium', () => {
         return rows.length ? rows : undefined;
       });
       await expect.poll(() => page.locator('#link-status').textContent()).toBe(linkTexts[lang].sent);
+      // One thank-you on the page (the prompt's); the page's line says only where the answer is.
+      const shown = await page.evaluate(() => document.body.innerText + (document.querySelector('hearback-prompt')?.shadowRoot?.textContent ?? ''));
+      expect(shown.match(/thank you|ขอบคุณ/gi)).toHaveLength(1);
       await axe(page, `${lang} thanks`);
       await page.waitForTimeout(1500);
       const rows = (await stored('after-meal')).filter((r) => r.context?.table === table);

@@ -86,9 +86,13 @@ describe('focus', () => {
     expect(document.activeElement).toBe(button);
   });
 
-  it('a prompt opened on click moves focus to the first score, then to each next step', async () => {
+  it('a prompt opened on click moves focus to the question (no score looks chosen), then to each next step', async () => {
     const { view, host } = openPrompt({ type: 'csat' }, { takeFocus: true });
-    await waitFor(() => expect(host()!.shadowRoot!.activeElement).toBe(view().getByRole('radio', { name: /^1/ })));
+    const group = await view().findByRole('radiogroup');
+    await waitFor(() => expect(host()!.shadowRoot!.activeElement).toBe(group));
+    fireEvent.keyDown(group, { key: 'ArrowRight' });
+    expect(host()!.shadowRoot!.activeElement).toBe(view().getByRole('radio', { name: /^1/ }));
+    expect(view().getAllByRole('radio').some((r) => (r as HTMLInputElement).checked)).toBe(false);
     await choose(view, /^2/);
     await waitFor(() => expect(host()!.shadowRoot!.activeElement).toBe(view().getByRole('textbox')));
   });
@@ -118,7 +122,7 @@ describe('modes', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { view, request } = openPrompt({ type: 'nps', mode: 'kiosk', kioskResetSeconds: 8 });
     await choose(view, /^9/);
-    fireEvent.click(await vi.waitFor(() => view().getByRole('button', { name: 'Skip' })));
+    fireEvent.click(await vi.waitFor(() => view().getByRole('button', { name: 'Done' })));
     await vi.waitFor(() => expect(view().getByRole('status').textContent).toContain('Thank you'));
     vi.advanceTimersByTime(7000);
     expect(view().queryByRole('radiogroup')).toBeNull();
@@ -165,5 +169,127 @@ describe('look', () => {
     } finally {
       if (descriptor) Object.defineProperty(ShadowRoot.prototype, 'adoptedStyleSheets', descriptor);
     }
+  });
+});
+
+describe('kiosk: the next customer', () => {
+  const idle = { type: 'csat', mode: 'kiosk', kioskIdle: 30 } as const;
+  const checked = (view: () => View) => view().getAllByRole('radio').filter((r) => (r as HTMLInputElement).checked);
+
+  it('a follow-up left alone returns to the question after kioskIdle, releasing the score once without the half-typed comment', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { view, request, host } = openPrompt({ ...idle, reasons: ['Coffee'] });
+    await choose(view, /^2/);
+    const box = await vi.waitFor(() => view().getByRole('textbox') as HTMLTextAreaElement);
+    fireEvent.click(view().getByRole('checkbox', { name: 'Coffee' }));
+    fireEvent.input(box, { target: { value: 'the milk was so' } });
+    vi.advanceTimersByTime(29_000);
+    fireEvent.input(box, { target: { value: 'the milk was sour' } });
+    vi.advanceTimersByTime(29_000);
+    expect(view().getByRole('textbox')).toBeTruthy();
+    expect(request.onComplete).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1_000);
+    await vi.waitFor(() => expect(view().getByRole('radiogroup')).toBeTruthy());
+    expect(request.onComplete).toHaveBeenCalledTimes(1);
+    expect(request.onComplete).toHaveBeenCalledWith({});
+    expect(view().queryByRole('textbox')).toBeNull();
+    expect(view().queryByText(/milk/)).toBeNull();
+    expect(checked(view)).toEqual([]);
+    expect(view().getByRole('status').textContent).toBe('');
+    expect(host()!.shadowRoot!.activeElement).toBe(view().getByRole('radiogroup'));
+    vi.advanceTimersByTime(120_000);
+    expect(request.onComplete).toHaveBeenCalledTimes(1);
+    // The next customer: a new score, a follow-up of their own, empty.
+    await choose(view, /^5/);
+    await vi.waitFor(() => expect(request.onScore).toHaveBeenLastCalledWith(5));
+    expect((await vi.waitFor(() => view().getByRole('textbox') as HTMLTextAreaElement)).value).toBe('');
+    expect((view().getByRole('checkbox', { name: 'Coffee' }) as HTMLInputElement).checked).toBe(false);
+    expect(request.onClose).not.toHaveBeenCalled();
+  });
+
+  it('a score chosen but not sent is cleared after kioskIdle and nothing is sent', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { view, request } = openPrompt({ ...idle, kioskIdle: 10 });
+    fireEvent.click(await view().findByRole('radio', { name: /^4/ }));
+    vi.advanceTimersByTime(9_000);
+    expect(checked(view)).toHaveLength(1);
+    vi.advanceTimersByTime(1_000);
+    await vi.waitFor(() => expect(checked(view)).toEqual([]));
+    expect((view().getByRole('button', { name: 'Send' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(request.onScore).not.toHaveBeenCalled();
+  });
+
+  it('the question alone waits for ever; the default idle time is 30 seconds', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { view, request } = openPrompt({ type: 'nps', mode: 'kiosk' });
+    await view().findByRole('radiogroup');
+    vi.advanceTimersByTime(600_000);
+    expect(view().getByRole('radiogroup')).toBeTruthy();
+    await choose(view, /^9/);
+    await vi.waitFor(() => view().getByRole('textbox'));
+    vi.advanceTimersByTime(29_900);
+    expect(view().queryByRole('textbox')).not.toBeNull();
+    vi.advanceTimersByTime(100);
+    await vi.waitFor(() => expect(view().queryByRole('textbox')).toBeNull());
+    expect(request.onComplete).toHaveBeenCalledWith({});
+  });
+
+  it('one big Done (เสร็จ in Thai) ends the follow-up with or without a comment; no Skip', async () => {
+    const { view, request } = openPrompt({ ...idle }, { locale: 'th' });
+    fireEvent.click(await view().findByRole('radio', { name: /^5/ }));
+    fireEvent.click(view().getByRole('button', { name: 'ส่ง' }));
+    const done = await view().findByRole('button', { name: 'เสร็จ' });
+    expect(view().getAllByRole('button')).toEqual([done]);
+    fireEvent.input(view().getByRole('textbox'), { target: { value: 'อร่อย' } });
+    fireEvent.click(done);
+    await waitFor(() => expect(request.onComplete).toHaveBeenCalledWith({ comment: 'อร่อย' }));
+  });
+
+  it('a kiosk given a target sits in that element, not over the page', async () => {
+    const slot = document.body.appendChild(document.createElement('div'));
+    slot.id = 'counter';
+    const { host } = openPrompt({ mode: 'kiosk', target: '#counter' });
+    expect(host()!.parentElement).toBe(slot);
+    expect(host()!.shadowRoot!.querySelector('.widget')!.className).toContain('in-page');
+  });
+});
+
+describe('without a form (a sandboxed frame blocks form submission)', () => {
+  it('has no <form>; Send is a plain button, and Enter on a score or a chip sends its step', async () => {
+    const { view, request, host } = openPrompt({ type: 'csat', reasons: ['Price'] });
+    const radio = await view().findByRole('radio', { name: /^3/ });
+    expect(host()!.shadowRoot!.querySelector('form')).toBeNull();
+    expect(view().getByRole('button', { name: 'Send' }).getAttribute('type')).toBe('button');
+    fireEvent.click(radio);
+    fireEvent.keyDown(radio, { key: 'Enter' });
+    await waitFor(() => expect(request.onScore).toHaveBeenCalledWith(3));
+    const chip = await view().findByRole('checkbox', { name: 'Price' });
+    fireEvent.click(chip);
+    fireEvent.keyDown(chip, { key: 'Enter' });
+    await waitFor(() => expect(request.onComplete).toHaveBeenCalledWith({ reasons: ['Price'] }));
+  });
+});
+
+describe('the page around a popup', () => {
+  it('closing from inside returns focus to where it was on the page', async () => {
+    const button = document.body.appendChild(document.createElement('button'));
+    button.focus();
+    const { view } = openPrompt({ type: 'nps' }, { takeFocus: true });
+    await waitFor(() => expect(document.activeElement).not.toBe(button));
+    fireEvent.click(view().getByRole('button', { name: 'Close' }));
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('Escape on the page behind closes it, but not while a page field or dialog has focus', async () => {
+    const field = document.body.appendChild(document.createElement('input'));
+    const link = document.body.appendChild(document.createElement('a'));
+    link.href = '#';
+    const { request, host, view } = openPrompt({ type: 'nps' });
+    await view().findByRole('radiogroup');
+    fireEvent.keyDown(field, { key: 'Escape' });
+    expect(host()).not.toBeNull();
+    fireEvent.keyDown(link, { key: 'Escape' });
+    expect(request.onClose).toHaveBeenCalledWith('dismiss');
+    expect(host()).toBeNull();
   });
 });

@@ -64,6 +64,8 @@ describe('parseOptions: bad input gets one readable error per field', () => {
     ['bad survey type', { endpoint, surveys: [{ id: 'a', type: 'ces2' }] }, 'surveys[0].type must be one of "nps", "csat", "ces" (got "ces2")'],
     ['bad survey id', { endpoint, surveys: [{ id: 'a b', type: 'nps' }] }, 'surveys[0].id must be a survey id: 1–64 letters, digits, "-", "_", ".", ":" (got "a b")'],
     ['bad delay', { endpoint, surveys: [{ id: 'a', type: 'nps', trigger: { delay: -1 } }] }, 'surveys[0].trigger.delay must be a number of seconds from 0 to 86400 (got -1)'],
+    ['kioskIdle too short', { endpoint, surveys: [{ id: 'a', type: 'csat', mode: 'kiosk', kioskIdle: 1 }] }, 'surveys[0].kioskIdle must be a number of seconds without input from 2 to 3600 (got 1)'],
+    ['kioskIdle as text', { endpoint, surveys: [{ id: 'a', type: 'csat', mode: 'kiosk', kioskIdle: '30s' }] }, 'surveys[0].kioskIdle must be a number of seconds without input from 2 to 3600 (got "30s")'],
     ['bad pageViews', { endpoint, surveys: [{ id: 'a', type: 'nps', trigger: { pageViews: 1.5 } }] }, 'surveys[0].trigger.pageViews must be a whole number of at least 1 (got 1.5)'],
     ['bad question', { endpoint, surveys: [{ id: 'a', type: 'nps', question: 7 }] }, 'surveys[0].question must be a string or a map of locale to string, e.g. { en: "…", th: "…" } (got 7)'],
     ['bad promoter link', { endpoint, surveys: [{ id: 'a', type: 'nps', promoterLink: { url: 'javascript:x', label: 'Review' } }] }, 'surveys[0].promoterLink.url must be an https URL (http only for localhost or 127.0.0.1) (got "javascript:x")'],
