@@ -87,10 +87,11 @@ export async function postAnswers({ origin, siteOrigin, plan, clients, timeoutMs
  * 5xx after `Retry-After` or backoff — `decide` is the widget's own retry policy
  * (src/outbox/retry-policy.ts) — and giving up on any other status (counted in `dropped`).
  * Bounded: at most `maxTries` posts per answer, each with `timeoutMs`. `statuses` (counts by
- * status, `network error` for none) may be passed in to watch them while it runs.
+ * status, `network error` for none) may be passed in to watch them while it runs; `signal` stops
+ * it (it then rejects with the signal's reason).
  * @returns {Promise<{ seconds: number, acknowledged: Set<string>, dropped: Record<string, number>, tries: number, statuses: Record<string, number> }>}
  */
-export async function deliverLikeOutbox({ origin, siteOrigin, bodies, clients, decide, maxTries = 40, timeoutMs = 10_000, onDelivered = () => {}, statuses = {} }) {
+export async function deliverLikeOutbox({ origin, siteOrigin, bodies, clients, decide, maxTries = 40, timeoutMs = 10_000, onDelivered = () => {}, statuses = {}, signal }) {
   const acknowledged = new Set();
   const dropped = {};
   let tries = 0;
@@ -104,6 +105,7 @@ export async function deliverLikeOutbox({ origin, siteOrigin, bodies, clients, d
         const body = bodies[next++];
         const { id } = JSON.parse(body);
         for (let failures = 0; ; failures++) {
+          signal?.throwIfAborted();
           if (failures >= maxTries) throw new Error(`answer ${id} was not delivered in ${maxTries} tries (statuses ${JSON.stringify(statuses)})`);
           tries++;
           const outcome = await postAnswer({ agent, origin, siteOrigin, body, timeoutMs }).catch(() => ({ status: undefined, retryAfter: null }));

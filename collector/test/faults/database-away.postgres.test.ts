@@ -10,6 +10,7 @@ import type { Database } from '../../src/db/database';
 import { DatabaseUnavailableError } from '../../src/db/database-unavailable';
 import { migrate } from '../../src/db/migrate';
 import { createPostgresDatabase } from '../../src/db/postgres-database';
+import { startPeriodicJob } from '../../src/jobs/periodic-job';
 import { makeAnswer, storeAnswer } from '../alerts/answers';
 import { startFakeHttp } from '../alerts/fakes/fake-http';
 import { answer, asBrowser, signIn, startTestCollector } from '../harness';
@@ -126,6 +127,35 @@ describe('PostgreSQL away under a running collector', () => {
       expect(rows).toEqual([{ status: 'sent' }]);
     } finally {
       await receiver.close();
+    }
+  });
+
+  it('a periodic job (rollups, retention) that failed while the database was away runs again soon after it is back, not an interval later', async () => {
+    await proxy.cut();
+    const lines: Record<string, unknown>[] = [];
+    let runs = 0;
+    const job = startPeriodicJob({
+      job: 'rollups',
+      everyMs: 600_000, // the rollups' 10 minutes
+      retryMs: 50,
+      run: async () => {
+        runs++;
+        const { rows } = await db.query<{ n: number }>('SELECT count(*) AS n FROM responses');
+        return { more: false, fields: { answers: rows[0].n } };
+      },
+      log: { info: (fields) => lines.push(fields), error: (message, fields) => lines.push({ message, ...fields }) },
+    });
+    try {
+      await job.firstRun();
+      expect(lines[0]).toMatchObject({ job: 'rollups', message: 'rollups: run failed' });
+      await sleep(300);
+      await proxy.restore();
+      for (let waited = 0; !lines.some((line) => 'answers' in line) && waited < 5_000; waited += 50) await sleep(50);
+      expect(lines).toContainEqual(expect.objectContaining({ job: 'rollups', resumed: true }));
+      expect(lines).toContainEqual(expect.objectContaining({ job: 'rollups', answers: expect.any(Number) }));
+      expect(runs).toBeLessThan(20); // backed off (doubling), not spinning
+    } finally {
+      await job.stop();
     }
   });
 });
