@@ -4,8 +4,9 @@
 # Usage: collector/scripts/with-postgres.sh [command …]
 #   default command: the collector's whole suite on PostgreSQL (vitest --project collector), then
 #   every *.postgres.test.ts (vitest.postgres.config.ts)
-# The command sees DATABASE_URL, and PG_CTL: pg_ctl on that cluster as its owner, for tests that stop,
-# start or restart the server under a running collector (`sh -c "$PG_CTL -m fast -w restart"`). As root, the server runs as the `postgres` user (initdb refuses root).
+# The command sees DATABASE_URL, and PG_CTL: pg_ctl on that cluster as its owner, for tests that
+# stop, start or restart the server under a running collector (`sh -c "$PG_CTL -m fast -w restart"`).
+# As root, the server runs as the `postgres` user (initdb refuses root).
 set -eu
 
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
