@@ -69,7 +69,7 @@ const env = {
   DATABASE_URL: databaseUrl, PORT: String(await freePort()), HEARBACK_ALLOWED_ORIGINS: siteOrigin, HEARBACK_RATE_LIMIT: '0',
   HEARBACK_ADMIN_EMAIL: owner.email, HEARBACK_ADMIN_PASSWORD: owner.password,
   // A killed collector's claimed alerts go out again after this; the default (120 s) outlasts the drill.
-  HEARBACK_ALERT_LEASE_SECONDS: '10',
+  HEARBACK_ALERT_LEASE: '10',
   // The fake receiver is on 127.0.0.1.
   HEARBACK_ALLOW_PRIVATE_DESTINATIONS: '1',
 };

@@ -101,7 +101,7 @@ const settings = {
     fallback: 'https://api.line.me',
   },
   alertLeaseSeconds: {
-    env: 'HEARBACK_ALERT_LEASE_SECONDS', about: 'seconds an alert claimed by a collector that then died waits before another try (longer than a send may take)', flag: 'alert-lease-seconds',
+    env: 'HEARBACK_ALERT_LEASE', about: 'seconds a claim on an alert lasts: one held by a collector that died is sent by another after it', flag: 'alert-lease',
     schema: integer(10, 3_600), fallback: '120',
   },
   secretKey: {

@@ -64,9 +64,9 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('holds an alert claim 120 s unless HEARBACK_ALERT_LEASE_SECONDS says otherwise (10–3600)', () => {
+  it('holds an alert claim 120 s unless HEARBACK_ALERT_LEASE says otherwise (10–3600)', () => {
     expect(loadConfig({ HEARBACK_TIMEZONE: 'UTC' }).alertLeaseSeconds).toBe(120);
-    expect(loadConfig({ HEARBACK_TIMEZONE: 'UTC', HEARBACK_ALERT_LEASE_SECONDS: '10' }).alertLeaseSeconds).toBe(10);
-    expect(problemsOf({ HEARBACK_TIMEZONE: 'UTC', HEARBACK_ALERT_LEASE_SECONDS: '5' })).toEqual(['HEARBACK_ALERT_LEASE_SECONDS: "5" must be a whole number from 10 to 3600']);
+    expect(loadConfig({ HEARBACK_TIMEZONE: 'UTC', HEARBACK_ALERT_LEASE: '10' }).alertLeaseSeconds).toBe(10);
+    expect(problemsOf({ HEARBACK_TIMEZONE: 'UTC', HEARBACK_ALERT_LEASE: '5' })).toEqual(['HEARBACK_ALERT_LEASE: "5" must be a whole number from 10 to 3600']);
   });
 });
