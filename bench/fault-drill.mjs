@@ -210,4 +210,4 @@ if (problems.length) {
   if (collector) console.error(`collector output (last 3,000 characters):\n${collector.output().slice(-3_000)}`);
   process.exit(1);
 }
-console.log('fault drill passed: no acknowledged answer lost, none stored twice, every alert sent once');
+console.log('fault drill passed: no acknowledged answer lost, none stored twice, every alert delivered once (one webhook-id per answer)');
