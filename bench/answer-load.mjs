@@ -33,25 +33,34 @@ export function loadPlan(bodies, total) {
 }
 
 /**
+ * One answer POST to `${origin}/api/responses` with `Origin: siteOrigin` through `agent`; resolves
+ * with the status and the `Retry-After` header, rejects on a network error or after `timeoutMs`.
+ * @returns {Promise<{ status: number, retryAfter: string | null }>}
+ */
+export function postAnswer({ agent, origin, siteOrigin, body, timeoutMs = 10_000 }) {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const req = request({
+      hostname, port, path: '/api/responses', method: 'POST', agent, timeout: timeoutMs,
+      headers: { 'content-type': 'text/plain;charset=UTF-8', 'content-length': Buffer.byteLength(body), origin: siteOrigin },
+    }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode, retryAfter: res.headers['retry-after'] ?? null }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`an answer POST timed out after ${timeoutMs / 1000} s`)));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
  * Posts `plan` to `${origin}/api/responses` with `Origin: siteOrigin` (a shop page's origin on the
  * collector's allow list), `clients` requests in flight at a time.
  * @returns {Promise<{ seconds: number, statuses: Record<string, number>, latencies: number[] }>}
  */
 export async function postAnswers({ origin, siteOrigin, plan, clients, timeoutMs = 10_000 }) {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
-  const { hostname, port } = new URL(origin);
-  const post = (body) => new Promise((resolve, reject) => {
-    const req = request({
-      hostname, port, path: '/api/responses', method: 'POST', agent, timeout: timeoutMs,
-      headers: { 'content-type': 'text/plain;charset=UTF-8', 'content-length': Buffer.byteLength(body), origin: siteOrigin },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode));
-    });
-    req.on('timeout', () => req.destroy(new Error(`an answer POST timed out after ${timeoutMs / 1000} s`)));
-    req.on('error', reject);
-    req.end(body);
-  });
   const latencies = [];
   const statuses = {};
   let next = 0;
@@ -61,7 +70,7 @@ export async function postAnswers({ origin, siteOrigin, plan, clients, timeoutMs
       while (next < plan.length) {
         const body = plan[next++];
         const t0 = performance.now();
-        const status = await post(body);
+        const { status } = await postAnswer({ agent, origin, siteOrigin, body, timeoutMs });
         latencies.push(performance.now() - t0);
         statuses[status] = (statuses[status] ?? 0) + 1;
       }
@@ -70,6 +79,55 @@ export async function postAnswers({ origin, siteOrigin, plan, clients, timeoutMs
     agent.destroy();
   }
   return { seconds: (performance.now() - started) / 1000, statuses, latencies: latencies.sort((a, b) => a - b) };
+}
+
+/**
+ * Delivers `bodies` as the widget's outbox does, `clients` answers at a time: each answer is posted
+ * with its one id until it is delivered (2xx or 409), retrying network failures, 408, 425, 429 and
+ * 5xx after `Retry-After` or backoff — `decide` is the widget's own retry policy
+ * (src/outbox/retry-policy.ts) — and giving up on any other status (counted in `dropped`).
+ * Bounded: at most `maxTries` posts per answer, each with `timeoutMs`. `statuses` (counts by
+ * status, `network error` for none) may be passed in to watch them while it runs; `signal` stops
+ * it (it then rejects with the signal's reason).
+ * @returns {Promise<{ seconds: number, acknowledged: Set<string>, dropped: Record<string, number>, tries: number, statuses: Record<string, number> }>}
+ */
+export async function deliverLikeOutbox({ origin, siteOrigin, bodies, clients, decide, maxTries = 40, timeoutMs = 10_000, onDelivered = () => {}, statuses = {}, signal }) {
+  const acknowledged = new Set();
+  const dropped = {};
+  let tries = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: clients }, async () => {
+    // One connection per client: a killed collector's sockets fail without holding up the others.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      while (next < bodies.length) {
+        const body = bodies[next++];
+        const { id } = JSON.parse(body);
+        for (let failures = 0; ; failures++) {
+          signal?.throwIfAborted();
+          if (failures >= maxTries) throw new Error(`answer ${id} was not delivered in ${maxTries} tries (statuses ${JSON.stringify(statuses)})`);
+          tries++;
+          const outcome = await postAnswer({ agent, origin, siteOrigin, body, timeoutMs }).catch(() => ({ status: undefined, retryAfter: null }));
+          statuses[outcome.status ?? 'network error'] = (statuses[outcome.status ?? 'network error'] ?? 0) + 1;
+          const verdict = decide(outcome.status, outcome.retryAfter, failures, Date.now(), Math.random);
+          if (verdict.kind === 'delivered') {
+            acknowledged.add(id);
+            onDelivered(id);
+            break;
+          }
+          if (verdict.kind === 'drop') {
+            dropped[id] = outcome.status;
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
+        }
+      }
+    } finally {
+      agent.destroy();
+    }
+  }));
+  return { seconds: (performance.now() - started) / 1000, acknowledged, dropped, tries, statuses };
 }
 
 /** The `q` quantile of sorted latencies, in ms with one decimal. */

@@ -1,6 +1,7 @@
 // npm test: the whole gate, in CI order — typecheck → lint → unit/DOM → build → size → package
 // checks → real-browser suite → collector against PostgreSQL (when its server binaries exist) →
-// the collector's bounded load test.
+// the fault drill (collector kills and a PostgreSQL restart under load; same condition) → the
+// collector's bounded load test.
 // Before anything runs it looks for a browser (scripts/chromium-path.mjs) and, without one, says in
 // one line how to get it and stops. A step whose file is missing fails. Every step runs with TMPDIR
 // set to a fresh folder; anything a test leaves in it fails the run, named, and the folder is deleted.
@@ -17,6 +18,7 @@ const browserTests = existsSync('test/browser')
   ? readdirSync('test/browser').filter((f) => f.endsWith('.test.mjs')).sort().map((f) => 'test/browser/' + f)
   : [];
 const postgresServer = ['15', '16', '17'].some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
+const noPostgres = postgresServer ? undefined : 'no PostgreSQL server binaries under /usr/lib/postgresql (Debian/Ubuntu: apt-get install postgresql)';
 
 /**
  * name, command, args; `files` the step cannot run without (missing → the step fails, named);
@@ -37,7 +39,12 @@ const steps = [
   },
   {
     name: 'collector on PostgreSQL', command: 'sh', args: ['collector/scripts/with-postgres.sh'], files: ['collector/scripts/with-postgres.sh'],
-    skip: postgresServer ? undefined : 'no PostgreSQL server binaries under /usr/lib/postgresql (Debian/Ubuntu: apt-get install postgresql)',
+    skip: noPostgres,
+  },
+  {
+    name: 'fault drill (3,000 answers; collector killed twice, PostgreSQL restarted once)', command: 'sh',
+    args: ['collector/scripts/with-postgres.sh', 'node', 'bench/fault-drill.mjs'], files: ['collector/scripts/with-postgres.sh', 'bench/fault-drill.mjs'],
+    skip: noPostgres,
   },
   { name: 'collector load test (10,000 answers, 10% repeats, 50 clients)', command: 'node', args: ['bench/load.mjs'], files: ['bench/load.mjs'] },
 ].filter(({ name }) => !only || name.startsWith(only));

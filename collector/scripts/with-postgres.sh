@@ -4,7 +4,9 @@
 # Usage: collector/scripts/with-postgres.sh [command …]
 #   default command: the collector's whole suite on PostgreSQL (vitest --project collector), then
 #   every *.postgres.test.ts (vitest.postgres.config.ts)
-# The command sees DATABASE_URL. As root, the server runs as the `postgres` user (initdb refuses root).
+# The command sees DATABASE_URL, and PG_CTL: pg_ctl on that cluster as its owner, for tests that
+# stop, start or restart the server under a running collector (`sh -c "$PG_CTL -m fast -w restart"`).
+# As root, the server runs as the `postgres` user (initdb refuses root).
 set -eu
 
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -34,6 +36,9 @@ as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
   || { cat "$dir/server.log" >&2; exit 1; }
 
 export DATABASE_URL="postgres://hearback@127.0.0.1:$port/postgres"
+PG_CTL="$bin/pg_ctl -D $dir/data -l $dir/server.log"
+[ "$(id -u)" = 0 ] && PG_CTL="runuser -u postgres -- $PG_CTL"
+export PG_CTL
 echo "with-postgres: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port" >&2
 if [ $# -eq 0 ]; then
   npx vitest run --project collector

@@ -40,9 +40,11 @@ import { sessionCookie } from './auth/session-cookie';
 import type { Config } from './config';
 import { mountDashboard } from './dashboard/mount-dashboard';
 import type { Database } from './db/database';
+import { isDatabaseUnavailable } from './db/database-unavailable';
 import { mountHealth } from './health/mount-health';
 import { mountInbox } from './inbox/mount-inbox';
 import { csrfCheck } from './http/csrf';
+import { databaseAway } from './http/database-away';
 import { inputGuard } from './http/input-guard';
 import { createLog, type Log } from './http/log';
 import { problem } from './http/problem';
@@ -103,6 +105,10 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   const cookie = sessionCookie(https);
 
   app.onError((error, c) => {
+    if (isDatabaseUnavailable(error)) {
+      log.error('request refused: the database is unavailable', { method: c.req.method, path: c.req.path, error: error.message });
+      return databaseAway(c);
+    }
     log.error('request failed', { method: c.req.method, path: c.req.path, error: String(error?.stack ?? error) });
     return problem(c, 500, 'something went wrong on our side; it has been logged');
   });

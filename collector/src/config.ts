@@ -29,6 +29,11 @@ export interface Config {
   trustProxy: number;
   /** The LINE Messaging API's base URL (alerts push to `{lineApiUrl}/v2/bot/message/push`). */
   lineApiUrl: string;
+  /**
+   * How long the alert worker's claim on a delivery lasts: after a collector dies mid-send, its
+   * claimed alerts go out (from another collector, or this one restarted) once this has passed.
+   */
+  alertLeaseSeconds: number;
   /** Encrypts alert channels' secrets in the database; undefined stores them as typed. */
   secretKey?: string;
 }
@@ -95,6 +100,10 @@ const settings = {
     schema: z.string().trim().refine((v) => /^https?:\/\/[^/]+\/?$/.test(v), 'must be a base URL like https://api.line.me (scheme and host, no path)').transform((v) => v.replace(/\/$/, '')),
     fallback: 'https://api.line.me',
   },
+  alertLeaseSeconds: {
+    env: 'HEARBACK_ALERT_LEASE', about: 'seconds a claim on an alert lasts: one held by a collector that died is sent by another after it', flag: 'alert-lease',
+    schema: integer(10, 3_600), fallback: '120',
+  },
   secretKey: {
     env: 'HEARBACK_SECRET_KEY', about: 'encrypts alert tokens, webhook addresses and passwords in the database (32+ characters; keep it safe)', flag: 'secret-key',
     schema: z.string().refine((v) => v.length >= 32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)'),
@@ -149,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimit: { limit: parsed.rateLimit!, windowSeconds: parsed.rateWindow! },
     trustProxy: parsed.trustProxy!,
     lineApiUrl: parsed.lineApiUrl!,
+    alertLeaseSeconds: parsed.alertLeaseSeconds!,
     secretKey: parsed.secretKey,
   };
 }

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ HEARBACK_TIMEZONE: 'Asia/Bangkok' })).toEqual({
       port: 8787, host: '127.0.0.1', databaseUrl: undefined, dataDir: '.data/pglite', publicUrl: undefined, allowedOrigins: [],
       timezone: 'Asia/Bangkok', retentionDays: undefined, admin: undefined, rateLimit: { limit: 60, windowSeconds: 60 }, trustProxy: 0, lineApiUrl: 'https://api.line.me',
+      alertLeaseSeconds: 120,
     });
   });
 
@@ -61,5 +62,11 @@ describe('loadConfig', () => {
     expect(problemsOf({ HEARBACK_TIMEZONE: 'UTC', HEARBACK_ADMIN_EMAIL: 'owner@shop.example' })).toEqual([
       'HEARBACK_ADMIN_EMAIL and HEARBACK_ADMIN_PASSWORD: set both (the first owner\'s sign-in) or neither (a one-time setup link is printed at start)',
     ]);
+  });
+
+  it('holds an alert claim 120 s unless HEARBACK_ALERT_LEASE says otherwise (10–3600)', () => {
+    expect(loadConfig({ HEARBACK_TIMEZONE: 'UTC' }).alertLeaseSeconds).toBe(120);
+    expect(loadConfig({ HEARBACK_TIMEZONE: 'UTC', HEARBACK_ALERT_LEASE: '10' }).alertLeaseSeconds).toBe(10);
+    expect(problemsOf({ HEARBACK_TIMEZONE: 'UTC', HEARBACK_ALERT_LEASE: '5' })).toEqual(['HEARBACK_ALERT_LEASE: "5" must be a whole number from 10 to 3600']);
   });
 });

@@ -5,6 +5,7 @@ import { plainBox, type SecretBox } from './secret-box';
 import { isDeliveryError } from './channels/delivery-error';
 import { sendToChannel, type SendDeps } from './channels/sender';
 import type { Database } from '../db/database';
+import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { digestMessage, dueDigest, localDay } from './digest';
 import { answerMessage, type AlertMessage } from './message';
 import { claimDue, enqueueDigest, markFailed, markRetry, markSent, type QueuedDelivery } from './queue';
@@ -50,6 +51,28 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<number> | null = null;
   let stopped = true;
+  /** Set by `stop()`: a step waiting for the database gives up (the claim is taken again after its lease). */
+  let stopping = false;
+  /** Rounds failed in a row (the database away): the next round waits longer, up to 30 s. */
+  let failedRounds = 0;
+  const roundBackoff: BackoffPolicy = { baseMs: pollMs, capMs: Math.max(pollMs, 30_000), maxAttempts: Infinity };
+  const stepBackoff: BackoffPolicy = { baseMs: 250, capMs: 5_000, maxAttempts: Infinity };
+
+  /**
+   * Runs a database step of a claimed delivery again while the database is away (waits from
+   * 250 ms doubling to 5 s), until it succeeds or the worker stops; other errors at once.
+   * `until` ends the waiting early (the claim is about to pass to another collector).
+   */
+  async function whileAway<T>(step: () => Promise<T>, until = () => false): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await step();
+      } catch (error) {
+        if (!isDatabaseUnavailable(error) || stopping || until()) throw error;
+        await new Promise((resolve) => setTimeout(resolve, retryDelay(attempt, stepBackoff, random, null)));
+      }
+    }
+  }
 
   async function messageFor(delivery: QueuedDelivery, channel: Channel): Promise<AlertMessage | null> {
     const settings = { locale: channel.locale, publicUrl, timeZone };
@@ -61,26 +84,39 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
     return digestMessage(delivery.digestDate!, await loadAnswersBetween(db, day.from, day.to), settings);
   }
 
-  async function deliver(delivery: QueuedDelivery): Promise<void> {
-    const channel = await loadChannel(db, delivery.channelId, box);
-    const message = channel && (await messageFor(delivery, channel));
+  /**
+   * Sends one claimed delivery and records the outcome. Exactly once across a database outage: a
+   * send that went out is recorded as sent as soon as the database is back (never retried as if
+   * it had failed), and nothing is sent once half the claim's lease is gone (another collector
+   * may claim it after the lease; until then the claim is this one's).
+   */
+  async function deliver(delivery: QueuedDelivery, claimedAt: number): Promise<void> {
+    const claimRunningOut = () => now().getTime() - claimedAt > leaseMs / 2;
+    const prepared = await whileAway(async () => {
+      const channel = await loadChannel(db, delivery.channelId, box);
+      const message = channel && (await messageFor(delivery, channel));
+      return channel && message ? { channel, message } : null;
+    }, claimRunningOut);
     // The channel or answer was deleted since: the cascade removes the row too; nothing to send.
-    if (!channel || !message) return;
+    if (!prepared || claimRunningOut()) return;
+    const { channel, message } = prepared;
+    let failure: unknown;
     try {
       await sendToChannel(channel, message, { deliveryId: delivery.id, timestamp: now() }, send);
-      await markSent(db, delivery, now());
     } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      const retryable = isDeliveryError(error) && error.retryable;
-      if (!retryable || delivery.attempts >= backoff.maxAttempts) {
-        await markFailed(db, delivery, text);
-        log(`hearback alerts: gave up on delivery ${delivery.id} to "${channel.name}" after ${delivery.attempts} tries: ${text}`);
-        return;
-      }
-      const wait = retryDelay(delivery.attempts, backoff, random, isDeliveryError(error) ? error.retryAfterMs : null);
-      const dueAt = new Date(now().getTime() + wait);
-      await markRetry(db, delivery, delivery.answerId ? afterQuietHours(dueAt, channel.quiet, timeZone) : dueAt, text);
+      failure = error ?? new Error('the send failed');
     }
+    if (failure === undefined) return whileAway(() => markSent(db, delivery, now()));
+    const text = failure instanceof Error ? failure.message : String(failure);
+    const retryable = isDeliveryError(failure) && failure.retryable;
+    if (!retryable || delivery.attempts >= backoff.maxAttempts) {
+      await whileAway(() => markFailed(db, delivery, text));
+      log(`hearback alerts: gave up on delivery ${delivery.id} to "${channel.name}" after ${delivery.attempts} tries: ${text}`);
+      return;
+    }
+    const wait = retryDelay(delivery.attempts, backoff, random, isDeliveryError(failure) ? failure.retryAfterMs : null);
+    const dueAt = new Date(now().getTime() + wait);
+    await whileAway(() => markRetry(db, delivery, delivery.answerId ? afterQuietHours(dueAt, channel.quiet, timeZone) : dueAt, text));
   }
 
   async function queueDigests(): Promise<void> {
@@ -94,9 +130,11 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
 
   async function runOnce(): Promise<number> {
     await queueDigests();
-    const deliveries = await claimDue(db, now(), leaseMs, batchSize);
-    const outcomes = await Promise.allSettled(deliveries.map(deliver));
-    // A delivery whose outcome could not be written (the database went away) is retried after its lease.
+    const claimedAt = now();
+    const deliveries = await claimDue(db, claimedAt, leaseMs, batchSize);
+    const outcomes = await Promise.allSettled(deliveries.map((delivery) => deliver(delivery, claimedAt.getTime())));
+    // A delivery whose outcome could not be written (the worker stopped while the database was
+    // away) is claimed again after its lease.
     for (const outcome of outcomes) {
       if (outcome.status === 'rejected') log(`hearback alerts: could not record a delivery: ${String(outcome.reason)}`);
     }
@@ -115,8 +153,14 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
       let handled = 0;
       try {
         handled = await tick();
+        if (failedRounds) log(`hearback alerts: delivering again after ${failedRounds} failed round${failedRounds === 1 ? '' : 's'}`);
+        failedRounds = 0;
       } catch (error) {
-        log(`hearback alerts: delivery round failed: ${error instanceof Error ? error.message : String(error)}`);
+        failedRounds++;
+        const wait = retryDelay(failedRounds, roundBackoff, random, null);
+        log(`hearback alerts: delivery round failed, next try in ${Math.ceil(wait / 1000)} s: ${error instanceof Error ? error.message : String(error)}`);
+        schedule(wait);
+        return;
       }
       // A full batch means more may be waiting.
       schedule(handled >= batchSize ? 0 : pollMs);
@@ -134,10 +178,12 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
     start() {
       if (!stopped) return;
       stopped = false;
+      stopping = false;
       schedule(0);
     },
     async stop() {
       stopped = true;
+      stopping = true;
       if (timer) clearTimeout(timer);
       await running?.catch(() => 0);
     },

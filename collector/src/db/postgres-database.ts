@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, Queryable, Row } from './database';
+import { DatabaseUnavailableError, isConnectionFailure } from './database-unavailable';
 
 // node-postgres returns int8 (count(*)) and numeric as strings to avoid precision loss; the counts
 // here fit easily in a double, and PGlite returns numbers, so both adapters agree on numbers.
@@ -17,13 +18,32 @@ export interface PostgresOptions {
   searchPath?: string;
   /** Pool size. @default 10 */
   max?: number;
+  /** How long a query waits for a new connection before it fails as unavailable. @default 5000 */
+  connectTimeoutMs?: number;
   log?: (message: string) => void;
 }
 
-/** A PostgreSQL server through node-postgres, for owners who outgrow one machine. */
-export async function createPostgresDatabase({ connectionString, searchPath, max = 10, log = console.error }: PostgresOptions): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max, types, ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}) });
+/** What a failed statement throws: a `DatabaseUnavailableError` when the server is away, else the error as it came. */
+const unavailableOr = (error: unknown) => (isConnectionFailure(error) ? new DatabaseUnavailableError(error) : error);
+
+/**
+ * A PostgreSQL server through node-postgres, for owners who outgrow one machine. When the server
+ * goes away (restarted, stopped, the network cut) the process stays up: statements fail at once
+ * with a `DatabaseUnavailableError` (no waiting longer than `connectTimeoutMs` for a connection),
+ * dead connections are dropped from the pool, and the next statement after the server is back
+ * connects afresh.
+ */
+export async function createPostgresDatabase({ connectionString, searchPath, max = 10, connectTimeoutMs = 5_000, log = console.error }: PostgresOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString, max, types, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true,
+    ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
+  });
   pool.on('error', (error) => log(`hearback collector: idle database connection failed: ${error.message}`));
+  // A connection that dies while checked out (between the statements of a transaction) emits
+  // `error` with no pool listener attached, and an unhandled `error` event ends the process. The
+  // statement in flight fails on its own and the client is released as broken; this only keeps
+  // the event from being unhandled.
+  pool.on('connect', (client) => void client.on('error', () => {}));
   // Statements with parameters are prepared once per connection (named by a hash of their text):
   // later runs skip parsing and planning — the answer insert is the hot one.
   const names = new Map<string, string>();
@@ -33,27 +53,46 @@ export async function createPostgresDatabase({ connectionString, searchPath, max
     return name;
   };
   const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
-    query: async <R extends Row>(sql: string, params: unknown[] = []) =>
-      ({ rows: (await target.query<R>({ text: sql, values: params, types, ...(params.length ? { name: nameOf(sql) } : {}) })).rows }),
+    query: async <R extends Row>(sql: string, params: unknown[] = []) => {
+      try {
+        return { rows: (await target.query<R>({ text: sql, values: params, types, ...(params.length ? { name: nameOf(sql) } : {}) })).rows };
+      } catch (error) {
+        throw unavailableOr(error);
+      }
+    },
     // No parameters: the simple query protocol runs several statements in one call.
-    exec: async (sql: string) => void (await target.query(sql)),
+    exec: async (sql: string) => {
+      try {
+        await target.query(sql);
+      } catch (error) {
+        throw unavailableOr(error);
+      }
+    },
   });
   await pool.query('SELECT 1'); // fail fast with a clear connection error
   return {
     kind: 'postgres',
     ...wrap(pool),
     async transaction(work) {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((error: unknown) => {
+        throw unavailableOr(error);
+      });
+      const tx = wrap(client);
+      let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
-        const result = await work(wrap(client));
-        await client.query('COMMIT');
+        await tx.exec('BEGIN');
+        const result = await work(tx);
+        // A COMMIT cut off by a lost connection leaves the outcome unknown: the caller sees
+        // "unavailable", and a retry of the same answer id finds it stored or stores it once.
+        await tx.exec('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
+        if (error instanceof DatabaseUnavailableError) broken = error;
+        else await client.query('ROLLBACK').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        // A broken connection is closed, not handed to the next statement.
+        client.release(broken);
       }
     },
     close: () => pool.end(),

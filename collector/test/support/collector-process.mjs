@@ -47,7 +47,7 @@ export async function runCommand(args, { env = {}, input = '', timeoutMs = 60_00
 /**
  * Starts the server on 127.0.0.1, a free port, and resolves once it listens.
  * Without `HEARBACK_DATA_DIR` or `DATABASE_URL` in `env` it gets a fresh PGlite folder.
- * @returns {Promise<{ origin: string, env: Record<string, string>, output: () => string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ origin: string, pid: number, env: Record<string, string>, output: () => string, exited: () => boolean, stop: () => Promise<void>, kill: () => Promise<void> }>}
  */
 export async function startCollector({ env = {}, timeoutMs = 60_000 } = {}) {
   await ensureBuilt();
@@ -76,10 +76,19 @@ export async function startCollector({ env = {}, timeoutMs = 60_000 } = {}) {
     });
     return {
       origin,
+      pid: child.pid,
       env: fullEnv,
       output: () => output,
+      /** Whether the process has ended (by itself, or stopped or killed here). */
+      exited: () => child.exitCode !== null || child.signalCode !== null,
       async stop() {
         if (child.exitCode === null) child.kill('SIGTERM');
+        await exited;
+        cleanUp();
+      },
+      /** Ends it at once with SIGKILL, as a crash would (its PGlite folder, if made here, is removed). */
+      async kill() {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
         await exited;
         cleanUp();
       },
