@@ -1,7 +1,9 @@
 import { html } from 'hono/html';
 import type { App, FeatureDeps, Lang } from '../app-env';
 import { clientAddress } from '../http/client-address';
-import { formFields, localPath } from '../http/form-fields';
+import { formFields } from '../http/form-fields';
+import { localPath } from '../http/local-path';
+import { ownOrigin } from '../http/own-origin';
 import { problem } from '../http/problem';
 import { fill } from '../shell/lang';
 import { createRateLimiter } from '../http/rate-limiter';
@@ -20,7 +22,7 @@ const SETUP_LOCK = 4_242_002;
 
 /**
  * Sign-in, sign-out and first-owner setup.
- * - `GET /signin`, `POST /signin` (form → 303 to `next`; JSON `{ email, password }` → 200
+ * - `GET /signin`, `POST /signin` (form → 303 to `next`, a path on this app; JSON `{ email, password }` → 200
  *   `{ email, role }`), 401 for a wrong email or password (the same answer for both), 429 with
  *   `Retry-After` after 5 failures per email and client address in 15 minutes.
  * - `POST /signout`: ends the session everywhere it is used, clears the cookie.
@@ -45,15 +47,16 @@ export function mountAuth(app: App, { db, config, now, page }: FeatureDeps, { ac
 </section>`;
 
   app.get('/signin', async (c) => {
-    if (await c.var.identify()) return c.redirect(localPath(c.req.query('next')), 303);
-    return page(c, { title: t.signInTitle[c.var.lang], main: signInPage(c.var.lang, { next: localPath(c.req.query('next')) }) });
+    const next = localPath(c.req.query('next'), ownOrigin(c, config));
+    if (await c.var.identify()) return c.redirect(next, 303);
+    return page(c, { title: t.signInTitle[c.var.lang], main: signInPage(c.var.lang, { next }) });
   });
 
   app.post('/signin', async (c) => {
     const { fields, json } = await formFields(c);
     const lang = c.var.lang;
     const email = (fields.email ?? '').trim().toLowerCase();
-    const next = localPath(fields.next);
+    const next = localPath(fields.next, ownOrigin(c, config));
     const refuse = (status: 400 | 401 | 429, message: string, headers: Record<string, string> = {}) => {
       if (json) return problem(c, status, message, headers);
       for (const [name, value] of Object.entries(headers)) c.header(name, value);
