@@ -34,7 +34,8 @@ export function createHashGate({
         resolve(true);
       };
       const timer = setTimeout(() => {
-        waiting.splice(waiting.indexOf(go), 1);
+        const at = waiting.indexOf(go);
+        if (at >= 0) waiting.splice(at, 1);
         resolve(false);
       }, maxWaitMs);
       waiting.push(go);

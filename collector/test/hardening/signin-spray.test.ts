@@ -13,25 +13,48 @@ const json = (body: unknown) => JSON.stringify(body);
 const sprayScript = fileURLToPath(new URL('../support/sign-in-spray.mjs', import.meta.url));
 
 describe('the hash gate', () => {
-  it('runs one hash at a time, lets a few wait their turn, and refuses the rest at once or after the wait', async () => {
-    const gate = createHashGate({ concurrent: 1, maxWaiting: 2, maxWaitMs: 150, retryAfterSeconds: 3 });
+  /** A hash that finishes when the test says so. */
+  const held = () => {
+    let finish!: () => void;
+    const done = new Promise<string>((resolve) => (finish = () => resolve('hashed')));
+    return { work: () => done, finish };
+  };
+
+  it('runs one hash at a time, lets a few wait their turn, and refuses the rest at once', async () => {
+    const gate = createHashGate({ concurrent: 1, maxWaiting: 2, maxWaitMs: 60_000, retryAfterSeconds: 3 });
+    const [a, b, c] = [held(), held(), held()];
     let running = 0;
     let most = 0;
-    const work = () => gate.run(async () => {
+    const counted = (work: () => Promise<string>) => async () => {
       running += 1;
       most = Math.max(most, running);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      running -= 1;
-      return 'hashed';
-    });
-    const results = await Promise.all(Array.from({ length: 5 }, work));
+      try {
+        return await work();
+      } finally {
+        running -= 1;
+      }
+    };
+    const first = gate.run(counted(a.work));
+    const second = gate.run(counted(b.work));
+    const third = gate.run(counted(c.work));
+    // The line is full: the next two are refused at once.
+    expect(await gate.run(async () => 'never')).toEqual({ ok: false, retryAfterSeconds: 3 });
+    expect(await gate.run(async () => 'never')).toEqual({ ok: false, retryAfterSeconds: 3 });
+    a.finish();
+    b.finish();
+    c.finish();
+    expect(await Promise.all([first, second, third])).toEqual(Array(3).fill({ ok: true, value: 'hashed' }));
     expect(most).toBe(1);
-    // The first runs, the second gets its turn within the wait, the third waits too long, the last two find the line full.
-    expect(results).toEqual([
-      { ok: true, value: 'hashed' }, { ok: true, value: 'hashed' }, { ok: false, retryAfterSeconds: 3 },
-      { ok: false, retryAfterSeconds: 3 }, { ok: false, retryAfterSeconds: 3 },
-    ]);
-    expect(await work()).toEqual({ ok: true, value: 'hashed' });
+  });
+
+  it('refuses one that waited too long, and gives the next turn to whoever is next', async () => {
+    const gate = createHashGate({ concurrent: 1, maxWaiting: 4, maxWaitMs: 50, retryAfterSeconds: 2 });
+    const a = held();
+    const first = gate.run(a.work);
+    expect(await gate.run(async () => 'never')).toEqual({ ok: false, retryAfterSeconds: 2 });
+    a.finish();
+    expect(await first).toEqual({ ok: true, value: 'hashed' });
+    expect(await gate.run(async () => 'next')).toEqual({ ok: true, value: 'next' });
   });
 });
 
