@@ -3,6 +3,8 @@
  * - As the owner types into the link fields, the link, the QR code, the downloads and the
  *   printables follow at once (the Update button does the same without script). Fields are
  *   checked with the server's own rule; a refused value is marked and left out of the link.
+ *   A single-use survey's links are signed by the server (`data-signed`): there only Update
+ *   makes the new link.
  * - "Copy link" copies the link. It is hidden in the HTML and shown here, so without script (or
  *   without the Clipboard API) nobody sees a button that does nothing.
  */
@@ -12,7 +14,7 @@ import { surveyLink } from '../src/links/link-url';
 const form = document.querySelector<HTMLFormElement>('form[data-survey]');
 const linkBox = document.getElementById('the-link') as HTMLTextAreaElement | null;
 
-if (form && linkBox) {
+if (form && linkBox && form.dataset.signed === undefined) {
   const inputs = [...form.querySelectorAll<HTMLInputElement>('input[name]')];
   const follow = () => {
     const { valid, badFields, query } = linkFields(new URLSearchParams(inputs.map((input) => [input.name, input.value])), inputs.map((input) => input.name));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { answer, asBrowser, databaseKind, openTestDatabase, signIn, startTestCollector, type TestCollector } from './harness';
+import { signed } from './links/signed';
 
 const shop = 'https://shop.example';
 
@@ -31,7 +32,7 @@ describe(`settings kept in memory follow changes made elsewhere (${databaseKind}
     changer = await startTestCollector({ db, config });
     receiver = await startTestCollector({ db: second, config });
     owner = await signIn(changer);
-  });
+  }, 60_000);
   afterAll(async () => {
     await receiver?.close();
     await changer?.close();
@@ -67,7 +68,7 @@ describe(`settings kept in memory follow changes made elsewhere (${databaseKind}
   });
 
   it('a survey made single-use on one collector takes one answer per order on the other', async () => {
-    const order = (id: string) => answer({ survey: 'receipt', type: 'nps', score: 9, scale: [0, 10], context: { order: id } });
+    const order = (id: string, context: Record<string, string> = { order: id }) => answer({ survey: 'receipt', type: 'nps', score: 9, scale: [0, 10], context });
     expect((await post(order('A1'))).status).toBe(201);
     expect((await post(order('A1'))).status).toBe(201); // a new id, same order: the survey is not single-use yet
     const made = await changer.request('/links/surveys', {
@@ -75,8 +76,9 @@ describe(`settings kept in memory follow changes made elsewhere (${databaseKind}
       body: new URLSearchParams({ id: 'receipt', type: 'nps', contextKeys: 'branch', singleUse: 'on' }).toString(),
     });
     expect(made.status).toBe(303);
-    expect((await post(order('A2'))).status).toBe(201);
-    expect((await post(order('A2'))).status).toBe(409);
+    const a2 = await signed(db, 'receipt', { order: 'A2' });
+    expect((await post(order('A2', a2))).status).toBe(201);
+    expect((await post(order('A2', a2))).status).toBe(409);
   });
 
   it('stores each answer with its derived channel in the one INSERT', async () => {

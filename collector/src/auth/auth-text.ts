@@ -9,6 +9,7 @@ export const authText = {
   wrong: { en: 'That email and password do not match an account.', th: 'อีเมลหรือรหัสผ่านไม่ถูกต้อง' },
   missing: { en: 'Enter your email and password.', th: 'กรุณากรอกอีเมลและรหัสผ่าน' },
   tooMany: { en: 'Too many attempts. Try again in {minutes} min.', th: 'ลองหลายครั้งเกินไป โปรดลองใหม่ในอีก {minutes} นาที' },
+  busy: { en: 'Many sign-ins are under way. Try again in a few seconds.', th: 'มีการเข้าสู่ระบบพร้อมกันจำนวนมาก โปรดลองใหม่ในอีกสักครู่' },
   setupTitle: { en: 'Create the owner account', th: 'สร้างบัญชีเจ้าของร้าน' },
   setupLead: { en: 'You are the first person here: this account owns the app and can add staff.', th: 'คุณเป็นคนแรกที่นี่ บัญชีนี้เป็นเจ้าของแอปและเพิ่มพนักงานได้' },
   setupSubmit: { en: 'Create account', th: 'สร้างบัญชี' },

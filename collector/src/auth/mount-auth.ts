@@ -1,33 +1,43 @@
 import { html } from 'hono/html';
 import type { App, FeatureDeps, Lang } from '../app-env';
 import { clientAddress } from '../http/client-address';
-import { formFields, localPath } from '../http/form-fields';
+import { formFields } from '../http/form-fields';
+import { localPath } from '../http/local-path';
+import { ownOrigin } from '../http/own-origin';
 import { problem } from '../http/problem';
 import { fill } from '../shell/lang';
-import { createRateLimiter } from '../http/rate-limiter';
+import { rateLimiterFor } from '../http/rate-limiters';
 import type { Accounts } from './accounts';
 import { authText as t } from './auth-text';
 import { credentialsSchema, describeForForm } from './credentials';
 import { endSetupLinks, setupLinkIsLive } from './first-owner';
+import { createHashGate } from './hash-gate';
 import { decoyHash, verifyPassword } from './passwords';
 import type { SessionCookie } from './session-cookie';
 import { createUsers } from './users';
 
 /** Failed sign-ins allowed per email and client address in 15 minutes; a success clears the count. */
 export const SIGN_IN_ATTEMPTS = 5;
+/** Failed sign-ins allowed per client address in 15 minutes, whatever the emails (a spray). */
+export const SIGN_IN_ADDRESS_ATTEMPTS = 20;
 const SIGN_IN_WINDOW_SECONDS = 15 * 60;
 const SETUP_LOCK = 4_242_002;
 
 /**
  * Sign-in, sign-out and first-owner setup.
- * - `GET /signin`, `POST /signin` (form → 303 to `next`; JSON `{ email, password }` → 200
- *   `{ email, role }`), 401 for a wrong email or password (the same answer for both), 429 with
- *   `Retry-After` after 5 failures per email and client address in 15 minutes.
+ * - `GET /signin`, `POST /signin` (form → 303 to `next`, a path on this app; JSON
+ *   `{ email, password }` → 200 `{ email, role }`), 401 for a wrong email or password (the same
+ *   answer for both), 429 with `Retry-After` after 5 failures per email and client address, or 20
+ *   per client address across emails, in 15 minutes (counted in the database on PostgreSQL, so
+ *   every instance sees them), and while too many passwords are being checked at once.
  * - `POST /signout`: ends the session everywhere it is used, clears the cookie.
  * - `GET|POST /setup?token=…`: the one-time link printed at first start creates the owner.
  */
 export function mountAuth(app: App, { db, config, now, page }: FeatureDeps, { accounts, cookie }: { accounts: Accounts; cookie: SessionCookie }) {
-  const limiter = createRateLimiter({ limit: SIGN_IN_ATTEMPTS, windowSeconds: SIGN_IN_WINDOW_SECONDS, now: () => now().getTime() });
+  const window = { windowSeconds: SIGN_IN_WINDOW_SECONDS, now: () => now().getTime() };
+  const byEmail = rateLimiterFor(db, 'signin-email', { limit: SIGN_IN_ATTEMPTS, ...window });
+  const byAddress = rateLimiterFor(db, 'signin-address', { limit: SIGN_IN_ADDRESS_ATTEMPTS, ...window });
+  const hashing = createHashGate();
 
   const signInPage = (lang: Lang, { email = '', next = '/', error = '' } = {}) => html`
 <section class="card narrow">
@@ -45,31 +55,44 @@ export function mountAuth(app: App, { db, config, now, page }: FeatureDeps, { ac
 </section>`;
 
   app.get('/signin', async (c) => {
-    if (await c.var.identify()) return c.redirect(localPath(c.req.query('next')), 303);
-    return page(c, { title: t.signInTitle[c.var.lang], main: signInPage(c.var.lang, { next: localPath(c.req.query('next')) }) });
+    const next = localPath(c.req.query('next'), ownOrigin(c, config));
+    if (await c.var.identify()) return c.redirect(next, 303);
+    return page(c, { title: t.signInTitle[c.var.lang], main: signInPage(c.var.lang, { next }) });
   });
 
   app.post('/signin', async (c) => {
     const { fields, json } = await formFields(c);
     const lang = c.var.lang;
     const email = (fields.email ?? '').trim().toLowerCase();
-    const next = localPath(fields.next);
+    const next = localPath(fields.next, ownOrigin(c, config));
     const refuse = (status: 400 | 401 | 429, message: string, headers: Record<string, string> = {}) => {
       if (json) return problem(c, status, message, headers);
       for (const [name, value] of Object.entries(headers)) c.header(name, value);
       return page(c, { title: t.signInTitle[lang], status, main: signInPage(lang, { email, next, error: message }) });
     };
     if (!email || !fields.password) return refuse(400, json ? 'email and password are required' : t.missing[lang]);
-    const key = `${email}\n${clientAddress(c, config.trustProxy)}`;
-    const allowed = limiter.hit(key);
-    if (!allowed.ok) {
-      const minutes = String(Math.ceil(allowed.retryAfterSeconds / 60));
-      return refuse(429, json ? `too many sign-in attempts for ${email}; try again in ${allowed.retryAfterSeconds} s` : fill(t.tooMany[lang], { minutes }), { 'retry-after': String(allowed.retryAfterSeconds) });
+    const address = clientAddress(c, config.trustProxy);
+    const emailKey = `${email}\n${address}`;
+    const tooMany = (retryAfterSeconds: number, about: string) => refuse(429,
+      json ? `too many sign-in attempts ${about}; try again in ${retryAfterSeconds} s` : fill(t.tooMany[lang], { minutes: String(Math.ceil(retryAfterSeconds / 60)) }),
+      { 'retry-after': String(retryAfterSeconds) });
+    // Counted before the password is checked, so a refused attempt costs no scrypt.
+    const forAddress = await byAddress.hit(address);
+    if (!forAddress.ok) return tooMany(forAddress.retryAfterSeconds, 'from this address');
+    const forEmail = await byEmail.hit(emailKey);
+    if (!forEmail.ok) return tooMany(forEmail.retryAfterSeconds, `for ${email}`);
+    const checked = await hashing.run(async () => {
+      const user = await accounts.users.withPassword(email);
+      return (await verifyPassword(fields.password, user?.passwordHash ?? (await decoyHash()))) ? user : undefined;
+    });
+    if (!checked.ok) {
+      // Not an attempt: the password was never checked.
+      await Promise.all([byAddress.refund(address), byEmail.refund(emailKey)]);
+      return refuse(429, json ? `too many sign-ins are being checked at once; try again in ${checked.retryAfterSeconds} s` : t.busy[lang], { 'retry-after': String(checked.retryAfterSeconds) });
     }
-    const user = await accounts.users.withPassword(email);
-    const matches = await verifyPassword(fields.password, user?.passwordHash ?? (await decoyHash()));
-    if (!user || !matches) return refuse(401, json ? 'the email and password do not match an account' : t.wrong[lang]);
-    limiter.reset(key);
+    const user = checked.value;
+    if (!user) return refuse(401, json ? 'the email and password do not match an account' : t.wrong[lang]);
+    await Promise.all([byEmail.reset(emailKey), byAddress.refund(address)]);
     const { secret, expiresAt } = await accounts.sessions.start(user.id);
     cookie.write(c, secret, expiresAt);
     return json ? c.json({ email: user.email, role: user.role }, 200, { 'cache-control': 'no-store' }) : c.redirect(next, 303);

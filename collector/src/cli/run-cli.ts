@@ -3,10 +3,11 @@ import { userAdd, tokenCreate, tokenRevoke } from './account-commands';
 import { commandHelp, parseCommandLine, programHelp, programName } from './command-line';
 import type { Command } from './command';
 import { CommandError, type CliIo, type ExitCode } from './cli-io';
+import { linkCommand } from './link-command';
 import { migrateCommand } from './migrate-command';
 import { erase, exportAnswers } from './privacy-commands';
 
-export const commands: Command[] = [migrateCommand, userAdd, tokenCreate, tokenRevoke, erase, exportAnswers];
+export const commands: Command[] = [migrateCommand, userAdd, tokenCreate, tokenRevoke, erase, exportAnswers, linkCommand];
 
 /**
  * `hearback-collector …`: no command (or only flags) starts the server with `serve`; a command

@@ -28,20 +28,3 @@ export async function formFields(c: Context): Promise<{ fields: Record<string, s
   }
   return { fields: {}, json: false };
 }
-
-/**
- * A same-site path to return to after a form: `/settings?x=1`, never `//evil.example` or `https://…`.
- * Read as a browser reads a `Location` (tabs and newlines dropped, `\` taken for `/`), so
- * `/\t/evil.example` cannot turn into `//evil.example` on the way; what is returned is that reading.
- */
-export function localPath(value: string | undefined, fallback = '/'): string {
-  if (!value?.startsWith('/')) return fallback;
-  const base = 'http://local.invalid';
-  let url: URL;
-  try {
-    url = new URL(value, base);
-  } catch {
-    return fallback;
-  }
-  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : fallback;
-}

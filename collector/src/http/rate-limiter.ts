@@ -1,19 +1,31 @@
+/** What a limiter says about one request: go on, or wait `retryAfterSeconds` (the `Retry-After` value). */
+export type RateVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
+
 /**
- * A fixed-window counter per key (client address; email + address for sign-in), held in this
- * process's memory: instances behind one load balancer each count on their own, and nothing about
- * a client outlives its window. `hit` counts one request and says whether it may go on and, when
- * not, how many seconds until its window ends (the `Retry-After` value).
+ * A fixed-window counter per key (client address; email + address for sign-in). `hit` counts one
+ * request and says whether it may go on. Three kinds share this shape: in this process's memory
+ * (PGlite: one instance), in the database per hit (sign-in on PostgreSQL) and counted here but
+ * summed in the database about once a second (answers on PostgreSQL) — see `rate-limiters.ts`.
  */
 export interface RateLimiter {
-  hit(key: string): { ok: true } | { ok: false; retryAfterSeconds: number };
-  /** Forgets a key (a successful sign-in clears its failures). */
-  reset(key: string): void;
+  hit(key: string): Promise<RateVerdict>;
+  /** Forgets a key (a successful sign-in clears its email's failures). */
+  reset(key: string): Promise<void>;
+  /** Takes back one hit (a successful sign-in is not a failure of its address). */
+  refund(key: string): Promise<void>;
 }
 
-export function createRateLimiter({ limit, windowSeconds, now = Date.now, maxKeys = 100_000 }: {
+export interface RateLimitOptions {
   limit: number;
   windowSeconds: number;
   now?: () => number;
+}
+
+/** The seconds until a window ending at `endsAt` ends, at least 1. */
+export const secondsUntil = (endsAt: number, time: number) => Math.max(1, Math.ceil((endsAt - time) / 1000));
+
+/** Counters in this process's memory: nothing about a client outlives its window. */
+export function createRateLimiter({ limit, windowSeconds, now = Date.now, maxKeys = 100_000 }: RateLimitOptions & {
   /** Bounds memory under a flood of distinct keys: past it, expired windows are swept. */
   maxKeys?: number;
 }): RateLimiter {
@@ -23,7 +35,7 @@ export function createRateLimiter({ limit, windowSeconds, now = Date.now, maxKey
     for (const [key, window] of windows) if (window.endsAt <= time) windows.delete(key);
   };
   return {
-    hit(key) {
+    async hit(key) {
       if (limit === 0) return { ok: true };
       const time = now();
       let window = windows.get(key);
@@ -35,8 +47,12 @@ export function createRateLimiter({ limit, windowSeconds, now = Date.now, maxKey
       }
       window.count += 1;
       if (window.count <= limit) return { ok: true };
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((window.endsAt - time) / 1000)) };
+      return { ok: false, retryAfterSeconds: secondsUntil(window.endsAt, time) };
     },
-    reset: (key) => void windows.delete(key),
+    reset: async (key) => void windows.delete(key),
+    async refund(key) {
+      const window = windows.get(key);
+      if (window && window.count > 0) window.count -= 1;
+    },
   };
 }

@@ -39,7 +39,7 @@ export function linkBuilderPage(input: LinkBuilderInput): Html {
 <h1>${words.linkFor[lang]}: <code>${survey.id}</code></h1>
 ${input.saved ? html`<p class="links-saved" role="status">${words.saved[lang]}</p>` : ''}
 <div class="builder">
-<form method="get" action="${base}" class="card links-form" aria-labelledby="fields-title" data-public-url="${publicUrl}" data-survey="${survey.id}">
+<form method="get" action="${base}" class="card links-form" aria-labelledby="fields-title" data-public-url="${publicUrl}" data-survey="${survey.id}"${survey.singleUse ? html` data-signed` : ''}>
 <h2 id="fields-title">${words.fieldsTitle[lang]}</h2>
 ${keys.length === 0 ? html`<p>${words.noFields[lang]}</p>` : html`<p class="muted hint">${words.fieldsHint[lang]}</p>`}
 ${keys.map((key) => {

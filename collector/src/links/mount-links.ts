@@ -8,11 +8,13 @@ import { problem } from '../http/problem';
 import { channelEnricher } from './channel';
 import { linkBuilderPage, type LinkBuilderInput } from './link-builder-page';
 import { linkFields } from './link-fields';
+import { createLinkSigner } from './link-signer';
+import { signedSurveyLink } from './make-link';
+import { mountLinkApi } from './mount-link-api';
 import { mountSurveyPage } from './mount-survey-page';
 import { createLinkStore } from './link-store';
 import { allowedLinkKeys, type LinkSurvey } from './link-survey';
 import { pickLinkLocale } from './link-texts';
-import { surveyLink } from './link-url';
 import { deleteSurveyPage, linksPage, type LinksPageInput } from './links-page';
 import { linksWords as words } from './links-words';
 import { printPage, printSizes, type PrintKind } from './print-page';
@@ -31,18 +33,23 @@ type Ctx = Context<AppEnv>;
  * - Owner: `POST /links/surveys` (create or change), `GET /links/<id>/delete` (what deleting
  *   does, and the button) and `POST /links/surveys/<id>/delete`,
  *   `POST /links/look` (shop name and colour) — forms, or JSON with the same fields.
- * - In the transaction that stores an answer: the single-use rule (409 for a second answer to
- *   the same survey and order).
+ * - Owner or API token: `POST /api/links` (`mount-link-api.ts`): a link made by automation.
+ * - A single-use survey's links are signed (`sig`, `link-signer.ts`) wherever they are made: the
+ *   link page, its QR codes and printables, the API and `hearback-collector link`.
+ * - In the transaction that stores an answer: the single-use rule (400 for an answer whose link
+ *   fields are not signed, 409 for a second answer to the same survey and order).
  */
 export function mountLinks(app: App, { db, config, answerHooks, nav, page }: FeatureDeps) {
   const store = createLinkStore(db);
-  const singleUse = createSingleUseHook();
+  const signer = createLinkSigner(db);
+  const singleUse = createSingleUseHook(signer);
   answerHooks.onAnswerStored(singleUse.hook, { precheck: singleUse.precheck });
   answerHooks.enrichContext(channelEnricher(config.publicUrl));
   nav.add({ href: '/links', label: words.nav, order: 30 });
   const publicUrl = (c: Ctx) => ownOrigin(c, config);
 
-  mountSurveyPage(app, { db, config }, store);
+  mountSurveyPage(app, { db, config }, store, signer);
+  mountLinkApi(app, { store, signer, publicUrl });
 
   // --- signed in: the owner's pages ----------------------------------------------------------------
   const signedIn = requireUser({ page: true });
@@ -58,10 +65,10 @@ export function mountLinks(app: App, { db, config, answerHooks, nav, page }: Fea
     });
   };
 
-  /** A survey's link fields from the request's query, and the link they make. */
-  const linkOf = (c: Ctx, survey: LinkSurvey) => {
+  /** A survey's link fields from the request's query, and the link they make (signed when single-use). */
+  const linkOf = async (c: Ctx, survey: LinkSurvey) => {
     const fields = linkFields(new URL(c.req.url).searchParams, allowedLinkKeys(survey));
-    return { survey, ...fields, link: surveyLink(publicUrl(c), survey.id, fields.valid) };
+    return { survey, ...fields, link: (await signedSurveyLink(signer, publicUrl(c), survey, fields.valid)).url };
   };
   /** The same for the survey named in the path, or undefined when there is none. */
   const linkFor = async (c: Ctx) => {
@@ -71,7 +78,7 @@ export function mountLinks(app: App, { db, config, answerHooks, nav, page }: Fea
   const notFound = (c: Ctx) => page(c, { title: words.notFound[c.var.lang], status: 404, main: html`<p>${words.notFound[c.var.lang]}</p>` });
 
   const showBuilder = async (c: Ctx, survey: LinkSurvey, extra: Partial<LinkBuilderInput> = {}, status: 200 | 400 = 200) => {
-    const link = linkOf(c, survey);
+    const link = await linkOf(c, survey);
     return page(c, {
       title: `${words.linkFor[c.var.lang]}: ${survey.id}`, styles: ['links'], scripts: ['links'],
       status: link.badFields.length ? 400 : status,

@@ -35,8 +35,11 @@ export interface SurveyPageInput {
   context: Record<string, string>;
   ignored: IgnoredLinkField[];
   debug: boolean;
-  /** What to show instead of the survey: a used single-use order, or a single-use link without one. */
-  blocked?: 'already-counted' | 'order-required';
+  /**
+   * What to show instead of the survey: a used single-use order, a single-use link without one,
+   * or one whose fields are not signed by this app (made by hand, or changed).
+   */
+  blocked?: 'already-counted' | 'order-required' | 'not-signed';
 }
 
 /**
@@ -58,7 +61,9 @@ export function surveyPage(input: SurveyPageInput): Html {
     context: { ...input.context, channel: 'link' },
     texts: { queued: texts.queued, sent: texts.sent, alreadyCounted: texts.alreadyCounted },
   };
-  const blockedText = input.blocked === 'already-counted' ? texts.alreadyCounted : input.blocked === 'order-required' ? texts.orderRequired : undefined;
+  const blockedText = input.blocked === 'already-counted' ? texts.alreadyCounted
+    : input.blocked === 'order-required' ? texts.orderRequired
+    : input.blocked === 'not-signed' ? texts.notSigned : undefined;
   return publicPage(locale, look, {
     scripts: !blockedText,
     switchLink: html`<a class="switch" href="${input.switchHref}" lang="${other}" hreflang="${other}">${texts.switchTo}</a>`,

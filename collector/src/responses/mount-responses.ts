@@ -4,7 +4,7 @@ import type { App, FeatureDeps } from '../app-env';
 import { clientAddress } from '../http/client-address';
 import { limitBody } from '../http/limit-body';
 import { problem } from '../http/problem';
-import { createRateLimiter } from '../http/rate-limiter';
+import { rateLimiterFor } from '../http/rate-limiters';
 import type { ResponsesStore } from './responses-store';
 
 const acceptedTypes = ['text/plain', 'application/json'];
@@ -15,14 +15,16 @@ const acceptedTypes = ['text/plain', 'application/json'];
  *   preflight) or `application/json`. 201 `{ id }` stored; 200 `{ id, duplicate: true }` for an
  *   `id` already stored (plus `completed: true` when the repeat filled in a comment); 400
  *   `{ problems }` for anything the receiver kit rejects; 403 for an origin not on the allow list;
- *   413 over 64 KB; 415 other content types; 429 + `Retry-After` past the per-client rate limit;
+ *   413 over 64 KB; 415 other content types; 429 + `Retry-After` past the per-client rate limit
+ *   (all instances on one PostgreSQL server together);
  *   400 or 409 when an answer hook refuses it by the owner's rules (`AnswerRefused`); 503 +
  *   `Retry-After` only when the database fails (the SDK keeps the answer and retries).
  *   CORS headers go to allowed origins only.
  * Reading answers back (exports, summary, comments) is the dashboard's (`src/dashboard/`).
  */
-export function mountResponses(app: App, { config, kit, log, now, origins }: FeatureDeps, { store }: { store: ResponsesStore }) {
-  const limiter = createRateLimiter({ limit: config.rateLimit.limit, windowSeconds: config.rateLimit.windowSeconds, now: () => now().getTime() });
+export function mountResponses(app: App, { db, config, kit, log, now, origins }: FeatureDeps, { store }: { store: ResponsesStore }) {
+  // On PostgreSQL shared by the instances, synced about once a second (no round trip per answer).
+  const limiter = rateLimiterFor(db, 'answers', { limit: config.rateLimit.limit, windowSeconds: config.rateLimit.windowSeconds, now: () => now().getTime(), hot: true });
 
   app.use('/api/responses', async (c, next) => {
     await next();
@@ -48,7 +50,7 @@ export function mountResponses(app: App, { config, kit, log, now, origins }: Fea
       if (!verdict.ok) {
         return problem(c, 403, `answers from ${verdict.origin} are not accepted: add the origin to HEARBACK_ALLOWED_ORIGINS (comma-separated, e.g. https://shop.example)`);
       }
-      const allowed = limiter.hit(clientAddress(c, config.trustProxy));
+      const allowed = await limiter.hit(clientAddress(c, config.trustProxy));
       if (!allowed.ok) {
         return problem(c, 429, `too many answers from one client; try again in ${allowed.retryAfterSeconds} s`, { 'retry-after': String(allowed.retryAfterSeconds) });
       }

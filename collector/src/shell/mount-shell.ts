@@ -2,7 +2,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { setCookie } from 'hono/cookie';
 import { etag } from 'hono/etag';
 import type { App, FeatureDeps } from '../app-env';
-import { formFields, localPath } from '../http/form-fields';
+import { formFields } from '../http/form-fields';
+import { localPath } from '../http/local-path';
+import { ownOrigin } from '../http/own-origin';
 import { packageDir } from '../package-dir';
 import { LANG_COOKIE, langs } from './lang';
 
@@ -14,7 +16,7 @@ export const assetsDir = `${packageDir}dist/assets`;
  * a cookie for a year, then back to the page), and `/` (the first menu entry once signed in,
  * else the sign-in page).
  */
-export function mountShell(app: App, { nav }: FeatureDeps) {
+export function mountShell(app: App, { nav, config }: FeatureDeps) {
   // Revalidated on every load (no-cache) and answered 304 while unchanged: a rebuilt bundle is
   // picked up at once, an unchanged one costs no bytes.
   app.use('/assets/*', etag());
@@ -30,7 +32,7 @@ export function mountShell(app: App, { nav }: FeatureDeps) {
     const { fields } = await formFields(c);
     const lang = langs.find((l) => l === fields.lang);
     if (lang) setCookie(c, LANG_COOKIE, lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86_400 });
-    return c.redirect(localPath(fields.back), 303);
+    return c.redirect(localPath(fields.back, ownOrigin(c, config)), 303);
   });
 
   app.get('/', async (c) => {

@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { runCli } from '../../src/cli/run-cli';
 import { loadConfig } from '../../src/config';
+import { migrate } from '../../src/db/migrate';
 import { openDatabase } from '../../src/db/open-database';
+import { createLinkSigner } from '../../src/links/link-signer';
+import { createLinkStore } from '../../src/links/link-store';
 
 let dataDir: string;
 beforeAll(() => {
@@ -50,13 +53,13 @@ describe('hearback-collector', () => {
     expect((await cli(['--port', '0'])).served).toEqual([['--port', '0']]);
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
-    for (const line of ['migrate', 'user add <email>', 'token create <name>', 'token revoke <id|name>', 'erase', 'export', '--allowed-origins', 'HEARBACK_RETENTION_DAYS']) {
+    for (const line of ['migrate', 'user add <email>', 'token create <name>', 'token revoke <id|name>', 'erase', 'export', 'link', '--allowed-origins', 'HEARBACK_RETENTION_DAYS']) {
       expect(help.out).toContain(line);
     }
   });
 
   test('every command has --help', async () => {
-    for (const words of [['migrate'], ['user', 'add'], ['token', 'create'], ['token', 'revoke'], ['erase'], ['export']]) {
+    for (const words of [['migrate'], ['user', 'add'], ['token', 'create'], ['token', 'revoke'], ['erase'], ['export'], ['link']]) {
       const { code, out } = await cli([...words, '--help']);
       expect(code).toBe(0);
       expect(out).toMatch(new RegExp(`^Usage: hearback-collector ${words.join(' ')}`));
@@ -65,7 +68,7 @@ describe('hearback-collector', () => {
 
   test('unknown commands, unknown flags, missing values and arguments: one line, exit 2', async () => {
     const cases: Array<[string[], string]> = [
-      [['frobnicate'], 'hearback-collector: unknown command "frobnicate" (commands: migrate, user add, token create, token revoke, erase, export; see hearback-collector --help)'],
+      [['frobnicate'], 'hearback-collector: unknown command "frobnicate" (commands: migrate, user add, token create, token revoke, erase, export, link; see hearback-collector --help)'],
       [['user', 'remove', 'x'], 'hearback-collector: unknown command "user remove"'],
       [['migrate', '--frobnicate'], 'hearback-collector migrate: unknown option --frobnicate (see hearback-collector migrate --help)'],
       [['user', 'add', 'a@b.example', '--role'], 'hearback-collector user add: option --role needs a value'],
@@ -137,5 +140,41 @@ describe('hearback-collector', () => {
     expect(await cli(['erase', '--user', 'u-1'])).toMatchObject({ code: 0, out: 'erased 2 answers of user u-1\n  a1\n  a2\n' });
     expect(await cli(['erase', '--answer', 'a3'])).toMatchObject({ code: 0, out: 'erased 1 answer of answer a3\n  a3\n' });
     expect(await cli(['erase', '--answer', 'a3'])).toMatchObject({ code: 0, out: 'erased 0 answers of answer a3\n' });
+  });
+
+  test('link prints a single-use survey\'s signed link; bad fields, a missing order or survey: one line, exit 2', slow, async () => {
+    const env = { HEARBACK_PUBLIC_URL: 'https://feedback.shop.example' };
+    await inDatabase(async (db) => {
+      await migrate(db);
+      await createLinkStore(db).save({ id: 'receipt', type: 'nps', question: {}, contextKeys: ['branch'], singleUse: true });
+    });
+    const made = await cli(['link', '--survey', 'receipt', '--field', 'order=1001', '--field', 'branch=Siam'], { env });
+    expect(made).toMatchObject({ code: 0, err: '' });
+    const url = new URL(made.out.trim());
+    expect(`${url.origin}${url.pathname}`).toBe('https://feedback.shop.example/s/receipt');
+    expect([...url.searchParams.keys()]).toEqual(['order', 'branch', 'sig']);
+    // The signature is the app's: an answer with these fields is taken, the same with another order is not.
+    const fields = Object.fromEntries(url.searchParams);
+    await inDatabase(async (db) => {
+      const signer = createLinkSigner(db);
+      expect(await signer.check('receipt', fields)).toBeUndefined();
+      expect(await signer.check('receipt', { ...fields, order: '1002' })).toBe('wrong');
+    });
+    expect((await cli(['link', '--survey', 'receipt', '--field', 'order=1001', '--public-url', 'https://other.example'], { env })).out).toMatch(/^https:\/\/other\.example\/s\/receipt\?order=1001&sig=[\w-]{22}\n$/);
+
+    const cases: Array<[string[], string]> = [
+      [['link'], 'hearback-collector link: --survey is required (the id of a survey made on the links page)'],
+      [['link', '--survey', 'receipt', '--field', 'order'], 'hearback-collector link: --field "order" must be name=value, e.g. --field order=1001'],
+      [['link', '--survey', 'receipt', '--field', 'branch=Siam'], 'hearback-collector link: --field order: survey "receipt" takes one answer per order, so its links need the order (e.g. the receipt number)'],
+      [['link', '--survey', 'receipt', '--field', 'order=1', '--field', 'table=4'], 'hearback-collector link: --field table: survey "receipt" takes no field "table" (its fields: branch, order)'],
+      [['link', '--survey', 'menu', '--field', 'order=1'], 'hearback-collector link: there is no link survey "menu" (surveys: receipt)'],
+    ];
+    for (const [argv, message] of cases) {
+      const { code, err, out } = await cli(argv, { env });
+      expect({ argv, code, out }).toEqual({ argv, code: 2, out: '' });
+      expect(err).toBe(`${message}\n`);
+    }
+    const noAddress = await cli(['link', '--survey', 'receipt', '--field', 'order=1']);
+    expect(noAddress.err).toMatch(/^hearback-collector link: the link needs this app's address: set HEARBACK_PUBLIC_URL or pass --public-url/);
   });
 });

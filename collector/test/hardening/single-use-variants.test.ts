@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderClaimKey } from '../../src/links/single-use';
 import { answer, asBrowser, databaseKind, signIn, startTestCollector, type TestCollector } from '../harness';
+import { signed } from '../links/signed';
 
 const variants = ['a17', ' A17', 'A17 ', 'A 17', '\tA17\n', 'Ａ１７', 'A\u200B17', 'a\u00a017'];
 
@@ -34,16 +35,17 @@ describe(`single-use orders cannot be answered twice by respelling them (${datab
   }, 60_000);
   afterAll(() => collector?.close());
 
+  // Each variant signed as if the shop had made its link: the claim key, not the signature, is under test.
   it('stores the first answer for A17 and refuses every variant with 409; the survey page says already counted', async () => {
     const csat = { survey: 'receipt', type: 'csat', score: 2, scale: [1, 5] };
-    expect((await post(answer({ ...csat, context: { order: 'A17' } }))).status).toBe(201);
+    expect((await post(answer({ ...csat, context: await signed(collector.db, 'receipt', { order: 'A17' }) }))).status).toBe(201);
     for (const order of variants) {
-      const response = await post(answer({ ...csat, context: { order } }));
+      const response = await post(answer({ ...csat, context: await signed(collector.db, 'receipt', { order }) }));
       expect(response.status, JSON.stringify(order)).toBe(409);
     }
     const exported = await (await collector.request('/api/responses.json?survey=receipt', { headers: { cookie: owner } })).json();
     expect(exported.responses).toHaveLength(1);
-    const page = await (await collector.request('/s/receipt?order=a17')).text();
+    const page = await (await collector.request(`/s/receipt?${new URLSearchParams(await signed(collector.db, 'receipt', { order: 'a17' }))}`)).text();
     expect(page).toContain('already counted');
   });
 

@@ -8,6 +8,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScriptFiles } from '../../src/script/script-files';
 import { answer, asBrowser, databaseKind, signIn, startTestCollector, type TestCollector } from '../harness';
+import { signed } from './signed';
 
 const PUBLIC_URL = 'https://feedback.shop.example';
 const SHOP = 'https://shop.example';
@@ -164,18 +165,20 @@ describe(`survey links (${databaseKind})`, () => {
   });
 
   it('single-use: one answer per survey and order; the second is refused with 409 and the page says already counted', async () => {
-    const first = answer({ survey: 'receipt', type: 'nps', score: 9, scale: [0, 10], url: `${PUBLIC_URL}/s/receipt`, context: { order: 'A17', branch: 'Siam', channel: 'link' } });
-    const second = answer({ survey: 'receipt', type: 'nps', score: 0, scale: [0, 10], url: `${PUBLIC_URL}/s/receipt`, context: { order: 'A17', channel: 'link' } });
-    expect((await collector.request('/s/receipt?order=A17&lang=en').then((r) => r.text()))).toContain('id="hearback-survey"');
+    const a17 = await signed(collector.db, 'receipt', { order: 'A17', branch: 'Siam' });
+    const first = answer({ survey: 'receipt', type: 'nps', score: 9, scale: [0, 10], url: `${PUBLIC_URL}/s/receipt`, context: { ...a17, channel: 'link' } });
+    const second = answer({ survey: 'receipt', type: 'nps', score: 0, scale: [0, 10], url: `${PUBLIC_URL}/s/receipt`, context: { ...a17, channel: 'link' } });
+    const link = `/s/receipt?${new URLSearchParams(a17)}&lang=en`;
+    expect((await collector.request(link).then((r) => r.text()))).toContain('id="hearback-survey"');
     expect((await post(first)).status).toBe(201);
     expect((await post(first)).status).toBe(200);
     const refused = await post(second);
     expect(refused.status).toBe(409);
     expect((await refused.json()).problems[0]).toBe('survey "receipt" takes one answer per order, and order "A17" already has one');
-    expect((await post(answer({ survey: 'receipt', type: 'nps', score: 5, scale: [0, 10], context: { order: 'A18' } }))).status).toBe(201);
+    expect((await post(answer({ survey: 'receipt', type: 'nps', score: 5, scale: [0, 10], context: await signed(collector.db, 'receipt', { order: 'A18' }) }))).status).toBe(201);
     expect((await stored('receipt')).map((r) => r.context?.order).sort()).toEqual(['A17', 'A18']);
 
-    const again = await collector.request('/s/receipt?order=A17&lang=en');
+    const again = await collector.request(link);
     expect(again.status).toBe(200);
     const page = await again.text();
     expect(page).toContain('This order’s answer is already counted. Thank you!');
@@ -190,17 +193,19 @@ describe(`survey links (${databaseKind})`, () => {
   });
 
   it('single-use holds when answers for one order race: exactly one is stored', async () => {
-    const racing = Array.from({ length: 6 }, (_, i) => answer({ survey: 'receipt', type: 'nps', score: i, scale: [0, 10], context: { order: 'RACE-1' } }));
+    const context = await signed(collector.db, 'receipt', { order: 'RACE-1' });
+    const racing = Array.from({ length: 6 }, (_, i) => answer({ survey: 'receipt', type: 'nps', score: i, scale: [0, 10], context }));
     const statuses = (await Promise.all(racing.map((body) => post(body)))).map((response) => response.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
     expect((await stored('receipt')).filter((r) => r.context?.order === 'RACE-1')).toHaveLength(1);
   });
 
   it('erasing the answer frees its order', async () => {
-    const first = answer({ survey: 'receipt', type: 'nps', score: 7, scale: [0, 10], context: { order: 'B1' } });
+    const context = await signed(collector.db, 'receipt', { order: 'B1' });
+    const first = answer({ survey: 'receipt', type: 'nps', score: 7, scale: [0, 10], context });
     expect((await post(first)).status).toBe(201);
     await collector.db.query('DELETE FROM responses WHERE id = $1', [first.id]);
-    expect((await post(answer({ survey: 'receipt', type: 'nps', score: 8, scale: [0, 10], context: { order: 'B1' } }))).status).toBe(201);
+    expect((await post(answer({ survey: 'receipt', type: 'nps', score: 8, scale: [0, 10], context }))).status).toBe(201);
   });
 
   it('every stored answer has a channel: kept when given, else kiosk, link (this app’s /s/ pages) or web', async () => {

@@ -15,6 +15,7 @@ import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { linkTexts } from '../../src/links/link-texts';
 import { asBrowser, signIn, startTestCollector, type TestCollector } from '../harness';
+import { signed } from './signed';
 
 const repository = new URL('../../../', import.meta.url).pathname;
 // The docs' copies are rewritten only with UPDATE_SCREENSHOTS=1; otherwise they go to a temp folder,
@@ -127,7 +128,8 @@ describe('survey links in Chromium', () => {
   }
 
   it('a single-use link answered twice stores one answer and tells the visitor it was already counted', async () => {
-    const url = `${collector.origin}/s/receipt?order=A17&branch=Siam&lang=en`;
+    const fields = await signed(collector.db, 'receipt', { order: 'A17', branch: 'Siam' });
+    const url = `${collector.origin}/s/receipt?${new URLSearchParams(fields)}&lang=en`;
     const first = await context.newPage();
     const second = await context.newPage();
     await first.goto(url);
@@ -145,7 +147,7 @@ describe('survey links in Chromium', () => {
     await expect.poll(() => second.locator('#link-status').textContent(), { timeout: 20_000 }).toBe(linkTexts.en.alreadyCounted);
 
     const rows = await stored('receipt');
-    expect(rows.map((r) => [r.score, r.context])).toEqual([[9, { order: 'A17', branch: 'Siam', channel: 'link' }]]);
+    expect(rows.map((r) => [r.score, r.context])).toEqual([[9, { ...fields, channel: 'link' }]]);
     await second.reload();
     expect(await second.locator('main').textContent()).toContain(linkTexts.en.alreadyCounted);
     expect(await second.locator('hearback-prompt').count()).toBe(0);

@@ -1,0 +1,23 @@
+import type { Queryable } from '../db/database';
+import { createRateLimitTable } from './rate-limit-table';
+import { secondsUntil, type RateLimiter, type RateLimitOptions } from './rate-limiter';
+
+/**
+ * Counters in the database, one statement per hit: every instance on the server sees every hit
+ * at once. For routes where a round trip per request is cheap next to the work (sign-in spends
+ * an scrypt); the answer route uses `createSharedRateLimiter` instead.
+ */
+export function createDatabaseRateLimiter(db: Queryable, scope: string, { limit, windowSeconds, now = Date.now }: RateLimitOptions): RateLimiter {
+  const table = createRateLimitTable(db, scope, windowSeconds * 1000);
+  return {
+    async hit(key) {
+      if (limit === 0) return { ok: true };
+      const time = now();
+      table.sweepSometimes(time);
+      const window = (await table.add(new Map([[key, 1]]), time)).get(key)!;
+      return window.count <= limit ? { ok: true } : { ok: false, retryAfterSeconds: secondsUntil(window.endsAt, time) };
+    },
+    reset: (key) => table.forget(key),
+    refund: (key) => table.takeBack(key),
+  };
+}
