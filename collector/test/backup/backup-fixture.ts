@@ -17,11 +17,11 @@ const ORIGIN = 'http://localhost';
 
 export interface ShopApp extends CollectorApp {
   /** A same-origin request as the signed-in owner (JSON body when `body` is given). */
-  call(method: string, path: string, body?: unknown): Promise<Response>;
+  call(method: string, path: string, body?: unknown): Response | Promise<Response>;
   /** A same-origin form post as the signed-in owner. */
-  form(path: string, fields: Record<string, string>): Promise<Response>;
+  form(path: string, fields: Record<string, string>): Response | Promise<Response>;
   /** A request with only an API token. */
-  withToken(path: string, token: string): Promise<Response>;
+  withToken(path: string, token: string): Response | Promise<Response>;
 }
 
 /** The app on `db` (migrated), signed in as the owner, who is created first when `addOwner`. */
@@ -95,7 +95,7 @@ export async function shopExports(shop: ShopApp, db: Database): Promise<Record<s
   }
   const { rows } = await db.query<{ name: string; rows: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname NOT IN ('sessions', 'schema_migrations', 'rollup_days', 'rollup_scores') ORDER BY 1`);
+     WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname NOT IN ('sessions', 'password_resets', 'schema_migrations', 'rollup_days', 'rollup_scores') ORDER BY 1`);
   for (const { name } of rows) {
     const table = await db.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM "${name}" t ORDER BY 1`);
     exported[`table ${name}`] = table.rows.map((r) => r.row);
