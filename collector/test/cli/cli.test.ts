@@ -5,10 +5,8 @@ const slow = { timeout: 90_000 };
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { runCli } from '../../src/cli/run-cli';
-import { loadConfig } from '../../src/config';
 import { openDatabase } from '../../src/db/open-database';
+import { runCommandLine } from '../support/run-command-line';
 
 let dataDir: string;
 beforeAll(() => {
@@ -17,24 +15,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Runs one command line against the temp PGlite folder; returns its exit code and output. */
-async function cli(argv: string[], { stdin = '', env = {} }: { stdin?: string; env?: Record<string, string> } = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
-  const served: string[][] = [];
-  const fullEnv = { HEARBACK_DATA_DIR: dataDir, HEARBACK_TIMEZONE: 'UTC', ...env };
-  // What cli.ts does, short of listening: read the settings (a bad one is a ConfigError).
-  const code = await runCli(argv, { stdout, stderr, stdin: Readable.from([stdin]), env: fullEnv }, {
-    serve: async (args) => {
-      loadConfig(fullEnv, args);
-      served.push(args);
-    },
-  });
-  return { code, out, err, served };
-}
+const cli = (argv: string[], { stdin = '', env = {} }: { stdin?: string; env?: Record<string, string> } = {}) =>
+  runCommandLine(argv, { HEARBACK_DATA_DIR: dataDir, HEARBACK_TIMEZONE: 'UTC', ...env }, stdin);
 
 async function inDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
   const { db } = await openDatabase({ dataDir });
