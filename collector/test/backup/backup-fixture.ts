@@ -60,7 +60,7 @@ export async function seedShop(shop: ShopApp): Promise<{ token: string }> {
   await ok(shop.form('/links/surveys', { id: 'receipt', type: 'nps', contextKeys: 'branch', singleUse: 'on' }), 'single-use survey');
   await ok(shop.form('/links/look', { shopName: 'ร้านกาแฟริมน้ำ', colour: '#0f766e' }), 'look');
   const days = ['2026-11-20', '2026-11-21', '2026-11-23', '2026-11-28'];
-  for (let i = 0; i < 24; i++) {
+  for (let i = 0; i < 12; i++) {
     await ok(postAnswer(shop, {
       id: `seed-answer-${i}`, type: 'nps', scale: [0, 10], score: i % 11, survey: i % 3 ? 'after-checkout' : 'after-meal', locale: i % 2 ? 'th' : 'en',
       answeredAt: `${days[i % days.length]}T0${i % 10}:1${i % 6}:00.${String(i * 37).padStart(3, '0')}Z`,
