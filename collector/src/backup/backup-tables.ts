@@ -2,8 +2,9 @@ import type { Queryable } from '../db/database';
 
 /**
  * Tables a backup leaves out: the migration list travels in the header instead, sign-ins start
- * afresh after a restore (password reset links with them), and the dashboard's daily rollups are rebuilt from the answers by the
- * rollup job. Everything else in the schema — including tables later migrations add — is kept.
+ * afresh after a restore (password reset links with them), and the dashboard's daily rollups are
+ * rebuilt from the answers by the rollup job. Everything else in the schema — including tables
+ * later migrations add — is kept.
  */
 export const TABLES_NOT_KEPT = new Set(['schema_migrations', 'sessions', 'password_resets', 'rollup_days', 'rollup_scores']);
 

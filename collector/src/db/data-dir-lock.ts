@@ -8,7 +8,7 @@ export const LOCK_FILE = 'hearback-collector.pid';
 export class DataDirInUse extends Error {
   name = 'DataDirInUse';
   constructor(readonly dir: string, readonly pid: number) {
-    super(`the PGlite folder ${dir} is in use by another hearback-collector (pid ${pid}); stop it first (PGlite allows one process at a time), or, to back up while it runs, download the backup from its Settings page`);
+    super(`the PGlite folder ${dir} is in use by another hearback-collector (pid ${pid}); stop it first (PGlite allows one process at a time), or, to back up while it runs, download the backup from its Settings page. If no collector runs, delete ${join(dir, LOCK_FILE)}`);
   }
 }
 

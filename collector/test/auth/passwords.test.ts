@@ -109,6 +109,7 @@ describe('passwords', { timeout: 120_000 }, () => {
     const token = new URL(resetUrl).searchParams.get('token')!;
     const form = await request(path);
     expect(form.status).toBe(200);
+    expect(form.headers.get('referrer-policy')).toBe('no-referrer'); // the token does not leave in a Referer
     expect(await form.text()).toContain('For owner@shop.example.');
     const mismatch = await request('/reset-password', { form: { token, password: NEW_PASSWORD, confirm: 'something else entirely' } });
     expect(mismatch.status).toBe(400);
