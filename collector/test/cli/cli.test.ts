@@ -32,13 +32,13 @@ describe('hearback-collector', () => {
     expect((await cli(['--port', '0'])).served).toEqual([['--port', '0']]);
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
-    for (const line of ['migrate', 'user add <email>', 'token create <name>', 'token revoke <id|name>', 'erase', 'export', '--allowed-origins', 'HEARBACK_RETENTION_DAYS']) {
+    for (const line of ['migrate', 'user add <email>', 'user reset-password <email>', 'token create <name>', 'token revoke <id|name>', 'erase', 'export', 'backup <file>', 'restore <file>', 'move', '--allowed-origins', 'HEARBACK_RETENTION_DAYS']) {
       expect(help.out).toContain(line);
     }
   });
 
   test('every command has --help', async () => {
-    for (const words of [['migrate'], ['user', 'add'], ['token', 'create'], ['token', 'revoke'], ['erase'], ['export']]) {
+    for (const words of [['migrate'], ['user', 'add'], ['user', 'reset-password'], ['token', 'create'], ['token', 'revoke'], ['erase'], ['export'], ['backup'], ['restore'], ['move']]) {
       const { code, out } = await cli([...words, '--help']);
       expect(code).toBe(0);
       expect(out).toMatch(new RegExp(`^Usage: hearback-collector ${words.join(' ')}`));
@@ -47,7 +47,7 @@ describe('hearback-collector', () => {
 
   test('unknown commands, unknown flags, missing values and arguments: one line, exit 2', async () => {
     const cases: Array<[string[], string]> = [
-      [['frobnicate'], 'hearback-collector: unknown command "frobnicate" (commands: migrate, user add, token create, token revoke, erase, export; see hearback-collector --help)'],
+      [['frobnicate'], 'hearback-collector: unknown command "frobnicate" (commands: migrate, user add, user reset-password, token create, token revoke, erase, export, backup, restore, move; see hearback-collector --help)'],
       [['user', 'remove', 'x'], 'hearback-collector: unknown command "user remove"'],
       [['migrate', '--frobnicate'], 'hearback-collector migrate: unknown option --frobnicate (see hearback-collector migrate --help)'],
       [['user', 'add', 'a@b.example', '--role'], 'hearback-collector user add: option --role needs a value'],
