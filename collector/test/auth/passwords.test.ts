@@ -19,7 +19,7 @@ const STAFF = { email: 'staff@shop.example', password: 'staff password 123' };
 const NEW_PASSWORD = 'a brand new passphrase';
 
 describe('passwords', { timeout: 120_000 }, () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hearback-passwords-'));
+  let dataDir: string;
   let db: Database;
   let collector: CollectorApp;
   let clock = Date.parse('2026-12-07T03:00:00Z');
@@ -38,6 +38,7 @@ describe('passwords', { timeout: 120_000 }, () => {
   const signedIn = async (cookie: string) => (await request('/api/cases', { cookie })).status;
 
   beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'hearback-passwords-'));
     // The CLI and the app use the same PGlite folder, one after the other (one process at a time holds it).
     const first = await openDatabase({ dataDir });
     await migrate(first.db);
@@ -56,7 +57,7 @@ describe('passwords', { timeout: 120_000 }, () => {
   }, 120_000);
   afterAll(async () => {
     await db?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('a stranger cannot reach the change form, and a forged cross-site post changes nothing', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBackupFile, writeBackupFile } from '../../src/backup/backup-file';
 import type { BackupHeader } from '../../src/backup/backup-format';
 import { restoreBackup } from '../../src/backup/restore-backup';
@@ -16,8 +16,12 @@ import { postAnswer, seedShop, shopApp, shopExports } from './backup-fixture';
  */
 export function backupSuite(kind: string, open: () => Promise<Database>, { skip = false } = {}) {
   describe(`backup and restore on ${kind}`, { skip, timeout: 120_000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hearback-backup-'));
+    let dir: string;
     const opened: Database[] = [];
+    // Made when the tests run, not when they are collected: a skipped suite leaves nothing behind.
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'hearback-backup-'));
+    });
     const fresh = async () => {
       const db = await open();
       opened.push(db);
@@ -25,7 +29,7 @@ export function backupSuite(kind: string, open: () => Promise<Database>, { skip 
     };
     afterAll(async () => {
       for (const db of opened) await db.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     });
     let file: string;
     let source: Database;

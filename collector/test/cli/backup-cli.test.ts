@@ -2,18 +2,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../src/db/data-dir-lock';
 import { openDatabase } from '../../src/db/open-database';
 import { postAnswer, shopApp } from '../backup/backup-fixture';
 import { runCommandLine } from '../support/run-command-line';
 
 describe('hearback-collector backup / restore / move', { timeout: 180_000 }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'hearback-backup-cli-'));
+  let dir: string;
+  let shopDir: string;
+  let newDir: string;
+  let file: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'hearback-backup-cli-'));
+    [shopDir, newDir, file] = [join(dir, 'shop'), join(dir, 'new'), join(dir, 'shop-backup.jsonl.gz')];
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const shopDir = join(dir, 'shop');
-  const newDir = join(dir, 'new');
-  const file = join(dir, 'shop-backup.jsonl.gz');
   const env = (dataDir: string) => ({ HEARBACK_DATA_DIR: dataDir, HEARBACK_TIMEZONE: 'UTC', DATABASE_URL: '' });
 
   it('backs up a PGlite folder, restores it into a new one once, and refuses a folder the server holds', async () => {
