@@ -1,6 +1,7 @@
 // Package hygiene, after the build: publint, arethetypeswrong, the tarball's contents (npm pack
-// ships only what users need), and the npm build's imports (every package it imports is one
-// package.json lists, so installing hearback installs them). Exits non-zero on any problem.
+// ships only what users need), the npm build's imports (every package it imports is one
+// package.json lists, so installing hearback installs them), and both packages installed from
+// their tarballs and started (scripts/installed-collector-check.mjs). Exits non-zero on any problem.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -43,4 +44,7 @@ if (unlisted.length) console.error('the npm build imports packages package.json 
 if (external.length) console.error('package.json dependencies must list: ' + external.join(', '));
 console.log(`imports ${[...imported].sort().join(', ')}`);
 if (unlisted.length || external.length) failed = true;
+// What a shop gets from npm: both tarballs installed into an empty folder, the command started.
+run('installed collector', 'node', ['scripts/installed-collector-check.mjs']);
+
 process.exit(failed ? 1 : 0);

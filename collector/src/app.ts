@@ -31,11 +31,13 @@
 import { Hono } from 'hono';
 import * as receiverKit from '../../src/receiver';
 import { mountAlerts, type AlertsFeature } from './alerts/mount-alerts';
+import { mountBackup } from './backup/mount-backup';
 import { createAnswerHooks, type AnswerHooks } from './answer-hooks';
 import type { App, AppEnv, FeatureDeps, MountFeature } from './app-env';
 import { createAccounts, type Accounts } from './auth/accounts';
 import { identify } from './auth/identify';
 import { mountAuth } from './auth/mount-auth';
+import { mountPasswords } from './auth/mount-passwords';
 import { sessionCookie } from './auth/session-cookie';
 import type { Config } from './config';
 import { mountDashboard } from './dashboard/mount-dashboard';
@@ -127,6 +129,7 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   mountHealth(app, deps);
   mountShell(app, deps);
   mountAuth(app, deps, { accounts, cookie });
+  mountPasswords(app, deps, { cookie });
   mountResponses(app, deps, { store: createResponsesStore({ db, hooks: answerHooks }) });
   mountInbox(app, deps);
   mountDashboard(app, deps);
@@ -136,6 +139,7 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   mountPrivacy(app, deps);
   const alerts = mountAlerts(app, deps);
   mountLinks(app, deps);
+  mountBackup(app, deps);
 
   return { app, answerHooks, accounts, deps, alerts };
 }

@@ -17,20 +17,22 @@ export const databaseDetails = `The database is the server's: DATABASE_URL (--da
 HEARBACK_DATA_DIR (--data-dir, default .data/pglite). Its schema is brought up to date first.`;
 
 /**
- * Opens the database the server would use (same variables, same flags), migrated, and hands it to
- * `work` with the migrations it applied; closes it afterwards. A bad setting throws the configuration's `ConfigError`.
+ * Opens the database the server would use (same variables, same flags), migrated (unless
+ * `migrated: false`), and hands it to `work` with the migrations it applied; closes it afterwards.
+ * A bad setting throws the configuration's `ConfigError`.
  */
 export async function withDatabase<T>(
   io: CliIo,
   values: Record<string, unknown>,
-  work: (db: Database, opened: { config: Config; applied: number[] }) => Promise<T>,
+  work: (db: Database, opened: { config: Config; applied: number[]; where: string }) => Promise<T>,
+  { migrated = true }: { migrated?: boolean } = {},
 ): Promise<T> {
   const args = Object.keys(databaseOptions).flatMap((flag) => (typeof values[flag] === 'string' ? [`--${flag}`, values[flag] as string] : []));
   const config = loadConfig(io.env, args);
-  const { db } = await openDatabase(config);
+  const { db, where } = await openDatabase(config);
   try {
-    const applied = await migrate(db);
-    return await work(db, { config, applied });
+    const applied = migrated ? await migrate(db) : [];
+    return await work(db, { config, applied, where });
   } finally {
     await db.close();
   }

@@ -1,13 +1,15 @@
 import { ConfigError, describeSettings } from '../config';
 import { userAdd, tokenCreate, tokenRevoke } from './account-commands';
+import { backupCommand, moveCommand, restoreCommand } from './backup-commands';
 import { commandHelp, parseCommandLine, programHelp, programName } from './command-line';
 import type { Command } from './command';
 import { CommandError, type CliIo, type ExitCode } from './cli-io';
 import { linkCommand } from './link-command';
 import { migrateCommand } from './migrate-command';
+import { userResetPassword } from './password-commands';
 import { erase, exportAnswers } from './privacy-commands';
 
-export const commands: Command[] = [migrateCommand, userAdd, tokenCreate, tokenRevoke, erase, exportAnswers, linkCommand];
+export const commands: Command[] = [migrateCommand, userAdd, userResetPassword, tokenCreate, tokenRevoke, erase, exportAnswers, linkCommand, backupCommand, restoreCommand, moveCommand];
 
 /**
  * `hearback-collector …`: no command (or only flags) starts the server with `serve`; a command

@@ -11,7 +11,7 @@ export interface Migration {
 /**
  * `collector/migrations/`, found from the source (`src/db/`) and from the build (`dist/`) alike.
  * Numbers are owned by feature: core 001–019, dashboard and inbox 020–039, alerts 040–059,
- * survey links 060–079.
+ * survey links 060–079, password resets and backups 140–149.
  */
 export const migrationsDir = `${packageDir}migrations`;
 

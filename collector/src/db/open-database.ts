@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Database } from './database';
+import { lockDataDir } from './data-dir-lock';
 
 /**
  * Picks the adapter: `databaseUrl` → a PostgreSQL server (node-postgres); otherwise PGlite in
- * `dataDir` (`memory` keeps everything in memory). `where` says which, password hidden.
+ * `dataDir` (`memory` keeps everything in memory), which this process then holds until `close`
+ * (`DataDirInUse` when another live process does). `where` says which, password hidden.
  */
 export async function openDatabase({ databaseUrl, dataDir }: { databaseUrl?: string; dataDir: string }): Promise<{ db: Database; where: string }> {
   if (databaseUrl) {
@@ -17,5 +19,13 @@ export async function openDatabase({ databaseUrl, dataDir }: { databaseUrl?: str
   if (dataDir === 'memory') return { db: await createPgliteDatabase(), where: 'PGlite in memory' };
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
-  return { db: await createPgliteDatabase({ dataDir: dir }), where: `PGlite in ${dir}` };
+  // One process per folder: a second one (a CLI command while the server runs) is refused, not let in to corrupt it.
+  const release = lockDataDir(dir);
+  try {
+    const db = await createPgliteDatabase({ dataDir: dir });
+    return { db: { ...db, close: () => db.close().finally(release) }, where: `PGlite in ${dir}` };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }

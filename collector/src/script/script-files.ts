@@ -28,8 +28,15 @@ export interface ScriptMissing {
   missing: string;
 }
 
-/** The SDK's build output in this repository (`dist/` beside `collector/`). */
-export const sdkDistDir = join(packageDir, '..', 'dist');
+/**
+ * The SDK's build output: in this repository `dist/` beside `collector/`; installed from npm
+ * (`npm install hearback hearback-collector`), the `hearback` package's `dist/` beside this one in
+ * node_modules.
+ */
+export function sdkDistDir(): string {
+  const candidates = [join(packageDir, '..', 'dist'), join(packageDir, '..', 'hearback', 'dist')];
+  return candidates.find((dir) => existsSync(join(dir, 'hearback.min.js'))) ?? candidates[0];
+}
 
 const versionedName = /^hearback-(\d+\.\d+\.\d+(?:-[\w.]+)?)\.min\.js$/;
 
@@ -37,7 +44,7 @@ const versionedName = /^hearback-(\d+\.\d+\.\d+(?:-[\w.]+)?)\.min\.js$/;
  * Reads the SDK's built script files from `distDir` once, at start, and computes their SRI hashes
  * from the bytes served (not from a side file that could be stale).
  */
-export function loadScriptFiles(distDir: string = sdkDistDir): ScriptFiles | ScriptMissing {
+export function loadScriptFiles(distDir: string = sdkDistDir()): ScriptFiles | ScriptMissing {
   const plainPath = join(distDir, 'hearback.min.js');
   if (!existsSync(plainPath)) return { missing: `the widget script is not built: no ${plainPath} (run npm run build in the repository)` };
   const file = (name: string): ScriptFile => {

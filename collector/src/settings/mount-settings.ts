@@ -10,6 +10,7 @@ import { problem } from '../http/problem';
 import { fill } from '../shell/lang';
 import { shellText } from '../shell/messages';
 import { settingsText as t } from './settings-text';
+import { accountSection } from './account-section';
 
 const tokenName = z.object({ name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters long') });
 const staffFields = credentialsSchema.extend({ role: z.enum(['staff', 'owner']).default('staff') });
@@ -37,6 +38,7 @@ export function mountSettings(app: App, { nav, page }: FeatureDeps, { accounts }
 <h1>${t.title[lang]}</h1>
 ${errors.map((error) => html`<p class="error" role="alert">${error}</p>`)}
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
+${accountSection(lang, me.role)}
 ${me.role === 'owner' ? html`
 <section class="card" aria-labelledby="people">
   <h2 id="people">${t.people[lang]}</h2>

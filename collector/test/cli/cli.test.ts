@@ -5,13 +5,11 @@ const slow = { timeout: 90_000 };
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { runCli } from '../../src/cli/run-cli';
-import { loadConfig } from '../../src/config';
 import { migrate } from '../../src/db/migrate';
 import { openDatabase } from '../../src/db/open-database';
 import { createLinkSigner } from '../../src/links/link-signer';
 import { createLinkStore } from '../../src/links/link-store';
+import { runCommandLine } from '../support/run-command-line';
 
 let dataDir: string;
 beforeAll(() => {
@@ -20,24 +18,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Runs one command line against the temp PGlite folder; returns its exit code and output. */
-async function cli(argv: string[], { stdin = '', env = {} }: { stdin?: string; env?: Record<string, string> } = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
-  const served: string[][] = [];
-  const fullEnv = { HEARBACK_DATA_DIR: dataDir, HEARBACK_TIMEZONE: 'UTC', ...env };
-  // What cli.ts does, short of listening: read the settings (a bad one is a ConfigError).
-  const code = await runCli(argv, { stdout, stderr, stdin: Readable.from([stdin]), env: fullEnv }, {
-    serve: async (args) => {
-      loadConfig(fullEnv, args);
-      served.push(args);
-    },
-  });
-  return { code, out, err, served };
-}
+const cli = (argv: string[], { stdin = '', env = {} }: { stdin?: string; env?: Record<string, string> } = {}) =>
+  runCommandLine(argv, { HEARBACK_DATA_DIR: dataDir, HEARBACK_TIMEZONE: 'UTC', ...env }, stdin);
 
 async function inDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
   const { db } = await openDatabase({ dataDir });
@@ -53,13 +35,13 @@ describe('hearback-collector', () => {
     expect((await cli(['--port', '0'])).served).toEqual([['--port', '0']]);
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
-    for (const line of ['migrate', 'user add <email>', 'token create <name>', 'token revoke <id|name>', 'erase', 'export', 'link', '--allowed-origins', 'HEARBACK_RETENTION_DAYS']) {
+    for (const line of ['migrate', 'user add <email>', 'user reset-password <email>', 'token create <name>', 'token revoke <id|name>', 'erase', 'export', 'link', 'backup <file>', 'restore <file>', 'move', '--allowed-origins', 'HEARBACK_RETENTION_DAYS']) {
       expect(help.out).toContain(line);
     }
   });
 
   test('every command has --help', async () => {
-    for (const words of [['migrate'], ['user', 'add'], ['token', 'create'], ['token', 'revoke'], ['erase'], ['export'], ['link']]) {
+    for (const words of [['migrate'], ['user', 'add'], ['user', 'reset-password'], ['token', 'create'], ['token', 'revoke'], ['erase'], ['export'], ['link'], ['backup'], ['restore'], ['move']]) {
       const { code, out } = await cli([...words, '--help']);
       expect(code).toBe(0);
       expect(out).toMatch(new RegExp(`^Usage: hearback-collector ${words.join(' ')}`));
@@ -68,7 +50,7 @@ describe('hearback-collector', () => {
 
   test('unknown commands, unknown flags, missing values and arguments: one line, exit 2', async () => {
     const cases: Array<[string[], string]> = [
-      [['frobnicate'], 'hearback-collector: unknown command "frobnicate" (commands: migrate, user add, token create, token revoke, erase, export, link; see hearback-collector --help)'],
+      [['frobnicate'], 'hearback-collector: unknown command "frobnicate" (commands: migrate, user add, user reset-password, token create, token revoke, erase, export, link, backup, restore, move; see hearback-collector --help)'],
       [['user', 'remove', 'x'], 'hearback-collector: unknown command "user remove"'],
       [['migrate', '--frobnicate'], 'hearback-collector migrate: unknown option --frobnicate (see hearback-collector migrate --help)'],
       [['user', 'add', 'a@b.example', '--role'], 'hearback-collector user add: option --role needs a value'],

@@ -1,0 +1,31 @@
+import type { Localized } from '../shell/lang';
+
+/** The password pages' words: changing your own, and setting a new one from a reset link. */
+export const passwordText = {
+  changeTitle: { en: 'Change your password', th: 'เปลี่ยนรหัสผ่าน' },
+  changeLead: { en: 'You stay signed in here; everywhere else you are signed out.', th: 'คุณยังอยู่ในระบบบนอุปกรณ์นี้ ส่วนอุปกรณ์อื่นจะถูกออกจากระบบทั้งหมด' },
+  current: { en: 'Current password', th: 'รหัสผ่านปัจจุบัน' },
+  newPassword: { en: 'New password', th: 'รหัสผ่านใหม่' },
+  confirm: { en: 'New password again', th: 'รหัสผ่านใหม่อีกครั้ง' },
+  rule: { en: '10 to 200 characters.', th: '10 ถึง 200 ตัวอักษร' },
+  changeSubmit: { en: 'Change password', th: 'เปลี่ยนรหัสผ่าน' },
+  changed: { en: 'Your password is changed. Your other sign-ins have ended.', th: 'เปลี่ยนรหัสผ่านแล้ว การเข้าสู่ระบบบนอุปกรณ์อื่นสิ้นสุดลงแล้ว' },
+  currentMissing: { en: 'Enter your current password.', th: 'กรุณากรอกรหัสผ่านปัจจุบัน' },
+  currentWrong: { en: 'That is not your current password.', th: 'รหัสผ่านปัจจุบันไม่ถูกต้อง' },
+  tooMany: { en: 'Too many wrong current passwords. Try again in {minutes} min.', th: 'กรอกรหัสผ่านปัจจุบันผิดหลายครั้งเกินไป โปรดลองใหม่ในอีก {minutes} นาที' },
+  passwordLength: { en: 'The new password must be 10 to 200 characters long.', th: 'รหัสผ่านใหม่ต้องยาว 10 ถึง 200 ตัวอักษร' },
+  mismatch: { en: 'The two new passwords differ; type the same one twice.', th: 'รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน กรุณากรอกให้เหมือนกัน' },
+  same: { en: 'The new password is the same as the current one; choose another.', th: 'รหัสผ่านใหม่เหมือนรหัสผ่านปัจจุบัน กรุณาเลือกรหัสอื่น' },
+  resetTitle: { en: 'Set a new password', th: 'ตั้งรหัสผ่านใหม่' },
+  resetLead: { en: 'For {email}. Setting it signs you out everywhere; then sign in with the new password.', th: 'สำหรับ {email} เมื่อตั้งแล้วจะออกจากระบบทุกอุปกรณ์ จากนั้นเข้าสู่ระบบด้วยรหัสผ่านใหม่' },
+  resetSubmit: { en: 'Set password', th: 'ตั้งรหัสผ่าน' },
+  resetDone: { en: 'Your new password is set. Sign in with it.', th: 'ตั้งรหัสผ่านใหม่แล้ว กรุณาเข้าสู่ระบบด้วยรหัสผ่านใหม่' },
+  linkUnknown: { en: 'This password link is not valid. Check that it was copied whole, or ask whoever runs the server for a new one.', th: 'ลิงก์ตั้งรหัสผ่านนี้ใช้ไม่ได้ ตรวจสอบว่าคัดลอกมาครบ หรือขอลิงก์ใหม่จากผู้ดูแลเซิร์ฟเวอร์' },
+  linkUsed: { en: 'This password link has been used already; each works once. Sign in, or ask for a new link.', th: 'ลิงก์ตั้งรหัสผ่านนี้ถูกใช้ไปแล้ว (ใช้ได้ครั้งเดียว) กรุณาเข้าสู่ระบบ หรือขอลิงก์ใหม่' },
+  linkExpired: { en: 'This password link has expired (links work for one hour). Ask whoever runs the server for a new one.', th: 'ลิงก์ตั้งรหัสผ่านนี้หมดอายุแล้ว (ใช้ได้หนึ่งชั่วโมง) ขอลิงก์ใหม่จากผู้ดูแลเซิร์ฟเวอร์' },
+  signIn: { en: 'Sign in', th: 'เข้าสู่ระบบ' },
+  settingsAccount: { en: 'Your account', th: 'บัญชีของคุณ' },
+  settingsBackup: { en: 'Backup', th: 'สำรองข้อมูล' },
+  settingsBackupLead: { en: 'One file with everything: answers, cases, people, tokens, alert and link settings. Keep it somewhere safe; restore it with hearback-collector restore.', th: 'ไฟล์เดียวที่มีทุกอย่าง: คำตอบ เคส ผู้ใช้ โทเคน การตั้งค่าการแจ้งเตือนและลิงก์ เก็บไว้ในที่ปลอดภัย กู้คืนด้วยคำสั่ง hearback-collector restore' },
+  settingsBackupLink: { en: 'Download a backup', th: 'ดาวน์โหลดไฟล์สำรองข้อมูล' },
+} satisfies Record<string, Localized>;
