@@ -79,7 +79,7 @@ export function mountPasswords(app: App, { db, now, page }: FeatureDeps, { cooki
     const errors: FieldErrors = { ...(fields.current ? {} : { current: t.currentMissing }), ...checkNew(fields) };
     if (!errors.password && fields.current && fields.password === fields.current) errors.password = t.same;
     if (Object.keys(errors).length) return json ? problem(c, 400, asProblems(errors)) : changePage(c, { status: 400, errors });
-    const allowed = limiter.hit(user.id);
+    const allowed = await limiter.hit(user.id);
     if (!allowed.ok) {
       const message = fill(t.tooMany[c.var.lang], { minutes: Math.ceil(allowed.retryAfterSeconds / 60) });
       c.header('retry-after', String(allowed.retryAfterSeconds));
@@ -87,7 +87,7 @@ export function mountPasswords(app: App, { db, now, page }: FeatureDeps, { cooki
     }
     const changed = await changePassword(db, { userId: user.id, current: fields.current, password: fields.password, keepSession: cookie.read(c) ?? '', verify: verifyPassword });
     if (!changed) return json ? problem(c, 400, asProblems({ current: t.currentWrong })) : changePage(c, { status: 400, errors: { current: t.currentWrong } });
-    limiter.reset(user.id);
+    await limiter.reset(user.id);
     return json ? c.json({ changed: true }) : changePage(c, { notice: t.changed[c.var.lang] });
   });
 
