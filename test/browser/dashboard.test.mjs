@@ -12,8 +12,14 @@ import { openView, signedIn, startDemo } from '../../demo/scripts/owner-browser.
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const words = {
-  en: { markContacted: 'Mark contacted', resolve: 'Resolve', show: 'Show', contacted: 'Contacted', inbox: 'Inbox' },
-  th: { markContacted: 'บันทึกว่าติดต่อแล้ว', resolve: 'ปิดเคส', show: 'แสดง', contacted: 'ติดต่อแล้ว', inbox: 'กล่องงาน' },
+  en: {
+    markContacted: 'Mark contacted', resolve: 'Resolve', show: 'Show', contacted: 'Contacted', inbox: 'Inbox', menu: 'Menu', signOut: 'Sign out',
+    markedContacted: 'Marked contacted', resolved: 'Case resolved', note: 'Add a note', noteBox: 'Note for this case', saveNote: 'Save note', noteSaved: 'Note saved',
+  },
+  th: {
+    markContacted: 'บันทึกว่าติดต่อแล้ว', resolve: 'ปิดเคส', show: 'แสดง', contacted: 'ติดต่อแล้ว', inbox: 'กล่องงาน', menu: 'เมนู', signOut: 'ออกจากระบบ',
+    markedContacted: 'ทำเครื่องหมายว่าติดต่อแล้ว', resolved: 'ปิดเคสแล้ว', note: 'เพิ่มโน้ต', noteBox: 'โน้ตของเคสนี้', saveNote: 'บันทึกโน้ต', noteSaved: 'บันทึกโน้ตแล้ว',
+  },
 };
 let demo;
 
@@ -52,12 +58,64 @@ test('an alert\'s link (/inbox?case=<answer id>) shows that case first, whatever
     const top = await linked.boundingBox();
     assert.ok(top && top.y < 844, `the linked case starts ${top?.y}px down, beyond the first screen`);
 
+    // An open case is also in the list below: it is drawn once, and every id in the page is unique.
+    const open = (await api(page, '/api/cases?state=open&range=all')).items[0].id;
+    await page.goto(`${demo.origin}/inbox?case=${encodeURIComponent(open)}`);
+    await page.waitForSelector('#app[data-ready="true"]');
+    await linked.locator(`li[data-case="${open}"]`).waitFor();
+    assert.equal(await page.locator(`li[data-case="${open}"]`).count(), 1);
+    const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((element) => element.id));
+    assert.deepEqual(ids.filter((name, i) => ids.indexOf(name) !== i), []);
+    // Each note box has one name of its own (before, the linked copy's box had none).
+    await page.evaluate(() => document.querySelectorAll('details.note-box').forEach((details) => (details.open = true)));
+    assert.equal(await page.getByRole('textbox', { name: 'Note for this case', exact: true }).count(), await page.locator('li.case').count());
+
     await page.goto(`${demo.origin}/inbox?case=no-such-answer`);
     await linked.getByText('is no longer here').waitFor();
   });
 });
 
+/** Every owner view, and the survey link made for these tests (its page and poster). */
+const ownerViews = ['inbox', 'dashboard', 'comments', 'links', 'links/after-meal', 'links/after-meal/poster?lang=th', 'links/after-meal/tent?lang=en',
+  'alerts', 'alerts/channels/new?kind=line', 'alerts/rules/new', 'settings', 'app/snippet'];
+/** At 400 % zoom a 1280 px screen is 320 px wide (WCAG 1.4.10): these must reflow too. */
+const zoomViews = ['dashboard', 'links', 'links/after-meal', 'links/after-meal/poster?lang=th'];
+
+/** Opens an owner page and waits for its data; every <details> is opened (the trend's table too). */
+async function openAll(page, view) {
+  await page.goto(`${demo.origin}/${view}`);
+  if (await page.locator('#app').count()) await page.waitForSelector('#app[data-ready="true"]', { timeout: 30_000 });
+  await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+}
+
+/** What sticks out to the right of the screen, if anything (the page's width and the first offenders). */
+const sideways = (page) => page.evaluate(() => {
+  const width = document.documentElement.scrollWidth;
+  if (width <= innerWidth) return null;
+  const wide = [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > innerWidth + 1);
+  return `${width}px wide at ${innerWidth}px: ${wide.slice(0, 3).map((element) => `${element.tagName.toLowerCase()}.${element.className}`).join(', ')}`;
+});
+
 for (const lang of ['en', 'th']) {
+  test(`${lang}: no owner view scrolls sideways at 390 px, nor the dashboard, links and poster at 320 px (400 % zoom); the poster preview says the address is this computer's`, { timeout: 180_000 }, async () => {
+    for (const width of [390, 320]) {
+      await withBrowser(lang, width, async (page) => {
+        await page.evaluate(() => fetch('/links/surveys', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'after-meal', type: 'csat', contextKeys: 'branch, table', singleUse: true }) }));
+        for (const view of width === 390 ? ownerViews : zoomViews) {
+          await openAll(page, view);
+          assert.equal(await sideways(page), null, `/${view} at ${width} px`);
+        }
+        // The demo's public address is 127.0.0.1: its QR codes would send phones nowhere, and both
+        // the link page and the poster preview say so, with the setting that fixes it.
+        for (const view of ['links/after-meal', 'links/after-meal/poster?lang=th']) {
+          await openAll(page, view);
+          assert.match(await page.getByTestId('localhost-warning').textContent(), /127\.0\.0\.1.*HEARBACK_PUBLIC_URL/s, view);
+        }
+      });
+    }
+  });
+
+
   test(`${lang}: filtering by a branch changes the numbers and the breakdown`, { timeout: 90_000 }, async () => {
     await withBrowser(lang, 1280, async (page) => {
       await openView(page, demo.origin, 'dashboard');
@@ -75,33 +133,68 @@ for (const lang of ['en', 'th']) {
     });
   });
 
-  test(`${lang}: a case moves open → contacted → resolved, and the close rate follows`, { timeout: 90_000 }, async () => {
+  test(`${lang}: by keyboard, a case moves open → contacted → resolved and takes a note; focus stays on the case, each step is announced, the close rate follows`, { timeout: 90_000 }, async () => {
     await withBrowser(lang, 1280, async (page) => {
       await openView(page, demo.origin, 'inbox');
       const before = await api(page, '/api/cases/figures?range=all');
       const card = page.locator('li.case').first();
       const id = await card.getAttribute('data-case');
-      await card.getByRole('button', { name: words[lang].markContacted }).click();
-      await page.locator(`li[data-case="${id}"]`).waitFor({ state: 'detached' });
+      const status = page.locator('p.status-line[role="status"]');
+      const focusedCase = () => page.evaluate(() => document.activeElement?.closest('li.case')?.dataset.case === document.activeElement?.dataset.case && document.activeElement?.dataset.case);
+      const press = async (locator) => {
+        await locator.focus();
+        await page.keyboard.press('Enter');
+      };
 
-      await page.getByRole('group', { name: words[lang].show }).getByRole('button', { name: words[lang].contacted, exact: true }).click();
-      const contacted = page.locator(`li[data-case="${id}"]`);
-      await contacted.waitFor();
-      await contacted.getByRole('button', { name: words[lang].resolve, exact: true }).click();
-      await contacted.waitFor({ state: 'detached' });
+      await press(card.getByRole('button', { name: words[lang].markContacted }));
+      await page.waitForFunction((text) => document.querySelector('p.status-line')?.textContent === text, words[lang].markedContacted);
+      // The case stays where it was, with its new state, and focus is on it (not on <body>).
+      assert.equal(await focusedCase(), id);
+      assert.equal(await card.locator('.state-pill').textContent(), words[lang].contacted);
+      assert.notEqual(await status.textContent(), lang === 'th' ? 'กำลังโหลด…' : 'Loading…');
+
+      await press(card.getByRole('button', { name: words[lang].resolve, exact: true }));
+      await page.waitForFunction((text) => document.querySelector('p.status-line')?.textContent === text, words[lang].resolved);
+      assert.equal(await focusedCase(), id);
+
+      // The note: its toggle, its box and its button each have a name of their own.
+      await card.getByText(words[lang].note, { exact: true }).focus();
+      await page.keyboard.press('Enter');
+      const box = card.getByRole('textbox', { name: words[lang].noteBox, exact: true });
+      await box.focus();
+      await page.keyboard.type('Called back, refunded');
+      await press(card.getByRole('button', { name: words[lang].saveNote, exact: true }));
+      await page.waitForFunction((text) => document.querySelector('p.status-line')?.textContent === text, words[lang].noteSaved);
+      assert.equal(await focusedCase(), id);
 
       const after = await api(page, '/api/cases/figures?range=all');
       assert.equal(after.resolved, before.resolved + 1);
       await page.waitForFunction((share) => document.querySelector('[data-testid="closed-share"]')?.textContent === share, `${Math.round(after.closedShare)}%`);
       const history = await api(page, `/api/cases/${id}`);
-      assert.deepEqual(history.events.slice(-2).map((e) => [e.from, e.to, e.actor]), [['open', 'contacted', 'owner@demo.hearback.dev'], ['contacted', 'resolved', 'owner@demo.hearback.dev']]);
+      assert.deepEqual(history.events.filter((e) => e.from !== e.to).slice(-2).map((e) => [e.from, e.to, e.actor]), [['open', 'contacted', 'owner@demo.hearback.dev'], ['contacted', 'resolved', 'owner@demo.hearback.dev']]);
+      assert.equal(history.note, 'Called back, refunded');
     });
   });
 
-  test(`${lang}: at 390 px the inbox comes first`, { timeout: 60_000 }, async () => {
+  test(`${lang}: at 390 px the inbox comes first, behind a compact header with a menu button`, { timeout: 60_000 }, async () => {
     await withBrowser(lang, 390, async (page) => {
-      // The menu's first entry (where the app's `/` sends a signed-in owner) is the inbox.
       await page.goto(`${demo.origin}/settings`);
+      // The header is one row: the menu, the account and sign-out wait behind the button.
+      const header = await page.locator('header.shell-top').boundingBox();
+      assert.ok(header.height <= 72, `the header takes ${header.height}px of a phone screen`);
+      const menu = page.getByRole('button', { name: words[lang].menu });
+      assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+      assert.equal(await page.getByRole('button', { name: words[lang].signOut }).isVisible(), false);
+      await menu.focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+      assert.ok(await page.getByRole('button', { name: words[lang].signOut }).isVisible());
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Escape');
+      assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+      assert.equal(await page.evaluate(() => document.activeElement?.className), 'menu-toggle');
+      await menu.click();
+      // The menu's first entry (where the app's `/` sends a signed-in owner) is the inbox.
       const first = page.locator('.shell-nav a').first();
       assert.equal((await first.textContent()).trim(), words[lang].inbox);
       await first.click();
@@ -111,11 +204,12 @@ for (const lang of ['en', 'th']) {
     });
   });
 
-  test(`${lang}: axe (wcag22aa) finds nothing on the inbox, dashboard and comments`, { timeout: 120_000 }, async () => {
+  test(`${lang}: axe (wcag22aa) finds nothing on the inbox, dashboard, comments, links and settings`, { timeout: 120_000 }, async () => {
     for (const width of [390, 1280]) {
       await withBrowser(lang, width, async (page) => {
-        for (const view of ['inbox', 'dashboard', 'comments']) {
-          await openView(page, demo.origin, view);
+        await page.evaluate(() => fetch('/links/surveys', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'after-meal', type: 'csat', contextKeys: 'branch, table', singleUse: true }) }));
+        for (const view of ['inbox', 'dashboard', 'comments', 'links', 'links/after-meal', 'settings']) {
+          await openAll(page, view);
           await page.evaluate(axeSource);
           const violations = await page.evaluate(async () => (await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })).violations
             .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));

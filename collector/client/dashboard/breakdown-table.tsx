@@ -13,8 +13,8 @@ export function BreakdownTable({ lang, format, data, by, onBy, filters }: {
   lang: Lang; format: Format; data: DashboardSummary; by?: string; onBy: (key: string) => void; filters: FiltersModel;
 }) {
   const keys = data.contextKeys.filter((key) => key.distinctValues <= 50);
-  const cell = (estimate: Estimate, show: (v: number) => string) =>
-    estimate.value === null ? <td>–</td> : <td><strong>{show(estimate.value)}</strong> <span class="muted small">({show(estimate.low!)} – {show(estimate.high!)})</span></td>;
+  const cell = (label: string, estimate: Estimate, show: (v: number) => string) =>
+    estimate.value === null ? <td data-label={label}>–</td> : <td data-label={label}><strong>{show(estimate.value)}</strong> <span class="muted small">({show(estimate.low!)} – {show(estimate.high!)})</span></td>;
   return (
     <article class="card breakdown" aria-labelledby="breakdown-title">
       <div class="card-head">
@@ -29,8 +29,8 @@ export function BreakdownTable({ lang, format, data, by, onBy, filters }: {
         )}
       </div>
       {!keys.length || !data.breakdown ? <p class="muted">{t(lang, 'noContext')}</p> : (
-        <div class="table-scroll">
-          <table class="data" data-testid="breakdown">
+        <div>
+          <table class="data stack-table" data-testid="breakdown">
             <thead>
               <tr>
                 <th scope="col">{data.breakdown.key}</th><th scope="col">{t(lang, 'answers')}</th>
@@ -45,10 +45,10 @@ export function BreakdownTable({ lang, format, data, by, onBy, filters }: {
                       <button type="button" class="link" title={`${t(lang, 'filterTo')} ${data.breakdown!.key} = ${row.value}`} onClick={() => filters.setContext(data.breakdown!.key, row.value!)}>{row.value}</button>
                     )}
                   </th>
-                  <td>{format.whole(row.responses)}</td>
-                  {cell(row.nps, (v) => format.whole(v))}
-                  {cell(row.csat, (v) => `${format.whole(v)}%`)}
-                  {cell(row.ces, (v) => format.one(v))}
+                  <td data-label={t(lang, 'answers')}>{format.whole(row.responses)}</td>
+                  {cell('NPS', row.nps, (v) => format.whole(v))}
+                  {cell('CSAT', row.csat, (v) => `${format.whole(v)}%`)}
+                  {cell('CES', row.ces, (v) => format.one(v))}
                 </tr>
               ))}
             </tbody>

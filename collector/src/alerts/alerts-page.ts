@@ -2,7 +2,8 @@ import { html, raw } from 'hono/html';
 import type { Lang } from '../app-env';
 import { fill } from '../shell/lang';
 import { alertsText as t } from './alerts-text';
-import { channelFields, commonLabels, type FieldProblem } from './channel-form';
+import { problemsBlock, type FieldProblem } from '../shell/field-problems';
+import { channelFields, commonLabels } from './channel-form';
 import type { Channel } from './channel-store';
 import { channelKinds, maskSecret, secretFields, shownSetting, type ChannelKind } from './channels/channel-config';
 import type { Condition } from './conditions';
@@ -25,11 +26,6 @@ const hour = (value: number) => `${String(value).padStart(2, '0')}:00`;
 function noticeBlock(notice: PageNotice | null) {
   if (!notice) return '';
   return html`<div class="${notice.kind === 'error' ? 'error' : 'notice'}" role="${notice.kind === 'error' ? 'alert' : 'status'}"><p>${notice.text}</p>${notice.secret ? html`<code class="once">${notice.secret}</code>` : ''}</div>`;
-}
-
-function problemsBlock(problems: FieldProblem[], lang: Lang) {
-  if (!problems.length) return '';
-  return html`<div class="error" role="alert"><ul>${problems.map((p) => html`<li><a href="#f-${p.field}">${p.label[lang]}</a>: ${p.message[lang]}</li>`)}</ul></div>`;
 }
 
 /** What a channel points at, with its secrets cut to their last four characters. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { FieldProblem } from '../shell/field-problems';
 import type { Localized } from '../shell/lang';
 import type { ChannelInput, Channel } from './channel-store';
 import { channelConfigSchemas, secretFields, type ChannelKind } from './channels/channel-config';
@@ -84,12 +85,7 @@ const retypeSecret = {
   th: 'ถูกบันทึกด้วย HEARBACK_SECRET_KEY ที่ระบบนี้ไม่มี กรุณาพิมพ์ใหม่',
 } satisfies Localized;
 
-/** One problem with the form, to show next to its field. */
-export interface FieldProblem {
-  field: string;
-  label: Localized;
-  message: Localized;
-}
+export type { FieldProblem };
 
 export type ChannelFormResult =
   | { ok: true; input: ChannelInput; generatedSecret: string | null }
