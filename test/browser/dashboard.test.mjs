@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { openView, signedIn, startDemo } from '../../demo/scripts/owner-browser.mjs';
+import { root, scratchDir } from './harness.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const words = {
@@ -75,11 +76,35 @@ test('an alert\'s link (/inbox?case=<answer id>) shows that case first, whatever
   });
 });
 
+test('the demo starts in Bangkok time, seeds itself in one line, and prints its banner with the password last', () => {
+  const lines = demo.started.trimEnd().split('\n');
+  assert.equal(lines.filter((line) => line.includes('demo data:')).length, 1);
+  assert.deepEqual(lines.filter((line) => line.startsWith('{')), [], 'no request log line before the banner');
+  assert.ok(lines.length < 20, `the start prints ${lines.length} lines`);
+  assert.match(lines.find((line) => line.includes('hearback demo on')), /time zone Asia\/Bangkok; set HEARBACK_TIMEZONE to change it/);
+  assert.match(lines.at(-1), /owner app: .* sign in as owner@demo\.hearback\.dev \/ demo-owner-password$/);
+});
+
 /** Every owner view, and the survey link made for these tests (its page and poster). */
 const ownerViews = ['inbox', 'dashboard', 'comments', 'links', 'links/after-meal', 'links/after-meal/poster?lang=th', 'links/after-meal/tent?lang=en',
-  'alerts', 'alerts/channels/new?kind=line', 'alerts/rules/new', 'settings', 'app/snippet'];
+  'alerts', 'alerts/channels/new?kind=line', 'settings', 'app/snippet'];
 /** At 400 % zoom a 1280 px screen is 320 px wide (WCAG 1.4.10): these must reflow too. */
 const zoomViews = ['dashboard', 'links', 'links/after-meal', 'links/after-meal/poster?lang=th'];
+
+/**
+ * Screenshots of the owner's views (the top of each, up to about two phone screens or one and a
+ * half desktop ones) go to docs/screenshots/ with UPDATE_SCREENSHOTS=1, else to a temp folder, so
+ * running the tests leaves the work tree clean.
+ */
+const shots = process.env.UPDATE_SCREENSHOTS === '1' ? undefined : scratchDir('hearback-owner-views-');
+const shotsDir = shots ? shots.dir : `${root}docs/screenshots`;
+after(() => shots?.remove());
+
+async function screenshot(page, view, lang, width) {
+  const name = view.replace(/\?.*$/, '').replace(/\//g, '-');
+  const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), width < 600 ? 1800 : 1900);
+  await page.screenshot({ path: `${shotsDir}/${name}-${lang}-${width}.png`, fullPage: true, clip: { x: 0, y: 0, width, height } });
+}
 
 /** Opens an owner page and waits for its data; every <details> is opened (the trend's table too). */
 async function openAll(page, view) {
@@ -97,24 +122,31 @@ const sideways = (page) => page.evaluate(() => {
 });
 
 for (const lang of ['en', 'th']) {
-  test(`${lang}: no owner view scrolls sideways at 390 px, nor the dashboard, links and poster at 320 px (400 % zoom); the poster preview says the address is this computer's`, { timeout: 180_000 }, async () => {
-    for (const width of [390, 320]) {
+  test(`${lang}: no owner view scrolls sideways at 390 or 1280 px, nor the dashboard, links and poster at 320 px (400 % zoom); each view's screenshot; the poster preview says the address is this computer's`, { timeout: 300_000 }, async () => {
+    for (const width of [390, 1280, 320]) {
       await withBrowser(lang, width, async (page) => {
         await page.evaluate(() => fetch('/links/surveys', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'after-meal', type: 'csat', contextKeys: 'branch, table', singleUse: true }) }));
-        for (const view of width === 390 ? ownerViews : zoomViews) {
+        for (const view of width === 320 ? zoomViews : ownerViews) {
           await openAll(page, view);
           assert.equal(await sideways(page), null, `/${view} at ${width} px`);
+          // The alerts views have their own (alerts-<width>-<lang>.png, from the alerts tests).
+          if (width !== 320 && !view.startsWith('alerts')) await screenshot(page, view, lang, width);
         }
+        if (width !== 390) return;
         // The demo's public address is 127.0.0.1: its QR codes would send phones nowhere, and both
         // the link page and the poster preview say so, with the setting that fixes it.
         for (const view of ['links/after-meal', 'links/after-meal/poster?lang=th']) {
           await openAll(page, view);
           assert.match(await page.getByTestId('localhost-warning').textContent(), /127\.0\.0\.1.*HEARBACK_PUBLIC_URL/s, view);
         }
+        // The poster and the public survey page name their icon (no /favicon.ico 404 in the console).
+        for (const view of ['links/after-meal/poster?lang=th', 's/after-meal?order=A1']) {
+          await page.goto(`${demo.origin}/${view}`);
+          assert.match(await page.locator('link[rel="icon"]').getAttribute('href'), /^data:image\/svg\+xml,/, view);
+        }
       });
     }
   });
-
 
   test(`${lang}: filtering by a branch changes the numbers and the breakdown`, { timeout: 90_000 }, async () => {
     await withBrowser(lang, 1280, async (page) => {

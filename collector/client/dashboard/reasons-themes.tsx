@@ -2,6 +2,7 @@ import type { DashboardSummary } from '../../src/dashboard/dashboard-summary';
 import type { Themes } from '../../src/stats/themes';
 import type { Format } from './format';
 import { t, type Lang } from './messages';
+import { textLang } from './text-lang';
 
 const bands = ['detractor', 'passive', 'promoter'] as const;
 
@@ -16,7 +17,7 @@ export function Reasons({ lang, format, reasons }: { lang: Lang; format: Format;
           <div key={band} class="chip-group">
             <h3 class={`band-title ${band}`}>{t(lang, band)}</h3>
             <ul class="chips">
-              {chips.map((chip) => <li key={chip.reason} class={`chip ${band}`}>{chip.reason} <span class="count">{format.whole(chip.count)}</span></li>)}
+              {chips.map((chip) => <li key={chip.reason} class={`chip ${band}`}><span lang={textLang(chip.reason)}>{chip.reason}</span> <span class="count">{format.whole(chip.count)}</span></li>)}
             </ul>
           </div>
         ) : null;
@@ -35,11 +36,11 @@ function ThemeList({ lang, format, themes, title, band }: { lang: Lang; format: 
           {themes.phrases.length > 0 && (
             <>
               <h4>{t(lang, 'phrases')}</h4>
-              <ul class="chips">{themes.phrases.map((p) => <li key={p.text} class={`chip ${band}`}>{p.text} <span class="count">{format.whole(p.count)}</span></li>)}</ul>
+              <ul class="chips">{themes.phrases.map((p) => <li key={p.text} class={`chip ${band}`}><span lang={textLang(p.text)}>{p.text}</span> <span class="count">{format.whole(p.count)}</span></li>)}</ul>
             </>
           )}
           <h4>{t(lang, 'words')}</h4>
-          <ul class="chips">{themes.words.map((w) => <li key={w.text} class={`chip ${band}`}>{w.text} <span class="count">{format.whole(w.count)}</span></li>)}</ul>
+          <ul class="chips">{themes.words.map((w) => <li key={w.text} class={`chip ${band}`}><span lang={textLang(w.text)}>{w.text}</span> <span class="count">{format.whole(w.count)}</span></li>)}</ul>
         </>
       )}
     </div>

@@ -132,6 +132,9 @@ ${noticeBlock(data.notice)}
 </section>`;
 }
 
+/** LINE's own guide to a Messaging API channel (the steps for a shop, in Thai and English: docs/line.md). */
+const lineGuideUrl = 'https://developers.line.biz/en/docs/messaging-api/getting-started/';
+
 function field(id: string, label: string, control: ReturnType<typeof html> | string, hint: string, invalid: boolean) {
   return html`<div class="field${invalid ? ' invalid' : ''}"><label for="f-${id}">${label}</label>${control}<p class="small muted" id="h-${id}">${hint}</p></div>`;
 }
@@ -167,6 +170,7 @@ ${problemsBlock(problems, lang)}
   <input type="hidden" name="kind" value="${kind}">
   ${field('name', commonLabels.name[lang], html`<input ${attrs('name')} type="text" maxlength="80" required value="${values.name ?? ''}">`, t.channelNameHint[lang], wrong.has('name'))}
   ${kindFields}
+  ${kind === 'line' ? html`<p class="small"><a href="${lineGuideUrl}" target="_blank" rel="noopener">${t.lineGuide[lang]}</a></p>` : ''}
   ${field('locale', t.language[lang], html`<select ${attrs('locale')}>${(['th', 'en'] as const).map((code) => html`<option value="${code}"${(values.locale ?? 'th') === code ? raw(' selected') : ''}>${t.langName[code][lang]}</option>`)}</select>`, '', wrong.has('locale'))}
   <fieldset class="pair" aria-describedby="h-quiet">
     <legend>${t.quietHours[lang]}</legend>

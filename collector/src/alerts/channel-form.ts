@@ -21,10 +21,10 @@ export const channelFields: Record<ChannelKind, FieldSpec[]> = {
   line: [
     {
       name: 'to', label: { en: 'User or group id', th: 'User ID หรือ Group ID' }, input: 'text',
-      hint: { en: 'U followed by 32 characters for a person, C… for a group (see the set-up guide).', th: 'U ตามด้วยอักษร 32 ตัวสำหรับบุคคล หรือ C… สำหรับกลุ่ม (ดูคู่มือการตั้งค่า)' },
+      hint: { en: 'U followed by 32 characters for a person, C… for a group (see the set-up guide below).', th: 'U ตามด้วยอักษร 32 ตัวสำหรับบุคคล หรือ C… สำหรับกลุ่ม (ดูคู่มือการตั้งค่าด้านล่าง)' },
     },
     {
-      name: 'token', label: { en: 'Channel access token', th: 'Channel access token' }, input: 'password',
+      name: 'token', label: { en: 'Channel access token', th: 'โทเคนเข้าถึงช่อง (Channel access token)' }, input: 'password',
       hint: { en: 'The long-lived token from the LINE Developers console, Messaging API tab.', th: 'โทเคนแบบใช้งานระยะยาวจาก LINE Developers console แท็บ Messaging API' },
     },
   ],
