@@ -94,7 +94,7 @@ function Inbox({ lang, format, filters }: { lang: Lang; format: Format; filters:
       {linkedId && <LinkedCase lang={lang} format={format} id={linkedId} latest={changedCases[linkedId]} onChanged={changed} />}
       <details class="inbox-filters">
         <summary>{t(lang, 'filters')}</summary>
-        <FilterBar lang={lang} filters={filters} choices={choices.data} id="inbox" />
+        <FilterBar lang={lang} format={format} filters={filters} choices={choices.data} id="inbox" />
       </details>
       <div class="segmented states" role="group" aria-label={t(lang, 'show')}>
         {states.map((s) => (

@@ -23,7 +23,7 @@ export function BreakdownTable({ lang, format, data, by, onBy, filters }: {
           <div class="filter inline">
             <label for="breakdown-by">{t(lang, 'breakdownBy')}</label>
             <select id="breakdown-by" value={by ?? ''} onChange={(event) => onBy((event.target as HTMLSelectElement).value)}>
-              {keys.map((key) => <option key={key.key} value={key.key}>{key.key}</option>)}
+              {keys.map((key) => <option key={key.key} value={key.key}>{format.key(key.key)}</option>)}
             </select>
           </div>
         )}
@@ -33,7 +33,7 @@ export function BreakdownTable({ lang, format, data, by, onBy, filters }: {
           <table class="data stack-table" data-testid="breakdown">
             <thead>
               <tr>
-                <th scope="col">{data.breakdown.key}</th><th scope="col">{t(lang, 'answers')}</th>
+                <th scope="col">{format.key(data.breakdown.key)}</th><th scope="col">{t(lang, 'answers')}</th>
                 <th scope="col">NPS</th><th scope="col">CSAT</th><th scope="col">CES</th>
               </tr>
             </thead>
@@ -42,7 +42,7 @@ export function BreakdownTable({ lang, format, data, by, onBy, filters }: {
                 <tr key={String(row.value)}>
                   <th scope="row">
                     {row.value === null ? t(lang, 'none') : (
-                      <button type="button" class="link" title={`${t(lang, 'filterTo')} ${data.breakdown!.key} = ${row.value}`} onClick={() => filters.setContext(data.breakdown!.key, row.value!)}>{row.value}</button>
+                      <button type="button" class="link" title={`${t(lang, 'filterTo')} ${format.key(data.breakdown!.key)} = ${format.value(data.breakdown!.key, row.value)}`} onClick={() => filters.setContext(data.breakdown!.key, row.value!)}>{format.value(data.breakdown!.key, row.value)}</button>
                     )}
                   </th>
                   <td data-label={t(lang, 'answers')}>{format.whole(row.responses)}</td>
