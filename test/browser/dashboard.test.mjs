@@ -251,3 +251,31 @@ for (const lang of ['en', 'th']) {
     }
   });
 }
+
+// Last: it names the demo's keys and values, which the tests above read raw.
+test('the names the owner gives context keys and values show in the filters, the breakdown and the inbox, in each language', { timeout: 120_000 }, async () => {
+  const names = [{ key: 'branch', th: 'สาขา', en: 'Branch' }, { key: 'branch', value: 'Chiang Mai', th: 'เชียงใหม่', en: 'Chiang Mai' }, { key: 'channel', value: 'web', th: 'เว็บไซต์', en: 'Website' }];
+  await withBrowser('th', 1280, async (page) => {
+    await page.goto(`${demo.origin}/settings`);
+    for (const name of names) {
+      await page.locator('#label-key').fill(name.key);
+      await page.locator('#label-value').fill(name.value ?? '');
+      await page.locator('#label-th').fill(name.th);
+      await page.locator('#label-en').fill(name.en);
+      await page.getByRole('button', { name: 'บันทึกชื่อ' }).click();
+      await page.getByRole('status').filter({ hasText: 'บันทึกแล้ว' }).waitFor();
+    }
+    await openView(page, demo.origin, 'dashboard');
+    assert.equal(await page.locator('label[for="dashboard-context-branch"]').textContent(), 'สาขา');
+    assert.deepEqual((await breakdownValues(page)).sort(), ['Siam', 'เชียงใหม่']);
+    assert.equal(await page.locator('[data-testid="breakdown"] thead th').first().textContent(), 'สาขา');
+    await openView(page, demo.origin, 'inbox');
+    assert.ok((await page.locator('li.case .facts').allTextContents()).some((facts) => facts.includes('สาขา: ')), 'the inbox names the branch');
+  });
+  await withBrowser('en', 1280, async (page) => {
+    await openView(page, demo.origin, 'dashboard');
+    assert.equal(await page.locator('label[for="dashboard-context-branch"]').textContent(), 'Branch');
+    await page.locator('#dashboard-context-channel').selectOption({ label: 'Website' });
+    await page.waitForFunction(() => document.querySelector('#app').dataset.ready === 'true' && /context\.channel=web/.test(location.search));
+  });
+});
