@@ -50,7 +50,7 @@ function Comments({ lang, format, filters }: { lang: Lang; format: Format; filte
   return (
     <>
       <div class="view-head"><h1>{t(lang, 'comments')}</h1></div>
-      <FilterBar lang={lang} filters={filters} choices={choices.data} id="comments" />
+      <FilterBar lang={lang} format={format} filters={filters} choices={choices.data} id="comments" />
       <form class="search-bar" role="search" onSubmit={(event) => { event.preventDefault(); setSearch(typed.trim()); }}>
         <div class="filter grow">
           <label for="comment-search">{t(lang, 'search')}</label>

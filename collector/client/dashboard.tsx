@@ -33,7 +33,7 @@ function Dashboard({ lang, format, filters }: { lang: Lang; format: Format; filt
           {t(lang, 'export')}: <a href={`/api/responses.csv?${query}`} download>CSV</a> · <a href={`/api/responses.json?${query}`}>JSON</a>
         </p>
       </div>
-      <FilterBar lang={lang} filters={filters} choices={data} id="dashboard" />
+      <FilterBar lang={lang} format={format} filters={filters} choices={data} id="dashboard" />
       <StatusLine lang={lang} loading={loading} error={error} />
       {data && (
         data.summary.responses === 0 ? <p class="card muted">{t(lang, 'noAnswers')}</p> : (

@@ -14,6 +14,7 @@ import { StatusLine } from './dashboard/status-line';
 import { useLoader } from './dashboard/use-loader';
 
 type CasesPage = { items: Case[]; nextCursor?: string };
+type Changed = (updated: Case, done: string) => void;
 const states = ['open', 'contacted', 'resolved', ''] as const;
 
 function duration(lang: Lang, hours: number) {
@@ -36,15 +37,16 @@ function Figures({ lang, format, figures }: { lang: Lang; format: Format; figure
  * An alert links to `/inbox?case=<answer id>`: that case is shown first, whatever its state and the
  * filters, so the owner lands on the customer the alert was about.
  */
-function LinkedCase({ lang, format, id, onChanged }: { lang: Lang; format: Format; id: string; onChanged: () => void }) {
+function LinkedCase({ lang, format, id, latest, onChanged }: { lang: Lang; format: Format; id: string; latest?: Case; onChanged: Changed }) {
   const linked = useLoader<Case>(`/api/cases/${encodeURIComponent(id)}`);
   if (linked.loading && !linked.data) return null;
+  const item = latest ?? linked.data;
   return (
     <section class="linked-case" aria-labelledby="linked-case-title">
       <h2 id="linked-case-title">{t(lang, 'linkedCase')}</h2>
-      {linked.data ? (
+      {item ? (
         <ul class="case-list">
-          <CaseCard key={`${linked.data.id}-${linked.data.updatedAt}`} lang={lang} format={format} item={linked.data} onChanged={() => (linked.reload(), onChanged())} />
+          <CaseCard key={item.id} lang={lang} format={format} item={item} onChanged={onChanged} />
         </ul>
       ) : (
         <p class="card muted">{t(lang, 'linkedCaseGone')}</p>
@@ -61,13 +63,25 @@ function Inbox({ lang, format, filters }: { lang: Lang; format: Format; filters:
   const choices = useLoader<FilterChoices>(`/api/filters?${query}`);
   const first = useLoader<CasesPage>(`/api/cases?${query}${state ? `&state=${state}` : ''}`);
   const [more, setMore] = useState<CasesPage[]>([]);
-  useEffect(() => setMore([]), [query, state, first.data]);
+  // Cases changed on this page since the list loaded: they stay where they are, with their new
+  // state, until the list loads again (another state, filter or page), so focus has a place to stay.
+  const [changedCases, setChangedCases] = useState<Record<string, Case>>({});
+  const [done, setDone] = useState('');
+  useEffect(() => {
+    setMore([]);
+    setChangedCases({});
+    setDone('');
+  }, [query, state, first.data]);
   const pages = first.data ? [first.data, ...more] : [];
-  const items = pages.flatMap((page) => page.items);
+  // The case an alert linked to is drawn once, at the top (ids in the page stay unique).
+  const items = pages.flatMap((page) => page.items).filter((item) => item.id !== linkedId).map((item) => changedCases[item.id] ?? item);
   const next = pages.at(-1)?.nextCursor;
-  const changed = () => {
-    first.reload();
+  const changed: Changed = (updated, message) => {
+    setChangedCases((cases) => ({ ...cases, [updated.id]: updated }));
     figures.reload();
+    // Emptied first, so the same sentence twice is announced twice.
+    setDone('');
+    requestAnimationFrame(() => setDone(message));
   };
   useEffect(() => markReady(!!first.data && !first.loading && !!figures.data && !figures.loading));
   return (
@@ -77,10 +91,10 @@ function Inbox({ lang, format, filters }: { lang: Lang; format: Format; filters:
         <p class="muted">{t(lang, 'inboxIntro')}</p>
       </div>
       {figures.data && <Figures lang={lang} format={format} figures={figures.data} />}
-      {linkedId && <LinkedCase lang={lang} format={format} id={linkedId} onChanged={changed} />}
+      {linkedId && <LinkedCase lang={lang} format={format} id={linkedId} latest={changedCases[linkedId]} onChanged={changed} />}
       <details class="inbox-filters">
         <summary>{t(lang, 'filters')}</summary>
-        <FilterBar lang={lang} filters={filters} choices={choices.data} id="inbox" />
+        <FilterBar lang={lang} format={format} filters={filters} choices={choices.data} id="inbox" />
       </details>
       <div class="segmented states" role="group" aria-label={t(lang, 'show')}>
         {states.map((s) => (
@@ -89,10 +103,10 @@ function Inbox({ lang, format, filters }: { lang: Lang; format: Format; filters:
           </button>
         ))}
       </div>
-      <StatusLine lang={lang} loading={first.loading} error={first.error} />
+      <StatusLine lang={lang} loading={first.loading} error={first.error} done={done} />
       {first.data && !items.length && <p class="card muted">{t(lang, 'noCases')}</p>}
       <ul class="case-list">
-        {items.map((item) => <CaseCard key={`${item.id}-${item.updatedAt}`} lang={lang} format={format} item={item} onChanged={changed} />)}
+        {items.map((item) => <CaseCard key={item.id} lang={lang} format={format} item={item} onChanged={changed} />)}
       </ul>
       {next && (
         <button type="button" class="secondary-button" onClick={async () => setMore([...more, await getJson<CasesPage>(`/api/cases?${query}${state ? `&state=${state}` : ''}&cursor=${encodeURIComponent(next)}`)])}>

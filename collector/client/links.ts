@@ -2,7 +2,8 @@
  * The owner's link page.
  * - As the owner types into the link fields, the link, the QR code, the downloads and the
  *   printables follow at once (the Update button does the same without script). Fields are
- *   checked with the server's own rule; a refused value is marked and left out of the link.
+ *   checked with the server's own rule; a refused value is marked invalid, left out of the link,
+ *   and its field says so (the message the server wrote into the page, shown or hidden).
  *   A single-use survey's links are signed by the server (`data-signed`): there only Update
  *   makes the new link.
  * - "Copy link" copies the link. It is hidden in the HTML and shown here, so without script (or
@@ -20,8 +21,16 @@ if (form && linkBox && form.dataset.signed === undefined) {
     const { valid, badFields, query } = linkFields(new URLSearchParams(inputs.map((input) => [input.name, input.value])), inputs.map((input) => input.name));
     const link = surveyLink(form.dataset.publicUrl ?? location.origin, form.dataset.survey ?? '', valid);
     for (const input of inputs) {
-      if (badFields.includes(input.name)) input.setAttribute('aria-invalid', 'true');
-      else input.removeAttribute('aria-invalid');
+      const bad = badFields.includes(input.name);
+      const message = document.getElementById(`${input.id}-error`);
+      if (message) message.hidden = !bad;
+      if (bad) {
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', `${input.id}-error`);
+      } else {
+        input.removeAttribute('aria-invalid');
+        input.removeAttribute('aria-describedby');
+      }
     }
     linkBox.value = link;
     document.getElementById('open-link')?.setAttribute('href', link);

@@ -50,8 +50,8 @@ export async function buildServer() {
   });
 }
 
-/** Newest modification time under a folder, in ms. */
-function newest(dir) {
+/** Newest modification time under a folder, in ms (the demo's start compares the SDK's sources with it too). */
+export function newest(dir) {
   return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
     entry.isDirectory() ? newest(new URL(`${entry.name}/`, dir)) : statSync(new URL(entry.name, dir)).mtimeMs));
 }
@@ -62,7 +62,8 @@ function newest(dir) {
  */
 export async function buildIfStale() {
   const built = new URL('dist/cli.js', here);
-  const stale = !existsSync(built) || ['src/', 'client/', 'migrations/'].some((dir) => newest(new URL(dir, here)) > statSync(built).mtimeMs);
+  // `../src/`: the server bundles the SDK's receiver kit from its source.
+  const stale = !existsSync(built) || ['src/', 'client/', 'migrations/', '../src/'].some((dir) => newest(new URL(dir, here)) > statSync(built).mtimeMs);
   if (!stale) return false;
   await buildClient();
   await buildServer();

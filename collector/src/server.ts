@@ -117,3 +117,4 @@ export function stopOnSignals(running: RunningCollector, say: (line: string) => 
 }
 
 export { loadConfig, type Config } from './config';
+export { createLog } from './http/log';

@@ -9,26 +9,31 @@ import { DEMO_OWNER } from '../demo-owner.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 
-/** The demo server with its month of answers, on a free port; resolves with its origin. */
+/** The demo server with its month of answers, on a free port; resolves with its origin and what it printed on its way up. */
 export async function startDemo(env = {}) {
+  // The demo's own default time zone (Asia/Bangkok) unless `env` names one.
+  const { HEARBACK_TIMEZONE: _zone, ...inherited } = process.env;
   const server = spawn(process.execPath, ['demo/server.mjs', '--demo-data'], {
-    cwd: root, env: { ...process.env, PORT: '0', HEARBACK_DATA_DIR: 'memory', DATABASE_URL: '', HEARBACK_TIMEZONE: 'Asia/Bangkok', ...env },
+    cwd: root, env: { ...inherited, PORT: '0', HEARBACK_DATA_DIR: 'memory', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let printed = '';
   const origin = await new Promise((resolve, reject) => {
     let text = '';
     const timer = setTimeout(() => reject(new Error(`the demo did not start with its data: ${text}`)), 120_000);
     server.stdout.on('data', (chunk) => {
       text += chunk;
       const listening = text.match(/listening on (\S+)/);
-      if (listening && /demo data: \d+ answers/.test(text)) {
+      if (listening && /demo data: \d+ answers[^]*owner app:.*\n/.test(text)) {
         clearTimeout(timer);
+        printed = text;
         resolve(listening[1]);
       }
     });
     server.on('exit', (code) => reject(new Error(`the demo exited (${code}): ${text}`)));
   });
-  return { origin, stop: () => server.kill('SIGTERM') };
+  // `started`: what the demo printed up to its banner.
+  return { origin, started: printed, stop: () => server.kill('SIGTERM') };
 }
 
 /** A fresh Chromium profile speaking `lang`, signed in as the demo owner. */

@@ -14,7 +14,7 @@ const branches = ['Siam', 'Chiang Mai'];
 
 /**
  * Each touchpoint: its survey, and for each band the comments customers leave (Thai and English)
- * and the reason chips they pick. Chiang Mai's deliveries are slower: its NPS is lower, which the
+ * and the reason chips they pick (each as [English, Thai]: a Thai visitor picks the Thai one). Chiang Mai's deliveries are slower: its NPS is lower, which the
  * breakdown by branch shows.
  */
 const touchpoints = {
@@ -25,7 +25,7 @@ const touchpoints = {
       passive: ['ขั้นตอนเยอะไปหน่อย', 'Fine, but shipping cost only shows at the end'],
       promoter: ['จ่ายผ่านพร้อมเพย์ง่ายมาก', 'สั่งง่าย ไม่กี่คลิก', 'Easy checkout with PromptPay', 'Quick and simple checkout', 'Loved that it remembered my address'],
     },
-    reasons: { detractor: ['Payment', 'Discount code', 'Address form'], promoter: ['Easy to pay', 'Fast'] },
+    reasons: { detractor: [['Payment', 'การชำระเงิน'], ['Discount code', 'โค้ดส่วนลด'], ['Address form', 'ฟอร์มที่อยู่']], promoter: [['Easy to pay', 'จ่ายง่าย'], ['Fast', 'รวดเร็ว']] },
   },
   delivery: {
     survey: 'after-delivery', type: 'nps', weights: { Siam: [1, 0, 1, 1, 1, 2, 2, 5, 8, 14, 14], 'Chiang Mai': [1, 1, 1, 2, 2, 3, 4, 6, 8, 10, 8] },
@@ -34,7 +34,7 @@ const touchpoints = {
       passive: ['กาแฟดี แต่ส่งช้าไปนิด', 'Good coffee, delivery a bit slow', 'ราคาสูงไปนิด แต่คุณภาพดี'],
       promoter: ['ส่งของเร็วมาก กาแฟหอมสุด ๆ', 'Beans arrived two days after roasting. Lovely.', 'ชอบแพ็กเกจ รักษ์โลกดีมาก', 'Fast delivery and lovely coffee', 'กาแฟหอม ส่งเร็ว'],
     },
-    reasons: { detractor: ['Delivery time', 'Packaging', 'No updates'], passive: ['Price'], promoter: ['Coffee quality', 'Fast delivery'] },
+    reasons: { detractor: [['Delivery time', 'ระยะเวลาจัดส่ง'], ['Packaging', 'บรรจุภัณฑ์'], ['No updates', 'ไม่มีการแจ้งสถานะ']], passive: [['Price', 'ราคา']], promoter: [['Coffee quality', 'คุณภาพกาแฟ'], ['Fast delivery', 'ส่งเร็ว']] },
   },
   support: {
     survey: 'after-support', type: 'ces', weights: { Siam: [1, 1, 1, 2, 5, 8, 8], 'Chiang Mai': [1, 2, 2, 3, 5, 6, 5] },
@@ -43,7 +43,7 @@ const touchpoints = {
       passive: ['ตอบช้าแต่ก็แก้ปัญหาได้', 'Took a day, but they fixed it'],
       promoter: ['ตอบแชทไลน์เร็วมาก', 'Support answered within an hour, thank you!', 'พนักงานสุภาพ ช่วยเต็มที่'],
     },
-    reasons: { detractor: ['Waiting time', 'Could not reach us'], promoter: ['Friendly staff', 'Quick answer'] },
+    reasons: { detractor: [['Waiting time', 'รอนาน'], ['Could not reach us', 'ติดต่อไม่ได้']], promoter: [['Friendly staff', 'พนักงานเป็นมิตร'], ['Quick answer', 'ตอบเร็ว']] },
   },
 };
 const names = ['Somchai K.', 'Napat S.', 'Ploy W.', 'Anan T.', 'Kanokwan P.', 'James R.', 'Emily C.', 'Wichai J.', 'Siriporn L.', 'Tom H.'];
@@ -89,7 +89,8 @@ export function demoAnswers({ count = 600, now = Date.now(), seedValue = 7 } = {
     const thai = random() < 0.6;
     const pool = spec.comments[band].filter((c) => /[\u0E00-\u0E7F]/.test(c) === thai);
     const withComment = pool.length > 0 && random() < (band === 'detractor' ? 0.85 : band === 'promoter' ? 0.4 : 0.3);
-    const reasons = spec.reasons[band] && random() < 0.5 ? [pick(spec.reasons[band], random)] : undefined;
+    // The prompt shows its reason chips in the visitor's language: [English, Thai].
+    const reasons = spec.reasons[band] && random() < 0.5 ? [pick(spec.reasons[band], random)[thai ? 1 : 0]] : undefined;
     const contact = band === 'detractor' && random() < 0.7;
     const customer = pick(names, random);
     answers.push({

@@ -20,7 +20,7 @@ export function AnswerFacts({ format, answer, skip = [] }: { format: Format; ans
     <p class="facts small">
       <time dateTime={answer.answeredAt}>{format.instant(answer.answeredAt)}</time>
       <span>{answer.survey}</span>
-      {context.map(([key, value]) => <span key={key} class="fact">{key}: {String(value)}</span>)}
+      {context.map(([key, value]) => <span key={key} class="fact">{format.key(key)}: {format.value(key, String(value))}</span>)}
     </p>
   );
 }

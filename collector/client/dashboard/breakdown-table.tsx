@@ -13,9 +13,9 @@ export function BreakdownTable({ lang, format, data, by, onBy, filters }: {
   lang: Lang; format: Format; data: DashboardSummary; by?: string; onBy: (key: string) => void; filters: FiltersModel;
 }) {
   const keys = data.contextKeys.filter((key) => key.distinctValues <= 50);
-  const cell = (estimate: Estimate, show: (v: number) => string) =>
-    estimate.value === null ? <td>–</td> : (
-      <td>
+  const cell = (label: string, estimate: Estimate, show: (v: number) => string) =>
+    estimate.value === null ? <td data-label={label}>–</td> : (
+      <td data-label={label}>
         <strong>{show(estimate.value)}</strong>{' '}
         <span class="muted small">({estimate.low === null ? tooFewLabel(lang, estimate.responses) : `${show(estimate.low)} – ${show(estimate.high!)}`})</span>
       </td>
@@ -28,17 +28,17 @@ export function BreakdownTable({ lang, format, data, by, onBy, filters }: {
           <div class="filter inline">
             <label for="breakdown-by">{t(lang, 'breakdownBy')}</label>
             <select id="breakdown-by" value={by ?? ''} onChange={(event) => onBy((event.target as HTMLSelectElement).value)}>
-              {keys.map((key) => <option key={key.key} value={key.key}>{key.key}</option>)}
+              {keys.map((key) => <option key={key.key} value={key.key}>{format.key(key.key)}</option>)}
             </select>
           </div>
         )}
       </div>
       {!keys.length || !data.breakdown ? <p class="muted">{t(lang, 'noContext')}</p> : (
-        <div class="table-scroll">
-          <table class="data" data-testid="breakdown">
+        <div>
+          <table class="data stack-table" data-testid="breakdown">
             <thead>
               <tr>
-                <th scope="col">{data.breakdown.key}</th><th scope="col">{t(lang, 'answers')}</th>
+                <th scope="col">{format.key(data.breakdown.key)}</th><th scope="col">{t(lang, 'answers')}</th>
                 <th scope="col">NPS</th><th scope="col">CSAT</th><th scope="col">CES</th>
               </tr>
             </thead>
@@ -47,13 +47,13 @@ export function BreakdownTable({ lang, format, data, by, onBy, filters }: {
                 <tr key={String(row.value)}>
                   <th scope="row">
                     {row.value === null ? t(lang, 'none') : (
-                      <button type="button" class="link" title={`${t(lang, 'filterTo')} ${data.breakdown!.key} = ${row.value}`} onClick={() => filters.setContext(data.breakdown!.key, row.value!)}>{row.value}</button>
+                      <button type="button" class="link" title={`${t(lang, 'filterTo')} ${format.key(data.breakdown!.key)} = ${format.value(data.breakdown!.key, row.value)}`} onClick={() => filters.setContext(data.breakdown!.key, row.value!)}>{format.value(data.breakdown!.key, row.value)}</button>
                     )}
                   </th>
-                  <td>{format.whole(row.responses)}</td>
-                  {cell(row.nps, (v) => format.whole(v))}
-                  {cell(row.csat, (v) => `${format.whole(v)}%`)}
-                  {cell(row.ces, (v) => format.one(v))}
+                  <td data-label={t(lang, 'answers')}>{format.whole(row.responses)}</td>
+                  {cell('NPS', row.nps, (v) => format.whole(v))}
+                  {cell('CSAT', row.csat, (v) => `${format.whole(v)}%`)}
+                  {cell('CES', row.ces, (v) => format.one(v))}
                 </tr>
               ))}
             </tbody>

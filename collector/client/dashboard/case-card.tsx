@@ -1,9 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Case } from '../../src/inbox/case-store';
 import { postJson } from './api';
 import { AnswerFacts, ScoreBadge } from './answer-facts';
 import type { Format } from './format';
-import { t, type Lang } from './messages';
+import { t, type Lang, type MessageKey } from './messages';
 
 /** Who the customer is, from what the site passed in `user` (name, phone, email) and the user id. */
 function customer(user: Record<string, unknown> | undefined): string[] {
@@ -13,36 +13,48 @@ function customer(user: Record<string, unknown> | undefined): string[] {
 
 const orderKeys = ['orderId', 'order_id', 'order'];
 
+/** What the page announces once a step is saved. */
+const doneMessages: Record<'contacted' | 'resolved' | 'open' | 'note', MessageKey> = {
+  contacted: 'markedContacted', resolved: 'markedResolved', open: 'markedOpen', note: 'noteSaved',
+};
+
 /**
  * One case: the unhappy answer and what came with it (customer, order, branch), where it stands
  * (who contacted or resolved it, when), a note, and the next step of open → contacted → resolved.
+ * After a step the card stays where it is with its new state, and focus returns to it (the button
+ * pressed may be gone); `onChanged` gets the saved case and the sentence to announce.
  */
-export function CaseCard({ lang, format, item, onChanged }: { lang: Lang; format: Format; item: Case; onChanged: () => void }) {
+export function CaseCard({ lang, format, item, onChanged }: { lang: Lang; format: Format; item: Case; onChanged: (updated: Case, done: string) => void }) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
+  const card = useRef<HTMLLIElement>(null);
   const { answer } = item;
   const who = customer(answer.user);
   const order = orderKeys.map((key) => answer.context?.[key]).find((value) => typeof value === 'string' || typeof value === 'number');
   const heading = `case-${item.id}`;
+  const noteId = `note-${item.id}`;
 
-  const act = async (path: string, body: Record<string, string>) => {
+  const act = async (path: string, body: Record<string, string>, done: keyof typeof doneMessages) => {
     setBusy(true);
     try {
-      await postJson(`/api/cases/${encodeURIComponent(item.id)}/${path}`, body);
+      const updated = await postJson<Case>(`/api/cases/${encodeURIComponent(item.id)}/${path}`, body);
       setNote('');
       setProblem(undefined);
-      onChanged();
+      onChanged(updated, t(lang, doneMessages[done]));
     } catch (error) {
       setProblem((error as Error).message);
     } finally {
       setBusy(false);
+      // The pressed button was disabled while saving (so the browser moved focus to <body>) and
+      // may be gone now: focus goes back to the case.
+      card.current?.focus();
     }
   };
-  const move = (state: 'contacted' | 'resolved' | 'open') => act('state', note.trim() ? { state, note: note.trim() } : { state });
+  const move = (state: 'contacted' | 'resolved' | 'open') => act('state', note.trim() ? { state, note: note.trim() } : { state }, state);
 
   return (
-    <li class={`card case ${item.state}`} aria-labelledby={heading} data-case={item.id}>
+    <li ref={card} tabIndex={-1} class={`card case ${item.state}`} aria-labelledby={heading} data-case={item.id}>
       <div class="case-head">
         <ScoreBadge lang={lang} answer={answer} />
         <span class={`state-pill ${item.state}`} id={heading}>{t(lang, `state_${item.state}`)}</span>
@@ -69,10 +81,10 @@ export function CaseCard({ lang, format, item, onChanged }: { lang: Lang; format
         </div>
         <details class="note-box">
           <summary>{t(lang, 'note')}</summary>
-          <label class="sr-only" for={`note-${item.id}`}>{t(lang, 'note')}</label>
-          <textarea id={`note-${item.id}`} rows={2} maxLength={2000} value={note} onInput={(event) => setNote((event.target as HTMLTextAreaElement).value)} />
-          <p class="muted small">{t(lang, 'noteHelp')}</p>
-          <button type="button" class="secondary-button" disabled={busy || !note.trim()} onClick={() => act('notes', { note: note.trim() })}>{t(lang, 'addNote')}</button>
+          <label class="sr-only" for={noteId}>{t(lang, 'noteLabel')}</label>
+          <textarea id={noteId} rows={2} maxLength={2000} value={note} aria-describedby={`${noteId}-help`} onInput={(event) => setNote((event.target as HTMLTextAreaElement).value)} />
+          <p class="muted small" id={`${noteId}-help`}>{t(lang, 'noteHelp')}</p>
+          <button type="button" class="secondary-button" disabled={busy || !note.trim()} onClick={() => act('notes', { note: note.trim() }, 'note')}>{t(lang, 'addNote')}</button>
         </details>
         {problem && <p class="error" role="alert">{problem}</p>}
       </div>

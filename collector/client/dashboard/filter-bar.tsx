@@ -1,5 +1,6 @@
 import type { ContextKey } from '../../src/dashboard/dashboard-queries';
 import type { FiltersModel } from './filters-model';
+import type { Format } from './format';
 import { t, type Lang } from './messages';
 
 export interface FilterChoices {
@@ -13,7 +14,7 @@ const ranges = [['7d', 'range7d'], ['30d', 'range30d'], ['90d', 'range90d'], ['q
  * The filters every view shares: dates (presets), survey, type, language, and one select per
  * context key the answers hold (touchpoint, branch…), with that key's most frequent values.
  */
-export function FilterBar({ lang, filters, choices, id }: { lang: Lang; filters: FiltersModel; choices?: FilterChoices; id: string }) {
+export function FilterBar({ lang, format, filters, choices, id }: { lang: Lang; format: Format; filters: FiltersModel; choices?: FilterChoices; id: string }) {
   const plain = filters.plain.value;
   const context = filters.context.value;
   const keys = (choices?.contextKeys ?? []).filter((key) => key.distinctValues <= 50 || context[key.key]);
@@ -39,10 +40,10 @@ export function FilterBar({ lang, filters, choices, id }: { lang: Lang; filters:
         if (context[key.key] && !values.includes(context[key.key])) values.unshift(context[key.key]);
         return (
           <div class="filter" key={key.key}>
-            <label for={`${id}-context-${key.key}`}>{key.key}</label>
+            <label for={`${id}-context-${key.key}`}>{format.key(key.key)}</label>
             <select id={`${id}-context-${key.key}`} value={context[key.key] ?? ''} onChange={(event) => filters.setContext(key.key, (event.target as HTMLSelectElement).value)}>
               <option value="">{t(lang, 'any')}</option>
-              {values.map((value) => <option value={value} key={value}>{value}</option>)}
+              {values.map((value) => <option value={value} key={value}>{format.value(key.key, value)}</option>)}
             </select>
           </div>
         );

@@ -1,13 +1,18 @@
+import { noContextLabels, type ContextLabels } from '../../src/context-labels/context-labels';
 import { createFormat } from './format';
 import { pageLang } from './messages';
 
-/** What every view reads from its page: the root element, the language and the shop's time zone. */
+/**
+ * What every view reads from its page: the root element, the language, the shop's time zone, and
+ * the owner's names for context keys and values (`data-context-labels`, written by the server).
+ */
 export function pageContext() {
   const root = document.getElementById('app');
   if (!root) throw new Error('the page has no #app element');
   const lang = pageLang();
   const timeZone = root.dataset.timezone || 'UTC';
-  return { root, lang, timeZone, format: createFormat(lang, timeZone) };
+  const labels: ContextLabels = root.dataset.contextLabels ? JSON.parse(root.dataset.contextLabels) : noContextLabels;
+  return { root, lang, timeZone, format: createFormat(lang, timeZone, labels) };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { DashboardSummary } from '../../src/dashboard/dashboard-summary';
 import type { Themes } from '../../src/stats/themes';
 import type { Format } from './format';
 import { t, type Lang } from './messages';
+import { textLang } from './text-lang';
 
 const bands = ['detractor', 'passive', 'promoter'] as const;
 
@@ -18,7 +19,7 @@ function ChipLink({ lang, format, text, count, band, href }: { lang: Lang; forma
   return (
     <li class={`chip ${band}`}>
       <a href={href} aria-label={`${text}, ${format.whole(count)} — ${t(lang, 'openComments')}`}>
-        {text} <span class="count">{format.whole(count)}</span>
+        <span lang={textLang(text)}>{text}</span> <span class="count">{format.whole(count)}</span>
       </a>
     </li>
   );

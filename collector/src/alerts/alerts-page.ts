@@ -2,7 +2,8 @@ import { html, raw } from 'hono/html';
 import type { Lang } from '../app-env';
 import { fill } from '../shell/lang';
 import { alertsText as t } from './alerts-text';
-import { channelFields, commonLabels, type FieldProblem } from './channel-form';
+import { problemsBlock, type FieldProblem } from '../shell/field-problems';
+import { channelFields, commonLabels } from './channel-form';
 import type { Channel } from './channel-store';
 import { channelKinds, maskSecret, secretFields, shownSetting, type ChannelKind } from './channels/channel-config';
 import type { Condition } from './conditions';
@@ -25,11 +26,6 @@ const hour = (value: number) => `${String(value).padStart(2, '0')}:00`;
 function noticeBlock(notice: PageNotice | null) {
   if (!notice) return '';
   return html`<div class="${notice.kind === 'error' ? 'error' : 'notice'}" role="${notice.kind === 'error' ? 'alert' : 'status'}"><p>${notice.text}</p>${notice.secret ? html`<code class="once">${notice.secret}</code>` : ''}</div>`;
-}
-
-function problemsBlock(problems: FieldProblem[], lang: Lang) {
-  if (!problems.length) return '';
-  return html`<div class="error" role="alert"><ul>${problems.map((p) => html`<li><a href="#f-${p.field}">${p.label[lang]}</a>: ${p.message[lang]}</li>`)}</ul></div>`;
 }
 
 /** What a channel points at, with its secrets cut to their last four characters. */
@@ -136,6 +132,9 @@ ${noticeBlock(data.notice)}
 </section>`;
 }
 
+/** LINE's own guide to a Messaging API channel (the steps for a shop, in Thai and English: docs/line.md). */
+const lineGuideUrl = 'https://developers.line.biz/en/docs/messaging-api/getting-started/';
+
 function field(id: string, label: string, control: ReturnType<typeof html> | string, hint: string, invalid: boolean) {
   return html`<div class="field${invalid ? ' invalid' : ''}"><label for="f-${id}">${label}</label>${control}<p class="small muted" id="h-${id}">${hint}</p></div>`;
 }
@@ -171,6 +170,7 @@ ${problemsBlock(problems, lang)}
   <input type="hidden" name="kind" value="${kind}">
   ${field('name', commonLabels.name[lang], html`<input ${attrs('name')} type="text" maxlength="80" required value="${values.name ?? ''}">`, t.channelNameHint[lang], wrong.has('name'))}
   ${kindFields}
+  ${kind === 'line' ? html`<p class="small"><a href="${lineGuideUrl}" target="_blank" rel="noopener">${t.lineGuide[lang]}</a></p>` : ''}
   ${field('locale', t.language[lang], html`<select ${attrs('locale')}>${(['th', 'en'] as const).map((code) => html`<option value="${code}"${(values.locale ?? 'th') === code ? raw(' selected') : ''}>${t.langName[code][lang]}</option>`)}</select>`, '', wrong.has('locale'))}
   <fieldset class="pair" aria-describedby="h-quiet">
     <legend>${t.quietHours[lang]}</legend>

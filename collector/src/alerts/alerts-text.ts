@@ -44,6 +44,7 @@ export const alertsText = {
   digestOff: { en: 'No digest', th: 'ไม่ส่งสรุป' },
   digestAt: { en: 'Daily digest at {hour}', th: 'สรุปประจำวันเวลา {hour} น.' },
   quietSummary: { en: 'Quiet {from}–{to}', th: 'งดแจ้งเตือน {from}–{to} น.' },
+  lineGuide: { en: 'Set-up guide: the LINE Official Account, its token and your user or group id (LINE Developers, opens in a new tab)', th: 'คู่มือการตั้งค่า: LINE Official Account, โทเคน และ User ID หรือ Group ID (LINE Developers เปิดในแท็บใหม่)' },
   secretKept: { en: 'Saved: {masked}. Leave empty to keep it.', th: 'บันทึกไว้แล้ว: {masked} เว้นว่างไว้เพื่อใช้ค่าเดิม' },
   save: { en: 'Save', th: 'บันทึก' },
   cancel: { en: 'Back to alerts', th: 'กลับไปหน้าการแจ้งเตือน' },

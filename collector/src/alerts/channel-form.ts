@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { FieldProblem } from '../shell/field-problems';
 import type { Localized } from '../shell/lang';
 import type { ChannelInput, Channel } from './channel-store';
 import { channelConfigSchemas, secretFields, type ChannelKind } from './channels/channel-config';
@@ -20,10 +21,10 @@ export const channelFields: Record<ChannelKind, FieldSpec[]> = {
   line: [
     {
       name: 'to', label: { en: 'User or group id', th: 'User ID หรือ Group ID' }, input: 'text',
-      hint: { en: 'U followed by 32 characters for a person, C… for a group (see the set-up guide).', th: 'U ตามด้วยอักษร 32 ตัวสำหรับบุคคล หรือ C… สำหรับกลุ่ม (ดูคู่มือการตั้งค่า)' },
+      hint: { en: 'U followed by 32 characters for a person, C… for a group (see the set-up guide below).', th: 'U ตามด้วยอักษร 32 ตัวสำหรับบุคคล หรือ C… สำหรับกลุ่ม (ดูคู่มือการตั้งค่าด้านล่าง)' },
     },
     {
-      name: 'token', label: { en: 'Channel access token', th: 'Channel access token' }, input: 'password',
+      name: 'token', label: { en: 'Channel access token', th: 'โทเคนเข้าถึงช่อง (Channel access token)' }, input: 'password',
       hint: { en: 'The long-lived token from the LINE Developers console, Messaging API tab.', th: 'โทเคนแบบใช้งานระยะยาวจาก LINE Developers console แท็บ Messaging API' },
     },
   ],
@@ -84,12 +85,7 @@ const retypeSecret = {
   th: 'ถูกบันทึกด้วย HEARBACK_SECRET_KEY ที่ระบบนี้ไม่มี กรุณาพิมพ์ใหม่',
 } satisfies Localized;
 
-/** One problem with the form, to show next to its field. */
-export interface FieldProblem {
-  field: string;
-  label: Localized;
-  message: Localized;
-}
+export type { FieldProblem };
 
 export type ChannelFormResult =
   | { ok: true; input: ChannelInput; generatedSecret: string | null }

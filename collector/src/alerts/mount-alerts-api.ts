@@ -1,10 +1,11 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import type { App, AppEnv, Lang } from '../app-env';
+import type { App, AppEnv } from '../app-env';
 import type { Database } from '../db/database';
 import { requireUser } from '../auth/require-user';
 import { problem } from '../http/problem';
-import { parseChannelForm, type FieldProblem } from './channel-form';
+import { problemLines } from '../shell/field-problems';
+import { parseChannelForm } from './channel-form';
 import { createChannel, deleteChannel, listChannels, loadChannel, updateChannel, type Channel } from './channel-store';
 import { channelKinds, maskSecret, secretFields, shownSetting, type ChannelKind } from './channels/channel-config';
 import type { SendDeps } from './channels/sender';
@@ -53,8 +54,6 @@ function channelView(channel: Channel, latest: DeliveryStatus | undefined) {
     lastDelivery: latest ? { status: latest.status, attempts: latest.attempts, lastError: latest.lastError, at: latest.at.toISOString() } : null,
   };
 }
-
-const problemLines = (problems: FieldProblem[], lang: Lang) => problems.map((p) => `${p.field}: ${p.message[lang]}`);
 
 type JsonBody = { ok: true; body: Record<string, unknown> } | { ok: false; problem: string };
 

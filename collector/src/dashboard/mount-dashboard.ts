@@ -8,6 +8,7 @@ import { createDashboardQueries } from './dashboard-queries';
 import { loadDashboardSummary } from './dashboard-summary';
 import { mountExports } from './mount-exports';
 import { requestFilters } from './request-filters';
+import { createContextLabelStore } from '../context-labels/context-label-store';
 
 const bands = ['detractor', 'passive', 'promoter'] as const;
 const contextKey = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -34,13 +35,15 @@ export function mountDashboard(app: App, deps: FeatureDeps) {
   nav.add({ href: '/dashboard', label: { en: 'Dashboard', th: 'แดชบอร์ด' }, order: 20 });
   nav.add({ href: '/comments', label: { en: 'Comments', th: 'ความคิดเห็น' }, order: 25 });
 
+  const contextLabels = createContextLabelStore(db);
+  // The owner's names for context keys and values travel with the page (`data-context-labels`).
   const view = (name: 'dashboard' | 'comments', title: { en: string; th: string }) =>
-    app.get(`/${name}`, requireUser({ page: true }), (c) =>
+    app.get(`/${name}`, requireUser({ page: true }), async (c) =>
       page(c, {
         title: title[c.var.lang],
         scripts: [name],
         styles: ['dashboard'],
-        main: html`<div id="app" class="dash-app" data-view="${name}" data-timezone="${config.timezone}"><p class="muted" role="status">${c.var.lang === 'th' ? 'กำลังโหลด…' : 'Loading…'}</p></div>`,
+        main: html`<div id="app" class="dash-app" data-view="${name}" data-timezone="${config.timezone}" data-context-labels="${JSON.stringify(await contextLabels.labels())}"><p class="muted" role="status">${c.var.lang === 'th' ? 'กำลังโหลด…' : 'Loading…'}</p></div>`,
       }));
   view('dashboard', { en: 'Dashboard', th: 'แดชบอร์ด' });
   view('comments', { en: 'Comments', th: 'ความคิดเห็น' });

@@ -5,6 +5,7 @@ import { decodeCursor } from '../dashboard/comments-query';
 import { requestFilters } from '../dashboard/request-filters';
 import { formFields } from '../http/form-fields';
 import { problem } from '../http/problem';
+import { createContextLabelStore } from '../context-labels/context-label-store';
 import { createCaseStore } from './case-store';
 import { caseStates, type CaseState } from './case-states';
 import { createCaseOpener, opensCase } from './open-case';
@@ -29,12 +30,13 @@ export function mountInbox(app: App, deps: FeatureDeps) {
   answerHooks.onAnswerStored(createCaseOpener(kit.surveyKinds), { precheck: (answer) => ({ needed: opensCase(kit.surveyKinds, answer) }) });
 
   nav.add({ href: '/inbox', label: { en: 'Inbox', th: 'กล่องงาน' }, order: 10 });
-  app.get('/inbox', requireUser({ page: true }), (c) =>
+  const contextLabels = createContextLabelStore(db);
+  app.get('/inbox', requireUser({ page: true }), async (c) =>
     page(c, {
       title: c.var.lang === 'th' ? 'กล่องงาน' : 'Inbox',
       scripts: ['inbox'],
       styles: ['dashboard'],
-      main: html`<div id="app" class="dash-app" data-view="inbox" data-timezone="${config.timezone}"><p class="muted" role="status">${c.var.lang === 'th' ? 'กำลังโหลด…' : 'Loading…'}</p></div>`,
+      main: html`<div id="app" class="dash-app" data-view="inbox" data-timezone="${config.timezone}" data-context-labels="${JSON.stringify(await contextLabels.labels())}"><p class="muted" role="status">${c.var.lang === 'th' ? 'กำลังโหลด…' : 'Loading…'}</p></div>`,
     }));
 
   app.get('/api/cases', requireUser(), async (c) => {

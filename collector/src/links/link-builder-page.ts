@@ -1,9 +1,11 @@
 import { html } from 'hono/html';
+import type { FieldProblem } from '../shell/field-problems';
 import type { Html } from '../shell/page';
 import { withFields } from './link-fields';
 import type { LinkLocale } from './link-texts';
 import { allowedLinkKeys, type LinkSurvey } from './link-survey';
 import { linksWords as words } from './links-words';
+import { loopbackWarning } from './loopback-address';
 import { surveyForm, surveyFormValues, type SurveyFormValues } from './links-page';
 
 export interface LinkBuilderInput {
@@ -20,7 +22,7 @@ export interface LinkBuilderInput {
   query: string;
   isOwner: boolean;
   /** The settings form after a failed save: what the owner typed, and what was wrong. */
-  edit?: { values: SurveyFormValues; problems: string[] };
+  edit?: { values: SurveyFormValues; problems: FieldProblem[] };
   saved?: boolean;
 }
 
@@ -38,15 +40,18 @@ export function linkBuilderPage(input: LinkBuilderInput): Html {
   return html`<p><a href="/links">← ${words.back[lang]}</a></p>
 <h1>${words.linkFor[lang]}: <code>${survey.id}</code></h1>
 ${input.saved ? html`<p class="links-saved" role="status">${words.saved[lang]}</p>` : ''}
+${loopbackWarning(lang, publicUrl)}
 <div class="builder">
 <form method="get" action="${base}" class="card links-form" aria-labelledby="fields-title" data-public-url="${publicUrl}" data-survey="${survey.id}"${survey.singleUse ? html` data-signed` : ''}>
 <h2 id="fields-title">${words.fieldsTitle[lang]}</h2>
 ${keys.length === 0 ? html`<p>${words.noFields[lang]}</p>` : html`<p class="muted hint">${words.fieldsHint[lang]}</p>`}
 ${keys.map((key) => {
     const bad = badFields.includes(key);
+    // The message is always in the page (hidden while the value is fine), so the page's script
+    // can show it as the owner types.
     return html`<label for="field-${key}">${key}</label>
 <input id="field-${key}" name="${key}" value="${fields[key] ?? ''}" maxlength="64" autocomplete="off"${bad ? html` aria-invalid="true" aria-describedby="field-${key}-error"` : ''}>
-${bad ? html`<p class="field-error" id="field-${key}-error">${key}: ${words.badValue[lang]}</p>` : ''}`;
+<p class="field-error" id="field-${key}-error"${bad ? '' : html` hidden`}>${words.badValue[lang]}</p>`;
   })}
 ${survey.singleUse ? html`<p class="muted hint">${words.orderNote[lang]}</p>` : ''}
 ${keys.length ? html`<button type="submit">${words.update[lang]}</button>` : ''}

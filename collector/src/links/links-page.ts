@@ -1,4 +1,5 @@
 import { html } from 'hono/html';
+import { fieldFeedback, problemsBlock, type FieldProblem } from '../shell/field-problems';
 import type { Html } from '../shell/page';
 import type { LinkLocale } from './link-texts';
 import { linkSurveyTypes, type LinkSurvey } from './link-survey';
@@ -26,34 +27,42 @@ export function surveyFormValues(survey?: LinkSurvey): SurveyFormValues {
   };
 }
 
-export function problemList(lang: LinkLocale, problems: string[] | undefined): Html | '' {
-  if (!problems?.length) return '';
-  return html`<div class="error links-problems" role="alert"><p>${words.problems[lang]}</p><ul>${problems.map((p) => html`<li>${p}</li>`)}</ul></div>`;
-}
-
 /**
  * The survey form (owner only): creates a survey, or changes the one whose id it carries. The id
- * cannot change once links are printed, so an existing survey's id is fixed.
+ * cannot change once links are printed, so an existing survey's id is fixed. Each problem is listed
+ * above the form (a link to its field) and said again under its field, which is marked invalid.
  */
-export function surveyForm(lang: LinkLocale, values: SurveyFormValues, { existing, problems }: { existing: boolean; problems?: string[] }): Html {
+export function surveyForm(lang: LinkLocale, values: SurveyFormValues, { existing, problems = [] }: { existing: boolean; problems?: FieldProblem[] }): Html {
   const prefix = existing ? 'edit' : 'new';
+  const fieldId = (field: string) => `${prefix}-${field}`;
+  const feedback = (field: string, hintId?: string) => fieldFeedback(problems, field, lang, { id: fieldId(field), hintId });
+  const id = feedback('id', `${prefix}-id-hint`);
+  const type = feedback('type');
+  const questionEn = feedback('questionEn', `${prefix}-q-hint`);
+  const questionTh = feedback('questionTh', `${prefix}-q-hint`);
+  const keys = feedback('contextKeys', `${prefix}-keys-hint`);
   return html`<form method="post" action="/links/surveys" class="card links-form" aria-labelledby="${prefix}-title">
 <h2 id="${prefix}-title">${existing ? words.edit[lang] : words.add[lang]}</h2>
-${problemList(lang, problems)}
+${problemsBlock(problems, lang, fieldId)}
 <label for="${prefix}-id">${words.id[lang]}</label>
 ${existing
-    ? html`<input type="hidden" name="existing" value="on"><input id="${prefix}-id" name="id" value="${values.id}" readonly aria-describedby="${prefix}-id-hint">`
-    : html`<input id="${prefix}-id" name="id" value="${values.id}" required pattern="[a-z0-9][a-z0-9\\-]{0,47}" autocomplete="off" aria-describedby="${prefix}-id-hint">`}
+    ? html`<input type="hidden" name="existing" value="on"><input id="${prefix}-id" name="id" value="${values.id}" readonly${id.attrs}>`
+    : html`<input id="${prefix}-id" name="id" value="${values.id}" required pattern="[a-z0-9][a-z0-9\\-]{0,47}" autocomplete="off"${id.attrs}>`}
+${id.message}
 <p class="muted hint" id="${prefix}-id-hint">${words.idHint[lang]}</p>
 <label for="${prefix}-type">${words.type[lang]}</label>
-<select id="${prefix}-type" name="type">${linkSurveyTypes.map((type) => html`<option value="${type}"${type === values.type ? html` selected` : ''}>${words.types[type][lang]}</option>`)}</select>
-<label for="${prefix}-qen">${words.questionEn[lang]}</label>
-<input id="${prefix}-qen" name="questionEn" lang="en" value="${values.questionEn}" maxlength="300" aria-describedby="${prefix}-q-hint">
-<label for="${prefix}-qth">${words.questionTh[lang]}</label>
-<input id="${prefix}-qth" name="questionTh" lang="th" value="${values.questionTh}" maxlength="300" aria-describedby="${prefix}-q-hint">
+<select id="${prefix}-type" name="type"${type.attrs}>${linkSurveyTypes.map((t) => html`<option value="${t}"${t === values.type ? html` selected` : ''}>${words.types[t][lang]}</option>`)}</select>
+${type.message}
+<label for="${prefix}-questionEn">${words.questionEn[lang]}</label>
+<input id="${prefix}-questionEn" name="questionEn" lang="en" value="${values.questionEn}" maxlength="300"${questionEn.attrs}>
+${questionEn.message}
+<label for="${prefix}-questionTh">${words.questionTh[lang]}</label>
+<input id="${prefix}-questionTh" name="questionTh" lang="th" value="${values.questionTh}" maxlength="300"${questionTh.attrs}>
+${questionTh.message}
 <p class="muted hint" id="${prefix}-q-hint">${words.questionHint[lang]}</p>
-<label for="${prefix}-keys">${words.keys[lang]}</label>
-<input id="${prefix}-keys" name="contextKeys" value="${values.contextKeys}" autocomplete="off" aria-describedby="${prefix}-keys-hint">
+<label for="${prefix}-contextKeys">${words.keys[lang]}</label>
+<input id="${prefix}-contextKeys" name="contextKeys" value="${values.contextKeys}" autocomplete="off"${keys.attrs}>
+${keys.message}
 <p class="muted hint" id="${prefix}-keys-hint">${words.keysHint[lang]}</p>
 <p class="check"><input type="checkbox" id="${prefix}-single" name="singleUse" value="on"${values.singleUse ? html` checked` : ''}> <label for="${prefix}-single">${words.singleUse[lang]}</label></p>
 <button type="submit">${words.save[lang]}</button>
@@ -61,15 +70,20 @@ ${existing
 }
 
 /** The shop's name and colour form (owner only). */
-export function lookForm(lang: LinkLocale, look: ShopLook, problems?: string[]): Html {
+export function lookForm(lang: LinkLocale, look: ShopLook, problems: FieldProblem[] = []): Html {
+  const fieldId = (field: string) => `look-${field}`;
+  const name = fieldFeedback(problems, 'shopName', lang, { id: fieldId('shopName') });
+  const colour = fieldFeedback(problems, 'colour', lang, { id: fieldId('colour') });
   return html`<form method="post" action="/links/look" class="card links-form" aria-labelledby="look-title">
 <h2 id="look-title">${words.look[lang]}</h2>
 <p class="muted hint">${words.lookHint[lang]}</p>
-${problemList(lang, problems)}
-<label for="look-name">${words.shopName[lang]}</label>
-<input id="look-name" name="shopName" value="${look.shopName}" maxlength="80">
+${problemsBlock(problems, lang, fieldId)}
+<label for="look-shopName">${words.shopName[lang]}</label>
+<input id="look-shopName" name="shopName" value="${look.shopName}" maxlength="80"${name.attrs}>
+${name.message}
 <label for="look-colour">${words.colour[lang]}</label>
-<input id="look-colour" name="colour" type="color" value="${look.colour}">
+<input id="look-colour" name="colour" type="color" value="${look.colour}"${colour.attrs}>
+${colour.message}
 <button type="submit">${words.saveLook[lang]}</button>
 </form>`;
 }
@@ -80,8 +94,8 @@ export interface LinksPageInput {
   look: ShopLook;
   isOwner: boolean;
   /** The new-survey form after a failed save. */
-  draft?: { values: SurveyFormValues; problems: string[] };
-  lookProblems?: string[];
+  draft?: { values: SurveyFormValues; problems: FieldProblem[] };
+  lookProblems?: FieldProblem[];
   saved?: boolean;
 }
 
@@ -94,14 +108,14 @@ ${saved ? html`<p class="links-saved" role="status">${words.saved[lang]}</p>` : 
 <h2 id="surveys-title">${words.surveys[lang]}</h2>
 ${surveys.length === 0
     ? html`<p>${words.none[lang]}</p>`
-    : html`<div class="links-table-wrap"><table class="links-table">
+    : html`<div class="links-table-wrap"><table class="links-table stack-table">
 <thead><tr><th scope="col">${words.id[lang]}</th><th scope="col">${words.type[lang]}</th><th scope="col">${words.keys[lang]}</th><th scope="col"><span class="sr-only">${words.open[lang]}</span></th>${isOwner ? html`<th scope="col"><span class="sr-only">${words.remove[lang]}</span></th>` : ''}</tr></thead>
 <tbody>${surveys.map((survey) => html`<tr>
-<td><code>${survey.id}</code></td>
-<td>${survey.type.toUpperCase()}</td>
-<td>${[...survey.contextKeys, ...(survey.singleUse ? [`order (${words.singleUseShort[lang]})`] : [])].join(', ') || '—'}</td>
-<td><a href="/links/${survey.id}">${words.open[lang]}<span class="sr-only">: ${survey.id}</span></a></td>
-${isOwner ? html`<td><a class="danger" href="/links/${survey.id}/delete">${words.remove[lang]}<span class="sr-only">: ${survey.id}</span></a></td>` : ''}
+<th scope="row"><code>${survey.id}</code></th>
+<td data-label="${words.type[lang]}">${survey.type.toUpperCase()}</td>
+<td data-label="${words.keys[lang]}">${[...survey.contextKeys, ...(survey.singleUse ? [`order (${words.singleUseShort[lang]})`] : [])].join(', ') || '—'}</td>
+<td class="links-action"><a href="/links/${survey.id}">${words.open[lang]}<span class="sr-only">: ${survey.id}</span></a></td>
+${isOwner ? html`<td class="links-action"><a class="danger" href="/links/${survey.id}/delete">${words.remove[lang]}<span class="sr-only">: ${survey.id}</span></a></td>` : ''}
 </tr>`)}</tbody></table></div>`}
 </section>
 ${isOwner

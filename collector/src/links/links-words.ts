@@ -74,8 +74,16 @@ export const linksWords = {
     th: 'ตอบได้ครั้งเดียวต่อออเดอร์: ใบเสร็จแต่ละใบต้องมีลิงก์ของตัวเองพร้อมเลขออเดอร์ (order=…) คำตอบที่สองของออเดอร์เดียวกันจะไม่ถูกนับ และลูกค้าจะเห็นว่านับไปแล้ว',
   },
   badValue: {
-    en: 'use 1–64 letters, digits, spaces or . _ - / #',
-    th: 'ใช้ตัวอักษร ตัวเลข เว้นวรรค หรือ . _ - / # ได้ 1–64 ตัว',
+    en: 'Left out of the link: use 1–64 letters, digits, spaces or . _ - / #',
+    th: 'ไม่ได้ใส่ในลิงก์: ใช้ตัวอักษร ตัวเลข เว้นวรรค หรือ . _ - / # ได้ 1–64 ตัว',
   },
   notFound: { en: 'No such link survey.', th: 'ไม่พบแบบสอบถามนี้' },
+  localhostWarning: {
+    en: 'These links and QR codes point at {host}, an address only this computer can open: a customer’s phone gets nothing. Before you print or send them, set',
+    th: 'ลิงก์และคิวอาร์โค้ดเหล่านี้ชี้ไปที่ {host} ซึ่งเปิดได้เฉพาะในเครื่องนี้ โทรศัพท์ของลูกค้าจะเปิดไม่ได้ ก่อนพิมพ์หรือส่ง ให้ตั้งค่า',
+  },
+  localhostHow: {
+    en: ' to the address your customers can reach (e.g. https://feedback.myshop.co.th) and restart the app.',
+    th: ' เป็นที่อยู่ที่ลูกค้าเปิดได้ (เช่น https://feedback.myshop.co.th) แล้วเริ่มแอปใหม่',
+  },
 } as const;

@@ -5,6 +5,7 @@ import { requireUser } from '../auth/require-user';
 import { formFields } from '../http/form-fields';
 import { ownOrigin } from '../http/own-origin';
 import { problem } from '../http/problem';
+import { problemLines } from '../shell/field-problems';
 import { channelEnricher } from './channel';
 import { linkBuilderPage, type LinkBuilderInput } from './link-builder-page';
 import { linkFields } from './link-fields';
@@ -20,7 +21,7 @@ import { linksWords as words } from './links-words';
 import { printPage, printSizes, type PrintKind } from './print-page';
 import { qrPng, qrSvg } from './qr-code';
 import { createSingleUseHook } from './single-use-hook';
-import { parseLookForm, parseSurveyForm, surveyFormFromFields } from './survey-form';
+import { idTaken, parseLookForm, parseSurveyForm, surveyFormFromFields } from './survey-form';
 
 type Ctx = Context<AppEnv>;
 
@@ -99,11 +100,11 @@ export function mountLinks(app: App, { db, config, answerHooks, nav, page }: Fea
     const parsed = parseSurveyForm(values);
     // A new survey never silently replaces one whose links may already be printed.
     if (!editing && existing && 'survey' in parsed) {
-      const clash = [`id: a survey "${values.id}" already exists; change it on its own page (/links/${values.id}) or pick another id`];
-      return json ? problem(c, 409, clash) : showList(c, { draft: { values, problems: clash } }, 400);
+      const clash = [idTaken(values.id)];
+      return json ? problem(c, 409, problemLines(clash, c.var.lang)) : showList(c, { draft: { values, problems: clash } }, 400);
     }
     if ('problems' in parsed) {
-      if (json) return problem(c, 400, parsed.problems);
+      if (json) return problem(c, 400, problemLines(parsed.problems, c.var.lang));
       if (editing && existing) return showBuilder(c, existing, { edit: { values, problems: parsed.problems } }, 400);
       return showList(c, { draft: { values, problems: parsed.problems } }, 400);
     }
@@ -125,7 +126,7 @@ export function mountLinks(app: App, { db, config, answerHooks, nav, page }: Fea
   app.post('/links/look', ownerOnly, async (c) => {
     const { fields, json } = await formFields(c);
     const parsed = parseLookForm(fields);
-    if ('problems' in parsed) return json ? problem(c, 400, parsed.problems) : showList(c, { lookProblems: parsed.problems }, 400);
+    if ('problems' in parsed) return json ? problem(c, 400, problemLines(parsed.problems, c.var.lang)) : showList(c, { lookProblems: parsed.problems }, 400);
     await store.saveLook(parsed.look);
     return json ? c.json({ look: parsed.look }, 200) : c.redirect('/links?saved', 303);
   });

@@ -1,6 +1,8 @@
 import { html, raw } from 'hono/html';
 import type { Html } from '../shell/page';
 import { linkTexts, type LinkLocale } from './link-texts';
+import { faviconHref } from '../shell/favicon';
+import { loopbackWarning } from './loopback-address';
 import { shopStylesheetPath, type ShopLook } from './shop-look';
 
 /** The two printables: an A5 poster for the wall or the counter, an A6 card for a table tent. */
@@ -36,6 +38,7 @@ export function printPage(input: PrintPageInput): Html {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${input.surveyTitle} · ${size}</title>
+<link rel="icon" href="${faviconHref}">
 <link rel="stylesheet" href="/assets/link-print.css">
 <link rel="stylesheet" href="/assets/link-print-${size.toLowerCase()}.css">
 <link rel="stylesheet" href="${shopStylesheetPath}">
@@ -45,6 +48,7 @@ export function printPage(input: PrintPageInput): Html {
 <div class="tools">
 <button type="button" id="print-now">${locale === 'th' ? 'พิมพ์' : 'Print'}</button>
 <span>${size} · ${locale === 'th' ? 'ตั้งค่าการพิมพ์: ขนาดจริง (100%), ไม่มีขอบ' : 'Print settings: actual size (100%), no margins'}</span>
+${loopbackWarning(locale, input.link)}
 </div>
 <main class="sheet ${kind}">
 <p class="shop">${look.shopName}</p>

@@ -4,6 +4,7 @@ import type { IgnoredLinkField } from './link-context';
 import { linkTexts, type LinkLocale } from './link-texts';
 import type { LinkSurvey } from './link-survey';
 import { shopStylesheetPath, type ShopLook } from './shop-look';
+import { faviconHref } from '../shell/favicon';
 
 /**
  * The SDK's script-tag bundle for the survey page. `_` can never start a survey id, so no survey
@@ -88,6 +89,7 @@ function publicPage(locale: LinkLocale, look: ShopLook, { scripts, switchLink, m
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="${faviconHref}">
 <title>${look.shopName ? `${look.shopName} · ` : ''}${texts.pageTitle}</title>
 <link rel="stylesheet" href="/assets/survey-link.css">
 <link rel="stylesheet" href="${shopStylesheetPath}">

@@ -9,6 +9,8 @@ import { formFields } from '../http/form-fields';
 import { problem } from '../http/problem';
 import { fill } from '../shell/lang';
 import { shellText } from '../shell/messages';
+import { createContextLabelStore } from '../context-labels/context-label-store';
+import { contextLabelsSection, parseContextLabelForm } from './context-labels-form';
 import { settingsText as t } from './settings-text';
 import { accountSection } from './account-section';
 
@@ -23,16 +25,26 @@ const staffFields = credentialsSchema.extend({ role: z.enum(['staff', 'owner']).
  *   `DELETE /api/users/:id` → 204 (owner, signed in; the owner cannot remove their own account);
  * - `GET /api/tokens`, `POST /api/tokens` `{ name }` → 201 `{ token, secret }` (the only time the
  *   secret is shown), `DELETE /api/tokens/:id` → 204 (signed in; tokens cannot manage tokens).
+ * And the owner's names for context keys and values (`POST /settings/context-labels`, `…/remove`;
+ * `GET /api/context-labels`, signed in), which the dashboard, comments and inbox show.
  */
-export function mountSettings(app: App, { nav, page }: FeatureDeps, { accounts }: { accounts: Accounts }) {
+export function mountSettings(app: App, { db, nav, page }: FeatureDeps, { accounts }: { accounts: Accounts }) {
   nav.add({ href: '/settings', label: t.title, order: 90 });
   const { users, apiTokens } = accounts;
+  const contextLabels = createContextLabelStore(db);
+  // The keys the latest answers carry, offered in the names form (a bounded read).
+  const recentKeys = async () => (await db.query<{ key: string }>(
+    'SELECT DISTINCT k AS key FROM (SELECT context FROM responses ORDER BY received_at DESC LIMIT 500) r, jsonb_object_keys(r.context) k ORDER BY 1 LIMIT 50',
+  )).rows.map((row) => row.key);
   const scope = (c: Context<AppEnv>) => (c.var.user.role === 'owner' ? undefined : c.var.user.id);
 
-  async function settingsPage(c: Context<AppEnv>, { status = 200 as 200 | 400 | 409, errors = [] as string[], notice = '', secret = '', email = '' } = {}) {
+  async function settingsPage(c: Context<AppEnv>, { status = 200 as 200 | 400 | 409, errors = [] as string[], notice = '', secret = '', email = '', labelDraft = undefined as Parameters<typeof contextLabelsSection>[3] } = {}) {
     const lang: Lang = c.var.lang;
     const me = c.var.user;
-    const [people, tokens] = await Promise.all([me.role === 'owner' ? users.list() : Promise.resolve([]), apiTokens.list(scope(c))]);
+    const owner = me.role === 'owner';
+    const [people, tokens, labels, keys] = await Promise.all([
+      owner ? users.list() : Promise.resolve([]), apiTokens.list(scope(c)), owner ? contextLabels.list() : [], owner ? recentKeys() : [],
+    ]);
     const when = (iso: string) => new Date(iso).toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
     return page(c, { title: t.title[lang], status, main: html`
 <h1>${t.title[lang]}</h1>
@@ -66,7 +78,8 @@ ${me.role === 'owner' ? html`
     <div><label for="token-name">${t.tokenName[lang]}</label><input id="token-name" name="name" required maxlength="80"></div>
     <button type="submit">${t.create[lang]}</button>
   </form>
-</section>` });
+</section>
+${owner ? contextLabelsSection(lang, labels, keys, labelDraft) : ''}` });
   }
 
   app.get('/settings', requireUser({ page: true, sessionOnly: true }), (c) => settingsPage(c));
@@ -100,6 +113,23 @@ ${me.role === 'owner' ? html`
     await apiTokens.revoke(c.req.param('id'), scope(c));
     return c.redirect('/settings', 303);
   });
+
+  app.post('/settings/context-labels', requireUser({ page: true, role: 'owner' }), async (c) => {
+    const { fields } = await formFields(c);
+    const parsed = parseContextLabelForm(fields);
+    if ('problems' in parsed) return settingsPage(c, { status: 400, labelDraft: parsed });
+    await contextLabels.save(parsed.label);
+    const what = parsed.label.value ? `${parsed.label.key} = ${parsed.label.value}` : parsed.label.key;
+    return settingsPage(c, { notice: fill(t.labelSaved[c.var.lang], { what }) });
+  });
+
+  app.post('/settings/context-labels/remove', requireUser({ page: true, role: 'owner' }), async (c) => {
+    const { fields } = await formFields(c);
+    await contextLabels.remove(fields.key ?? '', fields.value ?? '');
+    return c.redirect('/settings', 303);
+  });
+
+  app.get('/api/context-labels', requireUser(), async (c) => c.json(await contextLabels.list()));
 
   app.get('/api/users', requireUser({ role: 'owner' }), async (c) => c.json(await users.list()));
 

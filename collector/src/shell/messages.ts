@@ -4,6 +4,8 @@ import type { Localized } from './lang';
 export const shellText = {
   skip: { en: 'Skip to content', th: 'ข้ามไปยังเนื้อหา' },
   menu: { en: 'Main menu', th: 'เมนูหลัก' },
+  // The narrow screen's button that opens the menu, the account and sign-out.
+  menuButton: { en: 'Menu', th: 'เมนู' },
   signOut: { en: 'Sign out', th: 'ออกจากระบบ' },
   switchTo: { en: 'ภาษาไทย', th: 'English' },
   // The accessible name holds the visible text as a word of its own (WCAG 2.5.3, Label in Name).

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { AppEnv } from '../app-env';
+import { faviconHref } from './favicon';
 import { shellText } from './messages';
 import type { Nav } from './nav';
 
@@ -36,12 +37,15 @@ export function createPageRenderer(nav: Nav): RenderPage {
     const shell = user
       ? html`<header class="shell-top"><div class="wrap shell-bar">
   <a class="brand" href="/"><span class="logo-dot" aria-hidden="true"></span>hearback</a>
+  <button type="button" class="menu-toggle" aria-expanded="false" aria-controls="shell-menu" hidden>${shellText.menuButton[lang]}</button>
+  <div class="shell-menu" id="shell-menu">
   <nav aria-label="${shellText.menu[lang]}"><ul class="shell-nav">${nav.entriesFor(user.role).map((entry) =>
     html`<li><a href="${entry.href}"${path === entry.href || path.startsWith(`${entry.href}/`) ? raw(' aria-current="page"') : ''}>${entry.label[lang]}</a></li>`)}</ul></nav>
   <div class="shell-account">
     <span class="who">${user.email} <span class="muted">(${shellText[user.role][lang]})</span></span>
     <form method="post" action="/lang"><input type="hidden" name="back" value="${path}"><button class="link" name="lang" value="${other}" lang="${other}" aria-label="${shellText.switchLabel[lang]}">${shellText.switchTo[lang]}</button></form>
     <form method="post" action="/signout"><button class="link">${shellText.signOut[lang]}</button></form>
+  </div>
   </div>
 </div></header>`
       : html`<header class="shell-top"><div class="wrap shell-bar"><span class="brand"><span class="logo-dot" aria-hidden="true"></span>hearback</span>
@@ -53,8 +57,9 @@ export function createPageRenderer(nav: Nav): RenderPage {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} — hearback</title>
-<link rel="icon" href="data:,">
+<link rel="icon" href="${faviconHref}">
 <link rel="stylesheet" href="/assets/shell.css">
+${user ? html`<script type="module" src="/assets/shell-menu.js"></script>` : ''}
 ${styles.map((name) => html`<link rel="stylesheet" href="/assets/${name}.css">`)}
 ${scripts.map((name) => html`<script type="module" src="/assets/${name}.js"></script>`)}
 </head>

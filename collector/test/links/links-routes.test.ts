@@ -100,22 +100,39 @@ describe(`survey links (${databaseKind})`, () => {
     expect((await form(owner, '/links/surveys/short-lived/delete', {})).status).toBe(404);
   });
 
-  it('a bad survey form answers 400 naming each field, keeps what was typed, and never replaces a survey silently', async () => {
+  it('a bad survey form answers 400 naming each field by its label, ties each problem to its field, keeps what was typed, and never replaces a survey silently', async () => {
     const bad = await form(owner, '/links/surveys', { id: 'Bad Id', type: 'stars', contextKeys: 'branch, lang' });
     expect(bad.status).toBe(400);
     const page = await bad.text();
-    expect(page).toContain('id: must be 1–48 characters of a-z, 0-9 and -');
-    expect(page).toContain('type: must be nps, csat or ces');
-    expect(page).toContain('contextKeys: &quot;lang&quot; is reserved by the survey page');
-    expect(page).toContain('value="Bad Id"');
+    expect(page).toContain('<a href="#new-id">Survey id</a>: use 1–48 characters of a-z, 0-9 and -');
+    expect(page).toContain('<a href="#new-type">Question type</a>: choose NPS, CSAT or CES');
+    expect(page).toContain('<a href="#new-contextKeys">Link fields</a>: “lang” is used by the survey page itself');
+    // No internal key names the problem on the page.
+    expect(page).not.toMatch(/contextKeys:|>id:|type: must/);
+    // Each field with a problem is marked invalid and points at its own sentence, next to it.
+    expect(page).toMatch(/<input id="new-id" name="id" value="Bad Id"[^>]* aria-describedby="new-id-hint new-id-error" aria-invalid="true">/);
+    expect(page).toContain('<p class="field-error" id="new-id-error">use 1–48 characters');
+    expect(page).toMatch(/<input id="new-contextKeys"[^>]* aria-describedby="new-keys-hint new-contextKeys-error" aria-invalid="true">/);
+    expect(page).not.toMatch(/id="new-questionEn"[^>]*aria-invalid/);
+
+    // The Thai page says the same in Thai.
+    const thai = await (await collector.request('/links/surveys', {
+      method: 'POST',
+      headers: asBrowser(collector, `${owner}; hearback_lang=th`, { 'content-type': 'application/x-www-form-urlencoded' }),
+      body: new URLSearchParams({ id: 'Bad Id', type: 'nps' }).toString(),
+    })).text();
+    expect(thai).toContain('<a href="#new-id">รหัสแบบสอบถาม</a>: ใช้ a-z, 0-9 และ - ได้ 1–48 ตัว');
+    expect(thai).not.toContain('use 1–48 characters');
 
     const clash = await form(owner, '/links/surveys', { id: 'after-meal', type: 'nps' });
     expect(clash.status).toBe(400);
-    expect(await clash.text()).toContain('a survey &quot;after-meal&quot; already exists');
+    expect(await clash.text()).toContain('a survey “after-meal” already exists');
 
     const look = await form(owner, '/links/look', { shopName: 'Grandma', colour: 'red' });
     expect(look.status).toBe(400);
-    expect(await look.text()).toContain('colour: &quot;red&quot; is not a colour; use #rrggbb');
+    const lookPage = await look.text();
+    expect(lookPage).toContain('<a href="#look-colour">Colour</a>: “red” is not a colour: use #rrggbb');
+    expect(lookPage).toMatch(/<input id="look-colour"[^>]* aria-describedby="look-colour-error" aria-invalid="true">/);
     expect((await form(owner, '/links/look', { shopName: 'ครัวคุณยาย', colour: '#B45309' })).status).toBe(303);
     const css = await collector.request('/s/_/shop.css');
     expect(await css.text()).toBe(':root{--shop:#b45309;--on-shop:#ffffff}\n');
@@ -241,7 +258,12 @@ describe(`survey links (${databaseKind})`, () => {
     const bad = await collector.request('/links/after-meal?branch=%3Cscript%3E&table=4', { headers: { cookie: staff } });
     expect(bad.status).toBe(400);
     const badPage = await bad.text();
-    expect(badPage).toContain('aria-invalid="true"');
+    // The refused value is marked, tied to its sentence, and the sentence says it was left out.
+    expect(badPage).toMatch(/<input id="field-branch"[^>]* aria-invalid="true" aria-describedby="field-branch-error">/);
+    expect(badPage).toContain('<p class="field-error" id="field-branch-error">Left out of the link: use 1–64 letters');
+    expect(badPage).toMatch(/<p class="field-error" id="field-table-error" hidden>/);
+    // HEARBACK_PUBLIC_URL is a real address: no warning about this computer's address.
+    expect(badPage).not.toContain('localhost-warning');
     expect(badPage).toContain(`>${PUBLIC_URL}/s/after-meal?table=4</textarea>`);
   });
 });
