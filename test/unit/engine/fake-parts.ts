@@ -46,11 +46,16 @@ export function createFakeParts(options: { allow?: boolean } = {}) {
       fire = onFire;
       return { track: (event) => void tracked.push(event), destroy: () => log.push('triggers.destroy') };
     },
-    ui: () => ({
-      open: (r) => void (request = r),
-      close: () => void (request = undefined),
-      isOpen: () => !!request,
-      destroy: () => log.push('ui.destroy'),
+    prompt: () => ({
+      loadPrompt: async () => ({
+        createPromptUi: () => ({
+          open: (r) => void (request = r),
+          close: () => void (request = undefined),
+          isOpen: () => !!request,
+          destroy: () => log.push('ui.destroy'),
+        }),
+      }),
+      loadLanguage: async () => undefined,
     }),
     whenIdle(work) {
       idle.add(work);
