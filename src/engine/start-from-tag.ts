@@ -28,6 +28,8 @@ export function startFromTag({ options, attributes, prompt }: TagStart): Hearbac
   const tagOptions = fromAttributes.options;
   if (!tagOptions && options === undefined) return undefined;
   const given = options && typeof options === 'object' ? (options as Record<string, unknown>) : undefined;
-  const merged = !tagOptions || !given ? (given ?? tagOptions) : { ...tagOptions, ...given, surveys: [...((tagOptions.surveys as unknown[]) ?? []), ...(Array.isArray(given.surveys) ? given.surveys : [])] };
+  const surveys = () => [...((tagOptions!.surveys as unknown[]) ?? []), ...(Array.isArray(given!.surveys) ? given!.surveys : [])];
+  // Not an object (a typo such as init('x')): the engine reports it as it would for the npm module.
+  const merged = tagOptions && given ? { ...tagOptions, ...given, surveys: surveys() } : (options ?? tagOptions);
   return createEngine(merged, createDefaultParts(({ config }) => prompt(config)));
 }
