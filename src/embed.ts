@@ -7,7 +7,7 @@
  * when a survey could show; and each language other than English and Thai.
  */
 import { createCommandFunction, type HearbackCommandFunction } from './engine/command';
-import type { startFromTag } from './engine/start-from-tag';
+import type { EngineChunk } from './engine/start-from-tag';
 import { createLogger } from './common/log';
 import { VERSION } from './common/version';
 import { builtChunks } from './loading/chunk-manifest';
@@ -31,12 +31,21 @@ declare global {
     const attributes = { ...script?.dataset };
     // Chunks sit beside this file; they run with the page's nonce when this file had one.
     const place = { base: script?.src || document.baseURI, nonce: script?.nonce || undefined };
-    let engine: Promise<typeof startFromTag> | undefined;
+    // Running the chunk, each schema warm-up and the start are tasks apart: none is a long task.
+    const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+    let engine: Promise<EngineChunk['start']> | undefined;
     const loadEngine = () =>
-      (engine ??= (loadScriptChunk(chunks.engine, place) as Promise<typeof startFromTag>).catch((error: unknown) => {
-        engine = undefined;
-        throw error;
-      }));
+      (engine ??= (loadScriptChunk(chunks.engine, place) as Promise<EngineChunk>).then(
+        async ({ start, warmUp }) => {
+          for (const step of warmUp) await nextTask().then(step);
+          await nextTask();
+          return start;
+        },
+        (error: unknown) => {
+          engine = undefined;
+          throw error;
+        },
+      ));
     const fromTag = {};
 
     const hearback = createCommandFunction(

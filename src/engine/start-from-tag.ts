@@ -5,6 +5,8 @@ import type { PromptSource } from '../ui/prompt-types';
 import { createEngine } from './create';
 import { createDefaultParts } from './default-parts';
 import type { Hearback } from './hearback-types';
+import { surveySchema } from '../config/survey-schema';
+import { triggerSchema } from '../config/trigger-schema';
 
 /** What the loader hands the engine's chunk with each `init`. */
 export interface TagStart {
@@ -33,3 +35,15 @@ export function startFromTag({ options, attributes, prompt }: TagStart): Hearbac
   const merged = tagOptions && given ? { ...tagOptions, ...given, surveys: surveys() } : (options ?? tagOptions);
   return createEngine(merged, createDefaultParts(({ config }) => prompt(config)));
 }
+
+/**
+ * What the engine's chunk hands the loader: `start`, and `warmUp` — the first build of the trigger
+ * and survey schemas, most of the cost of checking options, which the loader runs in tasks of
+ * their own before `start` so that none of them is a long task.
+ */
+export interface EngineChunk {
+  start: typeof startFromTag;
+  warmUp: Array<() => unknown>;
+}
+
+export const engineChunk = (): EngineChunk => ({ start: startFromTag, warmUp: [triggerSchema, surveySchema] });
