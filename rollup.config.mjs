@@ -1,17 +1,23 @@
 // The build: `rollup -c` (npm run build). Rollup runs these configurations one after another:
-//   1. dist/hearback.min.js — the script-tag bundle: one minified IIFE with everything inlined
-//      (preact and @preact/signals stay private to it), defining only window.hearback; beside it the
-//      versioned copy dist/hearback-<version>.min.js and dist/sri.json with its Subresource
-//      Integrity value, for pinned installs;
-//   2. dist/index.js, dist/receiver.js, dist/testing.js — the npm entries as ESM, every package
+//   1. the script tag's chunks, each a minified IIFE named by its content hash that hands what it
+//      carries to the loader (src/loading/chunk-event.ts) and defines no global:
+//      dist/hearback-prompt.<hash>.min.js (preact, signals, the UI, English and Thai),
+//      dist/hearback-lang-<tag>.<hash>.min.js (one per other language) and
+//      dist/hearback-engine.<hash>.min.js (options checks, triggers, rules, consent, the outbox);
+//   2. dist/hearback.min.js — the loader the tag names: a minified IIFE defining only
+//      window.hearback, with the chunks' names and SRI values written in (it fetches them from its
+//      own base URL, pinned); beside it the versioned copy dist/hearback-<version>.min.js and
+//      dist/sri.json with the Subresource Integrity value of every file, for pinned installs;
+//   3. dist/index.js, dist/receiver.js, dist/testing.js — the npm entries as ESM, every package
 //      import left external (package.json lists them as dependencies), and dist/answer.schema.json,
 //      the payload as JSON Schema written from the receiver kit's zod `answerSchema`;
-//   3. dist/<entry>.d.ts — one self-contained declaration file per entry: tsc writes declarations
+//      (the prompt and each other language are import()ed, so bundlers split them off too);
+//   4. dist/<entry>.d.ts — one self-contained declaration file per entry: tsc writes declarations
 //      into a scratch folder, rollup-plugin-dts bundles each entry's with no relative import left,
 //      so every resolution mode (bundler, node16 ESM) finds them.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -49,17 +55,19 @@ const cleanDist = () => ({
 
 /**
  * The pinned CDN file: the same bytes as hearback.min.js under a versioned name, and sri.json with
- * the sha384 value for `<script integrity>` (the same for both names). Runs after terser, so it
- * hashes what ships.
+ * the sha384 value for `<script integrity>` of both names (the same) and of every chunk. Runs after
+ * terser, so it hashes what ships.
  */
 const versionedCopy = () => ({
   name: 'versioned-copy',
   generateBundle(_options, bundle) {
     const { code } = bundle['hearback.min.js'];
     const versioned = `hearback-${pkg.version}.min.js`;
-    const integrity = 'sha384-' + createHash('sha384').update(code).digest('base64');
+    const integrity = integrityOf(code);
+    const chunkFiles = [chunks.engine, chunks.prompt, ...Object.values(chunks.languages)];
+    const sri = { [versioned]: integrity, 'hearback.min.js': integrity, ...Object.fromEntries(chunkFiles.map(({ file, integrity }) => [file, integrity])) };
     this.emitFile({ type: 'asset', fileName: versioned, source: code });
-    this.emitFile({ type: 'asset', fileName: 'sri.json', source: JSON.stringify({ [versioned]: integrity, 'hearback.min.js': integrity }, null, 2) + '\n' });
+    this.emitFile({ type: 'asset', fileName: 'sri.json', source: JSON.stringify(sri, null, 2) + '\n' });
   },
 });
 
@@ -81,27 +89,76 @@ const removeScratch = () => ({
 
 const names = Object.keys(entries);
 
+/** Subresource Integrity value of a file's bytes. */
+const integrityOf = (code) => 'sha384-' + createHash('sha384').update(code).digest('base64');
+
+/** The chunks' names and SRI values, filled as each chunk is written and read by the loader's build. */
+const chunks = { languages: {} };
+
+/** After terser: records the entry file's name and SRI value (`record({ file, integrity })`). */
+const recordChunk = (record) => ({
+  name: 'record-chunk',
+  generateBundle(_options, bundle) {
+    const entry = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry);
+    record({ file: entry.fileName, integrity: integrityOf(entry.code) });
+  },
+});
+
+/** Writes the chunk manifest into the loader where src/loading/chunk-manifest.ts names it. */
+const chunkManifest = () => ({
+  name: 'chunk-manifest',
+  transform(code) {
+    if (!code.includes('__HEARBACK_CHUNKS__')) return null;
+    if (!chunks.engine || !chunks.prompt) this.error('chunk-manifest: the chunks must be built before the loader');
+    return { code: code.replaceAll('__HEARBACK_CHUNKS__', `(${JSON.stringify(chunks)})`), map: null };
+  },
+});
+
+/** A language chunk's entry: hands the table of src/i18n/languages/<tag>.ts to the loader. */
+const languageEntry = (tag) => ({
+  name: 'language-entry',
+  resolveId: (id) => (id === `\0language:${tag}` ? id : null),
+  load: (id) =>
+    id === `\0language:${tag}`
+      ? `import { registerChunk } from ${JSON.stringify(new URL('src/loading/chunk-event.ts', import.meta.url).pathname)};
+import { table } from ${JSON.stringify(new URL(`src/i18n/languages/${tag}.ts`, import.meta.url).pathname)};
+registerChunk(table);`
+      : null,
+});
+
+const scriptWarnings = (warning, warn) => {
+  // preact and zod carry annotations terser reads and rollup does not; node_modules' own cycles are theirs.
+  if (warning.code === 'INVALID_ANNOTATION' || (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules')))) return;
+  warn(warning);
+};
+
+// Each file opens with V8's compile hint (Chrome 136+; other engines read a comment): most of it runs
+// once it arrives, so compiling it eagerly on the streaming thread beats compiling each function on
+// the main thread at its first call (https://v8.dev/blog/explicit-compile-hints).
+const minify = () => terser({ ecma: 2020, compress: { passes: 3 }, mangle: { properties: false }, format: { comments: false, preamble: '//# allFunctionsCalledOnLoad' } });
+
+/** One script-tag chunk: an IIFE named by its content hash, recorded for the loader. */
+const scriptChunk = ({ input, fileName, record, plugins = [] }) => ({
+  input,
+  onwarn: scriptWarnings,
+  plugins: [...plugins, nodeResolve({ browser: true }), noHtmlSinks(), privateZodConfig(), transpile()],
+  output: { dir: 'dist', format: 'iife', entryFileNames: fileName, plugins: [minify(), recordChunk(record)] },
+});
+
+/** The languages that are chunks of their own (English and Thai are in the prompt). */
+const languages = readdirSync(new URL('src/i18n/languages/', import.meta.url)).map((file) => file.replace(/\.ts$/, '')).sort();
+
 export default [
+  scriptChunk({ input: 'src/chunks/prompt.ts', fileName: 'hearback-prompt.[hash].min.js', record: (file) => (chunks.prompt = file), plugins: [cleanDist()] }),
+  ...languages.map((tag) =>
+    scriptChunk({ input: `\0language:${tag}`, fileName: `hearback-lang-${tag}.[hash].min.js`, record: (file) => (chunks.languages[tag] = file), plugins: [languageEntry(tag)] }),
+  ),
+  scriptChunk({ input: 'src/chunks/engine.ts', fileName: 'hearback-engine.[hash].min.js', record: (file) => (chunks.engine = file) }),
   {
     input: 'src/embed.ts',
-    onwarn(warning, warn) {
-      // preact and zod carry annotations terser reads and rollup does not; node_modules' own cycles are theirs.
-      if (warning.code === 'INVALID_ANNOTATION' || (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules')))) return;
-      warn(warning);
-    },
-    plugins: [cleanDist(), nodeResolve({ browser: true }), noHtmlSinks(), privateZodConfig(), transpile()],
-    output: {
-      file: 'dist/hearback.min.js',
-      format: 'iife',
-      plugins: [
-        // The bundle opens with V8's compile hint (Chrome 136+; other engines read a comment): most
-        // of it runs by the first prompt, so compiling it eagerly on the streaming thread beats
-        // compiling each function on the main thread at its first call
-        // (https://v8.dev/blog/explicit-compile-hints).
-        terser({ ecma: 2020, compress: { passes: 3 }, mangle: { properties: false }, format: { comments: false, preamble: '//# allFunctionsCalledOnLoad' } }),
-        versionedCopy(),
-      ],
-    },
+    onwarn: scriptWarnings,
+    plugins: [nodeResolve({ browser: true }), noHtmlSinks(), privateZodConfig(), transpile(), chunkManifest()],
+    output: { file: 'dist/hearback.min.js', format: 'iife', plugins: [minify(), versionedCopy()] },
   },
   {
     input: entries,

@@ -1,11 +1,12 @@
-// The main-thread tasks that ran our script during one page load, from a Chrome trace: hearback
+// The main-thread tasks that ran our scripts during one page load, from a Chrome trace: hearback
 // defers start-up work to idle time, so "at load" (the tasks before its first idle callback: the
-// script's evaluation and `init`) and "over the first seconds" (everything, idle work included)
-// are reported apart. Script time = the outermost script events inside each task.
+// loader's evaluation) and "over the first seconds" (everything, idle work included: the engine's
+// and the prompt's chunks, `init`) are reported apart. Script time = the outermost script events
+// inside each task.
 const scriptEvents = new Set(['EvaluateScript', 'FunctionCall', 'TimerFire', 'FireIdleCallback', 'RunMicrotasks', 'EventDispatch', 'v8.compile']);
 const isTask = (event) => event.ph === 'X' && (event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask');
 
-/** Loads `url` in `tab` (CPU throttle already set) with tracing on; `scriptName` is our file's name. */
+/** Loads `url` in `tab` (CPU throttle already set) with tracing on; `scriptName` matches our files' names (the first to run is the loader). */
 export async function traceOurTasks(cdp, tab, url, scriptName, { afterLoadMs = 3000 } = {}) {
   const events = [];
   const collect = ({ value }) => events.push(...value);
@@ -22,7 +23,10 @@ export async function traceOurTasks(cdp, tab, url, scriptName, { afterLoadMs = 3
 
 /** Pure: trace events → our tasks in order, each `{ ms, scriptMs, idle }`, and the at-load / total sums. */
 export function ourTasks(events, scriptName) {
-  const ours = (event) => JSON.stringify(event.args ?? {}).includes(scriptName);
+  const ours = (event) => {
+    const args = JSON.stringify(event.args ?? {});
+    return typeof scriptName === 'string' ? args.includes(scriptName) : scriptName.test(args);
+  };
   const evaluation = events.find((event) => event.name === 'EvaluateScript' && ours(event));
   if (!evaluation) throw new Error(`no evaluation of ${scriptName} in the trace`);
   const thread = events.filter((event) => event.pid === evaluation.pid && event.tid === evaluation.tid && event.ph === 'X');

@@ -1,7 +1,9 @@
-// npm run bench (builds first): the script's size beside peers; then, in Chromium at 4× CPU
-// throttle, the same page loaded without and with hearback — our main-thread work at load before a
-// prompt is due, our longest task with the idle-time start-up, trigger → visible interactive
-// prompt, and the page's own figures side by side; then every bench/*.bench.mjs, in name order, as
+// npm run bench (builds first): the script tag's sizes (the loader, each chunk, the most a page
+// loads) beside peers; then, in Chromium at 4× CPU throttle, the same page loaded without and with
+// hearback — our main-thread work at load before a prompt is due, our longest task with the
+// idle-time start-up (the engine's and the prompt's chunks included), trigger → visible interactive
+// prompt with the prompt's chunk already fetched in idle time and cold (fetched when due), and the
+// page's own figures side by side; then every bench/*.bench.mjs, in name order, as
 // a child process. It prints the figures as measured, writes them to bench/results.json and
 // rewrites docs/performance.md's bench section from that file (bench/report.mjs).
 // Every loop is bounded; the only server is on 127.0.0.1. BENCH_RUNS sets the loads per page (7).
@@ -9,7 +11,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { launch, serve } from '../test/browser/harness.mjs';
-import { measure } from '../scripts/bundle-gate.mjs';
+import { checkScriptFiles, measure } from '../scripts/bundle-gate.mjs';
 import { traceOurTasks } from './our-tasks.mjs';
 import { headlineMarkers, renderHeadline, renderResults, replaceBlock } from './report.mjs';
 
@@ -20,7 +22,14 @@ const pageFile = 'docs/performance.md';
 
 // 1. Bundle size, ours and the published browser bundles of peers (dev-only inputs).
 const read = (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
-const ours = measure(readFileSync('dist/hearback.min.js', 'utf8'));
+const scriptNames = readdirSync('dist').filter((name) => /^hearback([.-].*)?\.min\.js$/.test(name) && !/^hearback-\d/.test(name));
+const scriptFiles = checkScriptFiles(Object.fromEntries(scriptNames.map((name) => [name, readFileSync(`dist/${name}`, 'utf8')])));
+const { roles } = scriptFiles;
+const largestLanguage = roles.languages.reduce((largest, name) => (!largest || scriptFiles.sizes[name].gzip > scriptFiles.sizes[largest].gzip ? name : largest), undefined);
+/** The most a page loads: loader, engine, prompt and the largest language chunk. */
+const pageFiles = [...roles.loader, ...roles.engine, ...roles.prompt, ...(largestLanguage ? [largestLanguage] : [])];
+const ours = pageFiles.map((name) => scriptFiles.sizes[name]).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
+const parts = [...roles.loader, ...roles.engine, ...roles.prompt, ...roles.languages].map((name) => ({ name, gzip: scriptFiles.sizes[name].gzip, brotli: scriptFiles.sizes[name].brotli }));
 const peerFiles = [
   ['posthog-js core + surveys', ['node_modules/posthog-js/dist/array.js', 'node_modules/posthog-js/dist/surveys.js']],
   ['posthog-js surveys extension only', ['node_modules/posthog-js/dist/surveys.js']],
@@ -36,15 +45,19 @@ for (const [name, files] of peerFiles) {
 
 // 2. The same page without and with hearback. The survey waits for an event, so no prompt is due at
 // load: what hearback costs then is the price every visitor pays.
-const surveys = JSON.stringify([{ id: 'bench', type: 'nps', trigger: { event: 'go' } }]);
-const page = (withSdk) => `<!doctype html><html lang="en"><title>bench</title><body><main>${'<p>Product text. </p>'.repeat(50)}</main>
+// On /with.html the survey could show (its trigger has no url rule), so the prompt's chunk is
+// fetched in idle time; on /cold.html its url rule names another page, so nothing but the loader
+// and the engine is fetched until show() asks for the prompt.
+const surveys = (trigger) => JSON.stringify([{ id: 'bench', type: 'nps', trigger }]);
+const page = (withSdk, trigger = { event: 'go' }) => `<!doctype html><html lang="en"><title>bench</title><body><main>${'<p>Product text. </p>'.repeat(50)}</main>
 ${withSdk ? `<script>window.hearback=window.hearback||function(){(hearback.q=hearback.q||[]).push(arguments)};
-hearback('init',{endpoint:location.origin+'/collect',fatigue:{perSession:1000,days:0},surveys:${surveys}});</script>
+hearback('init',{endpoint:location.origin+'/collect',fatigue:{perSession:1000,days:0},surveys:${surveys(trigger)}});</script>
 <script src="/dist/hearback.min.js"></script>` : ''}</body></html>`;
 const server = await serve({
   routes: {
     '/without.html': (_q, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page(false)),
     '/with.html': (_q, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page(true)),
+    '/cold.html': (_q, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page(true, { event: 'go', url: '/elsewhere' })),
     '/collect': (_q, res) => res.writeHead(201).end(),
   },
 });
@@ -76,19 +89,18 @@ async function loadMetrics(path) {
     const heapBytes = (await cdp.send('Runtime.getHeapUsage')).usedSize;
     const long = await tab.evaluate(() => window.__long);
     let triggerMs;
+    let coldMs;
     if (path === '/with.html') {
-      // From track() to the first frame after the prompt's radios are laid out (visible and operable).
-      triggerMs = await tab.evaluate(() => new Promise((resolve) => {
-        const start = performance.now();
-        window.hearback('track', 'go');
-        const check = () => {
-          const radio = document.querySelector('hearback-prompt')?.shadowRoot?.querySelector('input[type=radio]');
-          if (radio && radio.getBoundingClientRect().width > 0) requestAnimationFrame(() => resolve(performance.now() - start));
-          else if (performance.now() - start > 5000) resolve(null);
-          else setTimeout(check, 1);
-        };
-        check();
-      }));
+      // The prompt's chunk was fetched in idle time: wait for it, then from track() to the first frame
+      // after the prompt's radios are laid out (visible and operable).
+      await tab.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/hearback-prompt.')), undefined, { timeout: 10_000 }).catch(() => undefined);
+      await tab.waitForTimeout(100);
+      triggerMs = await promptAfter(tab, 'track');
+    }
+    if (path === '/cold.html') {
+      // Nothing but the engine here yet: show() fetches, runs and renders the prompt's chunk.
+      await tab.evaluate(() => window.hearback('status'));
+      coldMs = await promptAfter(tab, 'show');
     }
     return {
       scriptMs: metrics.ScriptDuration * 1000,
@@ -97,17 +109,34 @@ async function loadMetrics(path) {
       blockingMs: long.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0),
       heapBytes,
       ...(triggerMs === undefined ? {} : { triggerMs }),
+      ...(coldMs === undefined ? {} : { coldMs }),
     };
   } finally {
     await context.close();
   }
 }
 
+/** From `track('go')` or `show('bench')` to the first frame after the prompt's radios are laid out. */
+function promptAfter(tab, command) {
+  return tab.evaluate((command) => new Promise((resolve) => {
+        const start = performance.now();
+        if (command === 'track') window.hearback('track', 'go');
+        else window.hearback('show', 'bench');
+        const check = () => {
+          const radio = document.querySelector('hearback-prompt')?.shadowRoot?.querySelector('input[type=radio]');
+          if (radio && radio.getBoundingClientRect().width > 0) requestAnimationFrame(() => resolve(performance.now() - start));
+          else if (performance.now() - start > 5000) resolve(null);
+          else setTimeout(check, 1);
+        };
+        check();
+      }), command);
+}
+
 /** Our own tasks in one traced load: at load (before hearback's first idle callback) and over 3 s. */
 async function tracedLoad() {
   const { context, tab, cdp } = await throttledTab();
   try {
-    const { atLoad, total } = await traceOurTasks(cdp, tab, server.origin + '/with.html', 'hearback.min.js', { afterLoadMs: 3000 });
+    const { atLoad, total } = await traceOurTasks(cdp, tab, server.origin + '/with.html', /hearback(-[\w-]+\.[\w-]+)?\.min\.js/, { afterLoadMs: 3000 });
     return { atLoadScriptMs: atLoad.scriptMs, atLoadTasks: atLoad.tasks, longestTaskMs: total.longestMs, totalScriptMs: total.scriptMs, tasks: total.tasks };
   } finally {
     await context.close();
@@ -118,7 +147,7 @@ const loads = [];
 try {
   for (let i = 0; i < runs; i++) {
     process.stderr.write(`load ${i + 1} of ${runs}\n`);
-    loads.push({ without: await loadMetrics('/without.html'), with: await loadMetrics('/with.html'), traced: await tracedLoad() });
+    loads.push({ without: await loadMetrics('/without.html'), with: await loadMetrics('/with.html'), cold: await loadMetrics('/cold.html'), traced: await tracedLoad() });
   }
 } finally {
   await server.close();
@@ -133,7 +162,7 @@ const results = {
   machine: `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), shared`,
   chromium,
   node: process.versions.node,
-  size: { ours, peers },
+  size: { ours, parts, peers },
   load: { throttle, runs: loads },
   benches: {},
 };

@@ -20,7 +20,9 @@ const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '-
 const files = pack.files.map((file) => file.path).sort();
 const version = JSON.parse(execFileSync('node', ['-p', 'JSON.stringify(require("./package.json"))'], { encoding: 'utf8' })).version;
 const required = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/hearback.min.js', `dist/hearback-${version}.min.js`, 'dist/sri.json', 'dist/index.js', 'dist/index.d.ts', 'dist/receiver.js', 'dist/receiver.d.ts', 'dist/testing.js', 'dist/testing.d.ts', 'dist/answer.schema.json'];
-const missing = required.filter((file) => !files.includes(file));
+// The loader fetches its chunks from beside itself: every file dist/sri.json names must ship.
+const chunks = Object.keys(JSON.parse(readFileSync('dist/sri.json', 'utf8'))).map((name) => 'dist/' + name);
+const missing = [...required, ...chunks].filter((file) => !files.includes(file));
 const unexpected = files.filter((file) => !(file.startsWith('dist/') || ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file)));
 if (missing.length) console.error('missing from the tarball: ' + missing.join(', '));
 if (unexpected.length) console.error('should not be in the tarball: ' + unexpected.join(', '));

@@ -1,8 +1,6 @@
 import type { Hearback, HearbackOptions } from './hearback-types';
 import { createLogger } from '../common/log';
 import { whenIdle } from '../common/when-idle';
-import { surveySchema } from '../config/survey-schema';
-import { triggerSchema } from '../config/trigger-schema';
 
 /** `hearback('command', …args)`: the script-tag face of the same engine, with its stub queue. */
 export type HearbackCommandFunction = {
@@ -23,30 +21,26 @@ export type HearbackCommandFunction = {
 const commands = ['init', 'show', 'track', 'identify', 'on', 'off', 'flush', 'consent', 'status', 'destroy'] as const;
 type Command = (typeof commands)[number];
 
+/** What `start` gives: an instance, or undefined when the options give nothing to start (a later `init` is then the first). */
+type Started = Hearback | undefined;
+
 /** Runs `work` later; the returned function runs it sooner (in a task of its own) if it has not run yet. */
 export type Defer = (work: () => void) => (() => void) | void;
 
 /**
  * By default `init` waits for idle time, so that loading the script costs the page almost nothing
  * before a prompt is due; a command queued behind it (a `track`, a `show`) hurries it into the next
- * task. The first build of the schemas is most of the cost of checking options, so it gets idle
- * periods of its own (the trigger schema, then the rest of the survey schema) before the one that
- * checks the options and starts: none of them is a long task.
+ * task.
  */
 const whenIdleOrHurried: Defer = (work) => {
   let done = false;
-  let cancel = () => {};
   const run = () => {
     if (done) return;
     done = true;
     cancel();
     work();
   };
-  const steps = [triggerSchema, surveySchema, run];
-  const next = () => {
-    if (!done) cancel = whenIdle(() => (steps.shift()!(), next()));
-  };
-  next();
+  const cancel = whenIdle(run);
   return () => void setTimeout(run, 0);
 };
 
@@ -54,10 +48,13 @@ const whenIdleOrHurried: Defer = (work) => {
  * Creates the command function. Every call runs in call order: commands given before `init` wait
  * and run once it arrives; `on`/`off` before init are kept too. `init` itself runs in a task of its
  * own (`defer`: idle time, or sooner when a command waits on it), so that loading the script and
- * starting hearback are short tasks apart; calls made meanwhile queue behind it. Results come back
- * as Promises; nothing throws into the caller.
+ * starting hearback are short tasks apart; calls made meanwhile queue behind it. `start` may take
+ * time (the script tag fetches the engine's chunk): calls keep queueing until it resolves. When it
+ * rejects (the chunk cannot load), `init` and the calls behind it stay queued and are tried again
+ * when the browser comes back online or the next command is given. Results come back as Promises;
+ * nothing throws into the caller.
  */
-export function createCommandFunction(start: (options: unknown) => Hearback, version: string, defer: Defer = whenIdleOrHurried): HearbackCommandFunction {
+export function createCommandFunction(start: (options: unknown) => Started | Promise<Started>, version: string, defer: Defer = whenIdleOrHurried): HearbackCommandFunction {
   const log = createLogger();
   let instance: Hearback | undefined;
   let starting = false;
@@ -74,16 +71,37 @@ export function createCommandFunction(start: (options: unknown) => Hearback, ver
     }
   };
 
-  const replace = (options: unknown) => {
+  let retryOnline = false;
+  const retryWhenOnline = () => {
+    if (retryOnline || typeof window !== 'object') return;
+    retryOnline = true;
+    window.addEventListener('online', () => ((retryOnline = false), pump()), { once: true });
+  };
+
+  /** Starts an instance, then calls `done(true)`; `done(false)` when it cannot start now and `init` stays queued. */
+  const replace = (options: unknown, done: (started: boolean) => void) => {
+    let result: Started | Promise<Started>;
     try {
       if (instance) {
         log.warn('init called again: the previous instance was destroyed and replaced');
         instance.destroy();
+        instance = undefined;
       }
-      instance = start(options);
+      result = start(options);
     } catch (error) {
       log.error(`init failed: ${String(error)}`);
+      return done(true);
     }
+    // A start that is here at once (the npm path, tests) finishes in this task.
+    if (typeof (result as Partial<Promise<Started>> | undefined)?.then !== 'function') return (instance = result as Started), done(true);
+    (result as Promise<Started>).then(
+      (started) => ((instance = started), done(true)),
+      (error: unknown) => {
+        log.debug(`not started yet (${String(error)}); tried again when the browser is online or with the next command`);
+        retryWhenOnline();
+        done(false);
+      },
+    );
   };
 
   /** Runs what can run now, in order; without an instance, the first init goes first. */
@@ -98,11 +116,13 @@ export function createCommandFunction(start: (options: unknown) => Hearback, ver
       }
       starting = true;
       hurry = defer(() => {
-        replace(call.args[0]);
-        starting = false;
-        hurry = undefined;
-        call.resolve(undefined);
-        pump();
+        replace(call.args[0], (started) => {
+          starting = false;
+          hurry = undefined;
+          if (!started) return void queue.unshift(call);
+          call.resolve(undefined);
+          pump();
+        });
       });
     }
   };

@@ -16,8 +16,11 @@ import { resolveSurvey } from './resolve-survey';
 import type { Rules } from '../rules/rule-types';
 import type { KeyValueStore } from '../storage/key-value-store';
 import type { OnFire, Triggers } from '../triggers/trigger-types';
-import type { PromptUi } from '../ui/prompt-types';
+import type { PromptSource } from '../ui/prompt-types';
 import type { WhenIdle } from '../common/when-idle';
+import { couldShowHere } from './could-show-here';
+import { createPendingPrompts } from './pending-prompts';
+import { createPromptLoader, type PromptLoader } from './prompt-loader';
 
 /** The replaceable parts of the engine. `init` passes the real ones; tests pass fakes. */
 export interface EngineParts {
@@ -26,7 +29,8 @@ export interface EngineParts {
   outbox(deps: { config: Config; store: KeyValueStore; emit: OutboxEmit; log: Logger }): Outbox;
   rules(deps: { config: Config; store: KeyValueStore; log: Logger }): Rules;
   triggers(deps: { config: Config; store: KeyValueStore; onFire: OnFire; log: Logger }): Triggers;
-  ui(deps: { log: Logger }): PromptUi;
+  /** Brings the prompt's code and a language's texts on demand (an `import()`, or the script tag's chunks). */
+  prompt(deps: { config: Config }): PromptSource;
   /** When to do the start-up work no prompt waits for. */
   whenIdle: WhenIdle;
 }
@@ -34,7 +38,8 @@ export interface EngineParts {
 interface Started {
   store: KeyValueStore;
   triggers: Triggers;
-  ui: PromptUi;
+  /** The prompt UI: fetched in idle time when a survey could show on this page, at once when one is due. */
+  prompt: PromptLoader;
   /**
    * Both open IndexedDB as they are created (the outbox reads its queue back and delivers what
    * earlier visits left; the rules read their state): made in idle time, or as soon as needed.
@@ -63,20 +68,33 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
   let started: Started | undefined;
   let destroyed = false;
   let opening = false;
+  const pending = createPendingPrompts();
+  const locale = () => resolveLocale(config.locale, parts.supportedLocales);
+  const isOpen = () => !!started?.prompt.current()?.isOpen();
 
   const outboxEmit: OutboxEmit = (event, detail) => emitter.emit(event, detail);
 
+  // The rules decide while the prompt's code loads. A prompt whose code cannot load stays due.
   const onFire: OnFire = (survey, cause, fireOptions) => {
     void guard(log, async () => {
       if (!started || destroyed || !consented) return;
-      if (opening || started.ui.isOpen()) return log.debug(`${survey.id}: skipped, another prompt is open`);
+      pending.forget(survey.id);
+      if (opening || isOpen()) return log.debug(`${survey.id}: skipped, another prompt is open`);
       opening = true;
+      let loaded = false;
       try {
-        const verdict = await rules().decide(survey, cause);
+        const [verdict, ui] = await Promise.all([rules().decide(survey, cause), started.prompt.load(locale())]);
         log.debug(verdict.reason);
-        if (verdict.show && !destroyed && consented && !started.ui.isOpen()) open(survey, cause, !!fireOptions?.takeFocus, fireOptions?.context);
+        loaded = !!ui;
+        if (!verdict.show || destroyed) return;
+        if (!ui) {
+          log.debug(`${survey.id}: the prompt could not load; it stays due and is tried again when the browser is online or a later trigger loads it`);
+          return pending.add(survey.id, () => onFire(survey, cause, fireOptions));
+        }
+        if (consented && !ui.isOpen()) open(survey, cause, !!fireOptions?.takeFocus, fireOptions?.context);
       } finally {
         opening = false;
+        if (loaded && !isOpen()) pending.retry();
       }
     });
   };
@@ -94,16 +112,21 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
   const start = () => {
     if (started || destroyed) return;
     const store = parts.store({ log });
-    const begun: Started = { store, ui: parts.ui({ log }), triggers: parts.triggers({ config, store, onFire, log }), cancelIdle: () => undefined };
+    const prompt = createPromptLoader({ source: parts.prompt({ config }), log });
+    const begun: Started = { store, prompt, triggers: parts.triggers({ config, store, onFire, log }), cancelIdle: () => undefined };
     started = begun;
+    const prefetch = () => couldShowHere(config.surveys) && prompt.prefetch(locale());
     begun.cancelIdle = parts.whenIdle(() => {
       guardSync(log, outbox);
-      begun.cancelIdle = parts.whenIdle(() => guardSync(log, rules));
+      begun.cancelIdle = parts.whenIdle(() => {
+        guardSync(log, rules);
+        begun.cancelIdle = parts.whenIdle(() => guardSync(log, prefetch));
+      });
     });
   };
 
   const open = (survey: Survey, cause: ShowCause, takeFocus: boolean, context?: Record<string, unknown>) =>
-    openPrompt({ survey, cause, takeFocus, config: config!, context: answerContext(config!.context, context, log), user, locale: resolveLocale(config!.locale, parts.supportedLocales), emitter, log, ui: started!.ui, outbox: outbox(), rules: rules() });
+    openPrompt({ survey, cause, takeFocus, config: config!, context: answerContext(config!.context, context, log), user, locale: locale(), emitter, log, ui: started!.prompt.current()!, outbox: outbox(), rules: rules() });
 
   const instance: Hearback = {
     async show(surveyIdOrType, overrides) {
@@ -115,7 +138,12 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
         const { context, ...surveyOverrides } = overrides && typeof overrides === 'object' ? overrides : ({} as NonNullable<typeof overrides>);
         const survey = resolveSurvey(config.surveys, surveyIdOrType, surveyOverrides, log);
         if (!survey) return false;
-        if (started.ui.isOpen()) started.ui.close();
+        const ui = await started.prompt.load(locale());
+        if (!ui || destroyed || !consented) {
+          if (!ui) log.debug(`${surveyIdOrType}: not shown, the prompt could not load`);
+          return false;
+        }
+        if (ui.isOpen()) ui.close();
         open(survey, 'show', true, plainContext(context, `show("${surveyIdOrType}") context`, log));
         return true;
       }).then((shown) => !!shown);
@@ -138,15 +166,16 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
     consent(granted) {
       consented = granted === true;
       if (consented) start();
-      else started?.ui.close();
+      else started?.prompt.current()?.close();
     },
     status: () => (started && !destroyed ? outbox() : started?.outbox)?.status() ?? idleStatus,
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      pending.destroy();
       if (started) {
         started.cancelIdle();
-        for (const part of [started.triggers, started.ui, started.outbox]) if (part) guardSync(log, part.destroy);
+        for (const part of [started.triggers, started.prompt, started.outbox]) if (part) guardSync(log, part.destroy);
       }
       emitter.clear();
     },

@@ -4,16 +4,12 @@ import { createOutbox } from '../outbox/outbox';
 import { createRules } from '../rules/rules';
 import { openStore } from '../storage/open-store';
 import { createTriggers } from '../triggers/triggers';
-import { createPromptUi } from '../ui/prompt-ui';
 import { whenIdle } from '../common/when-idle';
 
-/** The real parts: IndexedDB store, outbox, rules, triggers, the preact prompt and the idle-time scheduler. */
-export const defaultParts: EngineParts = {
-  supportedLocales,
-  store: openStore,
-  outbox: createOutbox,
-  rules: createRules,
-  triggers: createTriggers,
-  ui: createPromptUi,
-  whenIdle,
-};
+/**
+ * The real parts: IndexedDB store, outbox, rules, triggers and the idle-time scheduler, with the
+ * prompt brought by `prompt` (the npm module's `import()`, or the script tag's chunks).
+ */
+export function createDefaultParts(prompt: EngineParts['prompt']): EngineParts {
+  return { supportedLocales, store: openStore, outbox: createOutbox, rules: createRules, triggers: createTriggers, prompt, whenIdle };
+}

@@ -1,3 +1,4 @@
+import type { Logger } from '../common/log';
 import type { Config } from '../config/parse-options';
 import type { Survey } from '../config/survey-schema';
 import type { OutboxStatus } from '../outbox/outbox-types';
@@ -38,4 +39,20 @@ export interface PromptUi {
   close(): void;
   isOpen(): boolean;
   destroy(): void;
+}
+
+/**
+ * The prompt's code as it arrives on demand (the npm module's `import()`, the script tag's prompt
+ * chunk): everything that needs preact, signals, the stylesheet and the built-in texts.
+ */
+export interface PromptCode {
+  createPromptUi(deps: { log: Logger; languages?: Record<string, string> }): PromptUi;
+}
+
+/** How the engine brings the prompt's code, and a language's texts, when it needs them. */
+export interface PromptSource {
+  /** Resolves with the prompt's code; rejects when it cannot load now (offline, blocked, tampered). */
+  loadPrompt(): Promise<PromptCode>;
+  /** The texts of a language that is not built in (`table`), or undefined for a built-in one; rejects like `loadPrompt`. */
+  loadLanguage(tag: string): Promise<string | undefined>;
 }

@@ -6,13 +6,16 @@ import type { PromptRequest, PromptUi } from './prompt-types';
 import { watchPage } from './page-focus';
 import { createSession, type Session } from './session';
 import { whenIdle, type WhenIdle } from '../common/when-idle';
+import { messagesFor } from '../i18n/messages';
 
 /**
  * The preact prompt UI. One prompt at a time: `open` replaces whatever is on screen. Never throws
  * into the page: a missing target (inline, or a kiosk given one) is logged and nothing opens.
+ * `languages` holds the texts of languages loaded apart from the prompt (tag → table; English and
+ * Thai are built in): the caller adds a language to it before opening a prompt in it.
  */
-export function createPromptUi(deps: { log: Logger; idle?: WhenIdle }): PromptUi {
-  const { log, idle = whenIdle } = deps;
+export function createPromptUi(deps: { log: Logger; idle?: WhenIdle; languages?: Record<string, string> }): PromptUi {
+  const { log, idle = whenIdle, languages } = deps;
   let current: Session | undefined;
   let sheet: CSSStyleSheet | undefined;
   const getSheet = () => (sheet ??= createSheet());
@@ -49,7 +52,7 @@ export function createPromptUi(deps: { log: Logger; idle?: WhenIdle }): PromptUi
       update(request.outbox.status());
       unsubscribe = request.outbox.subscribe(update);
     }
-    render(h(Prompt, { session, request }), root);
+    render(h(Prompt, { session, request, messages: messagesFor(request.locale, languages) }), root);
   }
 
   return {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { isRtl, messagesFor } from '../i18n/messages';
+import { isRtl, type Messages } from '../i18n/messages';
 import { textOnAccent } from './contrast';
 import { FollowUp } from './follow-up';
 import { ChatIcon, CheckIcon, CloseIcon, MinimiseIcon } from './icons';
@@ -10,10 +10,9 @@ import type { Session } from './session';
 import { fill, pickText } from './texts';
 
 /** The prompt: reads the session's signals (re-rendering when they change) and calls its actions. */
-export function Prompt({ session, request }: { session: Session; request: PromptRequest }) {
+export function Prompt({ session, request, messages }: { session: Session; request: PromptRequest; messages: Messages }) {
   const { survey, locale, theme, values } = request;
   const { mode, kind } = session;
-  const messages = messagesFor(locale);
   const say = (value: Parameters<typeof pickText>[0], fallback: string) => fill(pickText(value, locale, session.band.value) ?? fallback, values);
   const step = session.step.value;
   const link = step === 'thanks' ? session.promoterLink.value : undefined;

@@ -3,13 +3,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageDir } from '../package-dir';
 
-/** One servable copy of the script-tag bundle. */
+/** One servable file of the script tag: the loader (plain or versioned) or a chunk it fetches. */
 export interface ScriptFile {
-  /** `hearback.min.js` or `hearback-0.1.0.min.js`. */
+  /** `hearback.min.js`, `hearback-0.1.0.min.js` or a chunk such as `hearback-prompt.<hash>.min.js`. */
   name: string;
   body: Buffer;
   /** Subresource Integrity value, `sha384-…`. */
   integrity: string;
+  /** True when the name pins the bytes (a version or a content hash): cached for a year. */
   versioned: boolean;
 }
 
@@ -21,6 +22,11 @@ export interface ScriptFiles {
   current: ScriptFile;
   /** Every versioned copy found, the current one included. */
   versioned: ScriptFile[];
+  /**
+   * The chunks the loader fetches from beside itself, pinned by their SRI value (engine, prompt,
+   * each language): named by their content hash, so kept from every build found.
+   */
+  chunks: ScriptFile[];
 }
 
 /** Why there is no script to serve (the SDK is not built), for the routes and pages that need one. */
@@ -39,10 +45,12 @@ export function sdkDistDir(): string {
 }
 
 const versionedName = /^hearback-(\d+\.\d+\.\d+(?:-[\w.]+)?)\.min\.js$/;
+const chunkName = /^hearback-(?:engine|prompt|lang-[a-z]+)\.[\w-]+\.min\.js$/;
 
 /**
- * Reads the SDK's built script files from `distDir` once, at start, and computes their SRI hashes
- * from the bytes served (not from a side file that could be stale).
+ * Reads the SDK's built script files (the loader, its versioned copies and its chunks) from
+ * `distDir` once, at start, and computes their SRI hashes from the bytes served (not from a side
+ * file that could be stale).
  */
 export function loadScriptFiles(distDir: string = sdkDistDir()): ScriptFiles | ScriptMissing {
   const plainPath = join(distDir, 'hearback.min.js');
@@ -55,5 +63,6 @@ export function loadScriptFiles(distDir: string = sdkDistDir()): ScriptFiles | S
   const versioned = readdirSync(distDir).filter((name) => versionedName.test(name)).sort().map(file);
   const current = versioned.find((candidate) => candidate.integrity === plain.integrity);
   if (!current) return { missing: `the widget script in ${distDir} has no versioned copy with the same bytes as hearback.min.js (rebuild it: npm run build)` };
-  return { version: versionedName.exec(current.name)![1], plain, current, versioned };
+  const chunks = readdirSync(distDir).filter((name) => chunkName.test(name)).sort().map(file);
+  return { version: versionedName.exec(current.name)![1], plain, current, versioned, chunks };
 }

@@ -12,6 +12,12 @@ const bundle = '/*! hearback test bundle */window.hearback=function(){};';
 writeFileSync(join(dist, 'hearback.min.js'), bundle);
 writeFileSync(join(dist, 'hearback-1.2.3.min.js'), bundle);
 writeFileSync(join(dist, 'hearback-1.2.2.min.js'), '/* an older release */');
+// The chunks the loader fetches from beside itself, named by their content hash.
+const promptChunk = '/* prompt chunk */';
+writeFileSync(join(dist, 'hearback-prompt.Ab1_x-9Z.min.js'), promptChunk);
+writeFileSync(join(dist, 'hearback-engine.q2W3e4R5.min.js'), '/* engine chunk */');
+writeFileSync(join(dist, 'hearback-lang-ja.Zz9Yy8Xx.min.js'), '/* ja */');
+writeFileSync(join(dist, 'hearback-evil.x.min.js'), '/* not a chunk name the loader uses */');
 const sri = `sha384-${createHash('sha384').update(bundle).digest('base64')}`;
 
 let collector: TestCollector;
@@ -55,6 +61,25 @@ describe('the widget script, served by the collector', () => {
     expect(await again.text()).toBe('');
     expect((await collector.request('/hearback-1.2.2.min.js')).status).toBe(200);
     expect((await collector.request('/hearback-9.9.9.min.js')).status).toBe(404);
+  });
+
+  it('the chunks the loader fetches: each served with the versioned file\'s headers (a year, immutable, open CORS for integrity)', async () => {
+    const files = loadScriptFiles(dist) as ScriptFiles;
+    expect(files.chunks.map((f) => f.name)).toEqual(['hearback-engine.q2W3e4R5.min.js', 'hearback-lang-ja.Zz9Yy8Xx.min.js', 'hearback-prompt.Ab1_x-9Z.min.js']);
+    const response = await collector.request('/hearback-prompt.Ab1_x-9Z.min.js', { headers: { origin: 'https://any-shop.example' } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(promptChunk);
+    const integrity = `sha384-${createHash('sha384').update(promptChunk).digest('base64')}`;
+    expect(Object.fromEntries(['content-type', 'cache-control', 'etag', 'access-control-allow-origin', 'cross-origin-resource-policy'].map((h) => [h, response.headers.get(h)]))).toEqual({
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=31536000, immutable',
+      etag: `"${integrity}"`,
+      'access-control-allow-origin': '*',
+      'cross-origin-resource-policy': 'cross-origin',
+    });
+    for (const name of ['hearback-engine.q2W3e4R5.min.js', 'hearback-lang-ja.Zz9Yy8Xx.min.js']) expect((await collector.request('/' + name)).status).toBe(200);
+    expect((await collector.request('/hearback-evil.x.min.js')).status).toBe(404);
+    expect((await collector.request('/hearback-prompt.other.min.js')).status).toBe(404);
   });
 
   it('without a built SDK: 404 saying how to build it, and the builder says so too', async () => {

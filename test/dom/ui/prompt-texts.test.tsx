@@ -1,6 +1,7 @@
 import { fireEvent, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fill, pickText } from '../../../src/ui/texts';
+import { languageImports } from '../../../src/i18n/language-imports';
 import { openPrompt } from './request';
 
 afterEach(() => document.body.replaceChildren());
@@ -77,7 +78,10 @@ describe('locales', () => {
     ['es-MX', '¿Qué probabilidad hay de que nos recomiendes a un amigo o colega?', 'ltr'],
     ['xx', 'How likely are you to recommend us to a friend or colleague?', 'ltr'],
   ])('%s: built-in wording and direction on the widget root', async (locale, question, dir) => {
-    const { view, host } = openPrompt({ type: 'nps' }, { locale });
+    // The engine loads a language's own table before it opens a prompt in it.
+    const tag = locale.split('-')[0];
+    const languages = tag in languageImports ? { [tag]: (await languageImports[tag]()).table } : {};
+    const { view, host } = openPrompt({ type: 'nps' }, { locale }, languages);
     expect(await view().findByRole('radiogroup', { name: question })).toBeTruthy();
     const root = host()!.shadowRoot!.querySelector('.widget')!;
     expect([root.getAttribute('lang'), root.getAttribute('dir')]).toEqual([locale, dir]);

@@ -32,9 +32,10 @@ export function makeRequest(survey: Partial<Survey> = {}, rest: Partial<PromptRe
   return { request, emit, listeners };
 }
 
-export function openPrompt(survey: Partial<Survey> = {}, rest: Partial<PromptRequest> = {}) {
+/** `languages`: the tables of languages loaded apart from the prompt (tag → table), as the engine hands them over. */
+export function openPrompt(survey: Partial<Survey> = {}, rest: Partial<PromptRequest> = {}, languages: Record<string, string> = {}) {
   const log = { error: vi.fn(), warn: vi.fn(), debug: vi.fn() };
-  const ui = createPromptUi({ log });
+  const ui = createPromptUi({ log, languages });
   const made = makeRequest(survey, rest);
   ui.open(made.request);
   const host = () => document.querySelector('hearback-prompt');

@@ -76,10 +76,35 @@ describe('command function (stub queue and hearback(cmd, …))', () => {
       hearback('init', { endpoint: 'https://e.com' });
       await vi.advanceTimersByTimeAsync(10);
       expect(calls).toEqual([]);
-      await vi.advanceTimersByTimeAsync(1500); // no requestIdleCallback here: three fallback timers (two for schemas, then init)
+      await vi.advanceTimersByTimeAsync(1500); // no requestIdleCallback here: the fallback timer
       expect(calls).toEqual(['init']);
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('a start that takes time (the engine chunk): calls queue behind it; one that cannot load keeps init and the calls, and the next command tries again', async () => {
+    const calls: string[] = [];
+    let reachable = false;
+    const start = vi.fn(async () => {
+      if (!reachable) throw new Error('offline');
+      calls.push('init');
+      return recordingInstance(calls);
+    });
+    const debug = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const hearback = createCommandFunction(start, '0.1.0', now);
+    hearback('init', { endpoint: 'https://e.com' });
+    const shown = hearback('show', 'nps');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toEqual([]);
+    expect(error).not.toHaveBeenCalled();
+    reachable = true;
+    hearback('track', 'checkout');
+    expect(await shown).toBe(true);
+    expect(calls).toEqual(['init', 'show nps', 'track checkout']);
+    expect(start).toHaveBeenCalledTimes(2);
+    debug.mockRestore();
+    error.mockRestore();
   });
 });

@@ -55,6 +55,27 @@ describe('engine', () => {
     expect(fake.request).toBeUndefined();
   });
 
+  it('a prompt whose code cannot load stays due: nothing shows or throws, and it shows with its context when the browser is back online', async () => {
+    const page = new EventTarget();
+    vi.stubGlobal('window', page);
+    const fake = createFakeParts();
+    const hb = createEngine({ endpoint, surveys }, fake.parts);
+    fake.prompt.available = false;
+    fake.fire({ id: 'after-checkout', type: 'csat' }, 'event', { context: { orderId: 'A17' } });
+    await tick();
+    expect(fake.request).toBeUndefined();
+    expect(await hb.show('nps')).toBe(false); // show() says so at once
+    expect(console.error).not.toHaveBeenCalled();
+    fake.prompt.available = true;
+    page.dispatchEvent(new Event('online'));
+    await tick();
+    expect(fake.request?.survey.id).toBe('after-checkout');
+    await fake.request!.onScore(2);
+    expect([...fake.stored.values()][0].answer).toMatchObject({ survey: 'after-checkout', score: 2, context: { orderId: 'A17' } });
+    expect(fake.prompt.loads).toBe(3);
+    vi.unstubAllGlobals();
+  });
+
   it('never opens two prompts at once', async () => {
     const fake = createFakeParts();
     const hb = createEngine({ endpoint, surveys }, fake.parts);
@@ -158,7 +179,7 @@ describe('engine', () => {
     hb.destroy();
     fake.runIdle();
     await hb.flush();
-    expect(fake.log).toEqual(['triggers.destroy', 'ui.destroy']);
+    expect(fake.log).toEqual(['triggers.destroy']); // the prompt's code was never needed, so never loaded
   });
 
   it('destroy removes the parts and ignores later calls', async () => {
@@ -167,6 +188,7 @@ describe('engine', () => {
     hb.track('checkout');
     expect(fake.tracked).toEqual(['checkout']);
     fake.runIdle();
+    expect(await hb.show('nps')).toBe(true);
     hb.destroy();
     expect(fake.log).toEqual(expect.arrayContaining(['triggers.destroy', 'ui.destroy', 'outbox.destroy']));
     expect(await hb.show('nps')).toBe(false);

@@ -13,6 +13,8 @@ export function createFakeParts(options: { allow?: boolean } = {}) {
   let fire: OnFire | undefined;
   const tracked: string[] = [];
   const idle = new Set<() => void>();
+  /** Whether the prompt's code can load now (offline or blocked when false), and how often it was asked for. */
+  const prompt = { available: true, loads: 0 };
   const parts: EngineParts = {
     supportedLocales: ['en', 'th'],
     store: () => createMemoryStore(),
@@ -46,11 +48,20 @@ export function createFakeParts(options: { allow?: boolean } = {}) {
       fire = onFire;
       return { track: (event) => void tracked.push(event), destroy: () => log.push('triggers.destroy') };
     },
-    ui: () => ({
-      open: (r) => void (request = r),
-      close: () => void (request = undefined),
-      isOpen: () => !!request,
-      destroy: () => log.push('ui.destroy'),
+    prompt: () => ({
+      loadPrompt: async () => {
+        prompt.loads++;
+        if (!prompt.available) throw new Error('offline');
+        return {
+        createPromptUi: () => ({
+          open: (r) => void (request = r),
+          close: () => void (request = undefined),
+          isOpen: () => !!request,
+          destroy: () => log.push('ui.destroy'),
+        }),
+        };
+      },
+      loadLanguage: async () => undefined,
     }),
     whenIdle(work) {
       idle.add(work);
@@ -58,7 +69,7 @@ export function createFakeParts(options: { allow?: boolean } = {}) {
     },
   };
   return {
-    parts, log, stored, tracked,
+    parts, log, stored, tracked, prompt,
     get request() { return request; },
     fire: (...args: Parameters<OnFire>) => fire!(...args),
     runIdle() {

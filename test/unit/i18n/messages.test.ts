@@ -1,14 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { supportedLocales } from '../../../src/i18n/locales';
-import { messageLocales, messagesFor } from '../../../src/i18n/messages';
+import { readdirSync } from 'node:fs';
+import { builtInLocales, messagesFor } from '../../../src/i18n/messages';
+import { languageImports } from '../../../src/i18n/language-imports';
+
+/** Every table: the built-in ones, and each language file's, as the prompt gets them. */
+async function allTables() {
+  const extra: Record<string, string> = {};
+  for (const [tag, load] of Object.entries(languageImports)) extra[tag] = (await load()).table;
+  return extra;
+}
 import { resolveLocale } from '../../../src/i18n/resolve-locale';
 
 describe('message tables', () => {
-  it('every supported locale has a complete table and nothing else ships', () => {
-    expect([...supportedLocales].sort()).toEqual(messageLocales().sort());
+  it('every supported locale has a complete table and nothing else ships', async () => {
+    const extra = await allTables();
+    expect([...supportedLocales].sort()).toEqual([...builtInLocales(), ...Object.keys(extra)].sort());
+    expect(builtInLocales().sort()).toEqual(['en', 'th']);
+    const files = readdirSync(new URL('../../../src/i18n/languages/', import.meta.url)).map((file) => file.replace(/\.ts$/, ''));
+    expect(files.sort()).toEqual(Object.keys(languageImports).sort());
     const english = messagesFor('en');
     for (const locale of supportedLocales) {
-      const messages = messagesFor(locale);
+      const messages = messagesFor(locale, extra);
       for (const [key, text] of Object.entries(english)) {
         expect(messages[key as keyof typeof messages], `${locale}.${key}`).toBeTruthy();
         if (text.includes('{n}')) expect(messages[key as keyof typeof messages], `${locale}.${key}`).toContain('{n}');
@@ -32,8 +45,14 @@ describe('message tables', () => {
     expect(all).toContain('\u0e33');
   });
 
-  it('falls back by language, then to English', () => {
-    expect(messagesFor('pt-BR').send).toBe('Enviar');
+  it('a language outside the prompt needs its table: without it the prompt speaks English', async () => {
+    const { table } = await languageImports.ja();
+    expect(messagesFor('ja', { ja: table }).send).toBe('送信');
+    expect(messagesFor('ja').send).toBe('Send');
+  });
+
+  it('falls back by language, then to English', async () => {
+    expect(messagesFor('pt-BR', await allTables()).send).toBe('Enviar');
     expect(messagesFor('TH').send).toBe('ส่ง');
     expect(messagesFor('sw').send).toBe('Send');
   });

@@ -1,0 +1,3 @@
+/** The prompt's built-in wording in this language (the keys of `i18n/messages.ts`, in order): a chunk of its own, fetched only when chosen. */
+export const table =
+  '¿Qué probabilidad hay de que nos recomiendes a un amigo o colega?|¿Cómo valorarías tu satisfacción general con lo que recibiste?|¿Qué tan fácil fue tratar con nosotros hoy?|Nada probable|Muy probable|Muy insatisfecho|Muy satisfecho|Muy difícil|Muy fácil|¿Cuál es el motivo principal de tu puntuación?|Enviar|Omitir|Cerrar|¡Gracias por tu opinión!|Otro|Pueden contactarme sobre mi respuesta|Respuestas esperando la red: {n}|Minimizar|Opinión|Listo';

@@ -1,0 +1,3 @@
+/** The prompt's built-in wording in this language (the keys of `i18n/messages.ts`, in order): a chunk of its own, fetched only when chosen. */
+export const table =
+  'Quelle est la probabilité que vous nous recommandiez à un ami ou à un collègue\u00a0?|Quel est votre niveau de satisfaction global concernant ce que vous avez reçu\u00a0?|Dans quelle mesure a-t-il été facile de traiter avec nous aujourd’hui\u00a0?|Pas du tout probable|Très probable|Très insatisfait|Très satisfait|Très difficile|Très facile|Quelle est la raison principale de votre note\u00a0?|Envoyer|Passer|Fermer|Merci pour votre avis\u00a0!|Autre|Vous pouvez me contacter au sujet de ma réponse|Réponses en attente du réseau\u00a0: {n}|Réduire|Avis|Terminé';

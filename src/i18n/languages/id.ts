@@ -1,0 +1,3 @@
+/** The prompt's built-in wording in this language (the keys of `i18n/messages.ts`, in order): a chunk of its own, fetched only when chosen. */
+export const table =
+  'Seberapa besar kemungkinan Anda merekomendasikan kami kepada teman atau kolega?|Seberapa puas Anda secara keseluruhan dengan apa yang Anda terima?|Seberapa mudah berurusan dengan kami hari ini?|Sangat tidak mungkin|Sangat mungkin|Sangat tidak puas|Sangat puas|Sangat sulit|Sangat mudah|Apa alasan utama skor Anda?|Kirim|Lewati|Tutup|Terima kasih atas masukan Anda!|Lainnya|Anda boleh menghubungi saya tentang jawaban ini|Jawaban menunggu jaringan: {n}|Perkecil|Masukan|Selesai';

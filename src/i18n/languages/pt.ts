@@ -1,0 +1,3 @@
+/** The prompt's built-in wording in this language (the keys of `i18n/messages.ts`, in order): a chunk of its own, fetched only when chosen. */
+export const table =
+  'Qual a probabilidade de você nos recomendar a um amigo ou colega?|Como você avalia sua satisfação geral com o que recebeu?|Quão fácil foi lidar conosco hoje?|Nada provável|Muito provável|Muito insatisfeito|Muito satisfeito|Muito difícil|Muito fácil|Qual é o principal motivo da sua nota?|Enviar|Pular|Fechar|Obrigado pela sua opinião!|Outro|Podem me contatar sobre minha resposta|Respostas aguardando a rede: {n}|Minimizar|Opinião|Concluir';

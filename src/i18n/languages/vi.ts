@@ -1,0 +1,3 @@
+/** The prompt's built-in wording in this language (the keys of `i18n/messages.ts`, in order): a chunk of its own, fetched only when chosen. */
+export const table =
+  'Khả năng bạn giới thiệu chúng tôi cho bạn bè hoặc đồng nghiệp là bao nhiêu?|Nhìn chung, bạn hài lòng đến mức nào với những gì đã nhận được?|Hôm nay làm việc với chúng tôi dễ dàng đến mức nào?|Hoàn toàn không|Chắc chắn có|Rất không hài lòng|Rất hài lòng|Rất khó|Rất dễ|Lý do chính cho điểm số của bạn là gì?|Gửi|Bỏ qua|Đóng|Cảm ơn phản hồi của bạn!|Khác|Bạn có thể liên hệ với tôi về câu trả lời này|Câu trả lời chờ mạng: {n}|Thu nhỏ|Phản hồi|Xong';
