@@ -31,6 +31,8 @@ export interface Config {
   lineApiUrl: string;
   /** Encrypts alert channels' secrets in the database; undefined stores them as typed. */
   secretKey?: string;
+  /** Alerts may go to loopback and private networks (tests, a shop's own network); link-local and metadata addresses never. */
+  allowPrivateDestinations: boolean;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +101,11 @@ const settings = {
     env: 'HEARBACK_SECRET_KEY', about: 'encrypts alert tokens, webhook addresses and passwords in the database (32+ characters; keep it safe)', flag: 'secret-key',
     schema: z.string().refine((v) => v.length >= 32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)'),
   },
+  allowPrivateDestinations: {
+    env: 'HEARBACK_ALLOW_PRIVATE_DESTINATIONS', about: '1: alerts may go to loopback and private networks (never link-local or cloud metadata)', flag: 'allow-private-destinations',
+    schema: z.enum(['0', '1'], { message: 'must be 1 (allow) or 0 (refuse)' }).transform((v) => v === '1'),
+    fallback: '0',
+  },
 } satisfies Record<string, { env: string; about: string; flag: string; schema: z.ZodType; fallback?: string | (() => string) }>;
 
 type Settings = typeof settings;
@@ -150,6 +157,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: parsed.trustProxy!,
     lineApiUrl: parsed.lineApiUrl!,
     secretKey: parsed.secretKey,
+    allowPrivateDestinations: parsed.allowPrivateDestinations!,
   };
 }
 

@@ -2,7 +2,8 @@ import { loadAnswer, loadAnswersBetween } from './answer-rows';
 import { defaultBackoff, retryDelay, type BackoffPolicy } from './backoff';
 import { digestChannels, loadChannel, type Channel } from './channel-store';
 import { plainBox, type SecretBox } from './secret-box';
-import { isDeliveryError } from './channels/delivery-error';
+import { isDeliveryError, reasonInEnglish, reasonOf } from './channels/delivery-error';
+import { storedReason } from './delivery-text';
 import { sendToChannel, type SendDeps } from './channels/sender';
 import type { Database } from '../db/database';
 import { digestMessage, dueDigest, localDay } from './digest';
@@ -70,11 +71,12 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
       await sendToChannel(channel, message, { deliveryId: delivery.id, timestamp: now() }, send);
       await markSent(db, delivery, now());
     } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
+      const reason = reasonOf(error);
+      const text = storedReason(reason);
       const retryable = isDeliveryError(error) && error.retryable;
       if (!retryable || delivery.attempts >= backoff.maxAttempts) {
         await markFailed(db, delivery, text);
-        log(`hearback alerts: gave up on delivery ${delivery.id} to "${channel.name}" after ${delivery.attempts} tries: ${text}`);
+        log(`hearback alerts: gave up on delivery ${delivery.id} to "${channel.name}" after ${delivery.attempts} tries: ${reasonInEnglish(reason)}`);
         return;
       }
       const wait = retryDelay(delivery.attempts, backoff, random, isDeliveryError(error) ? error.retryAfterMs : null);

@@ -21,7 +21,7 @@ describe('alerts JSON API', { timeout: 60_000 }, () => {
 
   beforeAll(async () => {
     line = await startFakeLine(token);
-    collector = await startTestCollector({ config: { lineApiUrl: line.url, timezone: 'Asia/Bangkok', secretKey: 'a-secret-key-of-at-least-32-characters' } });
+    collector = await startTestCollector({ config: { lineApiUrl: line.url, timezone: 'Asia/Bangkok', secretKey: 'a-secret-key-of-at-least-32-characters', allowPrivateDestinations: true } });
     owner = await signIn(collector);
     await collector.accounts.users.add({ ...staff, role: 'staff' });
     staffCookie = await signIn(collector, staff);
