@@ -33,6 +33,8 @@ export interface Config {
   secretKey?: string;
   /** Alerts may go to loopback and private networks (tests, a shop's own network); link-local and metadata addresses never. */
   allowPrivateDestinations: boolean;
+  /** Alerts one channel is sent per rolling hour; the rest are held and counted in its digest. 0: no cap. */
+  alertsPerHour: number;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +108,10 @@ const settings = {
     schema: z.enum(['0', '1'], { message: 'must be 1 (allow) or 0 (refuse)' }).transform((v) => v === '1'),
     fallback: '0',
   },
+  alertsPerHour: {
+    env: 'HEARBACK_ALERTS_PER_HOUR', about: 'alerts one channel is sent per hour; the rest wait for its daily digest (0: no cap)', flag: 'alerts-per-hour',
+    schema: integer(0, 10_000), fallback: '30',
+  },
 } satisfies Record<string, { env: string; about: string; flag: string; schema: z.ZodType; fallback?: string | (() => string) }>;
 
 type Settings = typeof settings;
@@ -158,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lineApiUrl: parsed.lineApiUrl!,
     secretKey: parsed.secretKey,
     allowPrivateDestinations: parsed.allowPrivateDestinations!,
+    alertsPerHour: parsed.alertsPerHour!,
   };
 }
 

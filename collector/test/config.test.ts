@@ -16,7 +16,7 @@ describe('loadConfig', () => {
   it('fills in the defaults', () => {
     expect(loadConfig({ HEARBACK_TIMEZONE: 'Asia/Bangkok' })).toEqual({
       port: 8787, host: '127.0.0.1', databaseUrl: undefined, dataDir: '.data/pglite', publicUrl: undefined, allowedOrigins: [],
-      timezone: 'Asia/Bangkok', retentionDays: undefined, admin: undefined, rateLimit: { limit: 60, windowSeconds: 60 }, trustProxy: 0, lineApiUrl: 'https://api.line.me', allowPrivateDestinations: false,
+      timezone: 'Asia/Bangkok', retentionDays: undefined, admin: undefined, rateLimit: { limit: 60, windowSeconds: 60 }, trustProxy: 0, lineApiUrl: 'https://api.line.me', allowPrivateDestinations: false, alertsPerHour: 30,
     });
   });
 

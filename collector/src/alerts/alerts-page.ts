@@ -96,7 +96,7 @@ ${noticeBlock(data.notice)}
           channel.digestHour !== null ? fill(t.digestAt[lang], { hour: hour(channel.digestHour) }) : '',
         ].filter(Boolean).join(' · ')}</p>
         <p class="small">${last ? fill(t.lastDelivery[lang], { status: t.status[last.status][lang], when: when(last.at, lang, timeZone) }) : html`<span class="muted">${t.neverSent[lang]}</span>`}
-        ${last?.lastError && last.status !== 'sent' ? html`<br><span class="error-text">${last.status === 'failed' ? describeStored(last.lastError, lang) : fill(t.retrying[lang], { error: describeStored(last.lastError, lang) })}</span>` : ''}</p>
+        ${last?.lastError && last.status !== 'sent' ? html`<br><span class="error-text">${last.status === 'pending' || last.status === 'sending' ? fill(t.retrying[lang], { error: describeStored(last.lastError, lang) }) : describeStored(last.lastError, lang)}</span>` : ''}</p>
       </div>
       ${isOwner ? html`<div class="actions">
         <form method="post" action="/alerts/channels/${channel.id}/test"><button class="secondary" aria-label="${fill(t.testLabel[lang], { name: channel.name })}">${t.test[lang]}</button></form>

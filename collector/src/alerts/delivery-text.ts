@@ -29,6 +29,10 @@ const text = {
   },
   incomplete: { en: 'its settings are incomplete: edit the channel', th: 'การตั้งค่าไม่ครบ กรุณาแก้ไขช่องทาง' },
   unknown: { en: 'it could not be sent', th: 'ส่งไม่สำเร็จ' },
+  capped: {
+    en: 'held back: this channel already had {perHour} alerts in the last hour; the answer is in the inbox and counted in the daily digest',
+    th: 'ระงับไว้: ช่องทางนี้ได้รับการแจ้งเตือนครบ {perHour} รายการในชั่วโมงที่ผ่านมาแล้ว คำตอบอยู่ในกล่องข้อความและนับรวมในสรุปประจำวัน',
+  },
 } satisfies Record<string, Localized>;
 
 /** What an HTTP status means for the owner, in a few words. */
@@ -67,6 +71,7 @@ export function describeDelivery(reason: DeliveryReason, lang: Lang): string {
     case 'unreadable': return fill(text.unreadable[lang], { fields: reason.fields.join(', ') });
     case 'incomplete': return text.incomplete[lang];
     case 'unknown': return text.unknown[lang];
+    case 'capped': return fill(text.capped[lang], { perHour: reason.perHour });
   }
 }
 

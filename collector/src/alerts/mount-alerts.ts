@@ -48,7 +48,7 @@ export function mountAlerts(app: App, deps: FeatureDeps, options: AlertsOptions 
   const publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
   const send: SendDeps = { lineApiUrl: config.lineApiUrl, destinations: { allowPrivate: config.allowPrivateDestinations }, ...options.send };
   const box = createSecretBox(config.secretKey);
-  const worker = createAlertWorker({ db, send, publicUrl, timeZone, now, box, pollMs: options.pollMs, log: (line) => log.error(line) });
+  const worker = createAlertWorker({ db, send, publicUrl, timeZone, now, box, pollMs: options.pollMs, perHour: config.alertsPerHour, log: (line) => log.error(line) });
   const hook = createAlertHook({ timeZone, now, onQueued: () => worker.wake() });
   deps.answerHooks.onAnswerStored(hook, { precheck: hook.precheck });
   // A comment that arrives after the score may now match a "comment mentions" rule; the unique key

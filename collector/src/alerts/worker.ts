@@ -8,7 +8,7 @@ import { sendToChannel, type SendDeps } from './channels/sender';
 import type { Database } from '../db/database';
 import { digestMessage, dueDigest, localDay } from './digest';
 import { answerMessage, type AlertMessage } from './message';
-import { claimDue, enqueueDigest, markFailed, markRetry, markSent, type QueuedDelivery } from './queue';
+import { claimDue, enqueueDigest, heldBetween, markFailed, markHeld, markRetry, markSent, sentSince, type QueuedDelivery } from './queue';
 import { afterQuietHours } from './quiet-hours';
 
 export interface AlertWorkerOptions {
@@ -27,6 +27,11 @@ export interface AlertWorkerOptions {
   leaseMs?: number;
   batchSize?: number;
   pollMs?: number;
+  /**
+   * Alerts (not digests) one channel is sent per rolling hour; the rest are held and counted in its
+   * next digest, so a flood of answers cannot use up a LINE quota. 0: no cap. @default 30
+   */
+  perHour?: number;
   /** Opens the channels' stored secrets. @default stored as typed */
   box?: SecretBox;
   log?: (line: string) => void;
@@ -44,7 +49,7 @@ export interface AlertWorker {
 
 /** Sends queued alerts and digests: claim, render from the database, send, record the outcome. */
 export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
-  const { db, send, publicUrl, timeZone, box = plainBox, backoff = defaultBackoff, leaseMs = 120_000, batchSize = 10, pollMs = 2_000 } = options;
+  const { db, send, publicUrl, timeZone, box = plainBox, backoff = defaultBackoff, leaseMs = 120_000, batchSize = 10, pollMs = 2_000, perHour = 30 } = options;
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
   const log = options.log ?? ((line: string) => console.log(line));
@@ -59,10 +64,17 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
       return answer && answerMessage(answer, settings);
     }
     const day = localDay(delivery.digestDate!, timeZone);
-    return digestMessage(delivery.digestDate!, await loadAnswersBetween(db, day.from, day.to), settings);
+    return digestMessage(delivery.digestDate!, await loadAnswersBetween(db, day.from, day.to), settings, await heldBetween(db, channel.id, day.from, day.to));
   }
 
-  async function deliver(delivery: QueuedDelivery): Promise<void> {
+  async function deliver(delivery: QueuedDelivery, budget: Map<string, number>): Promise<void> {
+    // Taken before the first await, so a batch's deliveries to one channel share the hour's budget.
+    const left = delivery.answerId && perHour > 0 ? budget.get(delivery.channelId) ?? perHour : Infinity;
+    if (left <= 0) {
+      await markHeld(db, delivery, storedReason({ code: 'capped', perHour }));
+      return;
+    }
+    if (delivery.answerId && perHour > 0) budget.set(delivery.channelId, left - 1);
     const channel = await loadChannel(db, delivery.channelId, box);
     const message = channel && (await messageFor(delivery, channel));
     // The channel or answer was deleted since: the cascade removes the row too; nothing to send.
@@ -97,7 +109,11 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
   async function runOnce(): Promise<number> {
     await queueDigests();
     const deliveries = await claimDue(db, now(), leaseMs, batchSize);
-    const outcomes = await Promise.allSettled(deliveries.map(deliver));
+    // What each channel may still be sent this hour.
+    const alerted = [...new Set(deliveries.filter((d) => d.answerId).map((d) => d.channelId))];
+    const sent = perHour > 0 ? await sentSince(db, alerted, new Date(now().getTime() - 3_600_000)) : new Map<string, number>();
+    const budget = new Map(alerted.map((id) => [id, perHour - (sent.get(id) ?? 0)]));
+    const outcomes = await Promise.allSettled(deliveries.map((delivery) => deliver(delivery, budget)));
     // A delivery whose outcome could not be written (the database went away) is retried after its lease.
     for (const outcome of outcomes) {
       if (outcome.status === 'rejected') log(`hearback alerts: could not record a delivery: ${String(outcome.reason)}`);

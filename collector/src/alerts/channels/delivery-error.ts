@@ -16,6 +16,7 @@ export type DeliveryReason =
   | { code: 'smtp-address'; host: string }
   | { code: 'unreadable'; fields: string[] }
   | { code: 'incomplete' }
+  | { code: 'capped'; perHour: number }
   | { code: 'unknown' };
 
 /** The reason in English, for the log and `Error.message`. */
@@ -31,6 +32,7 @@ export function reasonInEnglish(reason: DeliveryReason): string {
     case 'smtp-address': return `the SMTP server ${reason.host} refused the sender or a recipient address`;
     case 'unreadable': return `the channel's ${reason.fields.join(' and ')} cannot be decrypted: it was saved with a HEARBACK_SECRET_KEY this collector does not have; edit the channel and type it again`;
     case 'incomplete': return 'the channel\'s settings are incomplete; edit the channel';
+    case 'capped': return `held back: the channel had its ${reason.perHour} alerts this hour; it is counted in the daily digest`;
     case 'unknown': return 'the alert could not be sent';
   }
 }
