@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { emailSchema, passwordSchema } from './auth/credentials';
 
@@ -148,6 +149,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if ((parsed.adminEmail === undefined) !== (parsed.adminPassword === undefined) && !problems.some((p) => /ADMIN|admin-/.test(p))) {
     problems.push(`HEARBACK_ADMIN_EMAIL and HEARBACK_ADMIN_PASSWORD: set both (the first owner's sign-in) or neither (a one-time setup link is printed at start)`);
   }
+  if (parsed.host !== undefined && parsed.publicUrl === undefined && !isLoopback(parsed.host) && !problems.some((p) => /^(HOST|--host)/.test(p))) {
+    problems.push(`HOST: ${JSON.stringify(parsed.host)} takes connections from other machines, so set HEARBACK_PUBLIC_URL (e.g. https://feedback.shop.example): links and posters must not take their address from a request's Host header`);
+  }
   if (problems.length) throw new ConfigError(problems);
   return {
     port: parsed.port!,
@@ -176,6 +180,13 @@ function readFlags(args: string[], problems: string[]): Record<string, string | 
     problems.push(`${(error as Error).message.split('\n')[0]}; known flags: ${Object.values(settings).map((s) => `--${s.flag}`).join(', ')}`);
     return {};
   }
+}
+
+/** Whether `host` only takes connections from this machine (localhost, 127.0.0.0/8, ::1). */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (bare.toLowerCase() === 'localhost') return true;
+  return ipaddr.isValid(bare) && ipaddr.process(bare).range() === 'loopback';
 }
 
 /** A complete configuration for tests and embedding, with the defaults filled in. */

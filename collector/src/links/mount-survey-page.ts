@@ -1,5 +1,5 @@
 import type { App, FeatureDeps } from '../app-env';
-import { ownOrigin } from '../http/own-origin';
+import { linkOrigin } from '../http/own-origin';
 import { filterLinkContext } from './link-context';
 import type { LinkStore } from './link-store';
 import { orderKey } from './link-survey';
@@ -32,7 +32,7 @@ export function mountSurveyPage(app: App, { db, config }: Pick<FeatureDeps, 'db'
     other.set('lang', locale === 'th' ? 'en' : 'th');
     const body = surveyPage({
       survey, locale, look, context, ignored, blocked,
-      endpoint: `${ownOrigin(c, config)}/api/responses`,
+      endpoint: `${linkOrigin(c, config)}/api/responses`,
       switchHref: `${url.pathname}?${other}`,
       debug: url.searchParams.has('debug'),
     });
