@@ -1,6 +1,7 @@
 import { promises as dns, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { DeliveryError } from './delivery-error';
 
 /** A host's addresses, as `dns.lookup(host, { all: true })` gives them. */
 export type Resolver = (host: string) => Promise<LookupAddress[]>;
@@ -86,6 +87,19 @@ export async function checkedAddress(rawHost: string, policy: DestinationPolicy)
     throw new DestinationRefused(host, kind, address);
   }
   return addresses[0];
+}
+
+/**
+ * `checkedAddress` for a send: a refusal becomes a DeliveryError naming `shownHost` (a name with no
+ * address may have one later, so that one is retried; the others never change).
+ */
+export async function addressForSend(host: string, shownHost: string, policy: DestinationPolicy): Promise<LookupAddress> {
+  try {
+    return await checkedAddress(host, policy);
+  } catch (error) {
+    if (!(error instanceof DestinationRefused)) throw error;
+    throw new DeliveryError({ code: 'refused', host: shownHost, why: error.why }, { retryable: error.why === 'unresolved', cause: error });
+  }
 }
 
 /** A `lookup` for `http.request`/`net.connect` that answers with the already checked address only. */

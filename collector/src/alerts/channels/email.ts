@@ -6,7 +6,7 @@ import type { AlertMessage } from '../message';
 import { plainText } from '../message';
 import type { ChannelConfig } from './channel-config';
 import { DeliveryError } from './delivery-error';
-import { checkedAddress, DestinationRefused } from './destination';
+import { addressForSend } from './destination';
 import type { SendContext, SendDeps } from './sender';
 
 /** The HTML part: hono's `html` tag escapes every value, so a comment cannot inject markup. */
@@ -33,17 +33,11 @@ function classify(error: unknown, host: string): DeliveryError {
 
 /**
  * Email over SMTP with nodemailer; `Message-ID` from the delivery, so a resent copy is recognisable.
- * The server's name is resolved and checked here (`checkedAddress`) and nodemailer connects to that
+ * The server's name is resolved and checked here (`addressForSend`) and nodemailer connects to that
  * address, with the name kept for TLS (SNI and the certificate check).
  */
 export async function sendEmail(config: ChannelConfig<'email'>, message: AlertMessage, context: SendContext, deps: Pick<SendDeps, 'destinations'>): Promise<void> {
-  let address: string;
-  try {
-    address = (await checkedAddress(config.host, deps.destinations)).address;
-  } catch (error) {
-    if (error instanceof DestinationRefused) throw new DeliveryError({ code: 'refused', host: config.host, why: error.why }, { retryable: error.why === 'unresolved', cause: error });
-    throw error;
-  }
+  const { address } = await addressForSend(config.host, config.host, deps.destinations);
   const named = !isIP(config.host.replace(/^\[|\]$/g, ''));
   const transport = nodemailer.createTransport({
     host: address,

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
-import { DeliveryError } from './delivery-error';
-import { checkedAddress, DestinationRefused, fixedLookup, type DestinationPolicy } from './destination';
+import { DeliveryError, isDeliveryError } from './delivery-error';
+import { addressForSend, fixedLookup, type DestinationPolicy } from './destination';
 
 export interface PostOptions {
   url: string;
@@ -37,7 +37,7 @@ export function parseRetryAfter(header: string | null | undefined, now: number):
  * changes nothing. Redirects are not followed.
  */
 function post(url: URL, options: PostOptions, timeoutMs: number): Promise<PostResult> {
-  return checkedAddress(url.hostname, options.destinations).then((address) => new Promise<PostResult>((resolve, reject) => {
+  return addressForSend(url.hostname, url.host, options.destinations).then((address) => new Promise<PostResult>((resolve, reject) => {
     const request = (url.protocol === 'https:' ? https : http).request(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(options.body), ...options.headers },
@@ -67,7 +67,7 @@ export async function postJson(options: PostOptions, treatAsSent: (status: numbe
   try {
     result = await post(url, options, timeoutMs);
   } catch (error) {
-    if (error instanceof DestinationRefused) throw new DeliveryError({ code: 'refused', host, why: error.why }, { retryable: error.why === 'unresolved', cause: error });
+    if (isDeliveryError(error)) throw error;
     const timedOut = error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
     throw new DeliveryError({ code: timedOut ? 'timeout' : 'unreachable', host }, { retryable: true, cause: error });
   }
