@@ -27,10 +27,10 @@ describe('alerts JSON API', { timeout: 60_000 }, () => {
     staffCookie = await signIn(collector, staff);
     const created = await call('POST', '/api/tokens', { name: 'reporting' });
     bearer = (await created.json()).secret;
-  });
+  }, 60_000);
   afterAll(async () => {
-    await collector.close();
-    await line.close();
+    await collector?.close();
+    await line?.close();
   });
 
   it('adds a channel with the form\'s checks: 400 naming the field, then 201 with the secret masked', async () => {
