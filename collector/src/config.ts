@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { emailSchema, passwordSchema } from './auth/credentials';
 
@@ -36,6 +37,10 @@ export interface Config {
   alertLeaseSeconds: number;
   /** Encrypts alert channels' secrets in the database; undefined stores them as typed. */
   secretKey?: string;
+  /** Alerts may go to loopback and private networks (tests, a shop's own network); link-local and metadata addresses never. */
+  allowPrivateDestinations: boolean;
+  /** Alerts one channel is sent per rolling hour; the rest are held and counted in its digest. 0: no cap. */
+  alertsPerHour: number;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +113,15 @@ const settings = {
     env: 'HEARBACK_SECRET_KEY', about: 'encrypts alert tokens, webhook addresses and passwords in the database (32+ characters; keep it safe)', flag: 'secret-key',
     schema: z.string().refine((v) => v.length >= 32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)'),
   },
+  allowPrivateDestinations: {
+    env: 'HEARBACK_ALLOW_PRIVATE_DESTINATIONS', about: '1: alerts may go to loopback and private networks (never link-local or cloud metadata)', flag: 'allow-private-destinations',
+    schema: z.enum(['0', '1'], { message: 'must be 1 (allow) or 0 (refuse)' }).transform((v) => v === '1'),
+    fallback: '0',
+  },
+  alertsPerHour: {
+    env: 'HEARBACK_ALERTS_PER_HOUR', about: 'alerts one channel is sent per hour; the rest wait for its daily digest (0: no cap)', flag: 'alerts-per-hour',
+    schema: integer(0, 10_000), fallback: '30',
+  },
 } satisfies Record<string, { env: string; about: string; flag: string; schema: z.ZodType; fallback?: string | (() => string) }>;
 
 type Settings = typeof settings;
@@ -144,6 +158,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if ((parsed.adminEmail === undefined) !== (parsed.adminPassword === undefined) && !problems.some((p) => /ADMIN|admin-/.test(p))) {
     problems.push(`HEARBACK_ADMIN_EMAIL and HEARBACK_ADMIN_PASSWORD: set both (the first owner's sign-in) or neither (a one-time setup link is printed at start)`);
   }
+  if (parsed.host !== undefined && parsed.publicUrl === undefined && !isLoopback(parsed.host) && !problems.some((p) => /^(HOST|--host)/.test(p))) {
+    problems.push(`HOST: ${JSON.stringify(parsed.host)} takes connections from other machines, so set HEARBACK_PUBLIC_URL (e.g. https://feedback.shop.example): links and posters must not take their address from a request's Host header`);
+  }
   if (problems.length) throw new ConfigError(problems);
   return {
     port: parsed.port!,
@@ -160,6 +177,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lineApiUrl: parsed.lineApiUrl!,
     alertLeaseSeconds: parsed.alertLeaseSeconds!,
     secretKey: parsed.secretKey,
+    allowPrivateDestinations: parsed.allowPrivateDestinations!,
+    alertsPerHour: parsed.alertsPerHour!,
   };
 }
 
@@ -171,6 +190,13 @@ function readFlags(args: string[], problems: string[]): Record<string, string | 
     problems.push(`${(error as Error).message.split('\n')[0]}; known flags: ${Object.values(settings).map((s) => `--${s.flag}`).join(', ')}`);
     return {};
   }
+}
+
+/** Whether `host` only takes connections from this machine (localhost, 127.0.0.0/8, ::1). */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (bare.toLowerCase() === 'localhost') return true;
+  return ipaddr.isValid(bare) && ipaddr.process(bare).range() === 'loopback';
 }
 
 /** A complete configuration for tests and embedding, with the defaults filled in. */

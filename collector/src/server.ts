@@ -24,11 +24,26 @@ export interface RunningCollector extends CollectorApp {
  * setup link), and listens. `say` gets the human-readable start-up lines; requests are logged as
  * JSON through `log`.
  */
-export async function startServer({ config, log = createLog(), say = (line: string) => console.log(line), site }: {
+/**
+ * How long a client may take to send a request: its headers, and the whole request with its body
+ * (Node's default gives a slow client 300 s per socket). A client that takes longer gets 408 and
+ * its connection is closed. Node checks every `checkEveryMs`.
+ */
+export interface RequestTimeLimits {
+  headersMs: number;
+  requestMs: number;
+  checkEveryMs: number;
+}
+
+export const defaultTimeLimits: RequestTimeLimits = { headersMs: 15_000, requestMs: 30_000, checkEveryMs: 2_000 };
+
+export async function startServer({ config, log = createLog(), say = (line: string) => console.log(line), site, limits = defaultTimeLimits }: {
   config: Config;
   log?: Log;
   say?: (line: string) => void;
   site?: AppDeps['site'];
+  /** @default defaultTimeLimits (tests make them short) */
+  limits?: RequestTimeLimits;
 }): Promise<RunningCollector> {
   const { db, where } = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let collector: CollectorApp;
@@ -36,7 +51,7 @@ export async function startServer({ config, log = createLog(), say = (line: stri
   try {
     const applied = await migrate(db);
     collector = createApp({ db, config, log, site });
-    server = await listen(collector, config);
+    server = await listen(collector, config, limits);
     const origin = urlOf(server.address() as AddressInfo);
     const owner = await ensureOwner({ db, users: collector.accounts.users, config, origin: config.publicUrl ?? origin });
     say(`hearback collector listening on ${origin}${config.publicUrl ? ` (public address ${config.publicUrl})` : ''}`);
@@ -84,9 +99,10 @@ export async function startServer({ config, log = createLog(), say = (line: stri
   };
 }
 
-function listen({ app }: CollectorApp, config: Config): Promise<ServerType> {
+function listen({ app }: CollectorApp, config: Config, limits: RequestTimeLimits): Promise<ServerType> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(server));
+    const serverOptions = { headersTimeout: limits.headersMs, requestTimeout: limits.requestMs, connectionsCheckingInterval: limits.checkEveryMs };
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions }, () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(error.code === 'EADDRINUSE' ? new Error(`port ${config.port} on ${config.host} is taken; choose another with PORT or --port`) : error));
     if ('keepAliveTimeout' in server) server.keepAliveTimeout = 65_000;

@@ -16,7 +16,7 @@ describe('loadConfig', () => {
   it('fills in the defaults', () => {
     expect(loadConfig({ HEARBACK_TIMEZONE: 'Asia/Bangkok' })).toEqual({
       port: 8787, host: '127.0.0.1', databaseUrl: undefined, dataDir: '.data/pglite', publicUrl: undefined, allowedOrigins: [],
-      timezone: 'Asia/Bangkok', retentionDays: undefined, admin: undefined, rateLimit: { limit: 60, windowSeconds: 60 }, trustProxy: 0, lineApiUrl: 'https://api.line.me',
+      timezone: 'Asia/Bangkok', retentionDays: undefined, admin: undefined, rateLimit: { limit: 60, windowSeconds: 60 }, trustProxy: 0, lineApiUrl: 'https://api.line.me', allowPrivateDestinations: false, alertsPerHour: 30,
       alertLeaseSeconds: 120,
     });
   });
@@ -26,13 +26,15 @@ describe('loadConfig', () => {
       PORT: '9000', DATABASE_URL: 'postgres://hb:secret@db.internal:5432/hearback', HEARBACK_PUBLIC_URL: 'https://feedback.shop.example/',
       HEARBACK_ALLOWED_ORIGINS: 'https://shop.example, https://www.shop.example/', HEARBACK_TIMEZONE: 'Asia/Bangkok',
       HEARBACK_RETENTION_DAYS: '365', HEARBACK_ADMIN_EMAIL: 'Owner@Shop.Example', HEARBACK_ADMIN_PASSWORD: 'a long password',
-      HEARBACK_RATE_LIMIT: '120', HEARBACK_RATE_WINDOW: '30', HEARBACK_TRUST_PROXY: '1', HEARBACK_SECRET_KEY: 'k'.repeat(32),
+      HEARBACK_RATE_LIMIT: '120', HEARBACK_RATE_WINDOW: '30', HEARBACK_TRUST_PROXY: '1', HEARBACK_SECRET_KEY: 'k'.repeat(32), HEARBACK_ALLOW_PRIVATE_DESTINATIONS: '1',
     }, ['--port', '9001', '--host=0.0.0.0']);
     expect(config).toMatchObject({
       port: 9001, host: '0.0.0.0', databaseUrl: 'postgres://hb:secret@db.internal:5432/hearback', publicUrl: 'https://feedback.shop.example',
       allowedOrigins: ['https://shop.example', 'https://www.shop.example'], retentionDays: 365,
-      admin: { email: 'owner@shop.example', password: 'a long password' }, rateLimit: { limit: 120, windowSeconds: 30 }, trustProxy: 1, secretKey: 'k'.repeat(32),
+      admin: { email: 'owner@shop.example', password: 'a long password' }, rateLimit: { limit: 120, windowSeconds: 30 }, trustProxy: 1, secretKey: 'k'.repeat(32), allowPrivateDestinations: true,
     });
+    expect(loadConfig({ HEARBACK_TIMEZONE: 'UTC' }, ['--allow-private-destinations', '1']).allowPrivateDestinations).toBe(true);
+    expect(problemsOf({ HEARBACK_TIMEZONE: 'UTC', HEARBACK_ALLOW_PRIVATE_DESTINATIONS: 'yes' })).toEqual(['HEARBACK_ALLOW_PRIVATE_DESTINATIONS: "yes" must be 1 (allow) or 0 (refuse)']);
   });
 
   it('names every bad value on its own line: what was wrong and what is allowed', () => {

@@ -1,6 +1,7 @@
 // The process around the app: migrations and the first owner on start, graceful shutdown, and
 // health when the database is gone.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -67,5 +68,40 @@ describe('startServer', () => {
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ ok: false, problems: ['the database does not answer'] });
     await new Promise((resolve) => running.server.close(resolve));
+  }, 60_000);
+
+  it('cuts off a client that dribbles its headers or its body, with 408, instead of holding the socket for minutes', async () => {
+    const running = await startServer({ config: testConfig({ port: 0 }), log: silentLog, say: () => {}, limits: { headersMs: 400, requestMs: 800, checkEveryMs: 100 } });
+    const { port } = new URL(running.origin);
+    /** Sends `head`, then one byte of `drip` every 50 ms; resolves with what came back and how long the socket lived. */
+    const dribble = (head: string, drip: string) => new Promise<{ reply: string; ms: number }>((resolve) => {
+      const started = Date.now();
+      const socket = connect(Number(port), '127.0.0.1');
+      let reply = '';
+      let i = 0;
+      const timer = setInterval(() => {
+        if (i < drip.length && !socket.destroyed) socket.write(drip[i++]);
+      }, 50);
+      socket.on('data', (chunk) => (reply += chunk.toString()));
+      socket.on('error', () => {});
+      socket.on('close', () => {
+        clearInterval(timer);
+        resolve({ reply, ms: Date.now() - started });
+      });
+      socket.write(head);
+    });
+    try {
+      const body = JSON.stringify({ v: 1, id: 'x'.repeat(400) });
+      const slowBody = await dribble(`POST /api/responses HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`, body);
+      expect(slowBody.reply).toMatch(/^HTTP\/1\.1 408/);
+      expect(slowBody.ms).toBeLessThan(5_000);
+      const slowHeaders = await dribble('', `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: ${'p'.repeat(200)}\r\n\r\n`);
+      expect(slowHeaders.reply).toMatch(/^HTTP\/1\.1 408/);
+      expect(slowHeaders.ms).toBeLessThan(5_000);
+      // A client at a normal pace is unaffected.
+      expect((await fetch(`${running.origin}/healthz`)).status).toBe(200);
+    } finally {
+      await running.close();
+    }
   }, 60_000);
 });

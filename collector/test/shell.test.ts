@@ -18,6 +18,16 @@ describe(`the signed-in shell (${databaseKind})`, () => {
   }, 60_000);
   afterAll(() => collector?.close());
 
+  it('serves the client\'s source maps to people signed in only', async () => {
+    const anonymous = await collector.request('/assets/dashboard.js.map');
+    expect(anonymous.status).toBe(404);
+    expect(await anonymous.text()).not.toContain('sourcesContent');
+    expect((await collector.request('/assets/dashboard.js')).status).toBe(200);
+    const signedIn = await collector.request('/assets/dashboard.js.map', { headers: { cookie } });
+    expect(signedIn.status).toBe(200);
+    expect(await signedIn.text()).toContain('"sources"');
+  });
+
   it('sends the strict CSP and the other security headers on pages, APIs and errors alike', async () => {
     for (const [path, headers] of [['/dashboard', { cookie }], ['/signin', {}], ['/api/summary', {}], ['/no-such-page', {}], ['/healthz', {}]] as const) {
       const response = await collector.request(path, { headers });

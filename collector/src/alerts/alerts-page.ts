@@ -8,6 +8,7 @@ import type { Channel } from './channel-store';
 import { channelKinds, maskSecret, secretFields, shownSetting, type ChannelKind } from './channels/channel-config';
 import type { Condition } from './conditions';
 import type { DeliveryStatus, GaveUp } from './delivery-report';
+import { describeStored } from './delivery-text';
 import type { RuleFields } from './rule-form';
 import { casePath } from './message';
 import type { Rule } from './rule-store';
@@ -91,7 +92,7 @@ ${noticeBlock(data.notice)}
           channel.digestHour !== null ? fill(t.digestAt[lang], { hour: hour(channel.digestHour) }) : '',
         ].filter(Boolean).join(' · ')}</p>
         <p class="small">${last ? fill(t.lastDelivery[lang], { status: t.status[last.status][lang], when: when(last.at, lang, timeZone) }) : html`<span class="muted">${t.neverSent[lang]}</span>`}
-        ${last?.lastError && last.status !== 'sent' ? html`<br><span class="error-text">${last.status === 'failed' ? last.lastError : fill(t.retrying[lang], { error: last.lastError })}</span>` : ''}</p>
+        ${last?.lastError && last.status !== 'sent' ? html`<br><span class="error-text">${last.status === 'pending' || last.status === 'sending' ? fill(t.retrying[lang], { error: describeStored(last.lastError, lang) }) : describeStored(last.lastError, lang)}</span>` : ''}</p>
       </div>
       ${isOwner ? html`<div class="actions">
         <form method="post" action="/alerts/channels/${channel.id}/test"><button class="secondary" aria-label="${fill(t.testLabel[lang], { name: channel.name })}">${t.test[lang]}</button></form>
@@ -127,7 +128,7 @@ ${noticeBlock(data.notice)}
   <ul class="rows alert-rows">${data.failed.length ? data.failed.map((item) => html`
     <li><div class="what"><strong>${item.channelName}</strong> <span class="muted">· ${when(item.createdAt, lang, timeZone)} · ${fill(t.tries[lang], { count: item.attempts })} ·
       ${item.answerId ? html`<a href="${casePath(item.answerId)}">${t.answerLink[lang]}</a>` : fill(t.digestOf[lang], { date: item.digestDate ?? '' })}</span>
-      <p class="small error-text">${item.lastError}</p></div></li>`) : html`<li class="muted">${t.noneGaveUp[lang]}</li>`}
+      <p class="small error-text">${describeStored(item.lastError, lang)}</p></div></li>`) : html`<li class="muted">${t.noneGaveUp[lang]}</li>`}
   </ul>
 </section>`;
 }

@@ -67,6 +67,7 @@ export const alertsText = {
     sending: { en: 'sending', th: 'กำลังส่ง' },
     sent: { en: 'sent', th: 'ส่งแล้ว' },
     failed: { en: 'gave up', th: 'ส่งไม่สำเร็จ' },
+    held: { en: 'held back (hourly limit)', th: 'ระงับไว้ (เกินจำนวนต่อชั่วโมง)' },
   },
   retrying: { en: 'Retrying after: {error}', th: 'กำลังลองใหม่ หลังจาก: {error}' },
   tries: { en: '{count} tries', th: 'ลอง {count} ครั้ง' },

@@ -3,6 +3,8 @@ import type { FieldProblem } from '../shell/field-problems';
 import type { Localized } from '../shell/lang';
 import type { ChannelInput, Channel } from './channel-store';
 import { channelConfigSchemas, secretFields, type ChannelKind } from './channels/channel-config';
+import { checkedAddress, DestinationRefused, type DestinationPolicy } from './channels/destination';
+import { refusedDestination } from './delivery-text';
 import { clockTime } from './quiet-hours';
 
 export interface FieldSpec {
@@ -87,6 +89,27 @@ const retypeSecret = {
 
 export type { FieldProblem };
 
+const retypeForNewHost = {
+  en: 'the server changed: type it again, so what was saved for the old server is not sent to the new one',
+  th: 'เซิร์ฟเวอร์เปลี่ยนไป กรุณาพิมพ์ใหม่ เพื่อไม่ให้ค่าที่บันทึกไว้สำหรับเซิร์ฟเวอร์เดิมถูกส่งไปยังเซิร์ฟเวอร์ใหม่',
+} satisfies Localized;
+
+/** A secret kept from the saved channel only while the server it is for stays the same. */
+const boundSecrets: Partial<Record<ChannelKind, { secret: string; server: string }>> = {
+  email: { secret: 'password', server: 'host' },
+  webhook: { secret: 'secret', server: 'url' },
+};
+
+/** The server a field names, to compare: a URL's host and port, else the name, in lower case. */
+function serverOf(value: unknown): string {
+  const text = String(value ?? '').trim().toLowerCase();
+  try {
+    return /^https?:\/\//.test(text) ? new URL(text).host : text;
+  } catch {
+    return text;
+  }
+}
+
 export type ChannelFormResult =
   | { ok: true; input: ChannelInput; generatedSecret: string | null }
   | { ok: false; problems: FieldProblem[] };
@@ -129,7 +152,14 @@ export function parseChannelForm(kind: ChannelKind, fields: Record<string, strin
     if (!typed.trim() && secretFields[kind].includes(spec.name) && typeof saved === 'string' && saved) config[spec.name] = saved;
     else config[spec.name] = spec.name === 'password' ? typed : typed.trim();
   }
-  if (kind === 'webhook' && !config.secret && !existing?.unreadableSecrets.includes('secret')) config.secret = generatedSecret = newWebhookSecret();
+  const bound = boundSecrets[kind];
+  if (bound && existing && !(fields[bound.secret] ?? '').trim() && existing.config[bound.secret] && serverOf(config[bound.server]) !== serverOf(existing.config[bound.server])) {
+    // The saved secret was for the old server: never hand it to a new one unasked.
+    const spec = channelFields[kind].find((field) => field.name === bound.secret)!;
+    if (!problems.some((p) => p.field === spec.name)) problems.push({ field: spec.name, label: spec.label, message: retypeForNewHost });
+    config[bound.secret] = '';
+  }
+  if (kind === 'webhook' && !config.secret && !existing?.unreadableSecrets.includes('secret') && !problems.some((p) => p.field === 'secret')) config.secret = generatedSecret = newWebhookSecret();
   const parsed = channelConfigSchemas[kind].safeParse(config);
   if (!parsed.success) {
     const wrong = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
@@ -143,4 +173,32 @@ export function parseChannelForm(kind: ChannelKind, fields: Record<string, strin
     generatedSecret,
     input: { name, kind, locale: locale!, config, quiet: quietFrom ? { from: quietFrom, to: quietTo } : null, digestHour: digestHour as number | null },
   };
+}
+
+/** The fields of each kind that name where alerts go (checked with `checkedAddress` on save). */
+const destinationFields: Partial<Record<ChannelKind, string>> = { slack: 'webhookUrl', discord: 'webhookUrl', webhook: 'url', email: 'host' };
+
+/**
+ * Where a channel would send, checked as a send checks it: a name is resolved and each address
+ * judged. Problems for the form, in Thai and English. A name that does not resolve now is let
+ * through (DNS may be away for a moment); every send checks again.
+ */
+export async function destinationProblems(kind: ChannelKind, config: Record<string, unknown>, policy: DestinationPolicy): Promise<FieldProblem[]> {
+  const field = destinationFields[kind];
+  if (!field || typeof config[field] !== 'string') return [];
+  const value = config[field] as string;
+  let host: string;
+  try {
+    host = field === 'host' ? value : new URL(value).hostname;
+  } catch {
+    return [];
+  }
+  try {
+    await checkedAddress(host, policy);
+    return [];
+  } catch (error) {
+    if (!(error instanceof DestinationRefused) || error.why === 'unresolved') return [];
+    const spec = channelFields[kind].find((f) => f.name === field)!;
+    return [{ field, label: spec.label, message: refusedDestination(error.host, error.why) }];
+  }
 }

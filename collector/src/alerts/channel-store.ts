@@ -1,5 +1,6 @@
 import { secretFields, type ChannelKind } from './channels/channel-config';
-import { isSealed, plainBox, SecretUnreadable, type SecretBox } from './secret-box';
+import { randomUUID } from 'node:crypto';
+import { isBound, plainBox, SecretUnreadable, type SecretBox } from './secret-box';
 import type { Queryable } from '../db/database';
 import type { AlertLocale } from './labels';
 import type { QuietHours } from './quiet-hours';
@@ -44,7 +45,7 @@ function channelFromRow(row: ChannelRow, box: SecretBox): Channel {
   for (const field of secretFields[row.kind] ?? []) {
     if (typeof config[field] !== 'string') continue;
     try {
-      config[field] = box.open(config[field] as string);
+      config[field] = box.open(config[field] as string, { channelId: row.id, field });
     } catch (error) {
       if (!(error instanceof SecretUnreadable)) throw error;
       config[field] = '';
@@ -64,10 +65,10 @@ function channelFromRow(row: ChannelRow, box: SecretBox): Channel {
   };
 }
 
-/** `config` as stored: its secret fields sealed. */
-function storedConfig(kind: ChannelKind, config: Record<string, unknown>, box: SecretBox): string {
+/** `config` as stored: its secret fields sealed, each bound to this channel and field. */
+function storedConfig(kind: ChannelKind, config: Record<string, unknown>, box: SecretBox, channelId: string): string {
   const stored = { ...config };
-  for (const field of secretFields[kind]) if (typeof stored[field] === 'string') stored[field] = box.seal(stored[field] as string);
+  for (const field of secretFields[kind]) if (typeof stored[field] === 'string') stored[field] = box.seal(stored[field] as string, { channelId, field });
   return JSON.stringify(stored);
 }
 
@@ -82,10 +83,12 @@ export async function loadChannel(db: Queryable, id: string, box: SecretBox = pl
 }
 
 export async function createChannel(db: Queryable, input: ChannelInput, box: SecretBox = plainBox): Promise<string> {
+  // The id is made here: the secrets are sealed for it before the row exists.
+  const id = randomUUID();
   const { rows } = await db.query<IdRow>(
-    `INSERT INTO alert_channels (name, kind, locale, config, quiet_from, quiet_to, digest_hour)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [input.name, input.kind, input.locale, storedConfig(input.kind, input.config, box), input.quiet?.from ?? null, input.quiet?.to ?? null, input.digestHour],
+    `INSERT INTO alert_channels (id, name, kind, locale, config, quiet_from, quiet_to, digest_hour)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [id, input.name, input.kind, input.locale, storedConfig(input.kind, input.config, box, id), input.quiet?.from ?? null, input.quiet?.to ?? null, input.digestHour],
   );
   return rows[0].id;
 }
@@ -94,7 +97,7 @@ export async function updateChannel(db: Queryable, id: string, input: ChannelInp
   const { rows } = await db.query<IdRow>(
     `UPDATE alert_channels SET name = $2, locale = $3, config = $4, quiet_from = $5, quiet_to = $6, digest_hour = $7, updated_at = now()
       WHERE id = $1 RETURNING id`,
-    [id, input.name, input.locale, storedConfig(input.kind, input.config, box), input.quiet?.from ?? null, input.quiet?.to ?? null, input.digestHour],
+    [id, input.name, input.locale, storedConfig(input.kind, input.config, box, id), input.quiet?.from ?? null, input.quiet?.to ?? null, input.digestHour],
   );
   return rows.length > 0;
 }
@@ -105,17 +108,29 @@ export async function deleteChannel(db: Queryable, id: string): Promise<boolean>
 }
 
 /**
- * Seals every secret still stored as typed (channels saved before HEARBACK_SECRET_KEY was set);
- * run on start. Returns how many channels changed.
+ * Seals every secret still stored as typed (channels saved before HEARBACK_SECRET_KEY was set) or
+ * sealed without its place (`hb1:`, before secrets were bound to their channel and field); run on
+ * start. A value this key cannot open is left as it is. Returns how many channels changed.
  */
 export async function sealStoredSecrets(db: Queryable, box: SecretBox): Promise<number> {
   if (!box.sealing) return 0;
   const { rows } = await db.query<{ id: string; kind: ChannelKind; config: Record<string, unknown> }>('SELECT id, kind, config FROM alert_channels');
   let sealed = 0;
   for (const row of rows) {
-    const plain = secretFields[row.kind].some((field) => typeof row.config[field] === 'string' && row.config[field] !== '' && !isSealed(row.config[field] as string));
-    if (!plain) continue;
-    await db.query('UPDATE alert_channels SET config = $2 WHERE id = $1', [row.id, storedConfig(row.kind, row.config, box)]);
+    const config = { ...row.config };
+    let changed = false;
+    for (const field of secretFields[row.kind] ?? []) {
+      const value = config[field];
+      if (typeof value !== 'string' || value === '' || isBound(value)) continue;
+      try {
+        config[field] = box.open(value, { channelId: row.id, field });
+        changed = true;
+      } catch (error) {
+        if (!(error instanceof SecretUnreadable)) throw error;
+      }
+    }
+    if (!changed) continue;
+    await db.query('UPDATE alert_channels SET config = $2 WHERE id = $1', [row.id, storedConfig(row.kind, config, box, row.id)]);
     sealed++;
   }
   return sealed;

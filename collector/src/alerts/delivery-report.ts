@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database';
 
 export interface DeliveryStatus {
-  status: 'pending' | 'sending' | 'sent' | 'failed';
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'held';
   attempts: number;
   lastError: string | null;
   at: Date;

@@ -30,7 +30,11 @@ function formatMetric(value: number | null, suffix = ''): string {
 }
 
 /** The day in numbers and the unhappy answers with what they said. */
-export function digestMessage(date: string, answers: readonly AlertAnswer[], settings: MessageSettings): AlertMessage {
+// Said in the digest when the hourly cap held alerts back (kept here, beside the only place that says it).
+const heldLabel = { th: 'การแจ้งเตือนที่ระงับไว้ (เกินจำนวนต่อชั่วโมง)', en: 'Alerts held back (hourly limit)' } as const;
+
+/** The day in numbers and the unhappy answers with what they said; `held` alerts the hourly cap kept back that day. */
+export function digestMessage(date: string, answers: readonly AlertAnswer[], settings: MessageSettings, held = 0): AlertMessage {
   const labels = alertLabels(settings.locale);
   const npsResult = nps(answers);
   const csatResult = csat(answers);
@@ -45,6 +49,7 @@ export function digestMessage(date: string, answers: readonly AlertAnswer[], set
     ...(csatResult.responses ? [{ label: `CSAT (${csatResult.responses})`, value: formatMetric(csatResult.score, '%') }] : []),
     ...(cesResult.responses ? [{ label: `CES (${cesResult.responses})`, value: formatMetric(cesResult.score) }] : []),
     { label: labels.digestUnhappy, value: String(unhappy.length) },
+    ...(held ? [{ label: heldLabel[settings.locale], value: String(held) }] : []),
   ];
   const lines = unhappy.slice(0, maxListed).map((answer) => {
     const where = contextFields(answer, settings.locale).map((field) => field.value).slice(0, 3).join(' · ');
@@ -76,6 +81,7 @@ export function digestMessage(date: string, answers: readonly AlertAnswer[], set
           comment: answer.comment ?? null,
           context: answer.context ?? {},
         })),
+        heldAlerts: held,
         link,
       },
     },

@@ -1,11 +1,12 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import type { App, AppEnv } from '../app-env';
+import type { App, AppEnv, Lang } from '../app-env';
 import type { Database } from '../db/database';
 import { requireUser } from '../auth/require-user';
 import { problem } from '../http/problem';
 import { problemLines } from '../shell/field-problems';
-import { parseChannelForm } from './channel-form';
+import { destinationProblems, parseChannelForm } from './channel-form';
+import { describeDelivery, describeStored } from './delivery-text';
 import { createChannel, deleteChannel, listChannels, loadChannel, updateChannel, type Channel } from './channel-store';
 import { channelKinds, maskSecret, secretFields, shownSetting, type ChannelKind } from './channels/channel-config';
 import type { SendDeps } from './channels/sender';
@@ -41,7 +42,7 @@ export interface AlertsApiDeps {
 }
 
 /** A channel as the API shows it: settings in full, secrets by their last 4 characters. */
-function channelView(channel: Channel, latest: DeliveryStatus | undefined) {
+function channelView(channel: Channel, latest: DeliveryStatus | undefined, lang: Lang) {
   const settings: Record<string, unknown> = {};
   const secrets: Record<string, string> = {};
   for (const [field, value] of Object.entries(channel.config)) {
@@ -51,7 +52,7 @@ function channelView(channel: Channel, latest: DeliveryStatus | undefined) {
   return {
     id: channel.id, name: channel.name, kind: channel.kind, locale: channel.locale, settings, secrets,
     secretsUnreadable: channel.unreadableSecrets, quiet: channel.quiet, digestHour: channel.digestHour,
-    lastDelivery: latest ? { status: latest.status, attempts: latest.attempts, lastError: latest.lastError, at: latest.at.toISOString() } : null,
+    lastDelivery: latest ? { status: latest.status, attempts: latest.attempts, lastError: latest.lastError === null ? null : describeStored(latest.lastError, lang), at: latest.at.toISOString() } : null,
   };
 }
 
@@ -96,12 +97,12 @@ export function mountAlertsApi(app: App, { db, box, send, publicUrl, timeZone, n
   const owner = requireUser({ role: 'owner' });
   const isKind = (value: string | undefined): value is ChannelKind => channelKinds.includes(value as ChannelKind);
 
-  async function views(): Promise<{ channels: ReturnType<typeof channelView>[]; rules: Rule[] }> {
+  async function views(lang: Lang): Promise<{ channels: ReturnType<typeof channelView>[]; rules: Rule[] }> {
     const [channels, rules, latest] = await Promise.all([listChannels(db, box), listRules(db), latestByChannel(db)]);
-    return { channels: channels.map((channel) => channelView(channel, latest.get(channel.id))), rules };
+    return { channels: channels.map((channel) => channelView(channel, latest.get(channel.id), lang)), rules };
   }
 
-  app.get('/api/alerts', requireUser(), async (c) => c.json({ secretsEncrypted: box.sealing, ...(await views()) }));
+  app.get('/api/alerts', requireUser(), async (c) => c.json({ secretsEncrypted: box.sealing, ...(await views(c.var.lang)) }));
 
   async function saveChannel(c: Context<AppEnv>, existing: Channel | null) {
     const read = await jsonObject(c, '"kind", "name", "locale", "quietFrom", "quietTo", "digestHour" and the kind\'s own fields');
@@ -119,11 +120,13 @@ export function mountAlertsApi(app: App, { db, box, send, publicUrl, timeZone, n
     if (existing) for (const [field, value] of Object.entries(existing.config)) if (!secretFields[kind].includes(field)) base[field] = Array.isArray(value) ? value.join(', ') : String(value ?? '');
     const result = parseChannelForm(kind, { ...base, ...fields }, existing);
     if (!result.ok) return problem(c, 400, problemLines(result.problems, c.var.lang));
+    const refused = await destinationProblems(kind, result.input.config, send.destinations);
+    if (refused.length) return problem(c, 400, problemLines(refused, c.var.lang));
     const id = existing ? existing.id : await createChannel(db, result.input, box);
     if (existing) await updateChannel(db, id, result.input, box);
     const saved = (await loadChannel(db, id, box))!;
     const latest = (await latestByChannel(db)).get(id);
-    return c.json({ channel: channelView(saved, latest), ...(result.generatedSecret ? { generatedSecret: result.generatedSecret } : {}) }, existing ? 200 : 201);
+    return c.json({ channel: channelView(saved, latest, c.var.lang), ...(result.generatedSecret ? { generatedSecret: result.generatedSecret } : {}) }, existing ? 200 : 201);
   }
 
   const withChannel = (handler: (c: Context<AppEnv>, channel: Channel) => Promise<Response>) => async (c: Context<AppEnv>) => {
@@ -137,7 +140,10 @@ export function mountAlertsApi(app: App, { db, box, send, publicUrl, timeZone, n
     await deleteChannel(db, channel.id);
     return c.body(null, 204);
   }));
-  app.post('/api/alerts/channels/:id/test', owner, withChannel(async (c, channel) => c.json(await sendTestAlert(channel, { publicUrl, timeZone, now }, send))));
+  app.post('/api/alerts/channels/:id/test', owner, withChannel(async (c, channel) => {
+    const result = await sendTestAlert(channel, { publicUrl, timeZone, now }, send);
+    return c.json(result.ok ? result : { ok: false, error: describeDelivery(result.reason, c.var.lang), reason: result.reason });
+  }));
 
   async function saveRule(c: Context<AppEnv>, existing: Rule | null) {
     const read = await jsonObject(c, '"name", "enabled", "detractor", "scoreType", "scoreMax", "contextKey", "contextValue", "mentions" and "channels"');

@@ -6,7 +6,8 @@ import { fill } from '../shell/lang';
 import { alertsText as t } from './alerts-text';
 import { channelForm, overview, ruleForm, type PageNotice } from './alerts-page';
 import { defaultBackoff } from './backoff';
-import { parseChannelForm, channelFields, type FieldProblem } from './channel-form';
+import { destinationProblems, parseChannelForm, channelFields, type FieldProblem } from './channel-form';
+import { describeDelivery } from './delivery-text';
 import { createChannel, deleteChannel, listChannels, loadChannel, sealStoredSecrets, updateChannel, type Channel } from './channel-store';
 import { channelKinds, secretFields, type ChannelKind } from './channels/channel-config';
 import type { SendDeps } from './channels/sender';
@@ -45,9 +46,9 @@ export function mountAlerts(app: App, deps: FeatureDeps, options: AlertsOptions 
   const { db, config, page, now, log } = deps;
   const timeZone = config.timezone;
   const publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
-  const send: SendDeps = { lineApiUrl: config.lineApiUrl, ...options.send };
+  const send: SendDeps = { lineApiUrl: config.lineApiUrl, destinations: { allowPrivate: config.allowPrivateDestinations }, ...options.send };
   const box = createSecretBox(config.secretKey);
-  const worker = createAlertWorker({ db, send, publicUrl, timeZone, now, box, pollMs: options.pollMs, leaseMs: config.alertLeaseSeconds * 1000, log: (line) => log.error(line) });
+  const worker = createAlertWorker({ db, send, publicUrl, timeZone, now, box, pollMs: options.pollMs, leaseMs: config.alertLeaseSeconds * 1000, perHour: config.alertsPerHour, log: (line) => log.error(line) });
   const hook = createAlertHook({ timeZone, now, onQueued: () => worker.wake() });
   deps.answerHooks.onAnswerStored(hook, { precheck: hook.precheck });
   // A comment that arrives after the score may now match a "comment mentions" rule; the unique key
@@ -80,10 +81,11 @@ export function mountAlerts(app: App, deps: FeatureDeps, options: AlertsOptions 
     const kind = existing?.kind ?? fields.kind;
     if (!isKind(kind)) return overviewPage(c, { kind: 'error', text: t.notFound[c.var.lang] }, 400);
     const result = parseChannelForm(kind, fields, existing);
-    if (!result.ok) {
+    const problems = result.ok ? await destinationProblems(kind, result.input.config, send.destinations) : result.problems;
+    if (!result.ok || problems.length) {
       const values = { ...fields };
       for (const name of secretFields[kind]) delete values[name];
-      return channelPage(c, kind, existing, values, result.problems);
+      return channelPage(c, kind, existing, values, problems);
     }
     if (existing) await updateChannel(db, existing.id, result.input, box);
     else await createChannel(db, result.input, box);
@@ -115,7 +117,7 @@ export function mountAlerts(app: App, deps: FeatureDeps, options: AlertsOptions 
     const lang = c.var.lang;
     return overviewPage(c, result.ok
       ? { kind: 'notice', text: fill(t.testSent[lang], { name: channel.name }) }
-      : { kind: 'error', text: fill(t.testFailed[lang], { name: channel.name, error: result.error }) });
+      : { kind: 'error', text: fill(t.testFailed[lang], { name: channel.name, error: describeDelivery(result.reason, lang) }) });
   }));
 
   async function rulePage(c: Context<AppEnv>, ruleId: string | null, body?: Record<string, unknown>) {

@@ -120,6 +120,37 @@ export async function markRetry(db: Queryable, delivery: QueuedDelivery, dueAt: 
   );
 }
 
+/** Not sent: the channel had its hourly share of alerts (`reason` as stored). Counted in its next digest. */
+export async function markHeld(db: Queryable, delivery: QueuedDelivery, reason: string): Promise<void> {
+  await db.query(
+    `UPDATE alert_deliveries SET status = 'held', lease_until = NULL, lease_token = NULL, last_error = $3
+      WHERE id = $1 AND lease_token = $2`,
+    [delivery.id, delivery.leaseToken, reason],
+  );
+}
+
+/** How many alerts (not digests) each channel was sent since `since`. */
+export async function sentSince(db: Queryable, channelIds: readonly string[], since: Date): Promise<Map<string, number>> {
+  if (!channelIds.length) return new Map();
+  const { rows } = await db.query<{ channel_id: string; n: number | string }>(
+    `SELECT channel_id, count(*) AS n FROM alert_deliveries
+      WHERE status = 'sent' AND answer_id IS NOT NULL AND sent_at > $2 AND channel_id = ANY($1::uuid[])
+      GROUP BY channel_id`,
+    [channelIds, since.toISOString()],
+  );
+  return new Map(rows.map((row) => [row.channel_id, Number(row.n)]));
+}
+
+/** How many of a channel's alerts the hourly cap held back, for answers given between `from` and `to` (as the digest counts them). */
+export async function heldBetween(db: Queryable, channelId: string, from: Date, to: Date): Promise<number> {
+  const { rows } = await db.query<{ n: number | string }>(
+    `SELECT count(*) AS n FROM alert_deliveries d JOIN responses r ON r.id = d.answer_id
+      WHERE d.channel_id = $1 AND d.status = 'held' AND r.answered_at >= $2 AND r.answered_at < $3`,
+    [channelId, from.toISOString(), to.toISOString()],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
 export async function markFailed(db: Queryable, delivery: QueuedDelivery, error: string): Promise<void> {
   await db.query(
     `UPDATE alert_deliveries SET status = 'failed', lease_until = NULL, lease_token = NULL, last_error = $3

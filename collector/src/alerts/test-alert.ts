@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel } from './channel-store';
+import { reasonOf, type DeliveryReason } from './channels/delivery-error';
 import { sendToChannel, type SendDeps } from './channels/sender';
 import { answerMessage } from './message';
 
-export type TestResult = { ok: true } | { ok: false; error: string };
+export type TestResult = { ok: true } | { ok: false; reason: DeliveryReason };
 
 /**
  * Sends a made-up unhappy answer to one channel now, outside the queue and its quiet hours, so the
@@ -29,6 +30,7 @@ export async function sendTestAlert(channel: Channel, settings: { publicUrl: str
     await sendToChannel(channel, message, { deliveryId: randomUUID(), timestamp: settings.now() }, deps);
     return { ok: true };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    // Status and our own short reason only: never the far side's reply.
+    return { ok: false, reason: reasonOf(error) };
   }
 }

@@ -2,13 +2,14 @@ import { loadAnswer, loadAnswersBetween } from './answer-rows';
 import { defaultBackoff, retryDelay, type BackoffPolicy } from './backoff';
 import { digestChannels, loadChannel, type Channel } from './channel-store';
 import { plainBox, type SecretBox } from './secret-box';
-import { isDeliveryError } from './channels/delivery-error';
+import { isDeliveryError, reasonInEnglish, reasonOf } from './channels/delivery-error';
+import { storedReason } from './delivery-text';
 import { sendToChannel, type SendDeps } from './channels/sender';
 import type { Database } from '../db/database';
 import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { digestMessage, dueDigest, localDay } from './digest';
 import { answerMessage, type AlertMessage } from './message';
-import { claimDue, enqueueDigest, markFailed, markRetry, markSent, type QueuedDelivery } from './queue';
+import { claimDue, enqueueDigest, heldBetween, markFailed, markHeld, markRetry, markSent, sentSince, type QueuedDelivery } from './queue';
 import { afterQuietHours } from './quiet-hours';
 
 export interface AlertWorkerOptions {
@@ -27,6 +28,11 @@ export interface AlertWorkerOptions {
   leaseMs?: number;
   batchSize?: number;
   pollMs?: number;
+  /**
+   * Alerts (not digests) one channel is sent per rolling hour; the rest are held and counted in its
+   * next digest, so a flood of answers cannot use up a LINE quota. 0: no cap. @default 30
+   */
+  perHour?: number;
   /** Opens the channels' stored secrets. @default stored as typed */
   box?: SecretBox;
   log?: (line: string) => void;
@@ -44,7 +50,7 @@ export interface AlertWorker {
 
 /** Sends queued alerts and digests: claim, render from the database, send, record the outcome. */
 export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
-  const { db, send, publicUrl, timeZone, box = plainBox, backoff = defaultBackoff, leaseMs = 120_000, batchSize = 10, pollMs = 2_000 } = options;
+  const { db, send, publicUrl, timeZone, box = plainBox, backoff = defaultBackoff, leaseMs = 120_000, batchSize = 10, pollMs = 2_000, perHour = 30 } = options;
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
   const log = options.log ?? ((line: string) => console.log(line));
@@ -81,7 +87,7 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
       return answer && answerMessage(answer, settings);
     }
     const day = localDay(delivery.digestDate!, timeZone);
-    return digestMessage(delivery.digestDate!, await loadAnswersBetween(db, day.from, day.to), settings);
+    return digestMessage(delivery.digestDate!, await loadAnswersBetween(db, day.from, day.to), settings, await heldBetween(db, channel.id, day.from, day.to));
   }
 
   /**
@@ -90,7 +96,14 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
    * it had failed), and nothing is sent once half the claim's lease is gone (another collector
    * may claim it after the lease; until then the claim is this one's).
    */
-  async function deliver(delivery: QueuedDelivery, claimedAt: number): Promise<void> {
+  async function deliver(delivery: QueuedDelivery, claimedAt: number, budget: Map<string, number>): Promise<void> {
+    // Taken before the first await, so a batch's deliveries to one channel share the hour's budget.
+    const left = delivery.answerId && perHour > 0 ? budget.get(delivery.channelId) ?? perHour : Infinity;
+    if (left <= 0) {
+      await whileAway(() => markHeld(db, delivery, storedReason({ code: 'capped', perHour })));
+      return;
+    }
+    if (delivery.answerId && perHour > 0) budget.set(delivery.channelId, left - 1);
     const claimRunningOut = () => now().getTime() - claimedAt > leaseMs / 2;
     const prepared = await whileAway(async () => {
       const channel = await loadChannel(db, delivery.channelId, box);
@@ -107,11 +120,12 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
       failure = error ?? new Error('the send failed');
     }
     if (failure === undefined) return whileAway(() => markSent(db, delivery, now()));
-    const text = failure instanceof Error ? failure.message : String(failure);
+    const reason = reasonOf(failure);
+    const text = storedReason(reason);
     const retryable = isDeliveryError(failure) && failure.retryable;
     if (!retryable || delivery.attempts >= backoff.maxAttempts) {
       await whileAway(() => markFailed(db, delivery, text));
-      log(`hearback alerts: gave up on delivery ${delivery.id} to "${channel.name}" after ${delivery.attempts} tries: ${text}`);
+      log(`hearback alerts: gave up on delivery ${delivery.id} to "${channel.name}" after ${delivery.attempts} tries: ${reasonInEnglish(reason)}`);
       return;
     }
     const wait = retryDelay(delivery.attempts, backoff, random, isDeliveryError(failure) ? failure.retryAfterMs : null);
@@ -132,7 +146,11 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
     await queueDigests();
     const claimedAt = now();
     const deliveries = await claimDue(db, claimedAt, leaseMs, batchSize);
-    const outcomes = await Promise.allSettled(deliveries.map((delivery) => deliver(delivery, claimedAt.getTime())));
+    // What each channel may still be sent this hour.
+    const alerted = [...new Set(deliveries.filter((d) => d.answerId).map((d) => d.channelId))];
+    const sent = perHour > 0 ? await sentSince(db, alerted, new Date(now().getTime() - 3_600_000)) : new Map<string, number>();
+    const budget = new Map(alerted.map((id) => [id, perHour - (sent.get(id) ?? 0)]));
+    const outcomes = await Promise.allSettled(deliveries.map((delivery) => deliver(delivery, claimedAt.getTime(), budget)));
     // A delivery whose outcome could not be written (the worker stopped while the database was
     // away) is claimed again after its lease.
     for (const outcome of outcomes) {

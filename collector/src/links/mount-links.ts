@@ -3,7 +3,7 @@ import { html } from 'hono/html';
 import type { App, AppEnv, FeatureDeps } from '../app-env';
 import { requireUser } from '../auth/require-user';
 import { formFields } from '../http/form-fields';
-import { ownOrigin } from '../http/own-origin';
+import { linkOrigin } from '../http/own-origin';
 import { problem } from '../http/problem';
 import { problemLines } from '../shell/field-problems';
 import { channelEnricher } from './channel';
@@ -47,7 +47,7 @@ export function mountLinks(app: App, { db, config, answerHooks, nav, page }: Fea
   answerHooks.onAnswerStored(singleUse.hook, { precheck: singleUse.precheck });
   answerHooks.enrichContext(channelEnricher(config.publicUrl));
   nav.add({ href: '/links', label: words.nav, order: 30 });
-  const publicUrl = (c: Ctx) => ownOrigin(c, config);
+  const publicUrl = (c: Ctx) => linkOrigin(c, config);
 
   mountSurveyPage(app, { db, config }, store, signer);
   mountLinkApi(app, { store, signer, publicUrl });

@@ -1,5 +1,5 @@
 import type { App, FeatureDeps } from '../app-env';
-import { ownOrigin } from '../http/own-origin';
+import { linkOrigin } from '../http/own-origin';
 import { filterLinkContext } from './link-context';
 import { signatureKey, type LinkSigner } from './link-signer';
 import type { LinkStore } from './link-store';
@@ -37,7 +37,7 @@ export function mountSurveyPage(app: App, { db, config }: Pick<FeatureDeps, 'db'
     other.set('lang', locale === 'th' ? 'en' : 'th');
     const body = surveyPage({
       survey, locale, look, context, ignored, blocked,
-      endpoint: `${ownOrigin(c, config)}/api/responses`,
+      endpoint: `${linkOrigin(c, config)}/api/responses`,
       switchHref: `${url.pathname}?${other}`,
       debug: url.searchParams.has('debug'),
     });

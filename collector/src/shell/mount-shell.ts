@@ -12,13 +12,18 @@ import { LANG_COOKIE, langs } from './lang';
 export const assetsDir = `${packageDir}dist/assets`;
 
 /**
- * The shell's own routes: the client assets under `/assets/`, the language switch (`POST /lang`,
+ * The shell's own routes: the client assets under `/assets/` (source maps only signed in), the language switch (`POST /lang`,
  * a cookie for a year, then back to the page), and `/` (the first menu entry once signed in,
  * else the sign-in page).
  */
 export function mountShell(app: App, { nav, config }: FeatureDeps) {
   // Revalidated on every load (no-cache) and answered 304 while unchanged: a rebuilt bundle is
   // picked up at once, an unchanged one costs no bytes.
+  // Source maps give away the client's source and comments: only to people signed in.
+  app.use('/assets/*', async (c, next) => {
+    if (c.req.path.endsWith('.map') && !(await c.var.identify())) return c.notFound();
+    await next();
+  });
   app.use('/assets/*', etag());
   app.use('/assets/*', serveStatic({
     root: assetsDir,

@@ -1,7 +1,7 @@
 import { html } from 'hono/html';
 import type { App, FeatureDeps } from '../app-env';
 import { requireUser } from '../auth/require-user';
-import { ownOrigin } from '../http/own-origin';
+import { linkOrigin } from '../http/own-origin';
 import type { ScriptFiles, ScriptMissing } from '../script/script-files';
 import { snippetText as t } from './snippet-text';
 
@@ -23,7 +23,7 @@ export function mountSnippet(app: App, { config, nav, page }: FeatureDeps, { scr
     if ('missing' in script) {
       return page(c, { title: t.nav[lang], status: 404, main: html`<header class="page-head"><h1>${t.title[lang]}</h1><p class="error" role="alert">${script.missing}</p></header>` });
     }
-    const origin = ownOrigin(c, config);
+    const origin = linkOrigin(c, config);
     const option = (value: string, label: string, selected = false) => html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
     return page(c, {
       title: t.nav[lang],

@@ -21,16 +21,16 @@ describe('alerts JSON API', { timeout: 60_000 }, () => {
 
   beforeAll(async () => {
     line = await startFakeLine(token);
-    collector = await startTestCollector({ config: { lineApiUrl: line.url, timezone: 'Asia/Bangkok', secretKey: 'a-secret-key-of-at-least-32-characters' } });
+    collector = await startTestCollector({ config: { lineApiUrl: line.url, timezone: 'Asia/Bangkok', secretKey: 'a-secret-key-of-at-least-32-characters', allowPrivateDestinations: true } });
     owner = await signIn(collector);
     await collector.accounts.users.add({ ...staff, role: 'staff' });
     staffCookie = await signIn(collector, staff);
     const created = await call('POST', '/api/tokens', { name: 'reporting' });
     bearer = (await created.json()).secret;
-  });
+  }, 60_000);
   afterAll(async () => {
-    await collector.close();
-    await line.close();
+    await collector?.close();
+    await line?.close();
   });
 
   it('adds a channel with the form\'s checks: 400 naming the field, then 201 with the secret masked', async () => {

@@ -24,7 +24,7 @@ describe(`alerts in the collector app (${databaseKind.name})`, { timeout: 120_00
     collector = await startTestCollector({
       db,
       now: () => clock,
-      config: { lineApiUrl: line.url, allowedOrigins: [shop], timezone: 'Asia/Bangkok' },
+      config: { lineApiUrl: line.url, allowedOrigins: [shop], timezone: 'Asia/Bangkok', allowPrivateDestinations: true },
     });
     owner = await signIn(collector);
   };

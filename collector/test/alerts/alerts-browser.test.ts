@@ -28,7 +28,7 @@ describe('alerts settings in Chromium', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     slack = await startFakeHttp();
     // With HEARBACK_SECRET_KEY, as a shop should run it: the channels' secrets are stored encrypted.
-    collector = await startTestCollector({ config: { timezone: 'Asia/Bangkok', secretKey: 'a-secret-key-for-the-browser-tests-0123' } });
+    collector = await startTestCollector({ config: { timezone: 'Asia/Bangkok', secretKey: 'a-secret-key-for-the-browser-tests-0123', allowPrivateDestinations: true } });
     const { db } = collector;
     const box = createSecretBox(collector.deps.config.secretKey);
     channelId = await createChannel(db, {
@@ -45,7 +45,8 @@ describe('alerts settings in Chromium', { timeout: 120_000 }, () => {
     await createRule(db, { name: 'CSAT ≤ 2 at Siam', enabled: true, conditions: [{ kind: 'score-at-most', type: 'csat', max: 2 }, { kind: 'context', key: 'branch', value: 'Siam' }], channelIds: [slackId] });
     await createRule(db, { name: 'Mentions "refund"', enabled: false, conditions: [{ kind: 'comment-mentions', text: 'refund' }], channelIds: [slackId] });
 
-    // One alert that gave up, as the owner would find it after a token was revoked.
+    // One alert that gave up, as the owner would find it after a token was revoked, recorded (as
+    // before delivery reasons) with LINE's own reply.
     const failed = makeAnswer({ type: 'nps', score: 3, comment: 'Waited 20 minutes at the counter' });
     await storeAnswer(db, failed, async () => {});
     await db.query(
@@ -115,7 +116,10 @@ describe('alerts settings in Chromium', { timeout: 120_000 }, () => {
     await expect(page.getByRole('link', { name: 'การแจ้งเตือน' }).getAttribute('aria-current')).resolves.toBe('page');
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('.actions')!).display)).toBe('flex');
     expect(await page.content()).not.toContain('long-lived-channel-token-abcd1234');
-    await expect(page.locator('#gave-up ~ ul, section[aria-labelledby="gave-up"]').first().textContent()).resolves.toContain('Authentication failed');
+    // Status and a short reason in Thai; never the far side's words.
+    const gaveUp = await page.locator('#gave-up ~ ul, section[aria-labelledby="gave-up"]').first().textContent();
+    expect(gaveUp).toContain('api.line.me ตอบกลับ 401');
+    expect(gaveUp).not.toContain('Authentication failed');
     await page.close();
   });
 

@@ -50,7 +50,7 @@ export function describeChannels(kind: DatabaseKind) {
     ]);
     await createRule(db, { name: 'Detractors', enabled: true, conditions: [{ kind: 'detractor' }], channelIds: channels });
     await storeAnswer(db, answer, createAlertHook({ timeZone, now: () => clock }));
-    const worker = createAlertWorker({ db, send: { lineApiUrl: 'http://127.0.0.1:9' }, publicUrl: 'https://shop.example/', timeZone, now: () => clock, log: () => {} });
+    const worker = createAlertWorker({ db, send: { lineApiUrl: 'http://127.0.0.1:9', destinations: { allowPrivate: true } }, publicUrl: 'https://shop.example/', timeZone, now: () => clock, log: () => {} });
     expect(await worker.tick()).toBe(4);
     const { rows } = await db.query(`SELECT status, count(*) AS n FROM alert_deliveries GROUP BY status`);
     expect(rows).toEqual([{ status: 'sent', n: 4 }]);

@@ -37,7 +37,7 @@ export function describeClaimRace(kind: DatabaseKind) {
       const hook = createAlertHook({ timeZone: 'Asia/Bangkok' });
       const answers = Array.from({ length: 40 }, (_, index) => makeAnswer({ score: 1, comment: `answer ${index}` }));
       for (const answer of answers) await storeAnswer(first, answer, hook);
-      const workers = dbs.map((db) => createAlertWorker({ db, send: { lineApiUrl: 'http://127.0.0.1:9' }, publicUrl: 'https://shop.example', timeZone: 'Asia/Bangkok', batchSize: 5, log: () => {} }));
+      const workers = dbs.map((db) => createAlertWorker({ db, send: { lineApiUrl: 'http://127.0.0.1:9', destinations: { allowPrivate: true } }, publicUrl: 'https://shop.example', timeZone: 'Asia/Bangkok', batchSize: 5, perHour: 0, log: () => {} }));
       const drain = async (worker: (typeof workers)[number]) => {
         let total = 0;
         for (let round = 0; round < 20; round++) {

@@ -25,7 +25,7 @@ export function describeSchedule(kind: DatabaseKind) {
     slack = await startFakeHttp();
     place = await kind.newPlace();
     db = await kind.open(place);
-    worker = createAlertWorker({ db, send: { lineApiUrl: 'http://127.0.0.1:9' }, publicUrl: 'https://shop.example', timeZone, now: () => clock, log: () => {} });
+    worker = createAlertWorker({ db, send: { lineApiUrl: 'http://127.0.0.1:9', destinations: { allowPrivate: true } }, publicUrl: 'https://shop.example', timeZone, now: () => clock, log: () => {} });
   }, 90_000);
   afterAll(async () => {
     await Promise.all([slack.close(), db.close()]);

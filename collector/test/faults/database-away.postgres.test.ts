@@ -111,7 +111,7 @@ describe('PostgreSQL away under a running collector', () => {
       let clock = Date.now();
       const leaseMs = 60_000;
       const worker = createAlertWorker({
-        db, send: { lineApiUrl: 'http://127.0.0.1:9' }, publicUrl: 'https://shop.example', timeZone: 'Asia/Bangkok',
+        db, send: { lineApiUrl: 'http://127.0.0.1:9', destinations: { allowPrivate: true } }, publicUrl: 'https://shop.example', timeZone: 'Asia/Bangkok',
         now: () => new Date(clock), leaseMs, log: () => {},
       });
       const first = worker.tick();

@@ -23,5 +23,5 @@ export function discordBody(message: AlertMessage): Record<string, unknown> {
 }
 
 export async function sendDiscord(config: ChannelConfig<'discord'>, message: AlertMessage, _context: SendContext, deps: SendDeps): Promise<void> {
-  await postJson({ url: config.webhookUrl, body: JSON.stringify(discordBody(message)), fetch: deps.fetch, now: deps.now });
+  await postJson({ url: config.webhookUrl, body: JSON.stringify(discordBody(message)), destinations: deps.destinations, now: deps.now });
 }

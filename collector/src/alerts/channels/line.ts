@@ -19,7 +19,7 @@ export async function sendLine(config: ChannelConfig<'line'>, message: AlertMess
       url: `${deps.lineApiUrl.replace(/\/+$/, '')}/v2/bot/message/push`,
       headers: { authorization: `Bearer ${config.token}`, 'x-line-retry-key': context.deliveryId },
       body: JSON.stringify({ to: config.to, messages: [{ type: 'text', text }] }),
-      fetch: deps.fetch,
+      destinations: deps.destinations,
       now: deps.now,
     },
     (status) => status === 409,

@@ -1,6 +1,7 @@
 import type { AlertMessage } from '../message';
 import { channelConfigSchemas, type ChannelConfig, type ChannelKind } from './channel-config';
 import { DeliveryError } from './delivery-error';
+import type { DestinationPolicy } from './destination';
 import { sendDiscord } from './discord';
 import { sendEmail } from './email';
 import { sendLine } from './line';
@@ -10,7 +11,8 @@ import { sendWebhook } from './webhook';
 export interface SendDeps {
   /** LINE Messaging API base URL, `https://api.line.me` in production; tests point it at a local fake. */
   lineApiUrl: string;
-  fetch?: typeof fetch;
+  /** Which addresses alerts may be sent to (HEARBACK_ALLOW_PRIVATE_DESTINATIONS), and the DNS to ask. */
+  destinations: DestinationPolicy;
   now?: () => number;
 }
 
@@ -30,10 +32,10 @@ export interface ChannelTarget {
 /** Sends one message to one channel; resolves when the far side accepted it, else throws DeliveryError. */
 export async function sendToChannel(channel: ChannelTarget, message: AlertMessage, context: SendContext, deps: SendDeps): Promise<void> {
   if (channel.unreadableSecrets?.length) {
-    throw new DeliveryError(`the ${channel.kind} channel's ${channel.unreadableSecrets.join(' and ')} cannot be decrypted: it was saved with a HEARBACK_SECRET_KEY this collector does not have; edit the channel and type it again`, { retryable: false });
+    throw new DeliveryError({ code: 'unreadable', fields: [...channel.unreadableSecrets] }, { retryable: false });
   }
   const parsed = channelConfigSchemas[channel.kind]?.safeParse(channel.config);
-  if (!parsed?.success) throw new DeliveryError(`the ${channel.kind} channel's settings are incomplete; edit the channel`, { retryable: false });
+  if (!parsed?.success) throw new DeliveryError({ code: 'incomplete' }, { retryable: false });
   switch (channel.kind) {
     case 'line':
       return sendLine(parsed.data as ChannelConfig<'line'>, message, context, deps);
@@ -42,7 +44,7 @@ export async function sendToChannel(channel: ChannelTarget, message: AlertMessag
     case 'discord':
       return sendDiscord(parsed.data as ChannelConfig<'discord'>, message, context, deps);
     case 'email':
-      return sendEmail(parsed.data as ChannelConfig<'email'>, message, context);
+      return sendEmail(parsed.data as ChannelConfig<'email'>, message, context, deps);
     case 'webhook':
       return sendWebhook(parsed.data as ChannelConfig<'webhook'>, message, context, deps);
   }

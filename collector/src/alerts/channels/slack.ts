@@ -29,5 +29,5 @@ function chunk<T>(items: T[], size: number): T[][] {
 }
 
 export async function sendSlack(config: ChannelConfig<'slack'>, message: AlertMessage, _context: SendContext, deps: SendDeps): Promise<void> {
-  await postJson({ url: config.webhookUrl, body: JSON.stringify(slackBody(message)), fetch: deps.fetch, now: deps.now });
+  await postJson({ url: config.webhookUrl, body: JSON.stringify(slackBody(message)), destinations: deps.destinations, now: deps.now });
 }

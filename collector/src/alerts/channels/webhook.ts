@@ -25,5 +25,5 @@ export function signedWebhookRequest(config: ChannelConfig<'webhook'>, message: 
 
 export async function sendWebhook(config: ChannelConfig<'webhook'>, message: AlertMessage, context: SendContext, deps: SendDeps): Promise<void> {
   const { body, headers } = signedWebhookRequest(config, message, context);
-  await postJson({ url: config.url, headers, body, fetch: deps.fetch, now: deps.now });
+  await postJson({ url: config.url, headers, body, destinations: deps.destinations, now: deps.now });
 }
