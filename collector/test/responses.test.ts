@@ -75,8 +75,8 @@ describe(`answers in and out (${databaseKind})`, () => {
     expect(body[0].comment).toBe('first');
   });
 
-  it('a repeat that adds the follow-up completes the stored answer (score sent on page hide, comment later)', async () => {
-    const scoreOnly = answer({ survey: 'amend' });
+  it('a repeat with the answer\'s key that adds the follow-up completes the stored answer (score sent on page hide, comment later)', async () => {
+    const scoreOnly = answer({ survey: 'amend', key: 'q3Xk0v_2-Lm9Zt7RbY1cWdEa' });
     expect((await post(scoreOnly)).status).toBe(201);
     const amended = await post({ ...scoreOnly, comment: 'added later', reasons: ['Delivery'] });
     expect(amended.status).toBe(200);
