@@ -150,6 +150,15 @@ describe(`answers in and out (${databaseKind})`, () => {
     expect((await get('/api/responses.json?from=yesterday')).status).toBe(400);
   });
 
+  it('exports context and user keys named constructor, toString or hasOwnProperty as they came', async () => {
+    const tricky = { constructor: 'counter-3', toString: 'table-7', hasOwnProperty: 'yes' };
+    expect((await post(answer({ survey: 'tricky-keys', context: tricky, user: { id: 'u-1', ...tricky } }))).status).toBe(201);
+    const [record] = (await get('/api/responses.json?survey=tricky-keys')).body.responses;
+    expect(record).toMatchObject({ context: tricky, user: { id: 'u-1', ...tricky } });
+    const csv = (await get('/api/responses.csv?survey=tricky-keys')).body as string;
+    for (const pair of ['""constructor"":""counter-3""', '""toString"":""table-7""', '""hasOwnProperty"":""yes""']) expect(csv).toContain(pair);
+  });
+
   it('summarises NPS, CSAT% and CES with intervals and a weekly trend; comments and cases come with them', async () => {
     const s = 'summary';
     const send = (type: keyof typeof scales, score: number, extra = {}) => post(answer({ survey: s, type, score, scale: scales[type], ...extra }));
