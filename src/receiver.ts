@@ -14,6 +14,7 @@ export type { Answer } from './payload/answer-schema';
  * Built when this module loads: a receiver needs it from its first request.
  */
 export const answerSchema = getAnswerSchema();
+export { hashAnswerKey } from './receiver/hash-answer-key';
 export { parseAnswer, MAX_BODY_BYTES, type ParseAnswerOptions, type ParseAnswerResult } from './receiver/parse-answer';
 export { nps, csat, ces, type Metric, type Scored } from './surveys/metrics';
 export { bandOf, type Band, type SurveyKind } from './surveys/band';

@@ -22,6 +22,22 @@ describe(`what the receiver refuses with 400, never 5xx (${databaseKind})`, () =
     expect(await stored('scale')).toBe(0);
   });
 
+  it('an sdk of 40,000 characters, a reason of 2,000, ids with "/", an emoji or a bidi control', async () => {
+    const refused = async (overrides: Record<string, unknown>, problem: RegExp) => {
+      const response = await post(JSON.stringify(answer({ survey: 'bounds', ...overrides })));
+      expect(response.status).toBe(400);
+      expect((await response.json()).problems).toEqual([expect.stringMatching(problem)]);
+    };
+    await refused({ sdk: 'x'.repeat(40_000) }, /^sdk must be like "hearback\/0\.1\.0": 1–64 letters, digits/);
+    await refused({ reasons: ['Delivery', 'x'.repeat(2_000)] }, /^reasons\.1 must be at most 100 characters/);
+    await refused({ reasons: Array.from({ length: 21 }, (_, i) => `reason ${i}`) }, /^reasons must have at most 20 items/);
+    for (const id of ['order/1001/answer', 'answer-😀-1234', 'answer-\u202e4321', 'x'.repeat(65)]) {
+      await refused({ id }, /^id must be 8–64 letters, digits, "-", "_"/);
+    }
+    await refused({ key: 'not a key' }, /^key must be 22–128 letters, digits, "-", "_"/);
+    expect(await stored('bounds')).toBe(0);
+  });
+
   it('an answer dated in 2099, and one more than a year old', async () => {
     const future = await post(JSON.stringify(answer({ survey: 'dates', answeredAt: '2099-01-01T00:00:00.000Z' })));
     expect(future.status).toBe(400);

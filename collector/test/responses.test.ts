@@ -75,8 +75,8 @@ describe(`answers in and out (${databaseKind})`, () => {
     expect(body[0].comment).toBe('first');
   });
 
-  it('a repeat that adds the follow-up completes the stored answer (score sent on page hide, comment later)', async () => {
-    const scoreOnly = answer({ survey: 'amend' });
+  it('a repeat with the answer\'s key that adds the follow-up completes the stored answer (score sent on page hide, comment later)', async () => {
+    const scoreOnly = answer({ survey: 'amend', key: 'q3Xk0v_2-Lm9Zt7RbY1cWdEa' });
     expect((await post(scoreOnly)).status).toBe(201);
     const amended = await post({ ...scoreOnly, comment: 'added later', reasons: ['Delivery'] });
     expect(amended.status).toBe(200);
@@ -148,6 +148,15 @@ describe(`answers in and out (${databaseKind})`, () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`export,csat,4,1,5,promoter,"'=SUM(A1), ""quoted""",`);
     expect((await get('/api/responses.json?from=yesterday')).status).toBe(400);
+  });
+
+  it('exports context and user keys named constructor, toString or hasOwnProperty as they came', async () => {
+    const tricky = { constructor: 'counter-3', toString: 'table-7', hasOwnProperty: 'yes' };
+    expect((await post(answer({ survey: 'tricky-keys', context: tricky, user: { id: 'u-1', ...tricky } }))).status).toBe(201);
+    const [record] = (await get('/api/responses.json?survey=tricky-keys')).body.responses;
+    expect(record).toMatchObject({ context: tricky, user: { id: 'u-1', ...tricky } });
+    const csv = (await get('/api/responses.csv?survey=tricky-keys')).body as string;
+    for (const pair of ['""constructor"":""counter-3""', '""toString"":""table-7""', '""hasOwnProperty"":""yes""']) expect(csv).toContain(pair);
   });
 
   it('summarises NPS, CSAT% and CES with intervals and a weekly trend; comments and cases come with them', async () => {

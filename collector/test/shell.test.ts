@@ -140,8 +140,8 @@ describe(`answer hooks run in the transaction that stores the answer (${database
   const post = (body: object) => collector.request('/api/responses', { method: 'POST', body: JSON.stringify(body) });
   const log = async (id: string) => (await collector.db.query('SELECT event FROM hook_log WHERE answer_id = $1 ORDER BY event', [id])).rows.map((r) => r.event);
 
-  it('calls onAnswerStored once per new answer and onAnswerCompleted when a repeat adds the comment', async () => {
-    const first = answer();
+  it('calls onAnswerStored once per new answer and onAnswerCompleted when a repeat with its key adds the comment', async () => {
+    const first = answer({ key: 'q3Xk0v_2-Lm9Zt7RbY1cWdEa' });
     expect((await post(first)).status).toBe(201);
     expect((await post(first)).status).toBe(200);
     expect((await post({ ...first, comment: 'later' })).status).toBe(200);

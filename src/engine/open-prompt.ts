@@ -5,7 +5,7 @@ import type { HearbackEvents, ShowCause } from './events';
 import { guard } from '../common/guard';
 import type { Logger } from '../common/log';
 import type { Outbox } from '../outbox/outbox-types';
-import { createAnswerId } from '../payload/answer-id';
+import { createAnswerId, createAnswerKey } from '../payload/answer-id';
 import type { Answer } from '../payload/answer-schema';
 import { buildAnswer, type AnswerEnvironment, type AnswerInput } from '../payload/build-answer';
 import { placeholderValues } from './placeholder-values';
@@ -41,8 +41,8 @@ export function openPrompt({ survey, cause, takeFocus, config, context, user, lo
     void guard(log, () => outbox.release(draft!.id));
     emitter.emit('answer', { id: draft.id, survey: survey.id, answer: draft });
   };
-  const build = (input: AnswerInput, id: string, now: Date) =>
-    buildAnswer(survey, input, { id, now, locale, href: location.href, sendFullUrl: config.sendFullUrl, user, context });
+  const build = (input: AnswerInput, id: string, key: string, now: Date) =>
+    buildAnswer(survey, input, { id, key, now, locale, href: location.href, sendFullUrl: config.sendFullUrl, user, context });
 
   ui.open({
     survey,
@@ -54,14 +54,14 @@ export function openPrompt({ survey, cause, takeFocus, config, context, user, lo
     outbox: { status: outbox.status, subscribe: outbox.subscribe },
     async onScore(score) {
       finish();
-      draft = build({ score }, createAnswerId(), new Date());
+      draft = build({ score }, createAnswerId(), createAnswerKey(), new Date());
       final = false;
       await outbox.enqueue(draft, { held: true });
       void guard(log, () => rules.answered(survey));
     },
     async onComplete(input) {
       if (!draft || final) return;
-      draft = build({ ...input, score: draft.score }, draft.id, new Date(draft.answeredAt));
+      draft = build({ ...input, score: draft.score }, draft.id, draft.key!, new Date(draft.answeredAt));
       await outbox.amend(draft);
       final = true;
       emitter.emit('answer', { id: draft.id, survey: survey.id, answer: draft });

@@ -10,7 +10,15 @@ import { maxCommentLength, surveyKinds, surveyTypes } from '../surveys/kinds';
 const isoUtc = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z$/;
 const timestamp = 'must be an ISO 8601 UTC timestamp';
 const aString = 'must be a string';
-const upTo64 = 'must be at most 64 characters';
+/** A length cap with its message: `must be at most 2,000 characters`. */
+const upTo = (max: number) => z.maxLength(max, { error: `must be at most ${max.toLocaleString('en')} characters` });
+/**
+ * base64url letters only (`id`, `key`): A–Z, a–z, 0–9, "-", "_". They travel in links and file
+ * names and stay one line: no `/`, dots, spaces, emoji or bidi controls.
+ */
+const base64url = (min: number, max: number) =>
+  z.string({ error: aString }).check(z.regex(new RegExp(`^[A-Za-z0-9_-]{${min},${max}}$`), { error: `must be ${min}–${max} letters, digits, "-", "_"` }));
+const sdkError = 'must be like "hearback/0.1.0": 1–64 letters, digits, "-", "_", ".", "+", "/", "@"';
 
 /** The type fixes the scale: a receiver must not let `scale: [0, 1000]` make a score of 1000 a promoter. */
 const fixedScale = (answer: { type: (typeof surveyTypes)[number] }) => surveyKinds[answer.type].scale;
@@ -25,21 +33,26 @@ const fixedScale = (answer: { type: (typeof surveyTypes)[number] }) => surveyKin
 const buildAnswerSchema = () =>
   z.object({
     v: z.literal(1, { error: 'must be 1 (payload version)' }),
-    id: z.string({ error: aString }).check(z.minLength(8, { error: 'must be at least 8 characters' }), z.maxLength(64, { error: upTo64 })),
-    survey: z.string({ error: aString }).check(z.minLength(1, { error: 'must not be empty' }), z.maxLength(64, { error: upTo64 })),
+    id: base64url(8, 64),
+    /** The answer's secret (at least 128 bits): a later POST with the same `id` amends it only with the same key. */
+    key: z.optional(base64url(22, 128)),
+    survey: z.string({ error: aString }).check(z.minLength(1, { error: 'must not be empty' }), upTo(64)),
     type: z.literal(surveyTypes, { error: 'must be "nps", "csat" or "ces"' }),
     score: whole('must be a whole number'),
     scale: z.tuple([whole(), whole()], { error: 'must be [min, max]' }),
-    comment: z.optional(z.string({ error: aString }).check(z.maxLength(maxCommentLength, { error: `must be at most ${maxCommentLength.toLocaleString('en')} characters` }))),
-    reasons: z.optional(z.array(z.string(), { error: 'must be a list of strings' }).check(z.maxLength(20, { error: 'must have at most 20 items' }))),
+    comment: z.optional(z.string({ error: aString }).check(upTo(maxCommentLength))),
+    reasons: z.optional(
+      z.array(z.string({ error: aString }).check(upTo(100)), { error: 'must be a list of strings' })
+        .check(z.maxLength(20, { error: 'must have at most 20 items' })),
+    ),
     contact: z.optional(z.literal(true, { error: 'must be true when present' })),
     mode: z.optional(z.literal(['inline', 'kiosk'], { error: 'must be "inline" or "kiosk" when present' })),
-    locale: z.string({ error: 'must be a language tag' }).check(z.maxLength(35, { error: 'must be at most 35 characters' })),
-    url: z.string({ error: aString }).check(z.maxLength(2048, { error: 'must be at most 2,048 characters' })),
+    locale: z.string({ error: 'must be a language tag' }).check(upTo(35)),
+    url: z.string({ error: aString }).check(upTo(2048)),
     answeredAt: z.string({ error: timestamp }).check(z.regex(isoUtc, { error: timestamp })),
     user: z.optional(dataRecord('an object')),
     context: z.optional(dataRecord('an object')),
-    sdk: z.string({ error: 'must be a string like "hearback/0.1.0"' }),
+    sdk: z.string({ error: sdkError }).check(z.regex(/^[A-Za-z0-9_.+/@-]{1,64}$/, { error: sdkError })),
   }).check(
     z.refine((answer) => fixedScale(answer).join() === answer.scale.join(), {
       error: (issue) => {

@@ -13,6 +13,8 @@ export interface AnswerInput {
 
 export interface AnswerEnvironment {
   id: string;
+  /** The answer's secret (`createAnswerKey`): the same on the score and on the comment that amends it. */
+  key: string;
   locale: string;
   /** The page URL (location.href); trimmed here unless `sendFullUrl`. */
   href: string;
@@ -30,6 +32,7 @@ export function buildAnswer(survey: Survey, input: AnswerInput, env: AnswerEnvir
   const answer: Answer = {
     v: 1,
     id: env.id,
+    key: env.key,
     survey: survey.id,
     type: survey.type,
     score: input.score,

@@ -5,7 +5,10 @@ import { parseAnswer } from '../receiver/parse-answer';
 export interface TestReceiver {
   /** msw request handlers: pass them to `setupServer(...)` or `setupWorker(...)`. */
   handlers: ReturnType<typeof http.post>[];
-  /** Distinct answers received, in arrival order (a repeated `id` is stored once). */
+  /**
+   * Distinct answers received, in arrival order (a repeated `id` is stored once; a repeat with the
+   * answer's own `key` adds the comment, reasons or contact consent it lacked, and nothing else).
+   */
   answers: Answer[];
   /** Every POST body as received, duplicates included. */
   requests: unknown[];
@@ -17,7 +20,8 @@ export interface TestReceiver {
 /**
  * A deduplicating receiver for tests, as msw handlers: it validates each body with the receiver
  * kit (400 with the problems if invalid), answers 201 for a new `id` and 200 `{ duplicate: true }`
- * for a repeat — exactly what a production receiver should do.
+ * for a repeat, completing the stored answer (`completed: true`) only when the repeat carries the
+ * answer's `key` — exactly what a production receiver should do.
  *
  * @example
  * const receiver = createTestReceiver('https://example.com/feedback');
@@ -38,7 +42,8 @@ export function createTestReceiver(endpoint: string): TestReceiver {
     }
     const result = parseAnswer(text);
     if (!result.ok) return HttpResponse.json({ problems: result.problems }, { status: 400 });
-    if (answers.some((answer) => answer.id === result.answer.id)) return HttpResponse.json({ duplicate: true }, { status: 200 });
+    const stored = answers.find((answer) => answer.id === result.answer.id);
+    if (stored) return HttpResponse.json(complete(stored, result.answer) ? { duplicate: true, completed: true } : { duplicate: true }, { status: 200 });
     answers.push(result.answer);
     return HttpResponse.json({ id: result.answer.id }, { status: 201 });
   });
@@ -53,4 +58,14 @@ export function createTestReceiver(endpoint: string): TestReceiver {
       failures = { count: 0, status: 503 };
     },
   };
+}
+
+/** Adds to `stored` the follow-up it lacks, when `repeat` carries its key; says whether it did. */
+function complete(stored: Answer, repeat: Answer): boolean {
+  if (!stored.key || repeat.key !== stored.key) return false;
+  const before = JSON.stringify(stored);
+  if (stored.comment === undefined && repeat.comment !== undefined) stored.comment = repeat.comment;
+  if (stored.reasons === undefined && repeat.reasons !== undefined) stored.reasons = repeat.reasons;
+  if (!stored.contact && repeat.contact) stored.contact = true;
+  return JSON.stringify(stored) !== before;
 }

@@ -107,7 +107,7 @@ describe('contract through the built bundle', () => {
     await answer(tab, 9, 'ส่งของเร็วมาก');
     const { body, type } = await answered((b) => b.survey === 'nps' && b.score === 9);
     assert.equal(type, 'text/plain;charset=UTF-8');
-    assert.deepEqual(Object.keys(body).sort(), ['answeredAt', 'comment', 'id', 'locale', 'scale', 'score', 'sdk', 'survey', 'type', 'url', 'v'].sort());
+    assert.deepEqual(Object.keys(body).sort(), ['answeredAt', 'comment', 'id', 'key', 'locale', 'scale', 'score', 'sdk', 'survey', 'type', 'url', 'v'].sort());
     assert.equal(body.v, 1);
     assert.equal(body.type, 'nps');
     assert.deepEqual(body.scale, [0, 10]);
@@ -116,6 +116,7 @@ describe('contract through the built bundle', () => {
     assert.equal(body.locale, 'en');
     assert.equal(body.sdk, `hearback/${version}`);
     assert.match(body.id, /^[0-9a-f-]{36}$/);
+    assert.match(body.key, /^[A-Za-z0-9_-]{24}$/); // the answer's secret: only its own amendment carries it
     await tab.close();
   });
 

@@ -2,7 +2,7 @@
 import { expectTypeOf } from 'vitest';
 import { init, type Answer, type Hearback, type HearbackOptions, type OutboxStatus } from '../../src/index';
 import type { HearbackCommandFunction } from '../../src/engine/command';
-import { ces, csat, nps, parseAnswer } from '../../src/receiver';
+import { ces, csat, hashAnswerKey, nps, parseAnswer } from '../../src/receiver';
 
 // init takes options with a required endpoint and returns the instance.
 expectTypeOf(init).parameter(0).toEqualTypeOf<HearbackOptions>();
@@ -40,6 +40,8 @@ hearback('launch');
 const parsed = parseAnswer('{}', { now: new Date() });
 if (parsed.ok) expectTypeOf(parsed.answer).toEqualTypeOf<Answer>();
 else expectTypeOf(parsed.problems).toEqualTypeOf<string[]>();
+if (parsed.ok) expectTypeOf(parsed.answer.key).toEqualTypeOf<string | undefined>();
+expectTypeOf(hashAnswerKey('q3Xk0v_2-Lm9Zt7RbY1cWdEa')).toEqualTypeOf<Promise<string>>();
 expectTypeOf(nps([]).score).toEqualTypeOf<number | null>();
 expectTypeOf(csat).toBeFunction();
 expectTypeOf(ces([]).easyShare).toEqualTypeOf<number | null>();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answerBand, scaleOf, type AlertAnswer } from './answer';
+import { ownValue } from '../own-value';
 
 const surveyType = z.enum(['nps', 'csat', 'ces']);
 
@@ -40,7 +41,7 @@ export function conditionHolds(condition: Condition, answer: AlertAnswer): boole
     case 'score-at-most':
       return answer.type === condition.type && answer.score <= condition.max;
     case 'context': {
-      const value = answer.context?.[condition.key];
+      const value = answer.context ? ownValue(answer.context, condition.key) : undefined;
       return (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') &&
         foldText(String(value).trim()) === foldText(condition.value);
     }

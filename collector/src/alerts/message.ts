@@ -1,5 +1,6 @@
 import { answerBand, scaleOf, type AlertAnswer } from './answer';
 import { alertLabels, type AlertLocale } from './labels';
+import { ownValue } from '../own-value';
 
 export interface MessageField {
   label: string;
@@ -69,21 +70,25 @@ function scalar(value: unknown): string | null {
   return null;
 }
 
-/** Who and where: user name/phone/email, then the well-known context keys, then the rest (scalars only). */
+/**
+ * Who and where: user name/phone/email, then the well-known context keys, then the rest (scalars
+ * only). Keys are the site's and the visitor's: every read is of an own property, so a context key
+ * `constructor`, `toString` or `__proto__` is a key like any other, labelled with its own name.
+ */
 export function contextFields(answer: AlertAnswer, locale: AlertLocale): MessageField[] {
   const named = alertLabels(locale).context;
   const fields: MessageField[] = [];
   const add = (key: string, value: unknown) => {
     const text = scalar(value);
-    if (text !== null && fields.length < maxContextFields) fields.push({ label: named[key] ?? key, value: text });
+    if (text !== null && fields.length < maxContextFields) fields.push({ label: ownValue(named, key) ?? key, value: text });
   };
   const user = answer.user ?? {};
-  for (const key of ['name', 'phone', 'email']) add(key, user[key]);
-  if (!scalar(user.name)) add('userId', user.id);
+  for (const key of ['name', 'phone', 'email']) add(key, ownValue(user, key));
+  if (!scalar(ownValue(user, 'name'))) add('userId', ownValue(user, 'id'));
   const context = answer.context ?? {};
   const known = ['orderId', 'branch', 'touchpoint', 'product', 'channel'];
-  for (const key of known) add(key, context[key]);
-  for (const key of Object.keys(context).sort()) if (!known.includes(key)) add(key, context[key]);
+  for (const key of known) add(key, ownValue(context, key));
+  for (const key of Object.keys(context).sort()) if (!known.includes(key)) add(key, ownValue(context, key));
   return fields;
 }
 

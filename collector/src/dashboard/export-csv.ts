@@ -5,8 +5,9 @@ const header = ['id', 'survey', 'type', 'score', 'scale_min', 'scale_max', 'band
 
 /**
  * RFC 4180 CSV with a UTF-8 byte-order mark (so spreadsheet apps read Thai correctly). Text cells
- * that start with = + - @ get a leading apostrophe: visitors write comments, and a spreadsheet must
- * not run them as formulas (CSV injection). A cut export ends with a line that says so.
+ * that a spreadsheet could run as a formula get a leading apostrophe (see `formulaLike`): visitors
+ * write comments, and the shop opens the file (CSV injection). A cut export ends with a line that
+ * says so.
  */
 export function exportToCsv({ records, truncated, total, limit }: ExportResult): string {
   const lines = [header.join(','), ...records.map(row)];
@@ -22,9 +23,18 @@ function row(r: AnswerRecord): string {
   ].join(',');
 }
 
-function text(value: unknown): string {
+/**
+ * A cell a spreadsheet may read as a formula: one that starts with a tab, CR or line feed, or whose
+ * first character after any spaces (tabs, line feeds, no-break and ideographic spaces included) is
+ * = + - @ or their full-width forms ＝ ＋ － ＠ — spreadsheet apps trim the spaces and Japanese and
+ * Thai input methods type the full-width signs, which Excel and LibreOffice take as the ASCII ones.
+ */
+const formulaLike = /^[\t\r\n]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** One text cell: guarded against formulas, quoted when it holds a quote, comma or line break. */
+export function text(value: unknown): string {
   if (value === undefined || value === null || value === '') return '';
   let cell = String(value);
-  if (/^[=+\-@\t\r]/.test(cell)) cell = `'${cell}`;
+  if (formulaLike.test(cell)) cell = `'${cell}`;
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }

@@ -13,7 +13,8 @@ const acceptedTypes = ['text/plain', 'application/json'];
  * Answers in.
  * - `POST /api/responses` (public, for the widget): one answer as `text/plain` (the SDK default, no
  *   preflight) or `application/json`. 201 `{ id }` stored; 200 `{ id, duplicate: true }` for an
- *   `id` already stored (plus `completed: true` when the repeat filled in a comment); 400
+ *   `id` already stored (plus `completed: true` when the repeat carried the answer's `key` and
+ *   filled in a comment, reasons or contact consent; nothing else of a repeat is kept); 400
  *   `{ problems }` for anything the receiver kit rejects; 403 for an origin not on the allow list;
  *   413 over 64 KB; 415 other content types; 429 + `Retry-After` past the per-client rate limit
  *   (all instances on one PostgreSQL server together);

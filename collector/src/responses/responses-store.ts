@@ -1,10 +1,10 @@
-import type { Answer } from '../../../src/receiver';
+import { hashAnswerKey, type Answer } from '../../../src/receiver';
 import type { AnswerHooks } from '../answer-hooks';
 import type { Database, Queryable } from '../db/database';
 
 export type InsertResult = { stored: true; completed: false } | { stored: false; completed: boolean };
 
-const columns = 'id, survey, type, score, scale_min, scale_max, comment, reasons, contact, mode, locale, url, answered_at, user_id, user_data, context, sdk, payload';
+const columns = 'id, survey, type, score, scale_min, scale_max, comment, reasons, contact, mode, locale, url, answered_at, user_id, user_data, context, sdk, payload, key_hash';
 
 /**
  * Stores answers, in SQL both PGlite and PostgreSQL accept. Reading them back (exports, summary,
@@ -14,14 +14,21 @@ export function createResponsesStore({ db, hooks }: { db: Database; hooks: Answe
   return {
     /**
      * Stores an answer once, in one transaction with the registered hooks: `stored` is false when
-     * its `id` was already there (a retry). A repeat that completes the stored copy — the SDK sent
-     * the score when the page was hidden, then the visitor added a comment, reasons or contact
-     * consent under the same `id` — fills in what was missing (`completed`) and runs the
-     * completion hooks; an identical repeat changes nothing. If a hook throws, nothing is stored.
+     * its `id` was already there (a retry). The answer's `key` is kept only as its hash, and the
+     * stored raw answer (`payload`, what the privacy export shows) never holds it.
+     *
+     * A repeat that carries the same `key` may complete the stored copy — the SDK sent the score
+     * when the page was hidden, then the visitor added a comment, reasons or contact consent — and
+     * only by filling in what was missing (`completed`); the completion hooks then run on the
+     * stored answer with what was added, never on the posted body. Everything else of a repeat is
+     * ignored: without the key, with another key, or for an answer stored without one, a repeat is
+     * a duplicate and changes nothing. If a hook throws, nothing is stored.
      * When the hooks' prechecks say none would write (most answers: not unhappy, no alert rule
      * matches, not a single-use survey), the answer is stored by one statement instead.
      */
-    async insert(answer: Answer): Promise<InsertResult> {
+    async insert(posted: Answer): Promise<InsertResult> {
+      const { key, ...answer } = posted;
+      const keyHash = key ? await hashAnswerKey(key) : null;
       const context = hooks.storedContext(answer);
       const stored = context === answer.context ? answer : { ...answer, context };
       const values = [
@@ -29,7 +36,7 @@ export function createResponsesStore({ db, hooks }: { db: Database; hooks: Answe
         answer.comment ?? null, answer.reasons ? JSON.stringify(answer.reasons) : null, answer.contact === true,
         answer.mode ?? null, answer.locale, answer.url, answer.answeredAt,
         typeof answer.user?.id === 'string' ? answer.user.id : null, answer.user ? JSON.stringify(answer.user) : null,
-        context ? JSON.stringify(context) : null, answer.sdk, JSON.stringify(answer),
+        context ? JSON.stringify(context) : null, answer.sdk, JSON.stringify(answer), keyHash,
       ];
       // No hook would write for this answer (as the settings in memory say): one statement, no
       // transaction, stored only if the settings have not changed since (else the hooks decide).
@@ -37,8 +44,8 @@ export function createResponsesStore({ db, hooks }: { db: Database; hooks: Answe
       if (plan) {
         const { rows } = await db.query(
           `INSERT INTO responses (${columns})
-           SELECT $1, $2, $3, $4::integer, $5::integer, $6::integer, $7, $8::jsonb, $9::boolean, $10, $11, $12, $13::timestamptz, $14, $15::jsonb, $16::jsonb, $17, $18::jsonb
-           WHERE (SELECT version FROM settings_version) = $19
+           SELECT $1, $2, $3, $4::integer, $5::integer, $6::integer, $7, $8::jsonb, $9::boolean, $10, $11, $12, $13::timestamptz, $14, $15::jsonb, $16::jsonb, $17, $18::jsonb, $19
+           WHERE (SELECT version FROM settings_version) = $20
            ON CONFLICT (id) DO NOTHING RETURNING id`,
           [...values, plan.settingsVersion],
         );
@@ -50,7 +57,7 @@ export function createResponsesStore({ db, hooks }: { db: Database; hooks: Answe
       const atomically = <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => (hooks.any() ? db.transaction(work) : work(db));
       return atomically(async (tx) => {
         const { rows } = await tx.query<{ settings_version: string | number }>(
-          `INSERT INTO responses (${columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+          `INSERT INTO responses (${columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
            ON CONFLICT (id) DO NOTHING RETURNING id, (SELECT version FROM settings_version) AS settings_version`,
           values,
         );
@@ -58,15 +65,23 @@ export function createResponsesStore({ db, hooks }: { db: Database; hooks: Answe
           await hooks.runStored(tx, stored, { settingsVersion: Number(rows[0].settings_version) });
           return { stored: true, completed: false } as const;
         }
-        const completed = await tx.query<{ context: Record<string, unknown> | null; settings_version: string | number }>(
+        // Only with the answer's own key, and only what it lacked; the raw answer gains the same fields.
+        const completed = await tx.query<{ payload: Answer | string; context: Record<string, unknown> | null; settings_version: string | number }>(
           `UPDATE responses SET comment = COALESCE(comment, $2), reasons = COALESCE(reasons, $3::jsonb), contact = contact OR $4,
-             payload = $5::jsonb
-           WHERE id = $1 AND ((comment IS NULL AND $2::text IS NOT NULL) OR (reasons IS NULL AND $3::jsonb IS NOT NULL) OR (NOT contact AND $4))
-           RETURNING context, (SELECT version FROM settings_version) AS settings_version`,
-          [answer.id, answer.comment ?? null, answer.reasons ? JSON.stringify(answer.reasons) : null, answer.contact === true, JSON.stringify(answer)],
+             payload = payload || jsonb_strip_nulls(jsonb_build_object(
+               'comment', CASE WHEN comment IS NULL THEN $2::text END,
+               'reasons', CASE WHEN reasons IS NULL THEN $3::jsonb END,
+               'contact', CASE WHEN NOT contact AND $4 THEN true END))
+           WHERE id = $1 AND key_hash = $5
+             AND ((comment IS NULL AND $2::text IS NOT NULL) OR (reasons IS NULL AND $3::jsonb IS NOT NULL) OR (NOT contact AND $4))
+           RETURNING payload, context, (SELECT version FROM settings_version) AS settings_version`,
+          [answer.id, answer.comment ?? null, answer.reasons ? JSON.stringify(answer.reasons) : null, answer.contact === true, keyHash],
         );
         const [done] = completed.rows;
-        if (done) await hooks.runCompleted(tx, { ...answer, context: done.context ?? undefined }, { settingsVersion: Number(done.settings_version) });
+        if (done) {
+          const storedAnswer: Answer = typeof done.payload === 'string' ? JSON.parse(done.payload) : done.payload;
+          await hooks.runCompleted(tx, { ...storedAnswer, context: done.context ?? undefined }, { settingsVersion: Number(done.settings_version) });
+        }
         return { stored: false, completed: completed.rows.length === 1 } as const;
       });
     },

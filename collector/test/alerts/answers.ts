@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Answer } from '../../../src/receiver';
 import { createAnswerHooks, type AnswerHook } from '../../src/answer-hooks';
 import type { AlertAnswer } from '../../src/alerts/answer';
@@ -22,11 +22,15 @@ export function makeAnswer(overrides: Partial<AlertAnswer> = {}): AlertAnswer {
 
 const scales = { nps: [0, 10], csat: [1, 5], ces: [1, 7] } as const;
 
-/** The payload v1 the SDK would send for `answer`. */
+/**
+ * The payload v1 the SDK would send for `answer`, with the same `key` on every call for one answer
+ * id (as the widget sends the score and its later comment), so a repeat with a comment amends it.
+ */
 export function toPayload(answer: AlertAnswer): Answer {
   return {
     v: 1,
     id: answer.id,
+    key: createHash('sha256').update(`key of ${answer.id}`).digest('base64url').slice(0, 24),
     survey: answer.survey,
     type: answer.type,
     score: answer.score,

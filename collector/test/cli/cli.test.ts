@@ -56,8 +56,8 @@ describe('hearback-collector', () => {
       [['user', 'add', 'a@b.example', '--role'], 'hearback-collector user add: option --role needs a value'],
       [['user', 'add'], 'hearback-collector user add: expected <email>, got none'],
       [['user', 'add', 'a@b.example', '--role', 'admin'], 'hearback-collector user add: --role must be owner or staff (got "admin")'],
-      [['erase'], 'hearback-collector erase: give --user (a user id) or --answer (an answer id)'],
-      [['erase', '--user', 'u', '--answer', 'a'], 'hearback-collector erase: give either --user or --answer, not both'],
+      [['erase'], 'hearback-collector erase: give --user (a user id), --email (a user email) or --answer (an answer id)'],
+      [['erase', '--user', 'u', '--answer', 'a'], 'hearback-collector erase: give only one of --user, --email and --answer'],
       [['--port', 'eighty'], 'hearback-collector: bad configuration'],
     ];
     for (const [argv, message] of cases) {

@@ -46,7 +46,7 @@ describe('privacy routes', () => {
 
     const bad = await collector.request('/api/privacy/erase', { method: 'POST', headers: asOwnerPage(cookie, { 'content-type': 'application/json' }), body: '{}' });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ problems: ['give user (a user id) or answer (an answer id)'] });
+    expect(await bad.json()).toEqual({ problems: ['give user (a user id), email (a user email) or answer (an answer id)'] });
 
     const erased = await collector.request('/api/privacy/erase', {
       method: 'POST', headers: asOwnerPage(cookie, { 'content-type': 'application/x-www-form-urlencoded' }), body: 'user=u-1',
@@ -80,5 +80,21 @@ describe('client addresses', () => {
       }
     }
     expect(scanned).toBeGreaterThan(5);
+  });
+
+  test('a user id sent as a JSON number, and a user.email, find their answers through the routes (export, then erase)', async () => {
+    const cookie = await signIn(collector);
+    const body = (id: string, user: Record<string, unknown>) => JSON.stringify({ ...JSON.parse(answer(id)), user });
+    expect((await post(body('answer-n1', { id: 42 }))).status).toBe(201);
+    expect((await post(body('answer-e1', { email: 'Somchai@Shop.example' }))).status).toBe(201);
+    const exportOf = async (query: string) => (await (await collector.request(`/api/privacy/export?${query}`, { headers: { cookie } })).json()).answers.map((a: { answer: { id: string } }) => a.answer.id);
+    expect(await exportOf('user=42')).toEqual(['answer-n1']);
+    expect(await exportOf('email=somchai%40shop.example')).toEqual(['answer-e1']);
+    const erase = async (fields: Record<string, unknown>) => (await collector.request('/api/privacy/erase', {
+      method: 'POST', headers: asOwnerPage(cookie, { 'content-type': 'application/json' }), body: JSON.stringify(fields),
+    })).json();
+    expect(await erase({ user: 42 })).toEqual({ about: 'user 42', answers: ['answer-n1'] });
+    expect(await erase({ email: 'SOMCHAI@shop.example' })).toEqual({ about: 'email SOMCHAI@shop.example', answers: ['answer-e1'] });
+    expect(await exportOf('user=42')).toEqual([]);
   });
 });

@@ -18,25 +18,32 @@ beforeAll(async () => {
 afterAll(() => db.close());
 beforeEach(() => db.exec('DELETE FROM responses'));
 
-async function store(id: string, { user, receivedAt = new Date() }: { user?: string; receivedAt?: Date } = {}) {
+/** `user`: a user id (string), or the whole `user` object the site passed. */
+async function store(id: string, { user, receivedAt = new Date() }: { user?: string | Record<string, unknown>; receivedAt?: Date } = {}) {
+  const userData = typeof user === 'string' ? { id: user, tier: 'gold' } : user;
   const answer = { v: 1, id, survey: 'after-checkout', type: 'csat', score: 2, scale: [1, 5], comment: 'ช้ามาก', locale: 'th', url: 'https://shop.example/done',
-    answeredAt: receivedAt.toISOString(), ...(user ? { user: { id: user, tier: 'gold' } } : {}), context: { orderId: `A-${id}` }, sdk: 'hearback/0.1.0' };
+    answeredAt: receivedAt.toISOString(), ...(userData ? { user: userData } : {}), context: { orderId: `A-${id}` }, sdk: 'hearback/0.1.0' };
+  // As the answer store writes it: `user_id` holds string ids only.
   await db.query(
     `INSERT INTO responses (id, survey, type, score, scale_min, scale_max, comment, locale, url, answered_at, received_at, user_id, user_data, context, sdk, payload)
      VALUES ($1, 'after-checkout', 'csat', 2, 1, 5, 'ช้ามาก', 'th', $2, $3, $3, $4, $5, $6, 'hearback/0.1.0', $7)`,
-    [id, answer.url, receivedAt.toISOString(), user ?? null, user ? JSON.stringify(answer.user) : null, JSON.stringify(answer.context), JSON.stringify(answer)],
+    [id, answer.url, receivedAt.toISOString(), typeof userData?.id === 'string' ? userData.id : null, userData ? JSON.stringify(userData) : null, JSON.stringify(answer.context), JSON.stringify(answer)],
   );
   await db.query('INSERT INTO derived_from_answers (answer_id, note) VALUES ($1, $2)', [id, 'call back']);
 }
 const ids = async (table = 'responses', column = 'id') => (await db.query(`SELECT ${column} AS id FROM ${table} ORDER BY 1`)).rows.map((r) => r.id);
 
 describe('selectors', () => {
-  test('one of user or answer, a short string', () => {
+  test('one of user, email or answer, a short string (a user id may be a JSON number)', () => {
     expect(parseSelector({ user: 'u-1' })).toEqual({ ok: true, selector: { user: 'u-1' } });
+    expect(parseSelector({ email: 'somchai@shop.example' })).toEqual({ ok: true, selector: { email: 'somchai@shop.example' } });
     expect(parseSelector({ answer: 'a-1' })).toEqual({ ok: true, selector: { answer: 'a-1' } });
-    expect(parseSelector({})).toEqual({ ok: false, problems: ['give user (a user id) or answer (an answer id)'] });
-    expect(parseSelector({ user: 'u', answer: 'a' })).toEqual({ ok: false, problems: ['give either user or answer, not both'] });
-    expect(parseSelector({ user: 42 })).toEqual({ ok: false, problems: ['user must be a string (got number)'] });
+    expect(parseSelector({ user: 42 })).toEqual({ ok: true, selector: { user: '42' } });
+    expect(parseSelector({})).toEqual({ ok: false, problems: ['give user (a user id), email (a user email) or answer (an answer id)'] });
+    expect(parseSelector({ user: 'u', answer: 'a' })).toEqual({ ok: false, problems: ['give only one of user, email and answer'] });
+    expect(parseSelector({ email: 'a@b.example', user: 'u' })).toEqual({ ok: false, problems: ['give only one of user, email and answer'] });
+    expect(parseSelector({ answer: 42 })).toEqual({ ok: false, problems: ['answer must be a string (got number)'] });
+    expect(parseSelector({ user: '   ' })).toEqual({ ok: false, problems: ['user must not be blank'] });
     expect(parseSelector({ answer: 'x'.repeat(201) })).toEqual({ ok: false, problems: ['answer must be at most 200 characters (got 201)'] });
   });
 });
@@ -51,6 +58,26 @@ describe('erase', () => {
     expect(erased).toEqual({ about: 'user u-1', answers: ['a1', 'a2'] });
     expect(await ids()).toEqual(['a3', 'a4']);
     expect(await ids('derived_from_answers', 'answer_id')).toEqual(['a3', 'a4']);
+  });
+
+  test('a user id the site passed as a JSON number (42) is found by "42", and only it', async () => {
+    await store('n1', { user: { id: 42, plan: 'pro' } });
+    await store('n2', { user: { id: '42' } });
+    await store('n3', { user: { id: 420 } });
+    await store('n4', { user: { id: 'u-42' } });
+    const erased = await createAnswerEraser({ db })({ user: '42' });
+    expect(erased).toEqual({ about: 'user 42', answers: ['n1', 'n2'] });
+    expect(await ids()).toEqual(['n3', 'n4']);
+  });
+
+  test('one person by the user.email the site passed, whatever its case', async () => {
+    await store('e1', { user: { email: 'Somchai@Shop.example', name: 'Somchai' } });
+    await store('e2', { user: { id: 'u-9', email: 'somchai@shop.example' } });
+    await store('e3', { user: { email: 'somsri@shop.example' } });
+    await store('e4', { user: { id: 'somchai@shop.example' } });
+    const erased = await createAnswerEraser({ db })({ email: 'SOMCHAI@shop.example' });
+    expect(erased).toEqual({ about: 'email SOMCHAI@shop.example', answers: ['e1', 'e2'] });
+    expect(await ids()).toEqual(['e3', 'e4']);
   });
 
   test('one answer, by its id; an unknown id erases nothing', async () => {
@@ -76,6 +103,17 @@ describe('export', () => {
       receivedAt: '2026-11-10T10:00:00.000Z',
       answer: expect.objectContaining({ id: 'a1', comment: 'ช้ามาก', user: { id: 'u-1', tier: 'gold' }, context: { orderId: 'A-a1' } }),
     });
+  });
+});
+
+describe('export by a numeric user id and by email', () => {
+  test('finds what erase finds: answers whose user.id was the number 42, answers by user.email', async () => {
+    await store('n1', { user: { id: 42 } });
+    await store('e1', { user: { email: 'Somchai@Shop.example' } });
+    await store('x1', { user: { id: 'u-1' } });
+    const exportAnswers = createAnswerExporter({ db });
+    expect((await exportAnswers({ user: '42' })).answers.map((a) => a.answer)).toEqual([expect.objectContaining({ id: 'n1', user: { id: 42 } })]);
+    expect((await exportAnswers({ email: 'somchai@shop.example' })).answers.map((a) => a.answer.id)).toEqual(['e1']);
   });
 });
 

@@ -38,6 +38,17 @@ describe('hearback/testing', () => {
     expect(receiver.requests).toHaveLength(3);
   });
 
+  it('a repeat adds the follow-up only with the answer\'s key, and never changes the score', async () => {
+    const key = 'q3Xk0v_2-Lm9Zt7RbY1cWdEa';
+    const first = { v: 1, id: '3b0c5e9e-8d7c-4c8e-9d0a-1f2e3d4c5b6b', key, survey: 's', type: 'nps', score: 9, scale: [0, 10], locale: 'en', url: 'https://x.test/', answeredAt: '2026-11-23T10:00:00.000Z', sdk: 'hearback/0.1.0' };
+    const post = async (body: object) => (await fetch(endpoint, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'text/plain;charset=UTF-8' } })).json();
+    expect(await post(first)).toEqual({ id: first.id });
+    expect(await post({ ...first, key: undefined, comment: 'forged', score: 0 })).toEqual({ duplicate: true });
+    expect(await post({ ...first, key: 'another-key-0123456789AB', comment: 'forged' })).toEqual({ duplicate: true });
+    expect(await post({ ...first, score: 0, comment: 'fast', reasons: ['Delivery'] })).toEqual({ duplicate: true, completed: true });
+    expect(receiver.answers).toEqual([{ ...first, comment: 'fast', reasons: ['Delivery'] }]);
+  });
+
   it('failNext makes the SDK retry, and the answer still arrives once', { timeout: 15_000 }, async () => {
     receiver.failNext(1, 503);
     const hb = init({ endpoint, surveys: [{ id: 'n', type: 'nps', followUp: false }] });

@@ -24,9 +24,12 @@ describe('engine', () => {
     await fake.request!.onScore(5);
     const [id] = [...fake.stored.keys()];
     expect(fake.stored.get(id)).toMatchObject({ held: true, answer: { score: 5, survey: 'after-checkout', url: 'https://shop.example/done', context: { orderId: 'A17' } } });
+    // The comment amends the score under the answer's own secret: a receiver accepts it only with the same key.
+    const { key } = fake.stored.get(id)!.answer;
+    expect(key).toMatch(/^[A-Za-z0-9_-]{24}$/);
     await fake.request!.onComplete({ comment: 'fast', reasons: ['Delivery'] });
     expect(fake.stored.size).toBe(1);
-    expect(fake.stored.get(id)).toMatchObject({ held: false, answer: { id, score: 5, comment: 'fast', reasons: ['Delivery'] } });
+    expect(fake.stored.get(id)).toMatchObject({ held: false, answer: { id, key, score: 5, comment: 'fast', reasons: ['Delivery'] } });
     fake.request!.onClose('done');
     expect(events).toEqual(['show', 'queued', 'answer']);
   });

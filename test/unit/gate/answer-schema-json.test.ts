@@ -22,6 +22,12 @@ describe('dist/answer.schema.json from the receiver kit', () => {
     expect(json.required).toEqual(expect.arrayContaining(['v', 'id', 'survey', 'type', 'score', 'scale']));
     expect(json.required).not.toContain('comment');
     expect(json.properties.type.enum).toEqual(['nps', 'csat', 'ces']);
+    // Receivers in other languages get the same bounds: base64url ids and keys, a short sdk, short reasons.
+    expect(json.properties.key).toMatchObject({ type: 'string', pattern: '^[A-Za-z0-9_-]{22,128}$' });
+    expect(json.required).not.toContain('key');
+    expect(json.properties.id.pattern).toBe('^[A-Za-z0-9_-]{8,64}$');
+    expect(json.properties.sdk.pattern).toBe('^[A-Za-z0-9_.+/@-]{1,64}$');
+    expect(json.properties.reasons).toMatchObject({ maxItems: 20, items: { type: 'string', maxLength: 100 } });
   });
 
   it.each([

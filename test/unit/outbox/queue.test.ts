@@ -156,7 +156,9 @@ describe('page hide', () => {
     online = false;
     const fake = fakeWindow();
     const { outbox, store } = start({ window: fake.window });
-    const big = Array.from({ length: 5 }, () => makeAnswer({ reasons: Array.from({ length: 10 }, () => 'x'.repeat(2_000)) }));
+    // About 16 KB each, as large as an answer gets (a Thai comment, 20 reasons, full user and context): 3 fit in 60,000 bytes.
+    const blob = { note: 'x'.repeat(4_000) };
+    const big = Array.from({ length: 5 }, () => makeAnswer({ comment: 'ก'.repeat(2_000), reasons: Array.from({ length: 20 }, () => 'x'.repeat(100)), user: blob, context: blob }));
     for (const answer of big) await outbox.enqueue(answer, { held: true });
     online = true;
     server.use(http.post(endpoint, async ({ request }) => {
@@ -165,7 +167,7 @@ describe('page hide', () => {
     }));
     fake.hide();
     await settle();
-    expect(received.length).toBe(2);
+    expect(received.length).toBe(3);
     expect(received.every((r) => r.keepalive)).toBe(true);
     expect((await stored(store)).length).toBe(5);
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createAnswerId } from '../../../src/payload/answer-id';
+import { createAnswerId, createAnswerKey } from '../../../src/payload/answer-id';
 import { getAnswerSchema } from '../../../src/payload/answer-schema';
 import { buildAnswer, pageUrl } from '../../../src/payload/build-answer';
 
 const env = {
-  id: '3b0c5e9e-8d7c-4c8e-9d0a-1f2e3d4c5b6a', locale: 'th', href: 'https://shop.example/checkout/done?token=secret#x',
+  id: '3b0c5e9e-8d7c-4c8e-9d0a-1f2e3d4c5b6a', key: 'q3Xk0v_2-Lm9Zt7RbY1cWdEa', locale: 'th', href: 'https://shop.example/checkout/done?token=secret#x',
   sendFullUrl: false, now: new Date('2026-11-23T10:00:00.000Z'), user: { id: 'u-42' }, context: { orderId: 'A17' },
 };
 
@@ -12,11 +12,11 @@ describe('buildAnswer (payload v1)', () => {
   it('builds exactly the contract example', () => {
     const answer = buildAnswer({ id: 'after-checkout', type: 'csat' }, { score: 4, comment: '  ส่งของเร็วมาก ' }, env);
     expect(answer).toEqual({
-      v: 1, id: env.id, survey: 'after-checkout', type: 'csat', score: 4, scale: [1, 5], comment: 'ส่งของเร็วมาก', locale: 'th',
+      v: 1, id: env.id, key: env.key, survey: 'after-checkout', type: 'csat', score: 4, scale: [1, 5], comment: 'ส่งของเร็วมาก', locale: 'th',
       url: 'https://shop.example/checkout/done', answeredAt: '2026-11-23T10:00:00.000Z', user: { id: 'u-42' }, context: { orderId: 'A17' },
       sdk: 'hearback/0.1.0',
     });
-    expect(Object.keys(answer)).toEqual(['v', 'id', 'survey', 'type', 'score', 'scale', 'locale', 'url', 'answeredAt', 'sdk', 'comment', 'user', 'context']);
+    expect(Object.keys(answer)).toEqual(['v', 'id', 'key', 'survey', 'type', 'score', 'scale', 'locale', 'url', 'answeredAt', 'sdk', 'comment', 'user', 'context']);
     expect(getAnswerSchema().safeParse(answer).success).toBe(true);
   });
 
@@ -48,5 +48,18 @@ describe('createAnswerId', () => {
     for (let i = 0; i < 500; i++) ids.add(createAnswerId(i % 2 ? withoutRandomUUID : globalThis.crypto));
     expect(ids.size).toBe(500);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('createAnswerKey', () => {
+  it('is a base64url secret of 144 random bits, different for every answer, that the payload schema accepts', () => {
+    const keys = new Set<string>();
+    for (let i = 0; i < 500; i++) keys.add(createAnswerKey());
+    expect(keys.size).toBe(500);
+    for (const key of keys) expect(key).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    const seen = new Set([...keys].join(''));
+    expect(seen.has('-') && seen.has('_')).toBe(true);
+    const answer = buildAnswer({ id: 'n', type: 'nps' }, { score: 9 }, { ...env, key: createAnswerKey() });
+    expect(getAnswerSchema().safeParse(answer).success).toBe(true);
   });
 });
