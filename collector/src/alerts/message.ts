@@ -1,6 +1,7 @@
 import { answerBand, scaleOf, type AlertAnswer } from './answer';
 import { alertLabels, type AlertLocale } from './labels';
 import { ownValue } from '../own-value';
+import { keyName, noContextLabels, valueName, type ContextLabels } from '../context-labels/context-labels';
 
 export interface MessageField {
   label: string;
@@ -28,6 +29,8 @@ export interface MessageSettings {
   locale: AlertLocale;
   publicUrl: string;
   timeZone: string;
+  /** The owner's names for context keys and values (Settings), in the channel's language. */
+  contextLabels?: ContextLabels;
 }
 
 // Long enough to read, short enough for every channel's limit (LINE 5,000 characters, Discord embeds 4,096).
@@ -75,20 +78,24 @@ function scalar(value: unknown): string | null {
  * only). Keys are the site's and the visitor's: every read is of an own property, so a context key
  * `constructor`, `toString` or `__proto__` is a key like any other, labelled with its own name.
  */
-export function contextFields(answer: AlertAnswer, locale: AlertLocale): MessageField[] {
+export function contextFields(answer: AlertAnswer, locale: AlertLocale, contextLabels: ContextLabels = noContextLabels): MessageField[] {
   const named = alertLabels(locale).context;
   const fields: MessageField[] = [];
-  const add = (key: string, value: unknown) => {
+  const add = (key: string, value: unknown, owned = false) => {
     const text = scalar(value);
-    if (text !== null && fields.length < maxContextFields) fields.push({ label: ownValue(named, key) ?? key, value: text });
+    if (text === null || fields.length >= maxContextFields) return;
+    // A context key or value the owner named in Settings shows by that name ("สาขา: สยาม").
+    const ownName = owned && Object.hasOwn(contextLabels.keys, key) ? keyName(contextLabels, locale, key) : undefined;
+    const shown = owned && Object.hasOwn(contextLabels.values, key) ? valueName(contextLabels, locale, key, text) : text;
+    fields.push({ label: ownName ?? ownValue(named, key) ?? key, value: shown });
   };
   const user = answer.user ?? {};
   for (const key of ['name', 'phone', 'email']) add(key, ownValue(user, key));
   if (!scalar(ownValue(user, 'name'))) add('userId', ownValue(user, 'id'));
   const context = answer.context ?? {};
   const known = ['orderId', 'branch', 'touchpoint', 'product', 'channel'];
-  for (const key of known) add(key, ownValue(context, key));
-  for (const key of Object.keys(context).sort()) if (!known.includes(key)) add(key, ownValue(context, key));
+  for (const key of known) add(key, ownValue(context, key), true);
+  for (const key of Object.keys(context).sort()) if (!known.includes(key)) add(key, ownValue(context, key), true);
   return fields;
 }
 
@@ -99,7 +106,7 @@ export function answerMessage(answer: AlertAnswer, settings: MessageSettings, ki
   const link = kind === 'test' ? `${settings.publicUrl.replace(/\/+$/, '')}/alerts` : caseLink(settings.publicUrl, answer.id);
   const fields: MessageField[] = [
     { label: labels.survey, value: answer.survey },
-    ...contextFields(answer, settings.locale),
+    ...contextFields(answer, settings.locale, settings.contextLabels),
     ...(answer.reasons?.length ? [{ label: labels.reasons, value: answer.reasons.join(', ') }] : []),
     ...(answer.contact ? [{ label: labels.contact, value: labels.contactYes }] : []),
     { label: labels.answeredAt, value: formatWhen(answer.answeredAt, settings) },

@@ -11,6 +11,7 @@ import { digestMessage, dueDigest, localDay } from './digest';
 import { answerMessage, type AlertMessage } from './message';
 import { claimDue, enqueueDigest, heldBetween, markFailed, markHeld, markRetry, markSent, sentSince, type QueuedDelivery } from './queue';
 import { afterQuietHours } from './quiet-hours';
+import { createContextLabelStore } from '../context-labels/context-label-store';
 
 export interface AlertWorkerOptions {
   db: Database;
@@ -80,11 +81,13 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
     }
   }
 
+  const contextLabels = createContextLabelStore(db);
+
   async function messageFor(delivery: QueuedDelivery, channel: Channel): Promise<AlertMessage | null> {
     const settings = { locale: channel.locale, publicUrl, timeZone };
     if (delivery.answerId) {
       const answer = await loadAnswer(db, delivery.answerId);
-      return answer && answerMessage(answer, settings);
+      return answer && answerMessage(answer, { ...settings, contextLabels: await contextLabels.labels() });
     }
     const day = localDay(delivery.digestDate!, timeZone);
     return digestMessage(delivery.digestDate!, await loadAnswersBetween(db, day.from, day.to), settings, await heldBetween(db, channel.id, day.from, day.to));
