@@ -110,9 +110,9 @@ describe('hearback-collector', () => {
     await inDatabase(async (db) => {
       for (const [id, user] of [['a1', 'u-1'], ['a2', 'u-1'], ['a3', 'u-2']]) {
         await db.query(
-          `INSERT INTO responses (id, survey, type, score, scale_min, scale_max, locale, url, answered_at, user_id, sdk, payload)
-           VALUES ($1, 's', 'nps', 9, 0, 10, 'en', 'https://shop.example/', now(), $2, 'hearback/0.1.0', $3)`,
-          [id, user, JSON.stringify({ id, user: { id: user } })],
+          `INSERT INTO responses (id, survey, type, score, scale_min, scale_max, locale, url, answered_at, user_id, user_data, sdk, payload)
+           VALUES ($1, 's', 'nps', 9, 0, 10, 'en', 'https://shop.example/', now(), $2, $3, 'hearback/0.1.0', $4)`,
+          [id, user, JSON.stringify({ id: user }), JSON.stringify({ id, user: { id: user } })],
         );
       }
     });
