@@ -28,7 +28,7 @@ describe(`settings kept in memory follow changes made elsewhere (${databaseKind}
     db = await openTestDatabase();
     await migrate(db);
     second = await db.shared();
-    const config = { allowedOrigins: [shop], timezone: 'Asia/Bangkok', lineApiUrl: 'http://127.0.0.1:9' };
+    const config = { allowedOrigins: [shop], timezone: 'Asia/Bangkok', lineApiUrl: 'http://127.0.0.1:9', allowPrivateDestinations: true };
     changer = await startTestCollector({ db, config });
     receiver = await startTestCollector({ db: second, config });
     owner = await signIn(changer);
