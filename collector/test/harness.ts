@@ -3,7 +3,9 @@
 // signed-in client, and valid answers.
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { createApp, type AppDeps, type CollectorApp } from '../src/app';
 import { testConfig, type Config } from '../src/config';
 import type { Database } from '../src/db/database';
@@ -14,6 +16,20 @@ import { silentLog } from '../src/http/log';
 
 export const databaseKind = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 
+let emptyDataDir: Promise<Blob | undefined> | undefined;
+/**
+ * A fresh, empty in-memory PGlite, started from the empty data folder the collector project's
+ * global setup saved (pglite-snapshot.ts) rather than by running initdb again; without that setup
+ * (another vitest config), by initdb.
+ */
+export async function openEmptyPglite(): Promise<Database> {
+  emptyDataDir ??= (async () => {
+    const file = inject('pgliteSnapshot');
+    return file ? new Blob([await readFile(file)]) : undefined;
+  })();
+  return createPgliteDatabase({ loadDataDir: await emptyDataDir });
+}
+
 /**
  * A fresh, empty database: PGlite in memory, or with DATABASE_URL a new schema on that server,
  * dropped on close (so an owner's tables are never touched). `shared` opens a second connection
@@ -22,7 +38,7 @@ export const databaseKind = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 export async function openTestDatabase(): Promise<Database & { shared(): Promise<Database> }> {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
-    const db = await createPgliteDatabase();
+    const db = await openEmptyPglite();
     return { ...db, shared: async () => ({ ...db, close: async () => {} }) };
   }
   const schema = `hearback_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
