@@ -3,8 +3,8 @@
 // logic, HTML rendering, config parsing…) behave the same on either database, so one run on PGlite
 // is enough.
 // A test file counts as opening a database when it, or any module it reaches through relative
-// imports (type-only imports aside), is a database adapter (collector/src/db/*-database.ts,
-// open-database.ts) or starts a process (which may read DATABASE_URL), or when a test-side file
+// imports (type-only imports aside), is an adapter that can reach PostgreSQL
+// (collector/src/db/postgres-database.ts, open-database.ts) or starts a process (which may read DATABASE_URL), or when a test-side file
 // (outside collector/src, whose only DATABASE_URL is config parsing) names DATABASE_URL. The rule
 // is deliberately wide: a file it wrongly includes only costs a second run.
 // Usage: node collector/scripts/database-tests.mjs [--excluded]   (--excluded: the others)
@@ -13,7 +13,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const adapters = ['pglite-database.ts', 'postgres-database.ts', 'open-database.ts'].map((f) => join(root, 'collector/src/db', f));
+// A file reaching only pglite-database.ts (dashboard.test.ts, rollups.test.ts: always PGlite;
+// their *.postgres.test.ts twins run on PostgreSQL) would only repeat its PGlite run.
+const adapters = ['postgres-database.ts', 'open-database.ts'].map((f) => join(root, 'collector/src/db', f));
 const src = join(root, 'collector/src');
 const spawns = /['"](?:node:)?child_process['"]/;
 // `import … from '…'`, `export … from '…'`, `import('…')`, `import '…'`; not `import type`/`export type`.

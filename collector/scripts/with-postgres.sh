@@ -3,8 +3,8 @@
 # (/usr/lib/postgresql/*/bin), listening on 127.0.0.1 only, then stops and deletes it.
 # Usage: collector/scripts/with-postgres.sh [command …]
 #   default command: the collector's tests that can open a database, on PostgreSQL (vitest --project
-#   collector, the files collector/scripts/database-tests.mjs lists: those reaching a database
-#   adapter, starting a process or naming DATABASE_URL; the rest run once, on PGlite, in the
+#   collector, the files collector/scripts/database-tests.mjs lists: those that can reach the
+#   PostgreSQL adapter, starting a process or naming DATABASE_URL; the rest run once, on PGlite, in the
 #   vitest step), then every *.postgres.test.ts (vitest.postgres.config.ts)
 # The command sees DATABASE_URL, and PG_CTL: pg_ctl on that cluster as its owner, for tests that
 # stop, start or restart the server under a running collector (`sh -c "$PG_CTL -m fast -w restart"`).

@@ -1,5 +1,5 @@
 import { migrate } from '../src/db/migrate';
-import { openEmptyPglite } from './harness';
+import { openEmptyPglite } from './empty-pglite';
 import { dashboardSuite } from './dashboard-suite';
 
 dashboardSuite('PGlite', async () => {

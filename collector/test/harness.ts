@@ -3,32 +3,16 @@
 // signed-in client, and valid answers.
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { readFile } from 'node:fs/promises';
 import pg from 'pg';
-import { inject } from 'vitest';
 import { createApp, type AppDeps, type CollectorApp } from '../src/app';
 import { testConfig, type Config } from '../src/config';
 import type { Database } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
-import { createPgliteDatabase } from '../src/db/pglite-database';
 import { createPostgresDatabase } from '../src/db/postgres-database';
 import { silentLog } from '../src/http/log';
+import { openEmptyPglite } from './empty-pglite';
 
 export const databaseKind = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-
-let emptyDataDir: Promise<Blob | undefined> | undefined;
-/**
- * A fresh, empty in-memory PGlite, started from the empty data folder the collector project's
- * global setup saved (pglite-snapshot.ts) rather than by running initdb again; without that setup
- * (another vitest config), by initdb.
- */
-export async function openEmptyPglite(): Promise<Database> {
-  emptyDataDir ??= (async () => {
-    const file = inject('pgliteSnapshot');
-    return file ? new Blob([await readFile(file)]) : undefined;
-  })();
-  return createPgliteDatabase({ loadDataDir: await emptyDataDir });
-}
 
 /**
  * A fresh, empty database: PGlite in memory, or with DATABASE_URL a new schema on that server,

@@ -1,6 +1,7 @@
 // Vitest global setup for the collector: on PGlite (no DATABASE_URL), makes one fresh, empty PGlite
-// data folder and saves it as a tarball in TMPDIR; `openTestDatabase` (harness.ts) starts each test
-// database from it instead of running PGlite's initdb again (about 3.4 s of CPU each → about 1 s).
+// data folder and saves it as a tarball in TMPDIR; `openEmptyPglite` (empty-pglite.ts, which
+// `openTestDatabase` uses) starts each test database from it instead of running PGlite's initdb
+// again (about 3.4 s of CPU each → about 1 s).
 // The database is the same: empty, unmigrated, pg_trgm available. Removed when the run ends.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
