@@ -14,7 +14,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'demo/**/*.test.ts'], environment: 'node' } },
       // The owner's app (collector/): on PGlite, or on the PostgreSQL server in DATABASE_URL.
-      { extends: true, test: { name: 'collector', include: ['collector/**/*.test.ts'], environment: 'node', globalSetup: ['collector/test/build-client.ts'], testTimeout: 20_000 } },
+      { extends: true, test: { name: 'collector', include: ['collector/**/*.test.ts'], environment: 'node', globalSetup: ['collector/test/build-client.ts', 'collector/test/pglite-snapshot.ts'], testTimeout: 20_000 } },
       { extends: true, test: { name: 'dom', include: ['test/dom/**/*.test.{ts,tsx}'], environment: 'happy-dom' } },
     ],
   },

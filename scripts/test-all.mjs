@@ -5,7 +5,10 @@
 // Before anything runs it looks for a browser (scripts/chromium-path.mjs) and, without one, says in
 // one line how to get it and stops. A step whose file is missing fails. Every step runs with TMPDIR
 // set to a fresh folder; anything a test leaves in it fails the run, named, and the folder is deleted.
-// Stops at the first failing step and exits non-zero.
+// Steps marked `together` with the same name (typecheck and lint: each is one single-threaded
+// process, so on two cores they take the longer one's time, not the sum) start at once; each one's
+// output is printed whole when it ends, so the two never interleave.
+// Stops at the first failing step (or group) and exits non-zero.
 // Usage: npm test [-- <step name prefix>]   e.g. npm test -- lint
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -22,11 +25,12 @@ const noPostgres = postgresServer ? undefined : 'no PostgreSQL server binaries u
 
 /**
  * name, command, args; `files` the step cannot run without (missing → the step fails, named);
- * `browser` when it drives Chromium; `skip` a reason the machine cannot run it (printed, not hidden).
+ * `browser` when it drives Chromium; `skip` a reason the machine cannot run it (printed, not hidden);
+ * `together` a group name: consecutive steps of one group run at the same time.
  */
 const steps = [
-  { name: 'typecheck', command: 'npm', args: ['run', '--silent', 'typecheck'], files: ['tsconfig.json', 'collector/tsconfig.json'] },
-  { name: 'lint', command: 'npx', args: ['eslint', '.'], files: ['eslint.config.mjs'] },
+  { name: 'typecheck', command: 'npm', args: ['run', '--silent', 'typecheck'], files: ['tsconfig.json', 'collector/tsconfig.json'], together: 'static' },
+  { name: 'lint', command: 'npx', args: ['eslint', '.'], files: ['eslint.config.mjs'], together: 'static' },
   // browser: the owner's app has page tests in Chromium among its vitest tests.
   { name: 'unit and DOM tests', command: 'npx', args: ['vitest', 'run'], files: ['vitest.config.ts'], browser: true },
   // package.json's build script: rollup -c.
@@ -67,33 +71,38 @@ const scratch = mkdtempSync(join(tmpdir(), 'hearback-test-run-'));
 chmodSync(scratch, 0o755);
 const childEnv = { ...process.env, FORCE_COLOR: '0', TMPDIR: scratch, TMP: scratch, TEMP: scratch };
 /**
- * The step running now. Each step gets a process group of its own (npx does not pass a signal on to
- * its child), so an interrupted run stops the whole step, then removes the folder.
+ * The steps running now. Each step gets a process group of its own (npx does not pass a signal on
+ * to its child), so an interrupted run stops the whole step, then removes the folder.
  */
-let running;
+const running = new Set();
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    try {
-      if (running) process.kill(-running.pid, signal);
-    } catch {
-      // the step ended in the meantime
+    for (const child of running) {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // the step ended in the meantime
+      }
     }
     rmSync(scratch, { recursive: true, force: true });
     process.exit(130);
   });
 }
 
-/** Runs a step, echoing its output; resolves with its exit status and its output without colours. */
-function run(command, args) {
+/**
+ * Runs a step, echoing its output as it comes (or, `quiet`, not: the caller prints it); resolves
+ * with its exit status and its output without colours.
+ */
+function run(command, args, { quiet = false } = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv, detached: true });
-    running = child;
+    running.add(child);
     let output = '';
-    child.stdout.on('data', (chunk) => (process.stdout.write(chunk), (output += chunk)));
-    child.stderr.on('data', (chunk) => (process.stderr.write(chunk), (output += chunk)));
+    child.stdout.on('data', (chunk) => (quiet || process.stdout.write(chunk), (output += chunk)));
+    child.stderr.on('data', (chunk) => (quiet || process.stderr.write(chunk), (output += chunk)));
     child.on('error', (error) => resolve({ status: 1, output: String(error) }));
     child.on('close', (status) => {
-      running = undefined;
+      running.delete(child);
       resolve({ status, output: output.replace(/\x1b\[[0-9;]*m/g, '') });
     });
   });
@@ -107,29 +116,54 @@ function count(output) {
   for (const [, kind, n] of output.matchAll(/^ℹ (pass|fail|skipped) (\d+)$/gm)) totals[{ pass: 'passed', fail: 'failed', skipped: 'skipped' }[kind]] += Number(n);
 }
 
+/** The steps in order, consecutive steps of one `together` group in one batch. */
+const batches = [];
+for (const step of steps) {
+  const last = batches.at(-1);
+  if (step.together && last?.[0].together === step.together) last.push(step);
+  else batches.push([step]);
+}
+
+/** Runs one step of a batch; a batch of several prints each step's output whole when it ends. */
+async function runStep(step, alone) {
+  if (alone) console.log(`\n=== ${step.name} ===`);
+  const started = Date.now();
+  const { status, output } = await run(step.command, step.args, { quiet: !alone });
+  if (!alone) {
+    console.log(`\n=== ${step.name} ===`);
+    if (output) process.stdout.write(output.endsWith('\n') ? output : output + '\n');
+  }
+  count(output);
+  return { step, status, line: `${status === 0 ? 'ok  ' : 'FAIL'} ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s)` };
+}
+
 const results = [];
 let failed = false;
-for (const step of steps) {
-  console.log(`\n=== ${step.name} ===`);
-  const missing = step.files.filter((file) => !existsSync(file));
-  if (missing.length) {
-    console.error(`npm test: step "${step.name}" cannot run: missing ${missing.join(', ')}`);
-    results.push(`FAIL ${step.name} (missing ${missing.join(', ')})`);
+for (const batch of batches) {
+  const missing = batch.map((step) => [step, step.files.filter((file) => !existsSync(file))]).find(([, files]) => files.length);
+  if (missing) {
+    const [step, files] = missing;
+    console.log(`\n=== ${step.name} ===`);
+    console.error(`npm test: step "${step.name}" cannot run: missing ${files.join(', ')}`);
+    results.push(`FAIL ${step.name} (missing ${files.join(', ')})`);
     failed = true;
     break;
   }
-  if (step.skip) {
-    console.log(`skipped: ${step.skip}`);
+  const runnable = [];
+  for (const step of batch) {
+    if (!step.skip) {
+      runnable.push(step);
+      continue;
+    }
+    console.log(`\n=== ${step.name} ===\nskipped: ${step.skip}`);
     results.push(`skip ${step.name} (${step.skip})`);
-    continue;
   }
-  const started = Date.now();
-  const { status, output } = await run(step.command, step.args);
-  count(output);
-  results.push(`${status === 0 ? 'ok  ' : 'FAIL'} ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  if (status !== 0) {
+  const outcomes = await Promise.all(runnable.map((step) => runStep(step, runnable.length === 1)));
+  results.push(...outcomes.map(({ line }) => line));
+  const failures = outcomes.filter(({ status }) => status !== 0);
+  if (failures.length) {
     failed = true;
-    console.error(`\nnpm test: step "${step.name}" failed`);
+    for (const { step } of failures) console.error(`\nnpm test: step "${step.name}" failed`);
     break;
   }
 }

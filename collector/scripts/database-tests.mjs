@@ -1,0 +1,59 @@
+// Lists the collector's test files that can open a database, one per line: the ones the
+// PostgreSQL step (collector/scripts/with-postgres.sh) runs again with DATABASE_URL. The rest (pure
+// logic, HTML rendering, config parsing…) behave the same on either database, so one run on PGlite
+// is enough.
+// A test file counts as opening a database when it, or any module it reaches through relative
+// imports (type-only imports aside), is an adapter that can reach PostgreSQL
+// (collector/src/db/postgres-database.ts, open-database.ts) or starts a process (which may read DATABASE_URL), or when a test-side file
+// (outside collector/src, whose only DATABASE_URL is config parsing) names DATABASE_URL. The rule
+// is deliberately wide: a file it wrongly includes only costs a second run.
+// Usage: node collector/scripts/database-tests.mjs [--excluded]   (--excluded: the others)
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+// A file reaching only pglite-database.ts (dashboard.test.ts, rollups.test.ts: always PGlite;
+// their *.postgres.test.ts twins run on PostgreSQL) would only repeat its PGlite run.
+const adapters = ['postgres-database.ts', 'open-database.ts'].map((f) => join(root, 'collector/src/db', f));
+const src = join(root, 'collector/src');
+const spawns = /['"](?:node:)?child_process['"]/;
+// `import … from '…'`, `export … from '…'`, `import('…')`, `import '…'`; not `import type`/`export type`.
+const specifiers = /(?:^|[;\s])(?:import|export)\s+(?!type\s)(?:[\w*{}\s,$]+?\s+from\s+)?['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+
+function resolveImport(from, specifier) {
+  const base = resolve(dirname(from), specifier);
+  const stem = base.replace(/\.(m?js)$/, '');
+  for (const candidate of [base, `${stem}.ts`, `${stem}.tsx`, `${stem}.mjs`, `${stem}.js`, join(base, 'index.ts')]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return undefined;
+}
+
+const verdicts = new Map();
+/** Whether `file` or anything it imports opens a database (cycles count as no until proven). */
+function opensDatabase(file) {
+  if (verdicts.has(file)) return verdicts.get(file);
+  verdicts.set(file, false);
+  const source = readFileSync(file, 'utf8');
+  let verdict = adapters.includes(file) || spawns.test(source) || (!file.startsWith(src) && source.includes('DATABASE_URL'));
+  for (const [, a, b] of source.matchAll(specifiers)) {
+    if (verdict) break;
+    const target = resolveImport(file, a ?? b);
+    if (target) verdict = opensDatabase(target);
+  }
+  verdicts.set(file, verdict);
+  return verdict;
+}
+
+function testFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : testFiles(path);
+    return entry.name.endsWith('.test.ts') && !entry.name.endsWith('.postgres.test.ts') ? [path] : [];
+  });
+}
+
+const excluded = process.argv.includes('--excluded');
+const files = testFiles(join(root, 'collector')).sort().filter((file) => opensDatabase(file) !== excluded);
+for (const file of files) console.log(relative(root, file));
