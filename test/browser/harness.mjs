@@ -78,7 +78,11 @@ export async function serve({ routes = {}, headers = () => ({}) } = {}) {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers(path) });
+    // The script's chunks are fetched with `crossorigin` (their SRI is checked): served with open
+    // CORS, as the collector and any CDN serve them, so a page of another origin — or a sandboxed
+    // frame's opaque one — can load them.
+    const cors = path.startsWith('/dist/') ? { 'access-control-allow-origin': '*' } : {};
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...cors, ...headers(path) });
     res.end(readFileSync(file));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

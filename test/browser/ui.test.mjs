@@ -166,6 +166,9 @@ describe('the page around a popup (WCAG 2.2 2.4.11 Focus Not Obscured)', () => {
     const orders = page.getByRole('link', { name: 'See your orders' });
     await orders.focus();
     await page.evaluate(() => window.hb.open({ type: 'csat' }, { takeFocus: true }));
+    // The prompt takes focus when the page is idle: a Tab pressed before that is the page's own
+    // (focus would then rightly return to where that Tab went).
+    await page.waitForFunction(() => !!document.querySelector('hearback-prompt')?.shadowRoot?.activeElement);
     await page.keyboard.press('Tab');
     assert.ok(await prompt(page).evaluate((host) => !!host.shadowRoot.activeElement), 'focus is in the prompt');
     await page.keyboard.press('Escape');

@@ -17,7 +17,7 @@ export function BreakdownTable({ lang, format, data, by, onBy, filters }: {
     estimate.value === null ? <td data-label={label}>–</td> : (
       <td data-label={label}>
         <strong>{show(estimate.value)}</strong>{' '}
-        <span class="muted small">({estimate.low === null ? tooFewLabel(lang, estimate.responses) : `${show(estimate.low)} – ${show(estimate.high!)}`})</span>
+        <span class={`muted small${estimate.low === null ? ' too-few' : ''}`}>({estimate.low === null ? tooFewLabel(lang, estimate.responses) : `${show(estimate.low)} – ${show(estimate.high!)}`})</span>
       </td>
     );
   return (

@@ -80,9 +80,9 @@ export function TrendChart({ lang, format, points, cut, unit, onUnit }: {
           <tbody>
             {points.map((p) => (
               <tr key={p.period}>
-                <th scope="row">{label(p.period)}{p.unfinished && <span class="muted small"> ({t(lang, 'unfinished')})</span>}</th>
+                <th scope="row">{label(p.period)}{p.unfinished && <span class="muted small too-few"> ({t(lang, 'unfinished')})</span>}</th>
                 <td>{show(p[metric].value)}</td>
-                <td>{p[metric].value === null ? '–' : p[metric].low === null ? tooFewLabel(lang, p[metric].responses) : `${show(p[metric].low)} – ${show(p[metric].high)}`}</td>
+                <td>{p[metric].value === null ? '–' : p[metric].low === null ? <span class="too-few">{tooFewLabel(lang, p[metric].responses)}</span> : `${show(p[metric].low)} – ${show(p[metric].high)}`}</td>
                 <td>{format.whole(p[metric].responses)}</td>
               </tr>
             ))}
