@@ -19,8 +19,8 @@ interface Entry {
  * database in one statement about once a second (`syncMs`), learning every instance's total
  * for those keys in return. A request goes on while the total it knows of plus its own unsent hits
  * stays under the limit. Between syncs a key may spend only a quarter of what it has left
- * (`spendShare`); at that point it is synced at once and, until the database answers, its further
- * requests are asked to come back in a second. So N instances together allow at most a little over
+ * (`spendShare`); past that, its next request waits for a sync (one statement) and is judged on
+ * every instance's total. So N instances together allow at most a little over
  * the limit (each may spend a share the others have not heard of yet), never N times it. While the
  * database does not answer, unsent hits are kept for the next sync.
  */
@@ -111,17 +111,21 @@ export function createSharedRateLimiter(db: Queryable, scope: string, {
   return {
     async hit(key) {
       if (limit === 0) return { ok: true };
-      const time = now();
-      const entry = entryFor(key, time);
-      const unsent = entry.pending + entry.sending;
-      if (entry.shared + unsent >= limit) return { ok: false, retryAfterSeconds: secondsUntil(entry.endsAt, time) };
-      if (unsent >= budget(entry)) {
-        schedule(0);
-        return { ok: false, retryAfterSeconds: 1 };
+      // A key that spent its share since the last sync first learns every instance's total (one
+      // round trip, only for a client this busy) instead of being turned away while under the
+      // limit. After two syncs without room (the database is away) this instance counts alone.
+      for (let round = 0; ; round += 1) {
+        const time = now();
+        const entry = entryFor(key, time);
+        const unsent = entry.pending + entry.sending;
+        if (entry.shared + unsent >= limit) return { ok: false, retryAfterSeconds: secondsUntil(entry.endsAt, time) };
+        if (unsent < budget(entry) || round === 2) {
+          entry.pending += 1;
+          schedule(entry.pending >= budget(entry) ? 0 : syncMs);
+          return { ok: true };
+        }
+        await sync();
       }
-      entry.pending += 1;
-      schedule(entry.pending >= budget(entry) ? 0 : syncMs);
-      return { ok: true };
     },
     async reset(key) {
       entries.delete(key);

@@ -7,6 +7,7 @@ import { createApp, type CollectorApp } from '../../src/app';
 import { testConfig } from '../../src/config';
 import type { Database } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
+import { TABLES_NOT_KEPT } from '../../src/backup/backup-tables';
 import { silentLog } from '../../src/http/log';
 import { answer, OWNER } from '../harness';
 
@@ -95,8 +96,8 @@ export async function shopExports(shop: ShopApp, db: Database): Promise<Record<s
   }
   const { rows } = await db.query<{ name: string; rows: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname NOT IN ('sessions', 'password_resets', 'schema_migrations', 'rollup_days', 'rollup_scores') ORDER BY 1`);
-  for (const { name } of rows) {
+     WHERE n.nspname = current_schema() AND c.relkind = 'r' ORDER BY 1`);
+  for (const { name } of rows.filter((table) => !TABLES_NOT_KEPT.has(table.name))) {
     const table = await db.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM "${name}" t ORDER BY 1`);
     exported[`table ${name}`] = table.rows.map((r) => r.row);
   }
