@@ -43,6 +43,9 @@ export function createHashGate({
   };
 
   return {
+    /** No turn could be had now, nor a place in line: a caller may refuse before any other work. */
+    full: () => running >= concurrent && waiting.length >= maxWaiting,
+    retryAfterSeconds,
     async run<T>(work: () => Promise<T>): Promise<Gated<T>> {
       if (!(await turn())) return { ok: false, retryAfterSeconds };
       try {

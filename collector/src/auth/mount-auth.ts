@@ -76,6 +76,10 @@ export function mountAuth(app: App, { db, config, now, page }: FeatureDeps, { ac
     const tooMany = (retryAfterSeconds: number, about: string) => refuse(429,
       json ? `too many sign-in attempts ${about}; try again in ${retryAfterSeconds} s` : fill(t.tooMany[lang], { minutes: String(Math.ceil(retryAfterSeconds / 60)) }),
       { 'retry-after': String(retryAfterSeconds) });
+    const busy = () => refuse(429, json ? `too many sign-ins are being checked at once; try again in ${hashing.retryAfterSeconds} s` : t.busy[lang], { 'retry-after': String(hashing.retryAfterSeconds) });
+    // Every password-checking turn and place in line is taken: refused before any counting or
+    // database work, so a spray costs the answer route as little as possible.
+    if (hashing.full()) return busy();
     // Counted before the password is checked, so a refused attempt costs no scrypt.
     const forAddress = await byAddress.hit(address);
     if (!forAddress.ok) return tooMany(forAddress.retryAfterSeconds, 'from this address');
@@ -88,7 +92,7 @@ export function mountAuth(app: App, { db, config, now, page }: FeatureDeps, { ac
     if (!checked.ok) {
       // Not an attempt: the password was never checked.
       await Promise.all([byAddress.refund(address), byEmail.refund(emailKey)]);
-      return refuse(429, json ? `too many sign-ins are being checked at once; try again in ${checked.retryAfterSeconds} s` : t.busy[lang], { 'retry-after': String(checked.retryAfterSeconds) });
+      return busy();
     }
     const user = checked.value;
     if (!user) return refuse(401, json ? 'the email and password do not match an account' : t.wrong[lang]);
