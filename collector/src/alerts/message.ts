@@ -85,9 +85,9 @@ export function contextFields(answer: AlertAnswer, locale: AlertLocale, contextL
     const text = scalar(value);
     if (text === null || fields.length >= maxContextFields) return;
     // A context key or value the owner named in Settings shows by that name ("สาขา: สยาม").
-    const ownName = owned && Object.hasOwn(contextLabels.keys, key) ? keyName(contextLabels, locale, key) : undefined;
-    const shown = owned && Object.hasOwn(contextLabels.values, key) ? valueName(contextLabels, locale, key, text) : text;
-    fields.push({ label: ownName ?? ownValue(named, key) ?? key, value: shown });
+    const ownerName = owned ? keyName(contextLabels, locale, key) : key;
+    const label = ownerName !== key ? ownerName : ownValue(named, key) ?? key;
+    fields.push({ label, value: owned ? valueName(contextLabels, locale, key, text) : text });
   };
   const user = answer.user ?? {};
   for (const key of ['name', 'phone', 'email']) add(key, ownValue(user, key));

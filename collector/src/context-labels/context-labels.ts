@@ -32,8 +32,11 @@ export function toContextLabels(list: readonly ContextLabel[]): ContextLabels {
 
 const pick = (name: { en: string; th: string } | undefined, lang: LabelLang) => (name ? name[lang] || name[lang === 'th' ? 'en' : 'th'] : '');
 
+/** An own entry only: keys and values are the sites' (`constructor`, `__proto__` are names like any other). */
+const own = <T>(record: Record<string, T> | undefined, name: string): T | undefined => (record && Object.hasOwn(record, name) ? record[name] : undefined);
+
 /** A key as the owner named it in `lang`, else the key itself. */
-export const keyName = (labels: ContextLabels, lang: LabelLang, key: string) => pick(labels.keys[key], lang) || key;
+export const keyName = (labels: ContextLabels, lang: LabelLang, key: string) => pick(own(labels.keys, key), lang) || key;
 
 /** A value as the owner named it in `lang`, else the value itself. */
-export const valueName = (labels: ContextLabels, lang: LabelLang, key: string, value: string) => pick(labels.values[key]?.[value], lang) || value;
+export const valueName = (labels: ContextLabels, lang: LabelLang, key: string, value: string) => pick(own(own(labels.values, key), value), lang) || value;
