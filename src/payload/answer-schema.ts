@@ -18,6 +18,29 @@ const upTo = (max: number) => z.maxLength(max, { error: `must be at most ${max.t
  */
 const base64url = (min: number, max: number) =>
   z.string({ error: aString }).check(z.regex(new RegExp(`^[A-Za-z0-9_-]{${min},${max}}$`), { error: `must be ${min}–${max} letters, digits, "-", "_"` }));
+/**
+ * How the visitor said to reach them (`contactVia`): a phone number (digits with spaces, dashes,
+ * dots, brackets and a leading +: 6–15 digits), an email address, a LINE ID (LINE's own rule: 4–20
+ * of a–z, 0–9, ".", "_", "-"; an official account's starts with "@"). Checked here so the owner's
+ * `tel:`, `mailto:` and copy buttons only ever get one of these.
+ */
+const phoneError = 'must be a phone number: 6–15 digits, with spaces, "-", ".", "(", ")" and a leading "+" allowed';
+const emailError = 'must be an email address like name@example.com';
+const lineError = 'must be a LINE ID: 4–20 of a–z, 0–9, ".", "_", "-" (an official account\'s starts with "@")';
+export const contactViaPatterns = {
+  phone: /^\+?(?:[\s().-]*\d){6,15}[\s().-]*$/,
+  email: /^[^\s@<>"]{1,64}@[^\s@<>"]+\.[^\s@<>"]{2,}$/,
+  line: /^@?[a-z0-9._-]{4,20}$/i,
+};
+const contactViaSchema = () =>
+  z.strictObject(
+    {
+      phone: z.optional(z.string({ error: phoneError }).check(upTo(30), z.regex(contactViaPatterns.phone, { error: phoneError }))),
+      email: z.optional(z.string({ error: emailError }).check(upTo(254), z.regex(contactViaPatterns.email, { error: emailError }))),
+      line: z.optional(z.string({ error: lineError }).check(z.regex(contactViaPatterns.line, { error: lineError }))),
+    },
+    { error: 'must be { phone?, email?, line? }' },
+  ).check(z.refine((via) => Object.keys(via).length > 0, { error: 'must give at least one of phone, email, line' }));
 const sdkError = 'must be like "hearback/0.1.0": 1–64 letters, digits, "-", "_", ".", "+", "/", "@"';
 
 /** The type fixes the scale: a receiver must not let `scale: [0, 1000]` make a score of 1000 a promoter. */
@@ -46,6 +69,8 @@ const buildAnswerSchema = () =>
         .check(z.maxLength(20, { error: 'must have at most 20 items' })),
     ),
     contact: z.optional(z.literal(true, { error: 'must be true when present' })),
+    /** How to reach the visitor who agreed to be contacted (only with `contact: true`). */
+    contactVia: z.optional(contactViaSchema()),
     mode: z.optional(z.literal(['inline', 'kiosk'], { error: 'must be "inline" or "kiosk" when present' })),
     locale: z.string({ error: 'must be a language tag' }).check(upTo(35)),
     url: z.string({ error: aString }).check(upTo(2048)),
@@ -62,6 +87,7 @@ const buildAnswerSchema = () =>
       path: ['scale'],
     }),
     z.refine((answer) => answer.score >= fixedScale(answer)[0] && answer.score <= fixedScale(answer)[1], { error: 'must lie within scale', path: ['score'] }),
+    z.refine((answer) => !answer.contactVia || answer.contact === true, { error: 'is only sent with contact: true', path: ['contactVia'] }),
   );
 
 /** The payload v1 schema, built on first use (the script-tag bundle only needs it to read the outbox back). */

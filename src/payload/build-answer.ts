@@ -9,6 +9,8 @@ export interface AnswerInput {
   comment?: string;
   reasons?: string[];
   contact?: boolean;
+  /** How to reach the visitor (only kept with `contact`). */
+  contactVia?: { phone?: string; email?: string; line?: string };
 }
 
 export interface AnswerEnvironment {
@@ -46,10 +48,22 @@ export function buildAnswer(survey: Survey, input: AnswerInput, env: AnswerEnvir
   if (comment) answer.comment = comment;
   if (input.reasons?.length) answer.reasons = [...input.reasons];
   if (input.contact) answer.contact = true;
+  const via = input.contact && input.contactVia && contactViaOf(input.contactVia);
+  if (via) answer.contactVia = via;
   if (survey.mode && survey.mode !== 'popup') answer.mode = survey.mode;
   if (Object.keys(env.user).length) answer.user = env.user;
   if (Object.keys(env.context).length) answer.context = env.context;
   return answer;
+}
+
+/** The ways given, trimmed, empty ones left out; undefined when none is left. */
+function contactViaOf(given: NonNullable<AnswerInput['contactVia']>): Answer['contactVia'] {
+  const via: NonNullable<Answer['contactVia']> = {};
+  for (const way of ['phone', 'email', 'line'] as const) {
+    const value = given[way]?.trim();
+    if (value) via[way] = value;
+  }
+  return Object.keys(via).length ? via : undefined;
 }
 
 /** Origin and path only: query strings and fragments often carry tokens, emails or order ids. */

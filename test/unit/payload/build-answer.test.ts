@@ -29,6 +29,9 @@ describe('buildAnswer (payload v1)', () => {
     expect(bare.scale).toEqual([0, 10]);
     const full = buildAnswer({ id: 'k', type: 'ces', mode: 'kiosk' }, { score: 2, reasons: ['Slow'], contact: true }, env);
     expect(full).toMatchObject({ reasons: ['Slow'], contact: true, mode: 'kiosk', scale: [1, 7] });
+    const reach = buildAnswer({ id: 'k', type: 'nps' }, { score: 2, contact: true, contactVia: { phone: ' 081 234 5678 ', email: '', line: undefined } }, env);
+    expect(reach.contactVia).toEqual({ phone: '081 234 5678' });
+    expect(buildAnswer({ id: 'k', type: 'nps' }, { score: 2, contactVia: { phone: '0812345678' } }, env)).not.toHaveProperty('contactVia');
   });
 
   it('caps comments at 2,000 characters', () => {

@@ -65,4 +65,18 @@ describe('hashAnswerKey', () => {
     expect(await hashAnswerKey(key)).toBe(await hashAnswerKey(key));
     expect(await hashAnswerKey(key)).not.toBe(await hashAnswerKey(key.replace('q', 'Q')));
   });
+
+  it('accepts how to reach a visitor who agreed to be contacted, and names what is wrong in it', () => {
+    const ok = { contact: true, contactVia: { phone: '+66 81-234-5678', email: 'somchai@example.co.th', line: '@somchai.shop' } };
+    expect(problemsOf(ok)).toEqual([]);
+    expect(problemsOf({ contact: true, contactVia: { line: 'nok_2026' } })).toEqual([]);
+    expect(problemsOf({ contactVia: { phone: '0812345678' } })).toEqual([expect.stringMatching(/^contactVia is only sent with contact: true/)]);
+    expect(problemsOf({ contact: true, contactVia: {} })).toEqual([expect.stringMatching(/^contactVia must give at least one of phone, email, line/)]);
+    expect(problemsOf({ contact: true, contactVia: { phone: 'call me' } })).toEqual([expect.stringMatching(/^contactVia\.phone must be a phone number/)]);
+    expect(problemsOf({ contact: true, contactVia: { phone: '12345' } })).toEqual([expect.stringMatching(/^contactVia\.phone must be a phone number/)]);
+    expect(problemsOf({ contact: true, contactVia: { email: 'not-an-email' } })).toEqual([expect.stringMatching(/^contactVia\.email must be an email address/)]);
+    expect(problemsOf({ contact: true, contactVia: { email: '<a@b.co>' } })).toEqual([expect.stringMatching(/^contactVia\.email must be an email address/)]);
+    expect(problemsOf({ contact: true, contactVia: { line: 'a b' } })).toEqual([expect.stringMatching(/^contactVia\.line must be a LINE ID/)]);
+    expect(problemsOf({ contact: true, contactVia: { fax: '02 123 4567' } })[0]).toMatch(/^contactVia/);
+  });
 });
