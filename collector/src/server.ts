@@ -37,15 +37,20 @@ export interface RequestTimeLimits {
 
 export const defaultTimeLimits: RequestTimeLimits = { headersMs: 15_000, requestMs: 30_000, checkEveryMs: 2_000 };
 
-export async function startServer({ config, log = createLog(), say = (line: string) => console.log(line), site, limits = defaultTimeLimits }: {
+/** How long a starting server waits for a PostgreSQL server that does not answer yet (started beside it). */
+export const DATABASE_START_WAIT_MS = 60_000;
+
+export async function startServer({ config, log = createLog(), say = (line: string) => console.log(line), site, limits = defaultTimeLimits, databaseWaitMs = DATABASE_START_WAIT_MS }: {
   config: Config;
+  /** @default DATABASE_START_WAIT_MS */
+  databaseWaitMs?: number;
   log?: Log;
   say?: (line: string) => void;
   site?: AppDeps['site'];
   /** @default defaultTimeLimits (tests make them short) */
   limits?: RequestTimeLimits;
 }): Promise<RunningCollector> {
-  const { db, where } = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { db, where } = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, waitMs: databaseWaitMs, say });
   let collector: CollectorApp;
   let server: ServerType;
   try {

@@ -8,12 +8,18 @@ import { lockDataDir } from './data-dir-lock';
  * `dataDir` (`memory` keeps everything in memory), which this process then holds until `close`
  * (`DataDirInUse` when another live process does). `where` says which, password hidden.
  */
-export async function openDatabase({ databaseUrl, dataDir }: { databaseUrl?: string; dataDir: string }): Promise<{ db: Database; where: string }> {
+export async function openDatabase({ databaseUrl, dataDir, waitMs = 0, say }: {
+  databaseUrl?: string;
+  dataDir: string;
+  /** How long to wait for a PostgreSQL server that does not answer yet (the server waits; a CLI command does not). */
+  waitMs?: number;
+  say?: (line: string) => void;
+}): Promise<{ db: Database; where: string }> {
   if (databaseUrl) {
     const { createPostgresDatabase } = await import('./postgres-database');
     const shown = new URL(databaseUrl);
     if (shown.password) shown.password = '***';
-    return { db: await createPostgresDatabase({ connectionString: databaseUrl }), where: `PostgreSQL ${shown}` };
+    return { db: await createPostgresDatabase({ connectionString: databaseUrl, waitMs, say }), where: `PostgreSQL ${shown}` };
   }
   const { createPgliteDatabase } = await import('./pglite-database');
   if (dataDir === 'memory') return { db: await createPgliteDatabase(), where: 'PGlite in memory' };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, Queryable, Row } from './database';
 import { DatabaseUnavailableError, isConnectionFailure } from './database-unavailable';
+import { waitForDatabase } from './wait-for-database';
 
 // node-postgres returns int8 (count(*)) and numeric as strings to avoid precision loss; the counts
 // here fit easily in a double, and PGlite returns numbers, so both adapters agree on numbers.
@@ -21,6 +22,10 @@ export interface PostgresOptions {
   /** How long a query waits for a new connection before it fails as unavailable. @default 5000 */
   connectTimeoutMs?: number;
   log?: (message: string) => void;
+  /** How long to wait for the server to answer at all before giving up (`waitForDatabase`). @default 0 */
+  waitMs?: number;
+  /** Says each failed first try (start-up output). */
+  say?: (line: string) => void;
 }
 
 /** What a failed statement throws: a `DatabaseUnavailableError` when the server is away, else the error as it came. */
@@ -33,7 +38,7 @@ const unavailableOr = (error: unknown) => (isConnectionFailure(error) ? new Data
  * dead connections are dropped from the pool, and the next statement after the server is back
  * connects afresh.
  */
-export async function createPostgresDatabase({ connectionString, searchPath, max = 10, connectTimeoutMs = 5_000, log = console.error }: PostgresOptions): Promise<Database> {
+export async function createPostgresDatabase({ connectionString, searchPath, max = 10, connectTimeoutMs = 5_000, log = console.error, waitMs = 0, say }: PostgresOptions): Promise<Database> {
   const pool = new pg.Pool({
     connectionString, max, types, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true,
     ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
@@ -69,7 +74,14 @@ export async function createPostgresDatabase({ connectionString, searchPath, max
       }
     },
   });
-  await pool.query('SELECT 1'); // fail fast with a clear connection error
+  // A clear connection error, after waiting up to `waitMs` for a server that is still starting; the
+  // pool is ended when it gives up, so nothing keeps the process alive.
+  try {
+    await waitForDatabase(() => pool.query('SELECT 1').catch((error: unknown) => Promise.reject(unavailableOr(error))), { waitMs, say });
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw error;
+  }
   return {
     kind: 'postgres',
     ...wrap(pool),

@@ -11,9 +11,12 @@ import { DatabaseUnavailableError } from '../../src/db/database-unavailable';
 import { migrate } from '../../src/db/migrate';
 import { createPostgresDatabase } from '../../src/db/postgres-database';
 import { startPeriodicJob } from '../../src/jobs/periodic-job';
+import { silentLog } from '../../src/http/log';
+import { startServer } from '../../src/server';
 import { makeAnswer, storeAnswer } from '../alerts/answers';
 import { startFakeHttp } from '../alerts/fakes/fake-http';
 import { answer, asBrowser, signIn, startTestCollector } from '../harness';
+import { testConfig } from '../../src/config';
 import { startCuttableProxy, type CuttableProxy } from '../support/cuttable-proxy';
 
 const server = process.env.DATABASE_URL!;
@@ -156,6 +159,35 @@ describe('PostgreSQL away under a running collector', () => {
       expect(runs).toBeLessThan(20); // backed off (doubling), not spinning
     } finally {
       await job.stop();
+    }
+  });
+
+  it('a collector started while its PostgreSQL server is away waits for it, saying so, and starts when it answers', async () => {
+    const database = `${schema}_start`;
+    await onServer(`CREATE DATABASE ${database}`);
+    const startProxy = await startCuttableProxy(server);
+    const url = new URL(startProxy.url);
+    url.pathname = `/${database}`;
+    try {
+      await startProxy.cut();
+      const said: string[] = [];
+      const starting = startServer({ config: testConfig({ port: 0, databaseUrl: url.toString() }), log: silentLog, say: (line) => said.push(line), databaseWaitMs: 30_000 });
+      for (let waited = 0; !said.length && waited < 10_000; waited += 50) await sleep(50);
+      expect(said[0]).toMatch(/database: {2}not answering .*trying again in 1 s/);
+      await startProxy.restore();
+      const running = await starting;
+      try {
+        expect(said.some((line) => line.startsWith('hearback collector listening on'))).toBe(true);
+        expect((await fetch(`${running.origin}/healthz`)).status).toBe(200);
+      } finally {
+        await running.close();
+      }
+      // With no wait left it exits with the unavailable error (the pool ended: nothing holds the process).
+      await startProxy.cut();
+      await expect(startServer({ config: testConfig({ port: 0, databaseUrl: url.toString() }), say: () => {}, databaseWaitMs: 0 })).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    } finally {
+      await startProxy.close();
+      await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     }
   });
 });
