@@ -1,16 +1,16 @@
 import { hashAnswerKey, type Answer } from '../../../src/receiver';
 import type { AnswerHooks } from '../answer-hooks';
 import type { Database, Queryable } from '../db/database';
+import { answerColumnNames, answerColumns, createGroupInsert } from './group-insert';
 
 export type InsertResult = { stored: true; completed: false } | { stored: false; completed: boolean };
-
-const columns = 'id, survey, type, score, scale_min, scale_max, comment, reasons, contact, mode, locale, url, answered_at, user_id, user_data, context, sdk, payload, key_hash';
 
 /**
  * Stores answers, in SQL both PGlite and PostgreSQL accept. Reading them back (exports, summary,
  * comments, cases) is the dashboard's and the inbox's (`src/dashboard/`, `src/inbox/`).
  */
 export function createResponsesStore({ db, hooks }: { db: Database; hooks: AnswerHooks }) {
+  const groupInsert = createGroupInsert(db);
   return {
     /**
      * Stores an answer once, in one transaction with the registered hooks: `stored` is false when
@@ -24,7 +24,8 @@ export function createResponsesStore({ db, hooks }: { db: Database; hooks: Answe
      * ignored: without the key, with another key, or for an answer stored without one, a repeat is
      * a duplicate and changes nothing. If a hook throws, nothing is stored.
      * When the hooks' prechecks say none would write (most answers: not unhappy, no alert rule
-     * matches, not a single-use survey), the answer is stored by one statement instead.
+     * matches, not a single-use survey), the answer is stored with the others arriving at the same
+     * time, in one statement and one commit (`group-insert.ts`).
      */
     async insert(posted: Answer): Promise<InsertResult> {
       const { key, ...answer } = posted;
@@ -38,26 +39,16 @@ export function createResponsesStore({ db, hooks }: { db: Database; hooks: Answe
         typeof answer.user?.id === 'string' ? answer.user.id : null, answer.user ? JSON.stringify(answer.user) : null,
         context ? JSON.stringify(context) : null, answer.sdk, JSON.stringify(answer), keyHash,
       ];
-      // No hook would write for this answer (as the settings in memory say): one statement, no
-      // transaction, stored only if the settings have not changed since (else the hooks decide).
+      // No hook would write for this answer (as the settings in memory say): stored with the answers
+      // arriving meanwhile, no transaction of its own, only if the settings have not changed since.
       const plan = hooks.any() ? hooks.plan(stored) : undefined;
-      if (plan) {
-        const { rows } = await db.query(
-          `INSERT INTO responses (${columns})
-           SELECT $1, $2, $3, $4::integer, $5::integer, $6::integer, $7, $8::jsonb, $9::boolean, $10, $11, $12, $13::timestamptz, $14, $15::jsonb, $16::jsonb, $17, $18::jsonb, $19
-           WHERE (SELECT version FROM settings_version) = $20
-           ON CONFLICT (id) DO NOTHING RETURNING id`,
-          [...values, plan.settingsVersion],
-        );
-        // Nothing stored: a repeat, or the settings moved since they were read into memory.
-        if (rows.length === 1) return { stored: true, completed: false };
-      }
-      // A repeat, settings changed, or a hook has work: the hooks run in the answer's transaction.
+      if (plan && (await groupInsert.store({ id: answer.id, values, settingsVersion: plan.settingsVersion }))) return { stored: true, completed: false };
+      // Not stored that way — a repeat, the settings moved, or a hook has work: the hooks run in the answer's transaction.
       // Without hooks nothing must commit with the answer, and each statement stands alone.
       const atomically = <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => (hooks.any() ? db.transaction(work) : work(db));
       return atomically(async (tx) => {
         const { rows } = await tx.query<{ settings_version: string | number }>(
-          `INSERT INTO responses (${columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+          `INSERT INTO responses (${answerColumnNames}) VALUES (${answerColumns.map((_, i) => `$${i + 1}`).join(', ')})
            ON CONFLICT (id) DO NOTHING RETURNING id, (SELECT version FROM settings_version) AS settings_version`,
           values,
         );

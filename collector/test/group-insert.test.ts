@@ -1,0 +1,68 @@
+// Group commit: answers that arrive while one group is being stored go together in one statement,
+// each stored once; repeats and answers planned under old settings are left to the careful path;
+// one bad row does not fail the others. On PGlite, or (with DATABASE_URL) PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/database';
+import { migrate } from '../src/db/migrate';
+import { answerColumns, createGroupInsert, type PlainAnswerRow } from '../src/responses/group-insert';
+import { databaseKind, openTestDatabase } from './harness';
+
+const run = Math.random().toString(36).slice(2, 8);
+function row(n: number, overrides: Partial<Record<(typeof answerColumns)[number][0], unknown>> = {}, settingsVersion = 0): PlainAnswerRow {
+  const id = `group-${run}-${n}`;
+  const fields: Record<string, unknown> = {
+    id, survey: 'group', type: 'nps', score: n % 11, scale_min: 0, scale_max: 10, comment: n % 3 ? null : `ok ${n}`,
+    reasons: n % 4 ? null : JSON.stringify(['Fast']), contact: false, mode: null, locale: 'th', url: 'https://shop.example/',
+    answered_at: '2026-12-01T10:00:00.000Z', user_id: null, user_data: null, context: JSON.stringify({ branch: 'Siam', n }),
+    sdk: 'hearback/0.1.0', payload: JSON.stringify({ id }), key_hash: null, ...overrides,
+  };
+  return { id: String(fields.id), values: answerColumns.map(([name]) => fields[name]), settingsVersion };
+}
+
+describe(`group insert (${databaseKind})`, () => {
+  let db: Database;
+  let statements = 0;
+  let version = 0;
+  beforeAll(async () => {
+    const opened = await openTestDatabase();
+    await migrate(opened);
+    version = Number((await opened.query<{ version: number }>('SELECT version FROM settings_version')).rows[0].version);
+    // Counts the statements that reach the database.
+    db = { ...opened, query: (sql, params) => (statements++, opened.query(sql, params)) };
+  }, 60_000);
+  afterAll(() => db?.close());
+
+  it('stores 120 answers arriving together in a few statements, each once, with every column as given', async () => {
+    const insert = createGroupInsert(db, { groups: 1, maxGroup: 50 });
+    statements = 0;
+    const rows = Array.from({ length: 120 }, (_, n) => row(n, {}, version));
+    const outcomes = await Promise.all(rows.map((one) => insert.store(one)));
+    expect(outcomes.every(Boolean)).toBe(true);
+    expect(statements).toBeLessThanOrEqual(4); // 1 + 50 + 50 + 19, not 120
+    const stored = await db.query<{ id: string; score: number; comment: string | null; reasons: string[] | null; context: { n: number }; answered_at: Date }>(
+      `SELECT id, score, comment, reasons, context, answered_at FROM responses WHERE survey = 'group' ORDER BY context->>'n'`,
+    );
+    expect(stored.rows).toHaveLength(120);
+    const seven = stored.rows.find((one) => one.context.n === 12)!;
+    expect(seven).toMatchObject({ id: `group-${run}-12`, score: 1, comment: 'ok 12', reasons: ['Fast'] });
+    expect(new Date(seven.answered_at).toISOString()).toBe('2026-12-01T10:00:00.000Z');
+  });
+
+  it('leaves to the careful path an id already stored, a second of the same id in one group, and answers planned under older settings', async () => {
+    const insert = createGroupInsert(db);
+    const fresh = row(1000, {}, version);
+    const [again, first, twin, stale] = await Promise.all([
+      insert.store(row(5, {}, version)), insert.store(fresh), insert.store(fresh), insert.store(row(1001, {}, version - 1)),
+    ]);
+    expect([again, first, twin, stale]).toEqual([false, true, false, false]);
+    const { rows } = await db.query<{ id: string }>('SELECT id FROM responses WHERE id = ANY($1)', [[fresh.id, `group-${run}-1001`]]);
+    expect(rows.map((one) => one.id)).toEqual([fresh.id]);
+  });
+
+  it('fails only the answer a statement refuses, not the others of its group', async () => {
+    const insert = createGroupInsert(db, { groups: 1 });
+    const outcomes = await Promise.allSettled([insert.store(row(2000, {}, version)), insert.store(row(2001, { type: 'stars' }, version)), insert.store(row(2002, {}, version))]);
+    expect(outcomes.map((one) => one.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(outcomes.filter((one) => one.status === 'fulfilled').map((one) => one.value)).toEqual([true, true]);
+  });
+});
