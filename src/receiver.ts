@@ -4,6 +4,7 @@
  * this file.
  */
 import { getAnswerSchema } from './payload/answer-schema';
+import { surveyTypeRegistry as createSurveyTypeRegistry } from './surveys/survey-types';
 
 export type { Answer } from './payload/answer-schema';
 /**
@@ -17,5 +18,13 @@ export const answerSchema = getAnswerSchema();
 export { hashAnswerKey } from './receiver/hash-answer-key';
 export { parseAnswer, MAX_BODY_BYTES, type ParseAnswerOptions, type ParseAnswerResult } from './receiver/parse-answer';
 export { nps, csat, ces, type Metric, type Scored } from './surveys/metrics';
-export { bandOf, type Band, type SurveyKind } from './surveys/band';
-export { surveyKinds } from './surveys/kinds';
+export { bandOf, type Band, type Localized, type SurveyKind, type SurveyTypeFacts } from './surveys/band';
+export { surveyKinds, surveyTypes, maxCommentLength, type SurveyType } from './surveys/kinds';
+export type { SurveyTypeEntry } from './surveys/survey-types';
+export { unstorableTextProblem } from './receiver/unstorable-text';
+/**
+ * Every survey type, whole — scale, bands, names in English and Thai, headline figure, built-in
+ * wording — keyed by type: `surveyTypeRegistry.csat.scale`, `surveyTypeRegistry.nps.label.th`.
+ * The owner's app reads the types from here and spells none of them itself.
+ */
+export const surveyTypeRegistry = createSurveyTypeRegistry();

@@ -29,7 +29,7 @@
  * - Security headers, the request log, language choice and sign-in lookup wrap every route.
  */
 import { Hono } from 'hono';
-import * as receiverKit from '../../src/receiver';
+import * as receiverKit from 'hearback/receiver';
 import { mountAlerts, type AlertsFeature } from './alerts/mount-alerts';
 import { mountBackup } from './backup/mount-backup';
 import { createAnswerHooks, type AnswerHooks } from './answer-hooks';
