@@ -22,6 +22,8 @@ export { bandOf, type Band, type Localized, type SurveyKind, type SurveyTypeFact
 export { surveyKinds, surveyTypes, maxCommentLength, type SurveyType } from './surveys/kinds';
 export type { SurveyTypeEntry } from './surveys/survey-types';
 export { unstorableTextProblem } from './receiver/unstorable-text';
+export { checkSurvey, type CheckSurveyResult, type SurveyProblem, type SurveyDefinition, type SurveyDefinitionInput } from './receiver/check-survey';
+export { contactWays, type ContactWay } from './payload/contact-ways';
 /**
  * Every survey type, whole — scale, bands, names in English and Thai, headline figure, built-in
  * wording — keyed by type: `surveyTypeRegistry.csat.scale`, `surveyTypeRegistry.nps.label.th`.

@@ -61,6 +61,7 @@ import { loadScriptFiles, type ScriptFiles, type ScriptMissing } from './script/
 import { mountScript } from './script/mount-script';
 import { mountSettings } from './settings/mount-settings';
 import { mountSnippet } from './snippet/mount-snippet';
+import { mountSurveys } from './surveys/mount-surveys';
 import { pickLang } from './shell/lang';
 import { mountShell } from './shell/mount-shell';
 import { createNav } from './shell/nav';
@@ -139,6 +140,7 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   mountPrivacy(app, deps);
   const alerts = mountAlerts(app, deps);
   mountLinks(app, deps);
+  mountSurveys(app, deps);
   mountBackup(app, deps);
 
   return { app, answerHooks, accounts, deps, alerts };
