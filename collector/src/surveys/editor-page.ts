@@ -48,8 +48,8 @@ export interface EditorPageInput {
   problems: FieldProblem[];
   isOwner: boolean;
   notice?: Localized;
-  /** The widget script the preview loads. */
-  scriptUrl: string;
+  /** The shop's time zone (`HEARBACK_TIMEZONE`), for the history's times. */
+  timeZone: string;
 }
 
 /** The editor: the form (read-only for staff), publish controls, the live preview and the history. */
@@ -146,7 +146,7 @@ ${isOwner ? html`<div class="editor-actions"><button class="button" type="submit
     <button class="button secondary" type="button" id="preview-again">${t.showAgain[lang]}</button>
   </div>
   <p class="small" id="preview-status" role="status"></p>
-  <div class="preview-stage" data-width="phone"><iframe id="preview-frame" title="${t.previewFrame[lang]}" src="/app/surveys/preview?script=${encodeURIComponent(input.scriptUrl)}"></iframe></div>
+  <div class="preview-stage" data-width="phone"><iframe id="preview-frame" title="${t.previewFrame[lang]}" src="/app/surveys/preview"></iframe></div>
 </aside>
 </div>
 ${survey ? html`<section class="card" aria-labelledby="publish-title">
@@ -160,7 +160,7 @@ ${survey ? html`<section class="card" aria-labelledby="publish-title">
 <section class="card" aria-labelledby="history-title">
   <h2 id="history-title">${t.history[lang]}</h2>
   ${input.history.length ? html`<ul class="rows">${input.history.map((entry) => html`<li><span><strong>${t.actions[entry.action][lang]}</strong>${entry.fields.length ? html` <span class="muted">(${entry.fields.join(', ')})</span>` : ''}</span>
-    <span class="muted small">${entry.by} · <time datetime="${entry.at.toISOString()}">${entry.at.toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC</time></span></li>`)}</ul>` : html`<p class="muted">${t.noHistory[lang]}</p>`}
+    <span class="muted small">${entry.by} · <time datetime="${entry.at.toISOString()}">${entry.at.toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: input.timeZone })}</time></span></li>`)}</ul>` : html`<p class="muted">${t.noHistory[lang]}</p>`}
 </section>` : ''}`;
 }
 

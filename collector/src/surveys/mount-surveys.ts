@@ -27,7 +27,7 @@ type Ctx = Context<AppEnv>;
  * Every save, publish, unpublish and delete is kept in the survey's history with who and when.
  */
 export function mountSurveys(app: App, deps: FeatureDeps) {
-  const { db, nav, page } = deps;
+  const { db, nav, page, config } = deps;
   const store = createSurveyStore(db);
   nav.add({ href: '/app/surveys', label: t.nav, order: 25 });
   mountPublishedSurveys(app, deps, store);
@@ -45,7 +45,7 @@ export function mountSurveys(app: App, deps: FeatureDeps) {
       styles: ['survey-editor'], scripts: ['survey-editor'],
       main: surveyEditorPage({
         lang: c.var.lang, fields, survey, problems, isOwner: isOwner(c), notice: noticeOf(c),
-        history: survey ? await store.history(survey.id) : [], scriptUrl: '/hearback.min.js',
+        history: survey ? await store.history(survey.id) : [], timeZone: config.timezone,
       }),
     });
   const notFound = (c: Ctx) => page(c, { title: t.notFound[c.var.lang], status: 404, main: html`<p>${t.notFound[c.var.lang]}</p><p><a href="/app/surveys">${t.back[c.var.lang]}</a></p>` });
