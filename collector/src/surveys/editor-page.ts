@@ -159,7 +159,7 @@ ${survey ? html`<section class="card" aria-labelledby="publish-title">
 </section>
 <section class="card" aria-labelledby="history-title">
   <h2 id="history-title">${t.history[lang]}</h2>
-  ${input.history.length ? html`<ul class="rows">${input.history.map((entry) => html`<li><span><strong>${t.actions[entry.action][lang]}</strong>${entry.fields.length ? html` <span class="muted">(${entry.fields.join(', ')})</span>` : ''}</span>
+  ${input.history.length ? html`<ul class="rows">${input.history.map((entry) => html`<li><span><strong>${t.actions[entry.action][lang]}</strong>${entry.fields.length ? html` <span class="muted">(${entry.fields.map((part) => t.parts[part]?.[lang] ?? part).join(', ')})</span>` : ''}</span>
     <span class="muted small">${entry.by} · <time datetime="${entry.at.toISOString()}">${entry.at.toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: input.timeZone })}</time></span></li>`)}</ul>` : html`<p class="muted">${t.noHistory[lang]}</p>`}
 </section>` : ''}`;
 }

@@ -114,6 +114,14 @@ export const editorText = {
     },
     sampleRate: { en: '100: everyone who meets the rules above.', th: '100: ทุกคนที่ตรงตามเงื่อนไขด้านบน' },
   } satisfies Record<string, Localized>,
+  /** The parts of a survey the history names when a save changed them. */
+  parts: {
+    type: { en: 'type', th: 'ประเภท' }, style: { en: 'answer buttons', th: 'ปุ่มคำตอบ' }, mode: { en: 'where it shows', th: 'ที่แสดง' },
+    target: { en: 'page element', th: 'ตำแหน่งในหน้า' }, question: { en: 'question', th: 'คำถาม' }, followUp: { en: 'follow-up', th: 'คำถามต่อ' },
+    thankYou: { en: 'thank-you', th: 'คำขอบคุณ' }, reasons: { en: 'reasons', th: 'เหตุผล' }, askContact: { en: 'contact question', th: 'คำถามการติดต่อ' },
+    reviewLink: { en: 'review link', th: 'ลิงก์รีวิว' }, trigger: { en: 'when to ask', th: 'เวลาที่ถาม' }, cooldownDays: { en: 'days between asks', th: 'ระยะห่างการถาม' },
+    sampleRate: { en: 'share asked', th: 'สัดส่วนที่ถาม' }, kioskIdle: { en: 'kiosk idle time', th: 'เวลารอของคีออสก์' },
+  } as Record<string, Localized>,
   styles: { numbers: { en: 'Numbers', th: 'ตัวเลข' }, smileys: { en: 'Smileys', th: 'หน้ายิ้ม' } },
   positions: { 'bottom-right': { en: 'Bottom right', th: 'มุมขวาล่าง' }, 'bottom-left': { en: 'Bottom left', th: 'มุมซ้ายล่าง' }, center: { en: 'Centre', th: 'กลางจอ' } },
   followUpChoices: { ask: { en: 'Yes', th: 'ถาม' }, skip: { en: 'No', th: 'ไม่ถาม' } },

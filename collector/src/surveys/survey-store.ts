@@ -85,7 +85,7 @@ export function createSurveyStore(db: Database) {
            ON CONFLICT (id) DO UPDATE SET draft = EXCLUDED.draft, look = EXCLUDED.look, updated_at = now()`,
           [draft.id, JSON.stringify(draft), JSON.stringify(look)],
         );
-        await note(tx, draft.id, before ? 'changed' : 'created', by, fields);
+        await note(tx, draft.id, before ? 'changed' : 'created', by, before ? fields : []);
         return { created: !before, fields };
       });
     },

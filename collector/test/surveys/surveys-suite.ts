@@ -161,7 +161,7 @@ export function surveysSuite(kind: string, openDatabase: () => Promise<Database>
       const page = await (await request('/app/surveys/after-support', { headers: { cookie: staff } })).text();
       const history = page.slice(page.indexOf('id="history-title"'));
       const actions = [...history.matchAll(/<strong>(\w+)<\/strong>( <span class="muted">\(([^)]*)\)<\/span>)?/g)].map((m) => [m[1], m[3] ?? '']);
-      expect(actions).toEqual([['unpublished', ''], ['published', ''], ['changed', 'question, trigger'], ['created', 'id, type']]);
+      expect(actions).toEqual([['unpublished', ''], ['published', ''], ['changed', 'question, when to ask'], ['created', '']]);
       expect(history).toContain(OWNER.email);
 
       const ask = await form(owner, '/app/surveys/after-support/delete', {});
