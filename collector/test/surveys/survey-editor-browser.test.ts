@@ -3,18 +3,17 @@
 // sites get it) following what the owner types, and a page of an allowed site reading the published
 // surveys cross-origin with its ETag. Needs the SDK's dist/ (`npm run build`; built here when missing).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asBrowser, OWNER, signIn, startTestCollector, type TestCollector } from '../harness';
+import { axeViolations, launchChromium, openAppPage } from '../support/chromium-page';
 
 const repository = new URL('../../../', import.meta.url).pathname;
-const axeSource = readFileSync(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // HEARBACK_SCREENSHOTS=docs/screenshots keeps the pictures for the docs; otherwise a temporary folder.
 const keep = process.env.HEARBACK_SCREENSHOTS;
 
@@ -51,10 +50,7 @@ describe('survey editor in Chromium', { timeout: 180_000 }, () => {
     profile = mkdtempSync(join(tmpdir(), 'hearback-editor-'));
     shots = keep ?? mkdtempSync(join(tmpdir(), 'hearback-editor-shots-'));
     mkdirSync(shots, { recursive: true });
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    context = await launchChromium(profile);
     await context.addCookies([{ name: cookie[0], value: cookie.slice(1).join('='), url: collector.origin }]);
   }, 180_000);
   afterAll(async () => {
@@ -65,26 +61,9 @@ describe('survey editor in Chromium', { timeout: 180_000 }, () => {
     if (shots && !keep) rmSync(shots, { recursive: true, force: true });
   }, 60_000);
 
-  async function open(path: string, lang: 'th' | 'en', width: number): Promise<{ page: Page; violations: string[] }> {
-    await context.addCookies([{ name: 'hearback_lang', value: lang, url: collector.origin }]);
-    const page = await context.newPage();
-    await page.setViewportSize({ width, height: 900 });
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-    });
-    expect((await page.goto(`${collector.origin}${path}`))!.status()).toBe(200);
-    return { page, violations };
-  }
-  async function axe(page: Page) {
-    // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-    // The shell's language button reads "ภาษาไทย" (axe matches whole words; Thai has no spaces). The
-    // preview frame holds the widget, whose own accessibility the SDK's browser tests cover.
-    const where = { exclude: [['.shell-top button[name="lang"]'], ['#preview-frame']] };
-    const result = await page.evaluate(([values, exclude]) => (window as unknown as { axe: { run: (d: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(exclude, { runOnly: { type: 'tag', values }, iframes: false }), [tags, where] as const);
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
+  const open = (path: string, lang: 'th' | 'en', width: number) => openAppPage(context, collector.origin, path, lang, width);
+  // The preview frame holds the widget, whose own accessibility the SDK's browser tests cover.
+  const axe = (page: Page) => axeViolations(page, { exclude: [['#preview-frame']], iframes: false });
   const preview = (page: Page) => page.frameLocator('#preview-frame').locator('hearback-prompt');
 
   for (const lang of ['en', 'th'] as const) {
