@@ -14,7 +14,7 @@ export type { Answer } from './payload/answer-schema';
  * scale; `parseAnswer` adds the receiver's rules (body size, `answeredAt` window) and readable problems.
  * Built when this module loads: a receiver needs it from its first request.
  */
-export const answerSchema = getAnswerSchema();
+export const answerSchema = /* @__PURE__ */ getAnswerSchema();
 export { hashAnswerKey } from './receiver/hash-answer-key';
 export { parseAnswer, MAX_BODY_BYTES, type ParseAnswerOptions, type ParseAnswerResult } from './receiver/parse-answer';
 export { nps, csat, ces, type Metric, type Scored } from './surveys/metrics';
@@ -29,4 +29,4 @@ export { contactWays, type ContactWay } from './payload/contact-ways';
  * wording — keyed by type: `surveyTypeRegistry.csat.scale`, `surveyTypeRegistry.nps.label.th`.
  * The owner's app reads the types from here and spells none of them itself.
  */
-export const surveyTypeRegistry = createSurveyTypeRegistry();
+export const surveyTypeRegistry = /* @__PURE__ */ createSurveyTypeRegistry();
