@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // Unit tests run in node (test/unit); component tests in happy-dom (test/dom); the collector's in node.
@@ -6,9 +7,13 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // here and run by vitest.postgres.config.ts (collector/scripts/with-postgres.sh starts the server).
 export const postgresTests = '**/*.postgres.test.ts';
 
+/** The app imports the receiver kit by its package name; in this repository that is the SDK's source. */
+export const receiverAlias = { 'hearback/receiver': fileURLToPath(new URL('./src/receiver.ts', import.meta.url)) };
+
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   define: { __HEARBACK_VERSION__: JSON.stringify('0.1.0') },
+  resolve: { alias: receiverAlias },
   test: {
     exclude: [...configDefaults.exclude, postgresTests],
     projects: [

@@ -4,6 +4,7 @@
  * this file.
  */
 import { getAnswerSchema } from './payload/answer-schema';
+import { surveyTypeRegistry as createSurveyTypeRegistry } from './surveys/survey-types';
 
 export type { Answer } from './payload/answer-schema';
 /**
@@ -13,9 +14,19 @@ export type { Answer } from './payload/answer-schema';
  * scale; `parseAnswer` adds the receiver's rules (body size, `answeredAt` window) and readable problems.
  * Built when this module loads: a receiver needs it from its first request.
  */
-export const answerSchema = getAnswerSchema();
+export const answerSchema = /* @__PURE__ */ getAnswerSchema();
 export { hashAnswerKey } from './receiver/hash-answer-key';
 export { parseAnswer, MAX_BODY_BYTES, type ParseAnswerOptions, type ParseAnswerResult } from './receiver/parse-answer';
 export { nps, csat, ces, type Metric, type Scored } from './surveys/metrics';
-export { bandOf, type Band, type SurveyKind } from './surveys/band';
-export { surveyKinds } from './surveys/kinds';
+export { bandOf, type Band, type Localized, type SurveyKind, type SurveyTypeFacts } from './surveys/band';
+export { surveyKinds, surveyTypes, maxCommentLength, type SurveyType } from './surveys/kinds';
+export type { SurveyTypeEntry } from './surveys/survey-types';
+export { unstorableTextProblem } from './receiver/unstorable-text';
+export { checkSurvey, type CheckSurveyResult, type SurveyProblem, type SurveyDefinition, type SurveyDefinitionInput } from './receiver/check-survey';
+export { contactWays, type ContactWay } from './payload/contact-ways';
+/**
+ * Every survey type, whole — scale, bands, names in English and Thai, headline figure, built-in
+ * wording — keyed by type: `surveyTypeRegistry.csat.scale`, `surveyTypeRegistry.nps.label.th`.
+ * The owner's app reads the types from here and spells none of them itself.
+ */
+export const surveyTypeRegistry = /* @__PURE__ */ createSurveyTypeRegistry();

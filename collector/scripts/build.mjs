@@ -9,6 +9,8 @@ import { build } from 'esbuild';
 const here = new URL('..', import.meta.url);
 const root = new URL('../', here);
 const sdkVersion = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')).version;
+/** The app imports the receiver kit by its package name (`hearback/receiver`); the build bundles it from the SDK's source. */
+const alias = { 'hearback/receiver': new URL('src/receiver.ts', root).pathname };
 
 /** The client entry points: top-level .ts, .tsx, .js, .jsx and .css files in client/. */
 export function clientEntries() {
@@ -30,6 +32,7 @@ export async function buildClient() {
     sourcemap: true,
     jsx: 'automatic',
     jsxImportSource: 'preact',
+    alias,
     loader: { '.svg': 'file', '.png': 'file', '.woff2': 'file' },
     logLevel: 'warning',
   });
@@ -44,6 +47,7 @@ export async function buildServer() {
     platform: 'node',
     target: 'node20',
     packages: 'external',
+    alias,
     define: { __HEARBACK_VERSION__: JSON.stringify(sdkVersion) },
     sourcemap: true,
     logLevel: 'warning',

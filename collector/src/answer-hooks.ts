@@ -1,4 +1,4 @@
-import type { Answer } from '../../src/receiver';
+import type { Answer } from 'hearback/receiver';
 import type { Queryable } from './db/database';
 
 /**

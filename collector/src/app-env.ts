@@ -1,6 +1,6 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Hono } from 'hono';
-import type * as receiverKit from '../../src/receiver';
+import type * as receiverKit from 'hearback/receiver';
 import type { AnswerHooks } from './answer-hooks';
 import type { Config } from './config';
 import type { Database } from './db/database';

@@ -29,7 +29,7 @@
  * - Security headers, the request log, language choice and sign-in lookup wrap every route.
  */
 import { Hono } from 'hono';
-import * as receiverKit from '../../src/receiver';
+import * as receiverKit from 'hearback/receiver';
 import { mountAlerts, type AlertsFeature } from './alerts/mount-alerts';
 import { mountBackup } from './backup/mount-backup';
 import { createAnswerHooks, type AnswerHooks } from './answer-hooks';
@@ -61,6 +61,7 @@ import { loadScriptFiles, type ScriptFiles, type ScriptMissing } from './script/
 import { mountScript } from './script/mount-script';
 import { mountSettings } from './settings/mount-settings';
 import { mountSnippet } from './snippet/mount-snippet';
+import { mountSurveys } from './surveys/mount-surveys';
 import { pickLang } from './shell/lang';
 import { mountShell } from './shell/mount-shell';
 import { createNav } from './shell/nav';
@@ -139,6 +140,7 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   mountPrivacy(app, deps);
   const alerts = mountAlerts(app, deps);
   mountLinks(app, deps);
+  mountSurveys(app, deps);
   mountBackup(app, deps);
 
   return { app, answerHooks, accounts, deps, alerts };

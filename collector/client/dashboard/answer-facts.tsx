@@ -1,14 +1,13 @@
+import { surveyTypeRegistry, type SurveyType } from 'hearback/receiver';
 import type { AnswerRecord } from '../../src/dashboard/answer-record';
 import type { Format } from './format';
 import { t, type Lang } from './messages';
-
-const typeNames = { nps: 'NPS', csat: 'CSAT', ces: 'CES' } as Record<string, string>;
 
 /** The score as a badge coloured by band: "NPS 3 / 10". */
 export function ScoreBadge({ lang, answer }: { lang: Lang; answer: AnswerRecord }) {
   return (
     <span class={`score-badge ${answer.band}`} title={t(lang, answer.band)}>
-      {typeNames[answer.type] ?? answer.type} <strong>{answer.score}</strong><span class="muted"> / {answer.scale[1]}</span>
+      {surveyTypeRegistry[answer.type as SurveyType]?.label[lang] ?? answer.type} <strong>{answer.score}</strong><span class="muted"> / {answer.scale[1]}</span>
     </span>
   );
 }

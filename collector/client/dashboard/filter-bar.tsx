@@ -1,3 +1,4 @@
+import { surveyTypeRegistry, surveyTypes } from 'hearback/receiver';
 import type { ContextKey } from '../../src/dashboard/dashboard-queries';
 import type { FiltersModel } from './filters-model';
 import type { Format } from './format';
@@ -33,7 +34,7 @@ export function FilterBar({ lang, format, filters, choices, id }: { lang: Lang; 
         ...ranges.map(([value, key]) => [value, t(lang, key)] as [string, string]),
       ])}
       {select('survey', t(lang, 'survey'), [['', t(lang, 'allSurveys')], ...(choices?.surveys ?? []).map((s) => [s.survey, s.survey] as [string, string])])}
-      {select('type', t(lang, 'type'), [['', t(lang, 'allTypes')], ['nps', 'NPS'], ['csat', 'CSAT'], ['ces', 'CES']])}
+      {select('type', t(lang, 'type'), [['', t(lang, 'allTypes')], ...surveyTypes.map((type) => [type, surveyTypeRegistry[type].label[lang]] as [string, string])])}
       {select('language', t(lang, 'language'), [['', t(lang, 'allLanguages')], ['th', 'ไทย'], ['en', 'English']])}
       {keys.map((key) => {
         const values = key.values.map((v) => v.value);

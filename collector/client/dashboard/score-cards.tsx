@@ -1,3 +1,4 @@
+import { surveyTypeRegistry } from 'hearback/receiver';
 import type { DashboardSummary } from '../../src/dashboard/dashboard-summary';
 import type { Change } from '../../src/stats/period-change';
 import type { Estimate } from '../../src/stats/nps-interval';
@@ -8,7 +9,7 @@ interface CardSpec {
   id: 'nps' | 'csat' | 'ces';
   title: MessageKey;
   help: MessageKey;
-  scale: [number, number];
+  scale: readonly [number, number];
   show: (value: number) => string;
   digits: number;
 }
@@ -54,9 +55,9 @@ export function ScoreCards({ lang, format, data }: { lang: Lang; format: Format;
   const { summary, previous } = data;
   const previousLabel = previous ? `${format.day(previous.from)} – ${format.day(previous.to)}` : undefined;
   const specs: CardSpec[] = [
-    { id: 'nps', title: 'npsTitle', help: 'npsHelp', scale: [-100, 100], show: (v) => format.whole(v), digits: 0 },
-    { id: 'csat', title: 'csatTitle', help: 'csatHelp', scale: [0, 100], show: (v) => `${format.whole(v)}%`, digits: 0 },
-    { id: 'ces', title: 'cesTitle', help: 'cesHelp', scale: [1, 7], show: (v) => format.one(v), digits: 1 },
+    { id: 'nps', title: 'npsTitle', help: 'npsHelp', scale: surveyTypeRegistry.nps.metric.range, show: (v) => format.whole(v), digits: 0 },
+    { id: 'csat', title: 'csatTitle', help: 'csatHelp', scale: surveyTypeRegistry.csat.metric.range, show: (v) => `${format.whole(v)}%`, digits: 0 },
+    { id: 'ces', title: 'cesTitle', help: 'cesHelp', scale: surveyTypeRegistry.ces.metric.range, show: (v) => format.one(v), digits: 1 },
   ];
   return (
     <section class="score-cards" aria-label={t(lang, 'metric')}>

@@ -1,12 +1,13 @@
 import { CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import { surveyTypeRegistry, surveyTypes, type SurveyType } from 'hearback/receiver';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TrendPoint } from '../../src/dashboard/dashboard-queries';
 import type { Format } from './format';
 import { t, tooFewLabel, type Lang } from './messages';
 
-type MetricName = 'nps' | 'csat' | 'ces';
+type MetricName = SurveyType;
 const colours: Record<MetricName, string> = { nps: '#1d4ed8', csat: '#15803d', ces: '#7e22ce' };
-const scales: Record<MetricName, [number, number]> = { nps: [-100, 100], csat: [0, 100], ces: [1, 7] };
+const scales = (metric: MetricName) => surveyTypeRegistry[metric].metric.range;
 
 /**
  * The trend of one score per week or month, with its 95% interval drawn as a shaded band (the
@@ -44,7 +45,7 @@ export function TrendChart({ lang, format, points, cut, unit, onUnit }: {
       },
       options: {
         responsive: true, maintainAspectRatio: false, animation: false as const,
-        scales: { y: { min: scales[metric][0], max: scales[metric][1] } },
+        scales: { y: { min: scales(metric)[0], max: scales(metric)[1] } },
         plugins: { legend: { labels: { filter: (item: { text: string }) => item.text !== '95% low' } } },
       },
     };
@@ -53,13 +54,13 @@ export function TrendChart({ lang, format, points, cut, unit, onUnit }: {
     return () => chart.current?.destroy();
   }, [points, metric, lang, unit]);
 
-  const show = (value: number | null) => (value === null ? '–' : metric === 'ces' ? format.one(value) : format.whole(value));
+  const show = (value: number | null) => (value === null ? '–' : surveyTypeRegistry[metric].metric.kind === 'mean' ? format.one(value) : format.whole(value));
   return (
     <article class="card trend" aria-labelledby="trend-title">
       <div class="card-head">
         <h2 id="trend-title">{t(lang, 'trend')}</h2>
         <div class="segmented" role="group" aria-label={t(lang, 'metric')}>
-          {(['nps', 'csat', 'ces'] as const).map((name) => (
+          {surveyTypes.map((name) => (
             <button type="button" key={name} aria-pressed={metric === name} onClick={() => setMetric(name)}>{t(lang, `${name}Title`)}</button>
           ))}
         </div>

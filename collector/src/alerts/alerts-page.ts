@@ -1,4 +1,5 @@
 import { html, raw } from 'hono/html';
+import { surveyTypeRegistry, surveyTypes } from 'hearback/receiver';
 import type { Lang } from '../app-env';
 import { fill } from '../shell/lang';
 import { alertsText as t } from './alerts-text';
@@ -204,7 +205,7 @@ ${problemsBlock(problems, lang)}
     <div class="pair">
       <div><label for="f-scoreMax">${t.scoreAtMost[lang]}</label><input id="f-scoreMax" name="scoreMax" type="number" min="0" max="10" step="1" value="${values.scoreMax}"></div>
       <div><label for="f-scoreType">${t.scoreType[lang]}</label><select id="f-scoreType" name="scoreType"${invalid('scoreType')}>
-        <option value="">${t.anyType[lang]}</option>${(['nps', 'csat', 'ces'] as const).map((type) => html`<option value="${type}"${values.scoreType === type ? raw(' selected') : ''}>${type.toUpperCase()}</option>`)}</select></div>
+        <option value="">${t.anyType[lang]}</option>${surveyTypes.map((type) => html`<option value="${type}"${values.scoreType === type ? raw(' selected') : ''}>${surveyTypeRegistry[type].label[lang]}</option>`)}</select></div>
     </div>
     <p class="small strong" id="h-context">${t.contextIs[lang]}</p>
     <div class="pair">

@@ -1,6 +1,6 @@
-import { bandOf, surveyKinds, type Answer, type Band } from '../../../src/receiver';
+import { bandOf, surveyKinds, type Answer, type Band, type SurveyType } from 'hearback/receiver';
 
-export type SurveyType = 'nps' | 'csat' | 'ces';
+export type { SurveyType };
 
 /** What an alert reads of a stored answer (payload version 1, as the collector keeps it). */
 export interface AlertAnswer {

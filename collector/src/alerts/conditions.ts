@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { surveyTypes } from 'hearback/receiver';
 import { answerBand, scaleOf, type AlertAnswer } from './answer';
 import { ownValue } from '../own-value';
 
-const surveyType = z.enum(['nps', 'csat', 'ces']);
+const surveyType = z.enum(surveyTypes);
 
 /**
  * One condition of a rule. A rule holds when every one of its conditions holds.

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ces, csat, nps } from '../../../src/receiver';
+import { ces, csat, nps } from 'hearback/receiver';
 import { answerBand, type AlertAnswer } from './answer';
 import { alertLabels } from './labels';
 import { clip, contextFields, scoreHeadline, type AlertMessage, type MessageSettings } from './message';

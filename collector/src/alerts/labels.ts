@@ -1,4 +1,7 @@
+import { surveyTypeRegistry, surveyTypes } from 'hearback/receiver';
 import type { Band, SurveyType } from './answer';
+
+const typeLabels = (lang: 'en' | 'th') => Object.fromEntries(surveyTypes.map((type) => [type, surveyTypeRegistry[type].label[lang]])) as Record<SurveyType, string>;
 
 export type AlertLocale = 'th' | 'en';
 
@@ -32,7 +35,7 @@ export interface AlertLabels {
 const th: AlertLabels = {
   dateLocale: 'th-TH',
   band: { detractor: 'ไม่พอใจ', passive: 'เฉย ๆ', promoter: 'พอใจ' },
-  type: { nps: 'NPS', csat: 'CSAT', ces: 'CES' },
+  type: typeLabels('th'),
   alertTitle: 'คำตอบใหม่ที่ควรดู',
   testTitle: 'ทดสอบการแจ้งเตือนจาก hearback',
   testNote: 'นี่คือข้อความทดสอบ ช่องทางนี้พร้อมรับการแจ้งเตือนแล้ว',
@@ -58,7 +61,7 @@ const th: AlertLabels = {
 const en: AlertLabels = {
   dateLocale: 'en-GB',
   band: { detractor: 'detractor', passive: 'passive', promoter: 'promoter' },
-  type: { nps: 'NPS', csat: 'CSAT', ces: 'CES' },
+  type: typeLabels('en'),
   alertTitle: 'New answer to look at',
   testTitle: 'Test alert from hearback',
   testNote: 'This is a test message: this channel is ready for alerts.',

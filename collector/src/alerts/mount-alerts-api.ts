@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { surveyTypes } from 'hearback/receiver';
+import { surveyTypeProblem } from '../surveys/survey-type-choice';
 import type { App, AppEnv, Lang } from '../app-env';
 import type { Database } from '../db/database';
 import { requireUser } from '../auth/require-user';
@@ -23,7 +25,7 @@ const ruleBody = z.strictObject({
   name: text(200).optional(),
   enabled: z.boolean({ message: 'must be true or false' }).optional(),
   detractor: z.boolean({ message: 'must be true or false' }).optional(),
-  scoreType: z.enum(['nps', 'csat', 'ces', ''], { message: 'must be nps, csat or ces' }).optional(),
+  scoreType: z.enum([...surveyTypes, ''], { message: surveyTypeProblem() }).optional(),
   scoreMax: z.union([z.number().int(), z.string().regex(/^\d*$/)], { message: 'must be a whole number' }).optional(),
   contextKey: text(100).optional(),
   contextValue: text(500).optional(),

@@ -1,4 +1,4 @@
-import { bandOf } from '../../../src/receiver';
+import { bandOf } from 'hearback/receiver';
 import type { Database } from '../db/database';
 import { scoreMetrics, type Kinds, type ScoreCount, type ScoreMetrics, type SurveyType } from '../stats/score-metrics';
 import { commentThemes, type Themes } from '../stats/themes';

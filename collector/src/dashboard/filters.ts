@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { surveyTypes, type SurveyType } from 'hearback/receiver';
+import { surveyTypeProblem } from '../surveys/survey-type-choice';
 import { addDays, daysBetween, localDate, quarterStart } from './local-date';
 
 export const rangePresets = ['7d', '30d', '90d', 'quarter', 'all'] as const;
@@ -12,7 +14,7 @@ export interface Filters {
   from?: string;
   to?: string;
   survey?: string;
-  type?: 'nps' | 'csat' | 'ces';
+  type?: SurveyType;
   /** A language (`th`) matches its regional tags too (`th-TH`). */
   language?: string;
   /** Context key → value, all of which must hold (`context.branch=Siam`). */
@@ -33,7 +35,7 @@ const schema = z.object({
   from: date.optional(),
   to: date.optional(),
   survey: z.string().max(200, 'must be at most 200 characters').optional(),
-  type: z.enum(['nps', 'csat', 'ces'], { message: 'must be nps, csat or ces' }).optional(),
+  type: z.enum(surveyTypes, { message: surveyTypeProblem() }).optional(),
   language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag like th or en-GB').optional(),
 });
 

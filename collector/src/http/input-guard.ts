@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { unstorableTextProblem } from '../../../src/receiver/unstorable-text';
+import { unstorableTextProblem } from 'hearback/receiver';
 import { limitBody } from './limit-body';
 import { problem } from './problem';
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { surveyTypes } from 'hearback/receiver';
+import { surveyTypeProblem } from '../surveys/survey-type-choice';
 
 /** The survey types a link can ask; the SDK's built-in types. */
-export const linkSurveyTypes = ['nps', 'csat', 'ces'] as const;
+export const linkSurveyTypes = surveyTypes;
 
 /**
  * Query parameters the survey page reads itself, so no owner may name a context key after them:
@@ -30,7 +32,7 @@ export const linkSurveySchema = z.object({
   id: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be 1–48 characters of a-z, 0-9 and -, starting with a letter or digit'),
-  type: z.enum(linkSurveyTypes, { message: 'must be nps, csat or ces' }),
+  type: z.enum(linkSurveyTypes, { message: surveyTypeProblem() }),
   question: z.object({ en: questionText.optional(), th: questionText.optional() }),
   contextKeys: z
     .array(contextKey)

@@ -1,4 +1,5 @@
 import { html } from 'hono/html';
+import { surveyTypeRegistry } from 'hearback/receiver';
 import { fieldFeedback, problemsBlock, type FieldProblem } from '../shell/field-problems';
 import type { Html } from '../shell/page';
 import type { LinkLocale } from './link-texts';
@@ -51,7 +52,7 @@ ${existing
 ${id.message}
 <p class="muted hint" id="${prefix}-id-hint">${words.idHint[lang]}</p>
 <label for="${prefix}-type">${words.type[lang]}</label>
-<select id="${prefix}-type" name="type"${type.attrs}>${linkSurveyTypes.map((t) => html`<option value="${t}"${t === values.type ? html` selected` : ''}>${words.types[t][lang]}</option>`)}</select>
+<select id="${prefix}-type" name="type"${type.attrs}>${linkSurveyTypes.map((t) => html`<option value="${t}"${t === values.type ? html` selected` : ''}>${surveyTypeRegistry[t].summary[lang]}</option>`)}</select>
 ${type.message}
 <label for="${prefix}-questionEn">${words.questionEn[lang]}</label>
 <input id="${prefix}-questionEn" name="questionEn" lang="en" value="${values.questionEn}" maxlength="300"${questionEn.attrs}>

@@ -11,11 +11,6 @@ export const linksWords = {
   id: { en: 'Survey id', th: 'รหัสแบบสอบถาม' },
   idHint: { en: 'Part of the link: a-z, 0-9 and -, e.g. after-meal', th: 'เป็นส่วนหนึ่งของลิงก์ ใช้ a-z, 0-9 และ - เช่น after-meal' },
   type: { en: 'Question type', th: 'ประเภทคำถาม' },
-  types: {
-    nps: { en: 'NPS: would you recommend us? (0–10)', th: 'NPS: จะแนะนำเราไหม (0–10)' },
-    csat: { en: 'CSAT: how satisfied? (1–5)', th: 'CSAT: พึงพอใจแค่ไหน (1–5)' },
-    ces: { en: 'CES: how easy? (1–7)', th: 'CES: ง่ายแค่ไหน (1–7)' },
-  },
   questionEn: { en: 'Question in English (optional)', th: 'คำถามภาษาอังกฤษ (ไม่บังคับ)' },
   questionTh: { en: 'Question in Thai (optional)', th: 'คำถามภาษาไทย (ไม่บังคับ)' },
   questionHint: { en: 'Empty: the standard question for the type.', th: 'เว้นว่าง: ใช้คำถามมาตรฐานของประเภทนั้น' },

@@ -1,4 +1,4 @@
-import { hashAnswerKey, type Answer } from '../../../src/receiver';
+import { hashAnswerKey, type Answer } from 'hearback/receiver';
 import type { AnswerHooks } from '../answer-hooks';
 import type { Database, Queryable } from '../db/database';
 import { answerColumnNames, answerColumns, createGroupInsert } from './group-insert';

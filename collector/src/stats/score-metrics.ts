@@ -4,7 +4,9 @@ import { npsEstimate, type Estimate, type NpsCounts } from './nps-interval';
 import { csatChange, meanChange, npsChange, type Change } from './period-change';
 import { isEnough } from './enough-answers';
 
-export type SurveyType = 'nps' | 'csat' | 'ces';
+import type { SurveyType } from 'hearback/receiver';
+
+export type { SurveyType };
 
 /** One survey type's scale and bands, as the SDK defines them (`surveyKinds` of `hearback/receiver`). */
 export interface KindBands {

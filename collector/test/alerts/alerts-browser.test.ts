@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannel } from '../../src/alerts/channel-store';
 import { createSecretBox } from '../../src/alerts/secret-box';
@@ -9,9 +9,8 @@ import { createRule } from '../../src/alerts/rule-store';
 import { OWNER, signIn, startTestCollector, type TestCollector } from '../harness';
 import { makeAnswer, storeAnswer } from './answers';
 import { startFakeHttp, type FakeHttp } from './fakes/fake-http';
+import { axeViolations, launchChromium, openAppPage } from '../support/chromium-page';
 
-const axeSource = readFileSync(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // HEARBACK_SCREENSHOTS=docs/screenshots keeps the pictures for the docs; otherwise they go to a
 // temporary folder that is deleted.
 const keep = process.env.HEARBACK_SCREENSHOTS;
@@ -58,11 +57,7 @@ describe('alerts settings in Chromium', { timeout: 120_000 }, () => {
     profile = mkdtempSync(join(tmpdir(), 'hearback-chromium-'));
     shots = keep ?? mkdtempSync(join(tmpdir(), 'hearback-shots-'));
     mkdirSync(shots, { recursive: true });
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    context = await launchChromium(profile);
     await context.addCookies([{ name: cookie[0], value: cookie.slice(1).join('='), url: collector.origin }]);
   }, 120_000);
   afterAll(async () => {
@@ -73,28 +68,8 @@ describe('alerts settings in Chromium', { timeout: 120_000 }, () => {
     if (shots && !keep) rmSync(shots, { recursive: true, force: true });
   }, 60_000);
 
-  async function open(path: string, lang: 'th' | 'en', width: number): Promise<{ page: Page; violations: string[] }> {
-    await context.addCookies([{ name: 'hearback_lang', value: lang, url: collector.origin }]);
-    const page = await context.newPage();
-    await page.setViewportSize({ width, height: 900 });
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-    });
-    const response = await page.goto(`${collector.origin}${path}`);
-    expect(response!.status()).toBe(200);
-    return { page, violations };
-  }
-
-  async function axe(page: Page) {
-    // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-    // The shell's language button (not ours) reads "ภาษาไทย" and is named "เปลี่ยนเป็นภาษาไทย": the
-    // name does contain the text, but axe matches whole words and Thai has no spaces between them.
-    const context = { exclude: [['.shell-top button[name="lang"]']] };
-    const result = await page.evaluate(([values, where]) => (window as unknown as { axe: { run: (d: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(where, { runOnly: { type: 'tag', values } }), [tags, context] as const);
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
+  const open = (path: string, lang: 'th' | 'en', width: number) => openAppPage(context, collector.origin, path, lang, width);
+  const axe = (page: Page) => axeViolations(page);
 
   for (const lang of ['en', 'th'] as const) {
     for (const width of [390, 1280]) {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Answer } from '../../../src/receiver';
+import type { Answer } from 'hearback/receiver';
 import { createAnswerHooks, type AnswerHook } from '../../src/answer-hooks';
 import type { AlertAnswer } from '../../src/alerts/answer';
 import type { Database } from '../../src/db/database';
