@@ -11,6 +11,7 @@ import { defaultLimits, type OutboxLimits } from './limits';
 import { byAge, leasedElsewhere, type OutboxRecord } from './outbox-record';
 import type { Outbox, OutboxEmit, OutboxStatus } from './outbox-types';
 import { watchPage } from './page-lifecycle';
+import { createRefusedOriginNotice } from './refused-origin';
 import { createRecordCache, type OutboxHealth } from './record-cache';
 import { createTransport, type Transport } from './transport';
 import { createWakeUp, nextWakeMs } from './wake-up';
@@ -89,7 +90,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const records = createRecordCache({ store, emit, log, window: win, tab, now, limits: { ...defaultLimits, ...deps.limits }, health, changed });
   const locks = 'locks' in deps ? deps.locks : win?.navigator?.locks;
   const leases = createLeases({ records, store, log, tab, now, locks });
-  const delivery = createDelivery({ records, leases, store, transport, emit, health, now, random, changed });
+  const refusedOrigin = createRefusedOriginNotice({ endpoint: deps.config.endpoint, origin: win?.location?.origin ?? 'this page', log, emit });
+  const delivery = createDelivery({ records, leases, store, transport, emit, health, now, random, changed, refusedOrigin });
   const wakeUp = createWakeUp(() => void flush());
 
   const sendable = (record: OutboxRecord, hiding: boolean) =>
