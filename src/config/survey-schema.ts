@@ -1,6 +1,7 @@
 import { surveyTypes } from '../surveys/kinds';
 import * as z from 'zod/mini';
-import { atMost, between, flag, httpsUrl, name, nonEmpty, oneOf, text } from './checks';
+import { atLeast, atMost, between, flag, httpsUrl, name, nonEmpty, oneOf, text } from './checks';
+import { contactWays } from '../payload/contact-ways';
 import { lazy } from '../common/lazy';
 import { triggerSchema } from './trigger-schema';
 
@@ -16,6 +17,9 @@ const byBand = (oneText: ReturnType<typeof text>) =>
 const textOrBands = (oneText: ReturnType<typeof text>) =>
   z.union([byBand(oneText), oneText], { error: 'must be a string, a map of locale to string, or { detractor, passive, promoter } of those' });
 
+/** A link offered on the thank-you ("Review us on Google"): an https URL and its text. */
+const link = (oneText: ReturnType<typeof text>) => z.strictObject({ url: httpsUrl(), label: oneText }, { error: 'must be { url, label }' });
+
 /** Each text schema is built once and used wherever text may stand (zod schemas are immutable; building them is the cost). */
 const buildSurveySchema = (oneText = text(), bandedText = textOrBands(oneText)) => z.strictObject(
   {
@@ -28,8 +32,14 @@ const buildSurveySchema = (oneText = text(), bandedText = textOrBands(oneText)) 
     ),
     thankYou: z.optional(bandedText),
     style: z.optional(oneOf(['numbers', 'smileys'])),
-    promoterLink: z.optional(z.strictObject({ url: httpsUrl(), label: oneText }, { error: 'must be { url, label }' })),
-    askContact: z.optional(flag()),
+    reviewLink: z.optional(link(oneText)),
+    /** The old name of `reviewLink`, still accepted (`reviewLink` wins when both are given). */
+    promoterLink: z.optional(link(oneText)),
+    askContact: z.optional(
+      z.union([flag(), z.strictObject({ ways: z.array(oneOf(contactWays)).check(atLeast(1, 'must list 1 to 3 ways'), atMost(3, 'must list 1 to 3 ways')) })], {
+        error: 'must be true, false or { ways: ["phone", "email", "line"] } (the ways to ask for, 1 to 3)',
+      }),
+    ),
     trigger: z.optional(triggerSchema()),
     cooldownDays: z.optional(between(0, 3650, 'a number of days')),
     snoozeDays: z.optional(between(0, 3650, 'a number of days')),
