@@ -21,6 +21,8 @@ import type { WhenIdle } from '../common/when-idle';
 import { couldShowHere } from './could-show-here';
 import { createPendingPrompts } from './pending-prompts';
 import { createPromptLoader, type PromptLoader } from './prompt-loader';
+import { createLateTriggers } from './late-triggers';
+import { mergeSurveys } from '../published/published-surveys';
 
 /** The replaceable parts of the engine. `init` passes the real ones; tests pass fakes. */
 export interface EngineParts {
@@ -33,10 +35,14 @@ export interface EngineParts {
   prompt(deps: { config: Config }): PromptSource;
   /** When to do the start-up work no prompt waits for. */
   whenIdle: WhenIdle;
+  /** The survey definitions published at `options.surveysUrl` (never rejects: the last copy, or none). */
+  published(deps: { url: string; store: KeyValueStore; log: Logger }): Promise<Survey[]>;
 }
 
 interface Started {
   store: KeyValueStore;
+  /** The inline surveys, with the published ones (`surveysUrl`) once read; inline ones win by `id`. */
+  surveys: Promise<Survey[]>;
   triggers: Triggers;
   /** The prompt UI: fetched in idle time when a survey could show on this page, at once when one is due. */
   prompt: PromptLoader;
@@ -113,9 +119,16 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
     if (started || destroyed) return;
     const store = parts.store({ log });
     const prompt = createPromptLoader({ source: parts.prompt({ config }), log });
-    const begun: Started = { store, prompt, triggers: parts.triggers({ config, store, onFire, log }), cancelIdle: () => undefined };
+    const url = config.surveysUrl;
+    // Published surveys are read at once (their triggers wait for them); inline ones start now.
+    const surveys = url
+      ? parts.published({ url, store, log }).then((published) => mergeSurveys(config.surveys, published), () => config.surveys)
+      : Promise.resolve(config.surveys);
+    const triggersFor = (list: Survey[]) => parts.triggers({ config: { ...config, surveys: list }, store, onFire, log });
+    const triggers = url ? createLateTriggers(surveys.then((list) => () => triggersFor(list)), log) : triggersFor(config.surveys);
+    const begun: Started = { store, surveys, prompt, triggers, cancelIdle: () => undefined };
     started = begun;
-    const prefetch = () => couldShowHere(config.surveys) && prompt.prefetch(locale());
+    const prefetch = () => void surveys.then((list) => !destroyed && couldShowHere(list) && prompt.prefetch(locale()));
     begun.cancelIdle = parts.whenIdle(() => {
       guardSync(log, outbox);
       begun.cancelIdle = parts.whenIdle(() => {
@@ -136,7 +149,7 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
           return false;
         }
         const { context, ...surveyOverrides } = overrides && typeof overrides === 'object' ? overrides : ({} as NonNullable<typeof overrides>);
-        const survey = resolveSurvey(config.surveys, surveyIdOrType, surveyOverrides, log);
+        const survey = resolveSurvey(await started.surveys, surveyIdOrType, surveyOverrides, log);
         if (!survey) return false;
         const ui = await started.prompt.load(locale());
         if (!ui || destroyed || !consented) {
