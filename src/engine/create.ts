@@ -23,6 +23,8 @@ import { createPendingPrompts } from './pending-prompts';
 import { createPromptLoader, type PromptLoader } from './prompt-loader';
 import { createLateTriggers } from './late-triggers';
 import { mergeSurveys } from '../published/published-surveys';
+import { createShownReport, type ShownReport } from '../shown/shown-report';
+import { shownEntry } from '../shown/shown-entry';
 
 /** The replaceable parts of the engine. `init` passes the real ones; tests pass fakes. */
 export interface EngineParts {
@@ -138,8 +140,12 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
     });
   };
 
-  const open = (survey: Survey, cause: ShowCause, takeFocus: boolean, context?: Record<string, unknown>) =>
-    openPrompt({ survey, cause, takeFocus, config: config!, context: answerContext(config!.context, context, log), user, locale: locale(), emitter, log, ui: started!.prompt.current()!, outbox: outbox(), rules: rules() });
+  let shown: ShownReport | undefined;
+  const open = (survey: Survey, cause: ShowCause, takeFocus: boolean, fromEvent?: Record<string, unknown>) => {
+    const context = answerContext(config!.context, fromEvent, log);
+    openPrompt({ survey, cause, takeFocus, config: config!, context, user, locale: locale(), emitter, log, ui: started!.prompt.current()!, outbox: outbox(), rules: rules() });
+    if (config!.shownUrl) (shown ??= createShownReport({ url: config!.shownUrl, log })).add(shownEntry(survey, locale(), context, config!.sendFullUrl));
+  };
 
   const instance: Hearback = {
     async show(surveyIdOrType, overrides) {
@@ -179,7 +185,10 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
     consent(granted) {
       consented = granted === true;
       if (consented) start();
-      else started?.prompt.current()?.close();
+      else {
+        started?.prompt.current()?.close();
+        shown?.forget();
+      }
     },
     status: () => (started && !destroyed ? outbox() : started?.outbox)?.status() ?? idleStatus,
     destroy() {
@@ -188,7 +197,7 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
       pending.destroy();
       if (started) {
         started.cancelIdle();
-        for (const part of [started.triggers, started.prompt, started.outbox]) if (part) guardSync(log, part.destroy);
+        for (const part of [started.triggers, started.prompt, started.outbox, shown]) if (part) guardSync(log, part.destroy);
       }
       emitter.clear();
     },
