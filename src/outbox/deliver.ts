@@ -64,7 +64,7 @@ export function createDelivery(deps: DeliverDeps) {
       if (outcome.refusedOrigin) deps.refusedOrigin(id);
       health.lastError = `${problem}; retrying`;
       health.pausedUntil = now() + outcome.delayMs;
-      if (same) await records.put({ ...current!, failures: record.failures + 1, nextAt: health.pausedUntil, lease: undefined });
+      if (same) await records.put({ ...current!, failures: record.failures + 1, nextAt: health.pausedUntil, lease: undefined, refused: outcome.refusedOrigin });
     } else if (same) {
       // Otherwise it was amended meanwhile (the newer version still goes) or settled by another tab.
       await records.remove(id);

@@ -101,10 +101,19 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     wakeUp.in(delayMs ?? nextWakeMs(records.all(), { now: now(), tab, pausedUntil: health.pausedUntil, inflight: delivery.inflight, heldHere: records.heldHere }));
   };
 
+  let firstDrain = true;
   /** Sends what is due, oldest first, a few at a time (browsers allow 6 connections per host). */
   async function drain() {
     for (let round = 0; round < 100 && !destroyed; round++) {
-      const due = (await records.load()).filter((candidate) => sendable(candidate, false));
+      let loaded = await records.load();
+      if (firstDrain) {
+        firstDrain = false;
+        // A new page view: answers refused with 403 go again now (the owner may have allowed the site since).
+        const refused = loaded.filter((record) => record.refused && record.nextAt > now());
+        for (const record of refused) void records.put({ ...record, nextAt: now() });
+        if (refused.length) loaded = records.all().sort(byAge);
+      }
+      const due = loaded.filter((candidate) => sendable(candidate, false));
       let sent = 0;
       let failed = false;
       const worker = async () => {

@@ -166,6 +166,25 @@ describe('outbox delivery', () => {
     expect(events.of('error')).toEqual([{ kind: 'delivery', id: first.id, status: 403, message: lines[0].slice(6) }]);
   });
 
+  it('an answer refused with 403 goes again at the next page view, without waiting out its minute', async () => {
+    replies = [status(403)];
+    const first = start();
+    const answer = makeAnswer();
+    await first.outbox.enqueue(answer);
+    await first.outbox.flush();
+    expect(received).toHaveLength(1);
+    first.outbox.destroy();
+    // The owner allows the site; the visitor opens the next page ten seconds later.
+    replies = [status(201)];
+    await vi.advanceTimersByTimeAsync(10_000);
+    const next = start({ store: first.store });
+    await next.outbox.flush();
+    await settle();
+    expect(received.map((r) => r.id)).toEqual([answer.id, answer.id]);
+    expect(next.events.of('sent')).toEqual([expect.objectContaining({ id: answer.id, status: 201 })]);
+    expect(await stored(first.store)).toEqual([]);
+  });
+
   it('treats 409 (the receiver has it already) as delivered', async () => {
     replies = [status(409)];
     const { outbox, events } = start();
