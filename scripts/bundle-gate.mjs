@@ -14,8 +14,13 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * in together and the most a page loads reached 40.7 KB: the kiosk's idle return and Done, the
  * prompt stepping aside for page focus (WCAG 2.4.11) and the answer's amendment key. Most pages
  * load far less (loader and engine: 24.8 KB); bringing the most back under 40 KB is open work.
+ * 44 KB on 2026-12-07 (issue 21, the shop runs it from the app), when main already stood at 41.25 KB
+ * over its 41 KB and the contract's surveysUrl (published surveys, their copy and ETag: +0.4 KB),
+ * shownUrl (the shown report: +0.4 KB), the 403 kept with its console line, the contact fields with
+ * their eleven languages' texts (+1 KB in the prompt, +0.2 KB in the largest language) took the most
+ * a page loads to 43.8 KB. Most pages (no prompt) load the loader and the engine: 26.9 KB.
  */
-export const gzipBudget = 41 * 1024;
+export const gzipBudget = 44 * 1024;
 
 /** Budget for the loader alone (dist/hearback.min.js, what every page view downloads and runs). */
 export const loaderBudget = 12 * 1024;

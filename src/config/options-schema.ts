@@ -9,6 +9,8 @@ import { between, cssColor, dataRecord, flag, httpsUrl, nonEmpty, oneOf, wholeAt
  */
 export const optionSchemas = {
   endpoint: () => httpsUrl(),
+  surveysUrl: () => httpsUrl(),
+  shownUrl: () => httpsUrl(),
   locale: () => nonEmpty('"auto" or a language tag like "th" or "en-US"'),
   theme: () => z.strictObject(
     {

@@ -42,22 +42,29 @@ export function parseOptions(input: unknown): ParsedOptions {
     return { errors, warnings };
   }
 
-  const surveys: Survey[] = [];
   if (given.surveys !== undefined && !Array.isArray(given.surveys)) {
     errors.push(`surveys must be a list of survey definitions (got ${show(given.surveys)})`);
   }
-  const seen = new Set<string>();
-  for (const [index, item] of (Array.isArray(given.surveys) ? given.surveys : []).entries()) {
-    const result = parseField(surveySchema(), item, `surveys[${index}]`, errors, warnings);
+  const surveys = parseSurveyList(Array.isArray(given.surveys) ? given.surveys : [], 'surveys', errors, warnings);
+  return { config: { ...(values as OptionValues), surveys }, errors, warnings };
+}
+
+/**
+ * Survey definitions one by one: a bad one is reported (`<path>[2].type must be …`) and left out,
+ * the others kept; unknown keys are dropped with a warning; a repeated `id` keeps the first.
+ */
+export function parseSurveyList(items: readonly unknown[], path: string, errors: string[], warnings: string[]): Survey[] {
+  const surveys: Survey[] = [];
+  for (const [index, item] of items.entries()) {
+    const result = parseField(surveySchema(), toPlainData(item), `${path}[${index}]`, errors, warnings);
     if (!result.ok) continue;
-    if (seen.has(result.value.id)) {
-      errors.push(`surveys[${index}].id "${result.value.id}" is used twice: survey ids must be unique`);
+    if (surveys.some((survey) => survey.id === result.value.id)) {
+      errors.push(`${path}[${index}].id "${result.value.id}" is used twice: survey ids must be unique`);
       continue;
     }
-    seen.add(result.value.id);
     surveys.push(result.value);
   }
-  return { config: { ...(values as OptionValues), surveys }, errors, warnings };
+  return surveys;
 }
 
 type Field<T> = { ok: true; value: T } | { ok: false };

@@ -21,6 +21,10 @@ import type { WhenIdle } from '../common/when-idle';
 import { couldShowHere } from './could-show-here';
 import { createPendingPrompts } from './pending-prompts';
 import { createPromptLoader, type PromptLoader } from './prompt-loader';
+import { createLateTriggers } from './late-triggers';
+import { mergeSurveys } from '../published/published-surveys';
+import { createShownReport, type ShownReport } from '../shown/shown-report';
+import { shownEntry } from '../shown/shown-entry';
 
 /** The replaceable parts of the engine. `init` passes the real ones; tests pass fakes. */
 export interface EngineParts {
@@ -33,10 +37,14 @@ export interface EngineParts {
   prompt(deps: { config: Config }): PromptSource;
   /** When to do the start-up work no prompt waits for. */
   whenIdle: WhenIdle;
+  /** The survey definitions published at `options.surveysUrl` (never rejects: the last copy, or none). */
+  published(deps: { url: string; store: KeyValueStore; log: Logger }): Promise<Survey[]>;
 }
 
 interface Started {
   store: KeyValueStore;
+  /** The inline surveys, with the published ones (`surveysUrl`) once read; inline ones win by `id`. */
+  surveys: Promise<Survey[]>;
   triggers: Triggers;
   /** The prompt UI: fetched in idle time when a survey could show on this page, at once when one is due. */
   prompt: PromptLoader;
@@ -113,9 +121,16 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
     if (started || destroyed) return;
     const store = parts.store({ log });
     const prompt = createPromptLoader({ source: parts.prompt({ config }), log });
-    const begun: Started = { store, prompt, triggers: parts.triggers({ config, store, onFire, log }), cancelIdle: () => undefined };
+    const url = config.surveysUrl;
+    // Published surveys are read at once (their triggers wait for them); inline ones start now.
+    const surveys = url
+      ? parts.published({ url, store, log }).then((published) => mergeSurveys(config.surveys, published), () => config.surveys)
+      : Promise.resolve(config.surveys);
+    const triggersFor = (list: Survey[]) => parts.triggers({ config: { ...config, surveys: list }, store, onFire, log });
+    const triggers = url ? createLateTriggers(surveys.then((list) => () => triggersFor(list)), log) : triggersFor(config.surveys);
+    const begun: Started = { store, surveys, prompt, triggers, cancelIdle: () => undefined };
     started = begun;
-    const prefetch = () => couldShowHere(config.surveys) && prompt.prefetch(locale());
+    const prefetch = () => void surveys.then((list) => !destroyed && couldShowHere(list) && prompt.prefetch(locale()));
     begun.cancelIdle = parts.whenIdle(() => {
       guardSync(log, outbox);
       begun.cancelIdle = parts.whenIdle(() => {
@@ -125,8 +140,12 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
     });
   };
 
-  const open = (survey: Survey, cause: ShowCause, takeFocus: boolean, context?: Record<string, unknown>) =>
-    openPrompt({ survey, cause, takeFocus, config: config!, context: answerContext(config!.context, context, log), user, locale: locale(), emitter, log, ui: started!.prompt.current()!, outbox: outbox(), rules: rules() });
+  let shown: ShownReport | undefined;
+  const open = (survey: Survey, cause: ShowCause, takeFocus: boolean, fromEvent?: Record<string, unknown>) => {
+    const context = answerContext(config!.context, fromEvent, log);
+    openPrompt({ survey, cause, takeFocus, config: config!, context, user, locale: locale(), emitter, log, ui: started!.prompt.current()!, outbox: outbox(), rules: rules() });
+    if (config!.shownUrl) (shown ??= createShownReport({ url: config!.shownUrl, log })).add(shownEntry(survey, locale(), context, config!.sendFullUrl));
+  };
 
   const instance: Hearback = {
     async show(surveyIdOrType, overrides) {
@@ -136,7 +155,7 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
           return false;
         }
         const { context, ...surveyOverrides } = overrides && typeof overrides === 'object' ? overrides : ({} as NonNullable<typeof overrides>);
-        const survey = resolveSurvey(config.surveys, surveyIdOrType, surveyOverrides, log);
+        const survey = resolveSurvey(await started.surveys, surveyIdOrType, surveyOverrides, log);
         if (!survey) return false;
         const ui = await started.prompt.load(locale());
         if (!ui || destroyed || !consented) {
@@ -166,7 +185,10 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
     consent(granted) {
       consented = granted === true;
       if (consented) start();
-      else started?.prompt.current()?.close();
+      else {
+        started?.prompt.current()?.close();
+        shown?.forget();
+      }
     },
     status: () => (started && !destroyed ? outbox() : started?.outbox)?.status() ?? idleStatus,
     destroy() {
@@ -175,7 +197,7 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
       pending.destroy();
       if (started) {
         started.cancelIdle();
-        for (const part of [started.triggers, started.prompt, started.outbox]) if (part) guardSync(log, part.destroy);
+        for (const part of [started.triggers, started.prompt, started.outbox, shown]) if (part) guardSync(log, part.destroy);
       }
       emitter.clear();
     },

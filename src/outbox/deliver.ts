@@ -17,12 +17,15 @@ export interface DeliverDeps {
   now(): number;
   random(): number;
   changed(): void;
+  /** The endpoint refused this site's origin (403): the answer is kept; tell the owner how to fix it. */
+  refusedOrigin(id: string): void;
 }
 
 /**
- * Sends one record and acts on what the endpoint said: delivered (2xx, 409) or refused (other
- * 4xx) removes it, with a `sent` or `error` event; a failure keeps it with the next attempt's time
- * (backoff or `Retry-After`) and pauses delivery until then. An answer amended while it was in
+ * Sends one record and acts on what the endpoint said: delivered (2xx, 409) or refused (4xx other
+ * than 403) removes it, with a `sent` or `error` event; a failure, or a 403 (this site is not
+ * allowed yet), keeps it with the next attempt's time (backoff or `Retry-After`) and pauses
+ * delivery until then. An answer amended while it was in
  * flight keeps its newer version, which still goes.
  */
 export function createDelivery(deps: DeliverDeps) {
@@ -58,9 +61,10 @@ export function createDelivery(deps: DeliverDeps) {
     const current = records.get(id);
     const same = current?.rev === record.rev;
     if (outcome.kind === 'retry') {
+      if (outcome.refusedOrigin) deps.refusedOrigin(id);
       health.lastError = `${problem}; retrying`;
       health.pausedUntil = now() + outcome.delayMs;
-      if (same) await records.put({ ...current!, failures: record.failures + 1, nextAt: health.pausedUntil, lease: undefined });
+      if (same) await records.put({ ...current!, failures: record.failures + 1, nextAt: health.pausedUntil, lease: undefined, refused: outcome.refusedOrigin });
     } else if (same) {
       // Otherwise it was amended meanwhile (the newer version still goes) or settled by another tab.
       await records.remove(id);

@@ -22,6 +22,8 @@ const buildRecordSchema = () => z.object({
   heldBy: z.optional(z.string()),
   /** Until when (ms) it waits for its follow-up; after that it goes as it is, and a comment amends it. */
   heldUntil: z.optional(z.number()),
+  /** The endpoint refused this site's origin (403) at the last attempt: the next page view tries it at once. */
+  refused: z.optional(z.boolean()),
   /** Who is sending it, until when: keeps two tabs from posting it together. */
   lease: z.optional(z.object({ tab: z.string(), until: z.number() })),
 });

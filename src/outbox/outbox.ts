@@ -11,6 +11,7 @@ import { defaultLimits, type OutboxLimits } from './limits';
 import { byAge, leasedElsewhere, type OutboxRecord } from './outbox-record';
 import type { Outbox, OutboxEmit, OutboxStatus } from './outbox-types';
 import { watchPage } from './page-lifecycle';
+import { createRefusedOriginNotice } from './refused-origin';
 import { createRecordCache, type OutboxHealth } from './record-cache';
 import { createTransport, type Transport } from './transport';
 import { createWakeUp, nextWakeMs } from './wake-up';
@@ -89,7 +90,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const records = createRecordCache({ store, emit, log, window: win, tab, now, limits: { ...defaultLimits, ...deps.limits }, health, changed });
   const locks = 'locks' in deps ? deps.locks : win?.navigator?.locks;
   const leases = createLeases({ records, store, log, tab, now, locks });
-  const delivery = createDelivery({ records, leases, store, transport, emit, health, now, random, changed });
+  const refusedOrigin = createRefusedOriginNotice({ endpoint: deps.config.endpoint, origin: win?.location?.origin ?? 'this page', log, emit });
+  const delivery = createDelivery({ records, leases, store, transport, emit, health, now, random, changed, refusedOrigin });
   const wakeUp = createWakeUp(() => void flush());
 
   const sendable = (record: OutboxRecord, hiding: boolean) =>
@@ -99,10 +101,19 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     wakeUp.in(delayMs ?? nextWakeMs(records.all(), { now: now(), tab, pausedUntil: health.pausedUntil, inflight: delivery.inflight, heldHere: records.heldHere }));
   };
 
+  let firstDrain = true;
   /** Sends what is due, oldest first, a few at a time (browsers allow 6 connections per host). */
   async function drain() {
     for (let round = 0; round < 100 && !destroyed; round++) {
-      const due = (await records.load()).filter((candidate) => sendable(candidate, false));
+      let loaded = await records.load();
+      if (firstDrain) {
+        firstDrain = false;
+        // A new page view: answers refused with 403 go again now (the owner may have allowed the site since).
+        const refused = loaded.filter((record) => record.refused && record.nextAt > now());
+        for (const record of refused) void records.put({ ...record, nextAt: now() });
+        if (refused.length) loaded = records.all().sort(byAge);
+      }
+      const due = loaded.filter((candidate) => sendable(candidate, false));
       let sent = 0;
       let failed = false;
       const worker = async () => {

@@ -1,17 +1,23 @@
 /** What to do with an answer after one delivery attempt. */
 export type DeliveryOutcome =
   | { kind: 'delivered' }
-  | { kind: 'retry'; delayMs: number }
+  | { kind: 'retry'; delayMs: number; refusedOrigin?: true }
   | { kind: 'drop' };
 
 /** The longest we wait between two attempts, and the most of a `Retry-After` we honour. */
 export const maxRetryDelayMs = 5 * 60_000;
 
+/** The shortest wait after a 403: a site is allowed by a person, not within seconds. */
+const refusedOriginDelayMs = 60_000;
+
 /**
  * The retry policy of CONTRACT "What the endpoint receives": 2xx and 409 (already have it) are
  * delivered; network failures (`status` undefined), 408, 425, 429 and 5xx are retried after
  * `Retry-After` (seconds or an HTTP date, up to 5 min) or else exponential backoff with jitter;
- * any other status will not get better by retrying, so the answer is dropped.
+ * 403 is the endpoint refusing this site (the owner has not allowed its origin yet): that gets
+ * better when the owner allows it, so the answer is kept and tried again, at least a minute apart
+ * (and at every page view), until it expires with the outbox's TTL. Any other status will not get
+ * better by retrying, so the answer is dropped.
  *
  * @param failures how many attempts failed before this one (0 on the first)
  */
@@ -20,6 +26,7 @@ export function decide(status: number | undefined, retryAfter: string | null | u
   if (status === undefined || status === 408 || status === 425 || status === 429 || status >= 500) {
     return { kind: 'retry', delayMs: retryAfterMs(retryAfter, now) ?? backoffMs(failures, random) };
   }
+  if (status === 403) return { kind: 'retry', delayMs: Math.max(refusedOriginDelayMs, backoffMs(failures, random)), refusedOrigin: true };
   return { kind: 'drop' };
 }
 

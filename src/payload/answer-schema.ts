@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { dataRecord, whole } from '../config/checks';
 import { lazy } from '../common/lazy';
 import { maxCommentLength, surveyKinds, surveyTypes } from '../surveys/kinds';
+import { contactViaPatterns, contactWayMaxLength } from './contact-ways';
 
 /**
  * zod's `z.iso.datetime()` pattern (UTC `Z` only, any fraction of a second, real calendar dates
@@ -18,25 +19,16 @@ const upTo = (max: number) => z.maxLength(max, { error: `must be at most ${max.t
  */
 const base64url = (min: number, max: number) =>
   z.string({ error: aString }).check(z.regex(new RegExp(`^[A-Za-z0-9_-]{${min},${max}}$`), { error: `must be ${min}–${max} letters, digits, "-", "_"` }));
-/**
- * How the visitor said to reach them (`contactVia`): a phone number (digits with spaces, dashes,
- * dots, brackets and a leading +: 6–15 digits), an email address, a LINE ID (LINE's own rule: 4–20
- * of a–z, 0–9, ".", "_", "-"; an official account's starts with "@"). Checked here so the owner's
- * `tel:`, `mailto:` and copy buttons only ever get one of these.
- */
+/** How the visitor said to reach them (`contactVia`): the patterns are in contact-ways.ts, shared with the widget's form. */
 const phoneError = 'must be a phone number: 6–15 digits, with spaces, "-", ".", "(", ")" and a leading "+" allowed';
 const emailError = 'must be an email address like name@example.com';
 const lineError = 'must be a LINE ID: 4–20 of a–z, 0–9, ".", "_", "-" (an official account\'s starts with "@")';
-export const contactViaPatterns = {
-  phone: /^\+?(?:[\s().-]*\d){6,15}[\s().-]*$/,
-  email: /^[^\s@<>"]{1,64}@[^\s@<>"]+\.[^\s@<>"]{2,}$/,
-  line: /^@?[a-z0-9._-]{4,20}$/i,
-};
+export { contactViaPatterns };
 const contactViaSchema = () =>
   z.strictObject(
     {
-      phone: z.optional(z.string({ error: phoneError }).check(upTo(30), z.regex(contactViaPatterns.phone, { error: phoneError }))),
-      email: z.optional(z.string({ error: emailError }).check(upTo(254), z.regex(contactViaPatterns.email, { error: emailError }))),
+      phone: z.optional(z.string({ error: phoneError }).check(upTo(contactWayMaxLength.phone), z.regex(contactViaPatterns.phone, { error: phoneError }))),
+      email: z.optional(z.string({ error: emailError }).check(upTo(contactWayMaxLength.email), z.regex(contactViaPatterns.email, { error: emailError }))),
       line: z.optional(z.string({ error: lineError }).check(z.regex(contactViaPatterns.line, { error: lineError }))),
     },
     { error: 'must be { phone?, email?, line? }' },

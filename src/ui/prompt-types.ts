@@ -2,12 +2,15 @@ import type { Logger } from '../common/log';
 import type { Config } from '../config/parse-options';
 import type { Survey } from '../config/survey-schema';
 import type { OutboxStatus } from '../outbox/outbox-types';
+import type { ContactWay } from '../payload/contact-ways';
 
 /** What the visitor adds after the score. */
 export interface FollowUpInput {
   comment?: string;
   reasons?: string[];
   contact?: boolean;
+  /** How to reach the visitor, as typed (checked against the payload's patterns); only with `contact`. */
+  contactVia?: Partial<Record<ContactWay, string>>;
 }
 
 /**

@@ -15,7 +15,7 @@ export function Prompt({ session, request, messages }: { session: Session; reque
   const { mode, kind } = session;
   const say = (value: Parameters<typeof pickText>[0], fallback: string) => fill(pickText(value, locale, session.band.value) ?? fallback, values);
   const step = session.step.value;
-  const link = step === 'thanks' ? session.promoterLink.value : undefined;
+  const link = step === 'thanks' ? session.reviewLink : undefined;
   const accent = theme.accent ?? '#2563eb';
   const stepRef = useRef<HTMLDivElement>(null);
 
@@ -77,7 +77,7 @@ export function Prompt({ session, request, messages }: { session: Session; reque
             )}
             {step === 'more' && (
               <FollowUp session={session} messages={messages} prompt={say(survey.followUp, messages.followUp)}
-                askComment={survey.followUp !== false} reasons={survey.reasons ?? []} askContact={session.asksContact.value} kiosk={mode === 'kiosk'} />
+                askComment={survey.followUp !== false} reasons={survey.reasons ?? []} askContact={session.asksContact.value} contactWays={session.contactWays} kiosk={mode === 'kiosk'} />
             )}
             <div class="thanks" role="status" tabIndex={-1}>
               {step === 'thanks' && [

@@ -39,11 +39,16 @@ export function createSession(request: PromptRequest, deps: { log: Logger; unmou
   const asksContact = computed(() => !!survey.askContact && band.value === 'detractor');
   /** A follow-up step follows the score: a "why" box, reason chips or the contact question. */
   const hasFollowUp = computed(() => survey.followUp !== false || !!survey.reasons?.length || asksContact.value);
-  /** The promoter link ("Review us on Google"), only on a promoter's thank-you. */
-  const promoterLink = computed(() => {
-    const link = survey.promoterLink;
-    return link && /^https:/i.test(link.url) && band.value === 'promoter' ? link : undefined;
-  });
+  /**
+   * The review link ("Review us on Google") on the thank-you, whatever the score: asking only happy
+   * customers for a review is "review gating", which Google's review policy forbids ("Don't
+   * discourage or prohibit negative reviews or selectively solicit positive reviews from customers",
+   * https://support.google.com/contributionpolicy/answer/7400114).
+   */
+  const link = survey.reviewLink ?? survey.promoterLink;
+  const reviewLink = link && /^https:/i.test(link.url) ? link : undefined;
+  /** The ways to reach the visitor the contact question asks for (none: the tick alone). */
+  const contactWays = typeof survey.askContact === 'object' ? [...new Set(survey.askContact.ways)] : [];
   const waiting = computed(() => (mode === 'kiosk' ? pending.value : 0));
 
   const move = (next: Step) => {
@@ -84,7 +89,8 @@ export function createSession(request: PromptRequest, deps: { log: Logger; unmou
     band,
     canSend,
     asksContact,
-    promoterLink,
+    contactWays,
+    reviewLink,
     waiting,
 
     choose(value: number) {
@@ -133,8 +139,8 @@ export function createSession(request: PromptRequest, deps: { log: Logger; unmou
       move('thanks');
       if (mode === 'kiosk') timer = setTimeout(reset, (survey.kioskResetSeconds ?? 5) * 1000);
       else if (mode === 'inline') report('done');
-      // A popup closes itself a few seconds after thanks, unless it offers the promoter link.
-      else if (!promoterLink.value) timer = setTimeout(() => session.close(), 6000);
+      // A popup closes itself a few seconds after thanks, unless it offers the review link.
+      else if (!reviewLink) timer = setTimeout(() => session.close(), 6000);
     },
 
     /** False once the prompt is closed, or (inline) once its thank-you is up. */

@@ -2,11 +2,11 @@
 // because host-page !important rules (e.choices. `* { all: unset !important }`) would otherwise win over
 // them (css-scoping: important declarations of the inner context beat those of the outer one).
 // Sizes are px, never rem: a page's `html { font-size }` must not resize the prompt.
-const dark = '--background:#1c1f26;--text:#f3f4f6;--muted:#c2c7d0;--border:#4b5260;--surface:#2a2e37;color-scheme:dark';
+const dark = '--background:#1c1f26;--text:#f3f4f6;--muted:#c2c7d0;--border:#4b5260;--surface:#2a2e37;--danger:#ffb4ab;color-scheme:dark';
 
 export const css = `:host{all:initial!important;display:block!important;visibility:visible!important;opacity:1!important}
 *{box-sizing:border-box}
-.widget{--background:#fff;--text:#15171c;--muted:#4d5461;--border:#cfd4dc;--surface:#f4f5f7;color-scheme:light;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Thai","Leelawadee UI",sans-serif;color:var(--text);overflow-wrap:break-word;word-break:normal;line-break:auto;-webkit-text-size-adjust:100%;text-align:start}
+.widget{--background:#fff;--text:#15171c;--muted:#4d5461;--border:#cfd4dc;--surface:#f4f5f7;--danger:#b42318;color-scheme:light;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Thai","Leelawadee UI",sans-serif;color:var(--text);overflow-wrap:break-word;word-break:normal;line-break:auto;-webkit-text-size-adjust:100%;text-align:start}
 .dark{${dark}}
 @media(prefers-color-scheme:dark){.auto{${dark}}}
 .panel{position:fixed;z-index:2147483600;bottom:16px;right:16px;width:min(460px,calc(100vw - 32px));max-height:calc(100vh - 32px);overflow:auto;background:var(--background);border:1px solid var(--border);border-radius:16px;box-shadow:0 10px 38px rgba(0,0,0,.2);padding:20px}
@@ -37,7 +37,7 @@ fieldset{border:0;margin:0;padding:0;min-width:0}
 .smileys .choice-face{min-height:52px}.smileys svg{width:32px;height:32px}.kiosk .smileys svg{width:56px;height:56px}
 .choice:hover .choice-face,.chip:hover span{border-color:var(--muted)}
 input:checked+.choice-face,input:checked+span{background:var(--accent);border-color:var(--accent);color:var(--on-accent)}
-input:focus-visible+.choice-face,input:focus-visible+span,.button:focus-visible,.icon-button:focus-visible,.pill:focus-visible,textarea:focus-visible,.contact input:focus-visible{outline:2px solid var(--text);outline-offset:2px}
+input:focus-visible+.choice-face,input:focus-visible+span,.button:focus-visible,.icon-button:focus-visible,.pill:focus-visible,textarea:focus-visible,.contact input:focus-visible,.contact-way input:focus-visible{outline:2px solid var(--text);outline-offset:2px}
 .anchors{display:flex;justify-content:space-between;gap:12px;margin-top:8px;font-size:.85em;color:var(--muted)}
 .anchors span:last-child{text-align:end}
 .actions{display:flex;gap:8px;justify-content:flex-end;margin-top:16px}
@@ -45,7 +45,10 @@ input:focus-visible+.choice-face,input:focus-visible+span,.button:focus-visible,
 .button:disabled{opacity:.55;cursor:default}
 .button-quiet{background:none;border-color:var(--border);color:var(--text)}
 .kiosk .button{min-height:64px;padding:0 36px}
-textarea{display:block;width:100%;min-height:84px;resize:vertical;padding:10px 12px;border:1px solid var(--border);border-radius:10px;background:var(--background);color:var(--text);font:inherit}
+textarea,.contact-way input{display:block;width:100%;padding:10px 12px;border:1px solid var(--border);border-radius:10px;background:var(--background);color:var(--text);font:inherit}
+textarea{min-height:84px;resize:vertical}
+.contact-way{margin-top:10px}.contact-way label{display:block;margin-bottom:4px;font-weight:600}
+.contact-way [aria-invalid]{border:2px solid var(--danger)}.problem{margin:4px 0 0;color:var(--danger);font-size:.9em}
 .chips{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:12px}
 .chip{position:relative;display:flex}
 .chip span{padding:6px 14px;min-height:36px;display:grid;place-items:center;border:1px solid var(--border);border-radius:99px;background:var(--surface)}

@@ -15,7 +15,8 @@ const acceptedTypes = ['text/plain', 'application/json'];
  *   preflight) or `application/json`. 201 `{ id }` stored; 200 `{ id, duplicate: true }` for an
  *   `id` already stored (plus `completed: true` when the repeat carried the answer's `key` and
  *   filled in a comment, reasons or contact consent; nothing else of a repeat is kept); 400
- *   `{ problems }` for anything the receiver kit rejects; 403 for an origin not on the allow list;
+ *   `{ problems }` for anything the receiver kit rejects; 403 for an origin not on the allow list
+ *   (readable by that origin's page, so the widget can name the fix; its preflight gets no CORS);
  *   413 over 64 KB; 415 other content types; 429 + `Retry-After` past the per-client rate limit
  *   (all instances on one PostgreSQL server together);
  *   400 or 409 when an answer hook refuses it by the owner's rules (`AnswerRefused`); 503 +
@@ -49,7 +50,9 @@ export function mountResponses(app: App, { db, config, kit, log, now, origins }:
     async (c, next) => {
       const verdict = origins.check(c);
       if (!verdict.ok) {
-        return problem(c, 403, `answers from ${verdict.origin} are not accepted: add the origin to HEARBACK_ALLOWED_ORIGINS (comma-separated, e.g. https://shop.example)`);
+        // The refused page may read this 403 (nothing was stored, nothing else is shared): the widget
+        // then keeps the answer and prints one console line naming the fix, instead of a bare CORS error.
+        return problem(c, 403, `answers from ${verdict.origin} are not accepted: add the origin to HEARBACK_ALLOWED_ORIGINS (comma-separated, e.g. https://shop.example)`, { 'access-control-allow-origin': verdict.origin, vary: 'Origin' });
       }
       const allowed = await limiter.hit(clientAddress(c, config.trustProxy));
       if (!allowed.ok) {

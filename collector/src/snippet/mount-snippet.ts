@@ -3,13 +3,15 @@ import type { App, FeatureDeps } from '../app-env';
 import { requireUser } from '../auth/require-user';
 import { linkOrigin } from '../http/own-origin';
 import type { ScriptFiles, ScriptMissing } from '../script/script-files';
+import { appSnippet } from './app-snippet';
 import { snippetText as t } from './snippet-text';
 
 /**
- * The snippet builder, signed in: `GET /app/snippet` (menu entry "Snippet"). The page knows this
- * server's public address (`HEARBACK_PUBLIC_URL`, else the origin the page was opened on), the
- * pinned script and its SRI hash, and the allow list; `client/snippet.js` builds the snippet from
- * the form. `POST /app/snippet/preview` takes the live preview's answers and drops them.
+ * The snippet, signed in: `GET /app/snippet` (menu entry "Snippet"). One tag with the pinned
+ * script and its SRI hash and this server's public addresses only (`HEARBACK_PUBLIC_URL`, else the
+ * origin the page was opened on: see `appSnippet`); the surveys come from the app. `client/snippet.js`
+ * copies it and says whether the site the owner names is on the allow list.
+ * `POST /app/snippet/preview` takes a live preview's answers and drops them.
  * `/builder.html` (the demo's old address) redirects here.
  */
 export function mountSnippet(app: App, { config, nav, page }: FeatureDeps, { script }: { script: ScriptFiles | ScriptMissing }) {
@@ -24,7 +26,7 @@ export function mountSnippet(app: App, { config, nav, page }: FeatureDeps, { scr
       return page(c, { title: t.nav[lang], status: 404, main: html`<header class="page-head"><h1>${t.title[lang]}</h1><p class="error" role="alert">${script.missing}</p></header>` });
     }
     const origin = linkOrigin(c, config);
-    const option = (value: string, label: string, selected = false) => html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
+    const snippet = appSnippet({ scriptUrl: `${origin}/${script.current.name}`, integrity: script.current.integrity, origin });
     return page(c, {
       title: t.nav[lang],
       scripts: ['snippet'],
@@ -32,44 +34,21 @@ export function mountSnippet(app: App, { config, nav, page }: FeatureDeps, { scr
       main: html`
 <header class="page-head"><h1>${t.title[lang]}</h1><p class="muted">${t.lead[lang]}</p></header>
 <div class="snippet-layout">
-  <form class="card stack" id="snippet-builder" aria-label="${t.settings[lang]}"
-        data-script-url="${origin}/${script.current.name}" data-integrity="${script.current.integrity}"
-        data-endpoint="${origin}/api/responses" data-preview-endpoint="${origin}/app/snippet/preview"
-        data-allowed-origins="${config.allowedOrigins.join(',')}">
+  <section class="card snippet-code" aria-labelledby="code-title">
+    <h2 id="code-title">${t.code[lang]}</h2>
+    <p class="muted">${t.oneTag[lang]}</p>
+    <pre><code id="snippet">${snippet}</code></pre>
+    <div class="copy-row"><button type="button" id="copy">${t.copy[lang]}</button><span id="copied" role="status" class="muted"></span></div>
+    <p class="muted small">${t.surveys[lang]}</p>
+    <p class="muted small">${t.pinned[lang].replace('{version}', script.version)}</p>
+  </section>
+  <form class="card stack" id="snippet-builder" aria-label="${t.siteCheck[lang]}" data-allowed-origins="${config.allowedOrigins.join(',')}">
     <div class="field"><label for="site">${t.site[lang]}</label>
       <input id="site" name="site" type="url" inputmode="url" spellcheck="false" placeholder="https://shop.example" value="${config.allowedOrigins[0] ?? ''}" aria-describedby="site-hint site-note">
       <p class="muted small" id="site-hint">${t.siteHint[lang]}</p>
       <p class="small" id="site-note" role="status"></p></div>
-    <div class="field"><label for="type">${t.type[lang]}</label>
-      <select id="type" name="type">${option('nps', t.nps[lang])}${option('csat', t.csat[lang], true)}${option('ces', t.ces[lang])}</select></div>
-    <div class="field"><label for="survey">${t.survey[lang]}</label>
-      <input id="survey" name="survey" value="csat" maxlength="64" pattern="[A-Za-z0-9_.:\\-]+" spellcheck="false" aria-describedby="survey-hint">
-      <p class="muted small" id="survey-hint">${t.surveyHint[lang]}</p></div>
-    <div class="field"><label for="trigger">${t.trigger[lang]}</label>
-      <select id="trigger" name="trigger">${(['delay', 'event', 'scroll', 'exitIntent', 'pageViews'] as const).map((kind) => option(kind, t[kind][lang], kind === 'delay'))}</select></div>
-    <div class="field" id="trigger-value-field"><label for="trigger-value" id="trigger-value-label">${t.triggerValue[lang]}</label>
-      <input id="trigger-value" name="triggerValue" value="5" inputmode="numeric" spellcheck="false">
-      <p class="muted small" id="event-hint"></p></div>
-    <div class="field"><label for="lang">${t.lang[lang]}</label>
-      <select id="lang" name="lang">${option('auto', t.langAuto[lang])}${option('en', 'English')}${option('th', 'ไทย (Thai)')}</select></div>
-    <div class="row">
-      <div class="field"><label for="accent">${t.accent[lang]}</label><input id="accent" name="accent" type="color" value="#2563eb"></div>
-      <div class="field"><label for="style">${t.style[lang]}</label>
-        <select id="style" name="style">${option('numbers', t.numbers[lang])}${option('smileys', t.smileys[lang])}</select></div>
-    </div>
-    <div class="field"><label for="position">${t.position[lang]}</label>
-      <select id="position" name="position">${option('bottom-right', t.bottomRight[lang])}${option('bottom-left', t.bottomLeft[lang])}${option('center', t.center[lang])}</select></div>
-    <button class="secondary" type="button" id="preview">${t.preview[lang]}</button>
   </form>
-  <section class="card snippet-code" aria-labelledby="code-title">
-    <h2 id="code-title">${t.code[lang]}</h2>
-    <p class="muted" id="snippet-form"></p>
-    <pre><code id="snippet"></code></pre>
-    <div class="copy-row"><button type="button" id="copy">${t.copy[lang]}</button><span id="copied" role="status" class="muted"></span></div>
-    <p class="muted small">${t.pinned[lang].replace('{version}', script.version)}</p>
-  </section>
-</div>
-<script async src="/${script.plain.name}"></script>`,
+</div>`,
     });
   });
 }

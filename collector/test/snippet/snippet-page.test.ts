@@ -24,6 +24,8 @@ afterAll(async () => {
 });
 
 const attribute = (html: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(html)?.[1];
+/** The snippet as the page shows it (and the copy button copies it). */
+const snippetOf = (html: string) => /<code id="snippet">([^<]*)<\/code>/.exec(html)![1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
 describe('the snippet builder page', () => {
   it('needs sign-in', async () => {
@@ -33,14 +35,17 @@ describe('the snippet builder page', () => {
     expect((await collector.request('/builder.html')).headers.get('location')).toBe('/app/snippet');
   });
 
-  it('gives the page the pinned script, its hash, the endpoint (the request origin) and the allow list; strict CSP, nothing inline', async () => {
+  it('writes one tag: the pinned script with its hash, and this app\'s addresses only (answers, published surveys, shown report); strict CSP, nothing inline', async () => {
     const response = await collector.request('/app/snippet', { headers: { cookie } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
     const html = await response.text();
-    expect(attribute(html, 'data-script-url')).toBe(`${collector.origin}/hearback-0.4.0.min.js`);
-    expect(attribute(html, 'data-integrity')).toBe(sri);
-    expect(attribute(html, 'data-endpoint')).toBe(`${collector.origin}/api/responses`);
+    expect(snippetOf(html)).toBe(
+      `<script async src="${collector.origin}/hearback-0.4.0.min.js"\n` +
+      `        integrity="${sri}" crossorigin="anonymous"\n` +
+      `        data-endpoint="${collector.origin}/api/responses"\n` +
+      `        data-surveys-url="${collector.origin}/api/surveys.json"\n` +
+      `        data-shown-url="${collector.origin}/api/shown"></script>`);
     expect(attribute(html, 'data-allowed-origins')).toBe('https://shop.example,https://www.shop.example');
     expect(html).toContain('<script type="module" src="/assets/snippet.js"></script>');
     expect(html).toMatch(/<a href="\/app\/snippet" aria-current="page">Snippet<\/a>/);
@@ -57,8 +62,11 @@ describe('the snippet builder page', () => {
       });
       const ownerCookie = signedIn.headers.getSetCookie()[0].split(';')[0];
       const html = await (await behindProxy.request('/app/snippet', { headers: { cookie: `${ownerCookie}; hearback_lang=th` } })).text();
-      expect(attribute(html, 'data-script-url')).toBe('https://feedback.shop.example/hearback-0.4.0.min.js');
-      expect(attribute(html, 'data-endpoint')).toBe('https://feedback.shop.example/api/responses');
+      const snippet = snippetOf(html);
+      expect(snippet).toContain('src="https://feedback.shop.example/hearback-0.4.0.min.js"');
+      expect(snippet).toContain('data-endpoint="https://feedback.shop.example/api/responses"');
+      expect(snippet).toContain('data-surveys-url="https://feedback.shop.example/api/surveys.json"');
+      expect(snippet).toContain('data-shown-url="https://feedback.shop.example/api/shown"');
       expect(html).toContain('<html lang="th">');
       expect(html).toContain('สคริปต์ของคุณ');
     } finally {

@@ -87,7 +87,7 @@ describe('the answer is stored before the visitor moves on', () => {
   });
 });
 
-describe('reasons, contact and the promoter link', () => {
+describe('reasons, contact and the review link', () => {
   it('sends chosen reason chips, "Other" as other, and the detractor contact consent', async () => {
     const { view, request } = openPrompt({ type: 'nps', reasons: ['Price', 'Delivery'], askContact: true, followUp: false });
     await choose(view, '2');
@@ -107,18 +107,18 @@ describe('reasons, contact and the promoter link', () => {
     expect(view().queryByRole('checkbox')).toBeNull();
   });
 
-  it('shows the promoter link on the thank-you only to promoters, after the answer is saved', async () => {
+  it.each([['detractor', /^1/], ['passive', '3'], ['promoter', /^5/]] as const)('offers the review link on a %s\'s thank-you too (no review gating), after the answer is saved', async (_band, score) => {
     const link = { url: 'https://g.page/r/shop/review', label: { en: 'Review us on Google', th: 'รีวิวเราบน Google' } };
-    const promoter = openPrompt({ type: 'csat', followUp: false, promoterLink: link });
-    await choose(promoter.view, /^5/);
-    const anchor = await promoter.view().findByRole('link', { name: 'Review us on Google' });
+    const { view, request } = openPrompt({ type: 'csat', followUp: false, reviewLink: link });
+    await choose(view, score);
+    const anchor = await view().findByRole('link', { name: 'Review us on Google' });
     expect(anchor.getAttribute('href')).toBe(link.url);
-    expect(promoter.request.onComplete).toHaveBeenCalled();
-    promoter.ui.destroy();
+    expect(request.onComplete).toHaveBeenCalled();
+  });
 
-    const detractor = openPrompt({ type: 'csat', followUp: false, promoterLink: link });
-    await choose(detractor.view, /^1/);
-    await waitFor(() => expect(detractor.view().getByRole('status').textContent).toContain('Thank you'));
-    expect(detractor.view().queryByRole('link')).toBeNull();
+  it('still reads the old name promoterLink, for every band', async () => {
+    const { view } = openPrompt({ type: 'nps', followUp: false, promoterLink: { url: 'https://g.page/r/shop/review', label: 'Review us' } });
+    await choose(view, '2');
+    expect((await view().findByRole('link', { name: 'Review us' })).getAttribute('href')).toBe('https://g.page/r/shop/review');
   });
 });

@@ -35,6 +35,17 @@ describe('data-* attributes → init options', () => {
     expect(options).toEqual({ endpoint: 'https://e.com/f', theme: {} });
   });
 
+  it('the app\'s snippet: data-surveys-url and data-shown-url, no survey in the tag', () => {
+    const { options, errors } = optionsFromAttributes({
+      endpoint: 'https://app.example/api/responses', surveysUrl: 'https://app.example/api/surveys.json', shownUrl: 'https://app.example/api/shown',
+    });
+    expect(errors).toEqual([]);
+    expect(options).toEqual({
+      endpoint: 'https://app.example/api/responses', surveysUrl: 'https://app.example/api/surveys.json', shownUrl: 'https://app.example/api/shown', theme: {},
+    });
+    expect(optionsFromAttributes({ endpoint: 'https://e.com/f', surveysUrl: '' }).errors).toEqual(['data-surveys-url must be an https URL, not empty (got "")']);
+  });
+
   it('without data-endpoint there is nothing to start', () => {
     expect(optionsFromAttributes({ survey: 'nps' }).options).toBeUndefined();
   });

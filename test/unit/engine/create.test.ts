@@ -50,6 +50,30 @@ describe('engine', () => {
     expect(fake.log).not.toContain('dismissed nps');
   });
 
+  it('surveysUrl: triggers start with the published surveys (inline ones win by id); events tracked meanwhile still count', async () => {
+    const fake = createFakeParts();
+    const hb = createEngine({ endpoint, surveys, surveysUrl: 'https://app.example/api/surveys.json' }, fake.parts);
+    hb.track('checkout');
+    expect(fake.triggered).toEqual([]);
+    expect(fake.tracked).toEqual([]);
+    fake.publish([
+      { id: 'after-checkout', type: 'nps', question: 'published, but the page defines this id' },
+      { id: 'after-support', type: 'ces', question: 'How easy was that?' },
+    ]);
+    await tick();
+    expect(fake.triggered).toHaveLength(1);
+    expect(fake.triggered[0].map((s) => [s.id, s.type])).toEqual([['after-checkout', 'csat'], ['after-support', 'ces']]);
+    expect(fake.tracked).toEqual(['checkout']);
+    expect(await hb.show('after-support')).toBe(true);
+    expect(fake.request!.survey.question).toBe('How easy was that?');
+  });
+
+  it('without surveysUrl nothing is read and the triggers start at once', () => {
+    const fake = createFakeParts();
+    createEngine({ endpoint, surveys }, fake.parts);
+    expect(fake.triggered).toEqual([[expect.objectContaining({ id: 'after-checkout' })]]);
+  });
+
   it('triggers go through the rules; a refusal shows nothing', async () => {
     const fake = createFakeParts({ allow: false });
     createEngine({ endpoint, surveys }, fake.parts);

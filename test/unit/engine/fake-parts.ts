@@ -15,6 +15,10 @@ export function createFakeParts(options: { allow?: boolean } = {}) {
   const idle = new Set<() => void>();
   /** Whether the prompt's code can load now (offline or blocked when false), and how often it was asked for. */
   const prompt = { available: true, loads: 0 };
+  /** What `surveysUrl` answers, when the test releases it (`publish`). */
+  let publish!: (surveys: Survey[]) => void;
+  const published = new Promise<Survey[]>((resolve) => (publish = resolve));
+  const triggered: Survey[][] = [];
   const parts: EngineParts = {
     supportedLocales: ['en', 'th'],
     store: () => createMemoryStore(),
@@ -44,8 +48,10 @@ export function createFakeParts(options: { allow?: boolean } = {}) {
       dismissed: async (survey) => void log.push('dismissed ' + survey.id),
       identify: (id) => void log.push('identify ' + id),
     }),
-    triggers: ({ onFire }) => {
+    published: () => published,
+    triggers: ({ onFire, config }) => {
       fire = onFire;
+      triggered.push(config.surveys);
       return { track: (event) => void tracked.push(event), destroy: () => log.push('triggers.destroy') };
     },
     prompt: () => ({
@@ -69,7 +75,7 @@ export function createFakeParts(options: { allow?: boolean } = {}) {
     },
   };
   return {
-    parts, log, stored, tracked, prompt,
+    parts, log, stored, tracked, prompt, publish, triggered,
     get request() { return request; },
     fire: (...args: Parameters<OnFire>) => fire!(...args),
     runIdle() {

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configFor, endpoint, fakeWindow, makeAnswer, settle, outboxFactory, storedIds } from './helpers';
+import { configFor, endpoint, fakeWindow, makeAnswer, quietLog, settle, outboxFactory, storedIds } from './helpers';
 
 interface Received { id: string; body: Record<string, unknown>; contentType: string | null; keepalive: boolean; credentials: string; at: number }
 
@@ -132,6 +132,57 @@ describe('outbox delivery', () => {
     expect(events.of('sent')).toEqual([]);
     expect(await stored(store)).toEqual([]);
     expect(outbox.status()).toMatchObject({ pending: 0, lastError: expect.stringContaining('400') });
+  });
+
+  it('keeps an answer the endpoint refuses with 403, says once how to allow the site, and delivers it once the site is allowed', async () => {
+    replies = [status(403)];
+    const log = quietLog();
+    const { outbox, events, store } = start({ log, window: Object.assign(fakeWindow().window, { location: { origin: 'https://shop.example' } }) });
+    const first = makeAnswer();
+    const second = makeAnswer();
+    await outbox.enqueue(first);
+    await outbox.flush();
+    await outbox.enqueue(second);
+    await outbox.flush();
+    expect(received).toHaveLength(2);
+    expect(await stored(store)).toEqual([first.id, second.id].sort());
+    expect(outbox.status().pending).toBe(2);
+    // Tried again a minute later, not in a burst.
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(received).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(received).toHaveLength(4);
+    // The owner allows the site: at the next try both go, once each.
+    replies = [status(201)];
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(events.of('sent').map((e) => e.id).sort()).toEqual([first.id, second.id].sort());
+    expect(await stored(store)).toEqual([]);
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(received).toHaveLength(6);
+    const lines = log.lines.filter((line) => line.includes('403'));
+    expect(lines).toEqual([
+      "error https://collect.example refused answers from https://shop.example (HTTP 403): allow https://shop.example in the owner's app, Settings → Sites. The answers are kept on this device and sent once the site is allowed.",
+    ]);
+    expect(events.of('error')).toEqual([{ kind: 'delivery', id: first.id, status: 403, message: lines[0].slice(6) }]);
+  });
+
+  it('an answer refused with 403 goes again at the next page view, without waiting out its minute', async () => {
+    replies = [status(403)];
+    const first = start();
+    const answer = makeAnswer();
+    await first.outbox.enqueue(answer);
+    await first.outbox.flush();
+    expect(received).toHaveLength(1);
+    first.outbox.destroy();
+    // The owner allows the site; the visitor opens the next page ten seconds later.
+    replies = [status(201)];
+    await vi.advanceTimersByTimeAsync(10_000);
+    const next = start({ store: first.store });
+    await next.outbox.flush();
+    await settle();
+    expect(received.map((r) => r.id)).toEqual([answer.id, answer.id]);
+    expect(next.events.of('sent')).toEqual([expect.objectContaining({ id: answer.id, status: 201 })]);
+    expect(await stored(first.store)).toEqual([]);
   });
 
   it('treats 409 (the receiver has it already) as delivered', async () => {

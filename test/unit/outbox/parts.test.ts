@@ -74,7 +74,7 @@ describe('delivery of one record', () => {
     const parts = cacheOn();
     const transport: Transport = { post: vi.fn(async () => { if (reply instanceof Error) throw reply; return reply; }) };
     const leases = createLeases({ records: parts.records, store: parts.store, log: quietLog(), tab: 'tab-a', now: () => t0, locks: undefined });
-    const delivery = createDelivery({ ...parts, emit: parts.events.emit, leases, transport, now: () => t0, random: () => 0, changed: () => undefined });
+    const delivery = createDelivery({ ...parts, emit: parts.events.emit, leases, transport, now: () => t0, random: () => 0, changed: () => undefined, refusedOrigin: vi.fn() });
     return { ...parts, delivery, transport };
   };
 

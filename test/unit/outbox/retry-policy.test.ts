@@ -24,8 +24,13 @@ describe('retry policy', () => {
     expect(decide(undefined, null, 0, now, () => 0)).toEqual({ kind: 'retry', delayMs: 500 });
   });
 
-  it.each([400, 401, 403, 404, 410, 413, 422, 301])('HTTP %i is given up', (status) => {
+  it.each([400, 401, 404, 410, 413, 422, 301])('HTTP %i is given up', (status) => {
     expect(decide(status, '5', 0, now, () => 0)).toEqual({ kind: 'drop' });
+  });
+
+  it('HTTP 403 (this site is not allowed yet) is kept and tried again at least a minute later, then on the backoff', () => {
+    expect(decide(403, null, 0, now, () => 0)).toEqual({ kind: 'retry', delayMs: 60_000, refusedOrigin: true });
+    expect(decide(403, null, 9, now, () => 1)).toEqual({ kind: 'retry', delayMs: 300_000, refusedOrigin: true });
   });
 
   it('honours Retry-After in seconds and as an HTTP date, up to 5 minutes', () => {
