@@ -61,6 +61,9 @@ import { loadScriptFiles, type ScriptFiles, type ScriptMissing } from './script/
 import { mountScript } from './script/mount-script';
 import { mountSettings } from './settings/mount-settings';
 import { mountSnippet } from './snippet/mount-snippet';
+import { createLiveSettings, liveConfig } from './site-settings/live-settings';
+import { createRefusedSites } from './site-settings/refused-sites';
+import { createSiteSettingsStore } from './site-settings/site-settings-store';
 import { pickLang } from './shell/lang';
 import { mountShell } from './shell/mount-shell';
 import { createNav } from './shell/nav';
@@ -81,6 +84,8 @@ export interface AppDeps {
   site?: MountFeature;
   /** The widget script to serve. @default the SDK's `dist/` in this repository, read once here */
   script?: ScriptFiles | ScriptMissing;
+  /** How old this instance's copy of the site settings may get before a request reads it again. @default 1000 */
+  settingsFreshMs?: number;
 }
 
 export interface CollectorApp {
@@ -96,13 +101,17 @@ export interface CollectorApp {
 /** Routes other sites' pages may POST to (they check origins against the allow list themselves). */
 const crossSite = ['/api/responses'];
 
-export function createApp({ db, config, kit = receiverKit, now = () => new Date(), log = createLog(), site, script = loadScriptFiles() }: AppDeps): CollectorApp {
-  const https = config.publicUrl?.startsWith('https://') ?? false;
+export function createApp({ db, config: startConfig, kit = receiverKit, now = () => new Date(), log = createLog(), site, script = loadScriptFiles(), settingsFreshMs }: AppDeps): CollectorApp {
+  const https = startConfig.publicUrl?.startsWith('https://') ?? false;
   const app = new Hono<AppEnv>();
   const nav = createNav();
   const answerHooks = createAnswerHooks();
   const page = createPageRenderer(nav);
-  const deps: FeatureDeps = { db, config, answerHooks, nav, kit, now, log, page, origins: createOriginPolicy(config) };
+  // Settings set in the app (Settings → Site) over the environment's; `config` reads them live.
+  const settings = createLiveSettings({ store: createSiteSettingsStore(db), config: startConfig, log, freshMs: settingsFreshMs });
+  const config = liveConfig(startConfig, settings);
+  const refusedSites = createRefusedSites({ db, timeZone: () => config.timezone, now });
+  const deps: FeatureDeps = { db, config, answerHooks, nav, kit, now, log, page, origins: createOriginPolicy(config), settings, refusedSites };
   const accounts = createAccounts(db, now);
   const cookie = sessionCookie(https);
 
@@ -117,6 +126,10 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   app.notFound(notFound(page));
 
   app.use(requestLog(log));
+  app.use(async (_, next) => {
+    await settings.refresh();
+    await next();
+  });
   app.use(securityHeaders({ https }));
   app.use(pickLang());
   app.use(identify({ sessions: accounts.sessions, apiTokens: accounts.apiTokens, cookie }));

@@ -3,7 +3,7 @@ import type { Html } from '../shell/page';
 import { linkTexts, type LinkLocale } from './link-texts';
 import { faviconHref } from '../shell/favicon';
 import { loopbackWarning } from './loopback-address';
-import { shopStylesheetPath, type ShopLook } from './shop-look';
+import { shopStylesheetPath, type ShopLook } from '../site-settings/shop-look';
 
 /** The two printables: an A5 poster for the wall or the counter, an A6 card for a table tent. */
 export const printSizes = { poster: 'A5', tent: 'A6' } as const;

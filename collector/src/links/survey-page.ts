@@ -3,7 +3,7 @@ import type { Html } from '../shell/page';
 import type { IgnoredLinkField } from './link-context';
 import { linkTexts, type LinkLocale } from './link-texts';
 import type { LinkSurvey } from './link-survey';
-import { shopStylesheetPath, type ShopLook } from './shop-look';
+import { shopStylesheetPath, type ShopLook } from '../site-settings/shop-look';
 import { faviconHref } from '../shell/favicon';
 
 /**
