@@ -60,6 +60,7 @@ import { mountPrivacy } from './privacy/mount-privacy';
 import { loadScriptFiles, type ScriptFiles, type ScriptMissing } from './script/script-files';
 import { mountScript } from './script/mount-script';
 import { mountSettings } from './settings/mount-settings';
+import { mountShown } from './shown/mount-shown';
 import { mountSnippet } from './snippet/mount-snippet';
 import { createLiveSettings, liveConfig } from './site-settings/live-settings';
 import { createRefusedSites } from './site-settings/refused-sites';
@@ -99,7 +100,7 @@ export interface CollectorApp {
 }
 
 /** Routes other sites' pages may POST to (they check origins against the allow list themselves). */
-const crossSite = ['/api/responses'];
+const crossSite = ['/api/responses', '/api/shown'];
 
 export function createApp({ db, config: startConfig, kit = receiverKit, now = () => new Date(), log = createLog(), site, script = loadScriptFiles(), settingsFreshMs }: AppDeps): CollectorApp {
   const https = startConfig.publicUrl?.startsWith('https://') ?? false;
@@ -144,6 +145,7 @@ export function createApp({ db, config: startConfig, kit = receiverKit, now = ()
   mountAuth(app, deps, { accounts, cookie });
   mountPasswords(app, deps, { cookie });
   mountResponses(app, deps, { store: createResponsesStore({ db, hooks: answerHooks }) });
+  mountShown(app, deps);
   mountInbox(app, deps);
   mountDashboard(app, deps);
   mountSettings(app, deps, { accounts });
