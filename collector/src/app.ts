@@ -61,6 +61,7 @@ import { loadScriptFiles, type ScriptFiles, type ScriptMissing } from './script/
 import { mountScript } from './script/mount-script';
 import { mountSettings } from './settings/mount-settings';
 import { mountShown } from './shown/mount-shown';
+import { mountResponseRates } from './response-rates/mount-response-rates';
 import { mountSnippet } from './snippet/mount-snippet';
 import { createLiveSettings, liveConfig } from './site-settings/live-settings';
 import { createRefusedSites } from './site-settings/refused-sites';
@@ -148,6 +149,8 @@ export function createApp({ db, config: startConfig, kit = receiverKit, now = ()
   mountShown(app, deps);
   mountInbox(app, deps);
   mountDashboard(app, deps);
+  // The survey editor's published surveys join the live list here: `{ published: () => … ids }`.
+  mountResponseRates(app, deps);
   mountSettings(app, deps, { accounts });
   mountScript(app, { script });
   mountSnippet(app, deps, { script });
