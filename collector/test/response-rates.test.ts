@@ -3,6 +3,7 @@
 // context value on the response-rate view and its API; bad reports get readable 400 problems, a
 // site not allowed gets 403 and is listed under Refused sites, and the counts stay bounded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ShownEntry } from '../src/shown/shown-report';
 import { createShownStore } from '../src/shown/shown-store';
 import { createRefusedSites } from '../src/site-settings/refused-sites';
 import { answer, databaseKind, signIn, startTestCollector, type TestCollector } from './harness';
@@ -14,7 +15,7 @@ describe(`shown reports and response rates (${databaseKind})`, { timeout: 60_000
   let owner: string;
   const at = new Date().toISOString();
   const shownEntry = (overrides: Record<string, unknown> = {}) =>
-    ({ survey: 'after-checkout', type: 'csat', mode: 'popup', locale: 'th', url: `${shop}/checkout/done`, context: { branch: 'Siam' }, at, ...overrides });
+    ({ survey: 'after-checkout', type: 'csat', mode: 'popup' as ShownEntry['mode'], locale: 'th', url: `${shop}/checkout/done`, context: { branch: 'Siam' }, at, ...overrides });
   const report = (body: unknown, { origin = shop, type = 'text/plain;charset=UTF-8' } = {}) =>
     collector.request('/api/shown', { method: 'POST', headers: { 'content-type': type, origin }, body: typeof body === 'string' ? body : JSON.stringify(body) });
   const postAnswer = (overrides: Record<string, unknown>) =>
@@ -83,7 +84,7 @@ describe(`shown reports and response rates (${databaseKind})`, { timeout: 60_000
     expect(refused.status).toBe(403);
     expect((await refused.json()).problems[0]).toContain('Settings → Site');
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
-    expect(await (await collector.request('/settings', { headers: { cookie: owner } })).text()).toContain('Answers from https://stranger.example were refused 1 times today');
+    expect(await (await collector.request('/settings', { headers: { cookie: owner } })).text()).toContain('Answers from https://stranger.example were refused once today');
     const allowed = await report({ v: 1, shown: [shownEntry()] });
     expect(allowed.headers.get('access-control-allow-origin')).toBe(shop);
   });

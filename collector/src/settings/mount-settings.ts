@@ -57,10 +57,11 @@ export function mountSettings(app: App, deps: FeatureDeps, { accounts }: { accou
     const site = owner ? html`${refusedSection({ lang, sites: refused, lockedBy: settings.locked.allowedOrigins, timeZone: config.timezone })}
 ${siteSection({
   lang, locked: settings.locked, hasLogo: settings.current().hasLogo, problems: siteDraft?.problems, zones: timeZones(),
+  placeholders: { timezone: settings.current().timezone, inboxDueHours: String(settings.current().inboxDueHours) },
   values: siteDraft?.values ?? siteFormValues(settings.stored(), settings.current(), settings.locked),
 })}` : '';
     const when = (iso: string) => new Date(iso).toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-    return page(c, { title: t.title[lang], status, main: html`
+    return page(c, { title: t.title[lang], status, styles: owner ? ['settings'] : [], main: html`
 <h1>${t.title[lang]}</h1>
 ${errors.map((error) => html`<p class="error" role="alert">${error}</p>`)}
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}

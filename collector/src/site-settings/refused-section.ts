@@ -15,7 +15,8 @@ export function refusedSection({ lang, sites, lockedBy, timeZone }: { lang: Lang
   <h2 id="refused">${t.refused[lang]}</h2>
   <p class="muted">${t.refusedLead[lang]}</p>
   <ul class="rows">${sites.length ? sites.map((site) => {
-    const question = site.today
+    const question = site.today === 1 ? fill(t.refusedTodayOnce[lang], { origin: site.origin })
+      : site.today
       ? fill(t.refusedToday[lang], { origin: site.origin, count: site.today.toLocaleString(lang === 'th' ? 'th-TH' : 'en') })
       : fill(t.refusedEarlier[lang], { origin: site.origin, count: site.total.toLocaleString(lang === 'th' ? 'th-TH' : 'en'), when: when(site.lastAt) });
     return html`<li class="refused-site"><span>${question}</span>

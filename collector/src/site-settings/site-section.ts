@@ -21,9 +21,11 @@ export function siteFormValues(stored: StoredSettings, effective: SiteSettings, 
 }
 
 /** Settings → Site: allowed sites, the shop's look, time zone, public address, retention, inbox due time. */
-export function siteSection({ lang, values, locked, hasLogo, problems = [], zones }: {
+export function siteSection({ lang, values, locked, hasLogo, problems = [], zones, placeholders }: {
   lang: Lang;
   values: SiteFormValues;
+  /** What applies when a field is left empty (the environment's value or the default). */
+  placeholders: Partial<SiteFormValues>;
   locked: Config['locked'];
   hasLogo: boolean;
   problems?: FieldProblem[];
@@ -41,7 +43,8 @@ export function siteSection({ lang, values, locked, hasLogo, problems = [], zone
     html`<p class="small muted" id="${hintId(field)}">${lockedBy ? html`<strong>${fill(t.locked[lang], { name: lockedBy })}</strong> ` : ''}${text}</p>`;
   const input = (field: keyof SiteFormValues, type: string, extra = {} as Record<string, string>) => {
     const { feedback, lockedBy } = control(field, '');
-    const attrs = Object.entries(extra).map(([name, value]) => html` ${name}="${value}"`);
+    const placeholder = placeholders[field] ? { placeholder: placeholders[field] } : {};
+    const attrs = Object.entries({ ...extra, ...placeholder }).map(([name, value]) => html` ${name}="${value}"`);
     return html`<div><label for="${fieldId(field)}">${t[field][lang]}</label>
       <input id="${fieldId(field)}" name="${field}" type="${type}" value="${values[field]}"${attrs}${lockedBy ? html` disabled` : ''}${feedback.attrs}>${feedback.message}
       ${hint(field, t[`${field}Hint` as keyof typeof t]?.[lang] ?? '', lockedBy)}</div>`;

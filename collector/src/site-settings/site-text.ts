@@ -47,6 +47,7 @@ export const siteText = {
     th: 'หน้าเว็บของเว็บไซต์เหล่านี้พยายามส่งคำตอบ แต่ยังไม่ได้รับอนุญาต คำตอบของผู้เข้าชมจะรออยู่ในเบราว์เซอร์และส่งมาเมื่อคุณอนุญาตเว็บไซต์',
   },
   refusedNone: { en: 'No site has been refused.', th: 'ยังไม่มีเว็บไซต์ที่ถูกปฏิเสธ' },
+  refusedTodayOnce: { en: 'Answers from {origin} were refused once today — allow this site?', th: 'คำตอบจาก {origin} ถูกปฏิเสธ 1 ครั้งวันนี้ — อนุญาตเว็บไซต์นี้ไหม?' },
   refusedToday: { en: 'Answers from {origin} were refused {count} times today — allow this site?', th: 'คำตอบจาก {origin} ถูกปฏิเสธ {count} ครั้งวันนี้ — อนุญาตเว็บไซต์นี้ไหม?' },
   refusedEarlier: { en: 'Answers from {origin} were refused {count} times, last on {when} — allow this site?', th: 'คำตอบจาก {origin} ถูกปฏิเสธ {count} ครั้ง ล่าสุดเมื่อ {when} — อนุญาตเว็บไซต์นี้ไหม?' },
   allow: { en: 'Allow', th: 'อนุญาต' },
