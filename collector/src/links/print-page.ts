@@ -1,3 +1,4 @@
+import { logoPath } from '../site-settings/logo-path';
 import { html, raw } from 'hono/html';
 import type { Html } from '../shell/page';
 import { linkTexts, type LinkLocale } from './link-texts';
@@ -51,7 +52,7 @@ export function printPage(input: PrintPageInput): Html {
 ${loopbackWarning(locale, input.link)}
 </div>
 <main class="sheet ${kind}">
-<p class="shop">${look.shopName}</p>
+<p class="shop">${look.hasLogo ? html`<img class="shop-logo" src="${logoPath}" alt="${look.shopName ? '' : locale === 'th' ? 'โลโก้ร้าน' : 'Shop logo'}">` : ''}${look.shopName}</p>
 <h1>${first.scanToTell}</h1>
 <p class="second" lang="${secondLocale}">${second.scanToTell}</p>
 <div class="qr" role="img" aria-label="QR: ${input.link}">${raw(input.qrSvg)}</div>

@@ -119,6 +119,34 @@ describe(`site settings in the app, live on every instance (${databaseKind})`, {
     expect(page).toContain('value="Bangkok"');
   });
 
+  it('a logo uploaded in settings shows on the survey page of every instance; a file that is no image is refused', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const upload = (file: Blob, name: string, cookie = owner) => {
+      const body = new FormData();
+      body.set('shopName', 'ครัวคุณยาย');
+      body.set('colour', '#b45309');
+      body.set('logo', file, name);
+      return changer.request('/settings/site', { method: 'POST', headers: asBrowser(changer, cookie), body });
+    };
+    const fake = await upload(new Blob(['<script>alert(1)</script>'], { type: 'image/png' }), 'logo.png', `${owner}; hearback_lang=th`);
+    expect(fake.status).toBe(400);
+    expect(await fake.text()).toContain('<a href="#site-logo">โลโก้</a>: อัปโหลดรูป PNG, JPEG หรือ WebP ขนาดไม่เกิน 200 KB');
+    expect((await receiver.request('/s/_/logo')).status).toBe(404);
+
+    const uploaded = await upload(new Blob([png], { type: 'image/png' }), 'logo.png');
+    expect(uploaded.status).toBe(200);
+    const logo = await receiver.request('/s/_/logo');
+    expect(logo.status).toBe(200);
+    expect(logo.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await logo.arrayBuffer()).equals(png)).toBe(true);
+    await changer.request('/links/surveys', {
+      method: 'POST', headers: asBrowser(changer, owner, { 'content-type': 'application/x-www-form-urlencoded' }),
+      body: new URLSearchParams({ id: 'table', type: 'csat' }).toString(),
+    });
+    const surveyPage = await (await receiver.request('/s/table')).text();
+    expect(surveyPage).toContain('<p class="shop"><img class="shop-logo" src="/s/_/logo" alt="">ครัวคุณยาย</p>');
+  });
+
   it('staff cannot change site settings', async () => {
     await changer.accounts.users.add({ email: 'staff@shop.example', password: 'staff password 123', role: 'staff' });
     const staff = await signIn(changer, { email: 'staff@shop.example', password: 'staff password 123' });
