@@ -6,6 +6,8 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import type { Log } from './http/log';
 import type { OriginPolicy } from './responses/origin-policy';
+import type { LiveSettings } from './site-settings/live-settings';
+import type { RefusedSites } from './site-settings/refused-sites';
 import type { Nav } from './shell/nav';
 import type { RenderPage } from './shell/page';
 
@@ -55,6 +57,14 @@ export interface FeatureDeps {
    * CORS): HEARBACK_ALLOWED_ORIGINS, this app's own origin, or no Origin (server to server).
    */
   origins: OriginPolicy;
+  /**
+   * The settings set in the app (Settings → Site), in effect now: `settings.current()`, and
+   * `settings.inboxDueHours()`. `config` reads the app settings it shares (allowed sites, time
+   * zone, public address, retention) through it, so `config.timezone` is always current.
+   */
+  settings: LiveSettings;
+  /** `refusedSites.record(origin)`: an answer or shown report refused for its site. */
+  refusedSites: RefusedSites;
 }
 
 /** A feature: mounts its routes (and registers its hooks and nav entry) on the app. */

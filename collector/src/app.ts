@@ -60,8 +60,13 @@ import { mountPrivacy } from './privacy/mount-privacy';
 import { loadScriptFiles, type ScriptFiles, type ScriptMissing } from './script/script-files';
 import { mountScript } from './script/mount-script';
 import { mountSettings } from './settings/mount-settings';
+import { mountShown } from './shown/mount-shown';
+import { mountResponseRates } from './response-rates/mount-response-rates';
 import { mountSnippet } from './snippet/mount-snippet';
 import { mountSurveys } from './surveys/mount-surveys';
+import { createLiveSettings, liveConfig } from './site-settings/live-settings';
+import { createRefusedSites } from './site-settings/refused-sites';
+import { createSiteSettingsStore } from './site-settings/site-settings-store';
 import { pickLang } from './shell/lang';
 import { mountShell } from './shell/mount-shell';
 import { createNav } from './shell/nav';
@@ -82,6 +87,8 @@ export interface AppDeps {
   site?: MountFeature;
   /** The widget script to serve. @default the SDK's `dist/` in this repository, read once here */
   script?: ScriptFiles | ScriptMissing;
+  /** How old this instance's copy of the site settings may get before a request reads it again. @default 1000 */
+  settingsFreshMs?: number;
 }
 
 export interface CollectorApp {
@@ -95,15 +102,19 @@ export interface CollectorApp {
 }
 
 /** Routes other sites' pages may POST to (they check origins against the allow list themselves). */
-const crossSite = ['/api/responses'];
+const crossSite = ['/api/responses', '/api/shown'];
 
-export function createApp({ db, config, kit = receiverKit, now = () => new Date(), log = createLog(), site, script = loadScriptFiles() }: AppDeps): CollectorApp {
-  const https = config.publicUrl?.startsWith('https://') ?? false;
+export function createApp({ db, config: startConfig, kit = receiverKit, now = () => new Date(), log = createLog(), site, script = loadScriptFiles(), settingsFreshMs }: AppDeps): CollectorApp {
+  const https = startConfig.publicUrl?.startsWith('https://') ?? false;
   const app = new Hono<AppEnv>();
   const nav = createNav();
   const answerHooks = createAnswerHooks();
   const page = createPageRenderer(nav);
-  const deps: FeatureDeps = { db, config, answerHooks, nav, kit, now, log, page, origins: createOriginPolicy(config) };
+  // Settings set in the app (Settings → Site) over the environment's; `config` reads them live.
+  const settings = createLiveSettings({ store: createSiteSettingsStore(db), config: startConfig, log, freshMs: settingsFreshMs });
+  const config = liveConfig(startConfig, settings);
+  const refusedSites = createRefusedSites({ db, timeZone: () => config.timezone, now });
+  const deps: FeatureDeps = { db, config, answerHooks, nav, kit, now, log, page, origins: createOriginPolicy(config), settings, refusedSites };
   const accounts = createAccounts(db, now);
   const cookie = sessionCookie(https);
 
@@ -118,6 +129,10 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   app.notFound(notFound(page));
 
   app.use(requestLog(log));
+  app.use(async (_, next) => {
+    await settings.refresh();
+    await next();
+  });
   app.use(securityHeaders({ https }));
   app.use(pickLang());
   app.use(identify({ sessions: accounts.sessions, apiTokens: accounts.apiTokens, cookie }));
@@ -132,8 +147,11 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   mountAuth(app, deps, { accounts, cookie });
   mountPasswords(app, deps, { cookie });
   mountResponses(app, deps, { store: createResponsesStore({ db, hooks: answerHooks }) });
+  mountShown(app, deps);
   mountInbox(app, deps);
   mountDashboard(app, deps);
+  // The survey editor's published surveys join the live list here: `{ published: () => … ids }`.
+  mountResponseRates(app, deps);
   mountSettings(app, deps, { accounts });
   mountScript(app, { script });
   mountSnippet(app, deps, { script });

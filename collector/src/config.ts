@@ -41,7 +41,17 @@ export interface Config {
   allowPrivateDestinations: boolean;
   /** Alerts one channel is sent per rolling hour; the rest are held and counted in its digest. 0: no cap. */
   alertsPerHour: number;
+  /**
+   * Settings the owner may also set in the app (Settings → Site) that the environment or a flag
+   * set here: the variable's (or flag's) name by setting. Such a value wins over the app's and
+   * shows there as locked, naming the variable.
+   */
+  locked: Partial<Record<AppSetting, string>>;
 }
+
+/** Settings the owner may change in the app; set by the environment, they are locked there. */
+export const appSettings = ['allowedOrigins', 'timezone', 'publicUrl', 'retentionDays'] as const;
+export type AppSetting = (typeof appSettings)[number];
 
 export class ConfigError extends Error {
   name = 'ConfigError';
@@ -146,12 +156,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems: string[] = [];
   const flags = readFlags(args, problems);
   const parsed: Parsed = {};
+  const locked: Config['locked'] = {};
   for (const [key, setting] of Object.entries(settings) as [keyof Settings, Settings[keyof Settings]][]) {
     const fromFlag = flags[setting.flag];
     const raw = fromFlag ?? (env[setting.env] === '' ? undefined : env[setting.env]) ?? ('fallback' in setting ? (typeof setting.fallback === 'function' ? setting.fallback() : setting.fallback) : undefined);
     if (raw === undefined) continue;
     const result = (setting.schema as z.ZodType).safeParse(raw);
     const name = fromFlag !== undefined ? `--${setting.flag}` : setting.env;
+    if (result.success && (appSettings as readonly string[]).includes(key) && (fromFlag !== undefined || env[setting.env])) locked[key as AppSetting] = name;
     if (result.success) (parsed as Record<string, unknown>)[key] = result.data;
     else problems.push(`${name}: ${JSON.stringify(key === 'adminPassword' || key === 'secretKey' ? '***' : raw)} ${result.error.issues[0]?.message ?? 'is not allowed'}`);
   }
@@ -179,7 +191,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKey: parsed.secretKey,
     allowPrivateDestinations: parsed.allowPrivateDestinations!,
     alertsPerHour: parsed.alertsPerHour!,
+    locked,
   };
+}
+
+/**
+ * Checks one app setting's value as its variable would be checked (`allowedOrigins` as the
+ * comma-separated list): the settings page validates with the same rules as the environment.
+ */
+export function checkAppSetting<K extends AppSetting>(key: K, raw: string): { ok: true; value: Config[K] } | { ok: false; problem: string } {
+  const result = (settings[key].schema as z.ZodType).safeParse(raw);
+  return result.success ? { ok: true, value: result.data as Config[K] } : { ok: false, problem: result.error.issues[0]?.message ?? 'is not allowed' };
 }
 
 function readFlags(args: string[], problems: string[]): Record<string, string | undefined> {
@@ -201,5 +223,5 @@ export function isLoopback(host: string): boolean {
 
 /** A complete configuration for tests and embedding, with the defaults filled in. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ HEARBACK_DATA_DIR: 'memory', HEARBACK_TIMEZONE: 'UTC' }), ...overrides };
+  return { ...loadConfig({ HEARBACK_DATA_DIR: 'memory', HEARBACK_TIMEZONE: 'UTC' }), locked: {}, ...overrides };
 }

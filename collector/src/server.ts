@@ -61,8 +61,11 @@ export async function startServer({ config, log = createLog(), say = (line: stri
     const owner = await ensureOwner({ db, users: collector.accounts.users, config, origin: config.publicUrl ?? origin });
     say(`hearback collector listening on ${origin}${config.publicUrl ? ` (public address ${config.publicUrl})` : ''}`);
     say(`  database:  ${where}${applied.length ? ` (migrated: ${applied.join(', ')})` : ''}`);
-    say(`  answers:   POST ${config.publicUrl ?? origin}/api/responses from ${config.allowedOrigins.length ? config.allowedOrigins.join(', ') : 'this app\'s own pages only (set HEARBACK_ALLOWED_ORIGINS)'}`);
-    if (config.retentionDays) say(`  retention: answers are deleted ${config.retentionDays} days after they arrive (checked now and hourly)`);
+    // What is in effect: the environment, or what the owner set in the app (Settings → Site).
+    await collector.deps.settings.refresh({ force: true });
+    const live = collector.deps.config;
+    say(`  answers:   POST ${live.publicUrl ?? origin}/api/responses from ${live.allowedOrigins.length ? live.allowedOrigins.join(', ') : 'this app\'s own pages only (allow sites in Settings → Site, or HEARBACK_ALLOWED_ORIGINS)'}`);
+    if (live.retentionDays) say(`  retention: answers are deleted ${live.retentionDays} days after they arrive (checked now and hourly)`);
     if (owner && 'owner' in owner) say(`  owner:     ${owner.owner} created from HEARBACK_ADMIN_EMAIL`);
     const sealed = await collector.alerts.sealStoredSecrets();
     say(`  alerts:    channel secrets ${collector.alerts.sealing ? `encrypted with HEARBACK_SECRET_KEY${sealed ? ` (${sealed} channel${sealed === 1 ? '' : 's'} encrypted now)` : ''}` : 'stored as typed (set HEARBACK_SECRET_KEY to encrypt them)'}`);
@@ -72,12 +75,17 @@ export async function startServer({ config, log = createLog(), say = (line: stri
     await db.close().catch(() => {});
     throw error;
   }
-  // Answers older than HEARBACK_RETENTION_DAYS go now and then every hour, in bounded batches.
-  const retention = config.retentionDays
-    ? startRetentionJob({ deleteExpired: createRetention({ db, days: config.retentionDays }), log })
-    : undefined;
-  // The dashboard's daily rollups: past days on start, then every 10 minutes (yesterday after midnight).
-  const rollups = startRollupJob({ builder: createRollupBuilder({ db, timeZone: config.timezone }), log });
+  // Answers older than the retention period (HEARBACK_RETENTION_DAYS, or Settings → Site, read on
+  // every run) go now and then every hour, in bounded batches.
+  const { config: live, settings } = collector.deps;
+  const retentionDays = async () => {
+    await settings.refresh();
+    return live.retentionDays;
+  };
+  const retention = startRetentionJob({ deleteExpired: createRetention({ db, days: retentionDays }), log });
+  // The dashboard's daily rollups, in the shop's zone as set now: past days on start, then every 10
+  // minutes (yesterday after midnight).
+  const rollups = startRollupJob({ builder: createRollupBuilder({ db, timeZone: () => live.timezone }), log });
   const origin = urlOf(server.address() as AddressInfo);
   return {
     ...collector,
@@ -96,7 +104,7 @@ export async function startServer({ config, log = createLog(), say = (line: stri
         // Keep-alive connections with no request in flight would hold close() open: end them now.
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
-      await retention?.stop();
+      await retention.stop();
       await rollups.stop();
       await collector.alerts.worker.stop();
       await db.close();

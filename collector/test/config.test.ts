@@ -17,8 +17,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ HEARBACK_TIMEZONE: 'Asia/Bangkok' })).toEqual({
       port: 8787, host: '127.0.0.1', databaseUrl: undefined, dataDir: '.data/pglite', publicUrl: undefined, allowedOrigins: [],
       timezone: 'Asia/Bangkok', retentionDays: undefined, admin: undefined, rateLimit: { limit: 60, windowSeconds: 60 }, trustProxy: 0, lineApiUrl: 'https://api.line.me', allowPrivateDestinations: false, alertsPerHour: 30,
-      alertLeaseSeconds: 120,
+      alertLeaseSeconds: 120, locked: { timezone: 'HEARBACK_TIMEZONE' },
     });
+  });
+
+  it('says which app settings the environment or a flag locks, by the name that set them', () => {
+    const config = loadConfig({ HEARBACK_TIMEZONE: 'Asia/Bangkok', HEARBACK_ALLOWED_ORIGINS: 'https://shop.example', HEARBACK_RETENTION_DAYS: '' }, ['--public-url', 'https://feedback.shop.example']);
+    expect(config.locked).toEqual({ timezone: 'HEARBACK_TIMEZONE', allowedOrigins: 'HEARBACK_ALLOWED_ORIGINS', publicUrl: '--public-url' });
   });
 
   it('reads every setting, and a flag wins over its variable', () => {

@@ -9,7 +9,7 @@ import { quoted, readSchemaPlan, type SchemaPlan } from './backup-tables';
  * makes): they do not make it "in use". The backup's own rows replace them, so links printed
  * before the backup keep their signatures.
  */
-const PRESENT_WHEN_EMPTY = new Set(['settings_version', 'setup_links', 'link_look', 'link_signing_key']);
+const PRESENT_WHEN_EMPTY = new Set(['settings_version', 'setup_links', 'site_settings', 'link_signing_key']);
 
 export interface RestoreSummary {
   header: BackupHeader;

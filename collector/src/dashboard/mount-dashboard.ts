@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
 import type { App, FeatureDeps } from '../app-env';
+import { perZone } from '../site-settings/per-zone';
 import { requireUser } from '../auth/require-user';
 import { problem } from '../http/problem';
 import { createCaseStore } from '../inbox/case-store';
@@ -28,9 +29,11 @@ const contextKey = /^[A-Za-z0-9_.-]{1,64}$/;
 export function mountDashboard(app: App, deps: FeatureDeps) {
   const { db, config, kit, nav, page } = deps;
   const kinds = kit.surveyKinds;
-  const queries = createDashboardQueries({ db, timeZone: config.timezone, kinds });
-  const comments = createCommentsQuery({ db, timeZone: config.timezone, kinds });
-  const cases = createCaseStore({ db, timeZone: config.timezone, kinds, now: deps.now });
+  // Made for the shop's zone as it is now (Settings → Site may change it).
+  const zone = () => config.timezone;
+  const queries = perZone(zone, (timeZone) => createDashboardQueries({ db, timeZone, kinds }));
+  const comments = perZone(zone, (timeZone) => createCommentsQuery({ db, timeZone, kinds }));
+  const cases = perZone(zone, (timeZone) => createCaseStore({ db, timeZone, kinds, now: deps.now }));
 
   nav.add({ href: '/dashboard', label: { en: 'Dashboard', th: 'แดชบอร์ด' }, order: 20 });
   nav.add({ href: '/comments', label: { en: 'Comments', th: 'ความคิดเห็น' }, order: 25 });
@@ -58,19 +61,19 @@ export function mountDashboard(app: App, deps: FeatureDeps) {
     const unit = parsed.params.get('unit') || 'week';
     if (unit !== 'week' && unit !== 'month') problems.push(`unit: ${JSON.stringify(unit)} must be week or month`);
     if (problems.length) return problem(c, 400, problems);
-    return c.json(await loadDashboardSummary(queries, cases.figures, parsed.filters, { by, unit: unit as 'week' | 'month' }));
+    return c.json(await loadDashboardSummary(queries(), cases().figures, parsed.filters, { by, unit: unit as 'week' | 'month' }));
   });
 
   app.get('/api/themes', requireUser(), async (c) => {
     const parsed = requestFilters(c, deps);
     if (!parsed.ok) return problem(c, 400, parsed.problems);
-    return c.json({ themes: await queries.themes(parsed.filters) });
+    return c.json({ themes: await queries().themes(parsed.filters) });
   });
 
   app.get('/api/filters', requireUser(), async (c) => {
     const parsed = requestFilters(c, deps);
     if (!parsed.ok) return problem(c, 400, parsed.problems);
-    const [surveys, contextKeys] = await Promise.all([queries.surveys(), queries.contextKeys(parsed.filters)]);
+    const [surveys, contextKeys] = await Promise.all([queries().surveys(), queries().contextKeys(parsed.filters)]);
     return c.json({ surveys, contextKeys });
   });
 
@@ -90,7 +93,7 @@ export function mountDashboard(app: App, deps: FeatureDeps) {
     const limit = Number(params.get('limit') ?? 25);
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) problems.push(`limit: ${JSON.stringify(params.get('limit'))} must be a whole number from 1 to 100`);
     if (problems.length) return problem(c, 400, problems);
-    return c.json(await comments(parsed.filters, { search, band: band as (typeof bands)[number] | undefined, reason, cursor, limit }));
+    return c.json(await comments()(parsed.filters, { search, band: band as (typeof bands)[number] | undefined, reason, cursor, limit }));
   });
 
   mountExports(app, deps);

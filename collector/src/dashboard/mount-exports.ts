@@ -1,3 +1,4 @@
+import { perZone } from '../site-settings/per-zone';
 import type { Context } from 'hono';
 import type { App, AppEnv, FeatureDeps } from '../app-env';
 import { requireUser } from '../auth/require-user';
@@ -24,7 +25,7 @@ const cutHeaders = ({ truncated, total, limit }: ExportResult) => ({
  * the JSON and a last `# truncated: …` line in the CSV.
  */
 export function mountExports(app: App, deps: FeatureDeps) {
-  const exportAnswers = createExportQuery({ db: deps.db, timeZone: deps.config.timezone, kinds: deps.kit.surveyKinds });
+  const exportAnswers = perZone(() => deps.config.timezone, (timeZone) => createExportQuery({ db: deps.db, timeZone, kinds: deps.kit.surveyKinds }));
 
   const run = async (c: Context<AppEnv>) => {
     const parsed = requestFilters(c, deps);
@@ -32,7 +33,7 @@ export function mountExports(app: App, deps: FeatureDeps) {
     const limitParam = parsed.params.get('limit');
     const limit = limitParam === null ? EXPORT_LIMIT : Number(limitParam);
     if (!Number.isInteger(limit) || limit < 1 || limit > EXPORT_LIMIT) return { problems: [`limit: ${JSON.stringify(limitParam)} must be a whole number from 1 to ${EXPORT_LIMIT}`] };
-    return { result: await exportAnswers(parsed.filters, limit) };
+    return { result: await exportAnswers()(parsed.filters, limit) };
   };
 
   app.get('/api/responses.json', requireUser(), async (c) => {

@@ -32,6 +32,12 @@ export function inputGuard({ skip }: { skip: string[] }): MiddlewareHandler {
 
 async function bodyProblem(request: Request, contentType: string): Promise<string | undefined> {
   const type = contentType.split(';')[0].trim().toLowerCase();
+  if (type === 'multipart/form-data') {
+    // Files (a logo) are bytes, NULs and all; only the text fields go into text columns.
+    const form = await request.formData().catch(() => undefined);
+    if (!form) return undefined; // the route says what is wrong with its form
+    return unstorableTextProblem(Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === 'string')), 'form');
+  }
   const text = await request.text().catch(() => '');
   if (!text) return undefined;
   if (type === 'application/json') {

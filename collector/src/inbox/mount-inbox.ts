@@ -1,3 +1,4 @@
+import { perZone } from '../site-settings/per-zone';
 import { html } from 'hono/html';
 import type { App, FeatureDeps } from '../app-env';
 import { requireUser } from '../auth/require-user';
@@ -26,7 +27,7 @@ const NOTE_LIMIT = 2_000;
  */
 export function mountInbox(app: App, deps: FeatureDeps) {
   const { db, config, kit, nav, page, answerHooks } = deps;
-  const cases = createCaseStore({ db, timeZone: config.timezone, kinds: kit.surveyKinds, now: deps.now });
+  const cases = perZone(() => config.timezone, (timeZone) => createCaseStore({ db, timeZone, kinds: kit.surveyKinds, now: deps.now }));
   answerHooks.onAnswerStored(createCaseOpener(kit.surveyKinds), { precheck: (answer) => ({ needed: opensCase(kit.surveyKinds, answer) }) });
 
   nav.add({ href: '/inbox', label: { en: 'Inbox', th: 'กล่องงาน' }, order: 10 });
@@ -51,17 +52,17 @@ export function mountInbox(app: App, deps: FeatureDeps) {
     const limit = Number(params.get('limit') ?? 25);
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) problems.push(`limit: ${JSON.stringify(params.get('limit'))} must be a whole number from 1 to 100`);
     if (problems.length) return problem(c, 400, problems);
-    return c.json(await cases.list(parsed.filters, { state: state as CaseState | undefined, cursor, limit }));
+    return c.json(await cases().list(parsed.filters, { state: state as CaseState | undefined, cursor, limit }));
   });
 
   app.get('/api/cases/figures', requireUser(), async (c) => {
     const parsed = requestFilters(c, deps);
     if (!parsed.ok) return problem(c, 400, parsed.problems);
-    return c.json(await cases.figures(parsed.filters));
+    return c.json(await cases().figures(parsed.filters));
   });
 
   app.get('/api/cases/:id', requireUser(), async (c) => {
-    const found = await cases.get(c.req.param('id'));
+    const found = await cases().get(c.req.param('id'));
     return found ? c.json(found) : problem(c, 404, `no case for answer ${c.req.param('id')}`);
   });
 
@@ -73,7 +74,7 @@ export function mountInbox(app: App, deps: FeatureDeps) {
     const note = fields.note?.trim() || undefined;
     if (note && note.length > NOTE_LIMIT) problems.push(`note: must be at most ${NOTE_LIMIT.toLocaleString('en')} characters`);
     if (problems.length) return problem(c, 400, problems);
-    const moved = await cases.move(c.req.param('id'), state as CaseState, c.var.user.email, note);
+    const moved = await cases().move(c.req.param('id'), state as CaseState, c.var.user.email, note);
     return moved.ok ? c.json(moved.case) : problem(c, moved.status, moved.problem);
   });
 
@@ -82,7 +83,7 @@ export function mountInbox(app: App, deps: FeatureDeps) {
     const note = fields.note?.trim();
     if (!note) return problem(c, 400, 'note: write something (it may not be empty)');
     if (note.length > NOTE_LIMIT) return problem(c, 400, `note: must be at most ${NOTE_LIMIT.toLocaleString('en')} characters`);
-    const added = await cases.addNote(c.req.param('id'), c.var.user.email, note);
+    const added = await cases().addNote(c.req.param('id'), c.var.user.email, note);
     return added.ok ? c.json(added.case) : problem(c, added.status, added.problem);
   });
 }

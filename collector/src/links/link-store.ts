@@ -1,5 +1,4 @@
 import type { LinkSurvey } from './link-survey';
-import { defaultShopLook, type ShopLook } from './shop-look';
 import type { Queryable } from '../db/database';
 
 interface LinkSurveyRow {
@@ -19,7 +18,7 @@ function toSurvey(row: LinkSurveyRow): LinkSurvey {
   return { id: row.id, type: row.type, question, contextKeys: keys, singleUse: row.single_use };
 }
 
-/** The owner's link surveys and the shop's look, in the database. Input is parsed before it gets here. */
+/** The owner's link surveys, in the database (the shop's look is the site settings'). Input is parsed before it gets here. */
 export interface LinkStore {
   list(): Promise<LinkSurvey[]>;
   get(id: string): Promise<LinkSurvey | undefined>;
@@ -27,8 +26,6 @@ export interface LinkStore {
   save(survey: LinkSurvey): Promise<void>;
   /** False when there was no such survey. */
   remove(id: string): Promise<boolean>;
-  look(): Promise<ShopLook>;
-  saveLook(look: ShopLook): Promise<void>;
 }
 
 export function createLinkStore(db: Queryable): LinkStore {
@@ -55,17 +52,6 @@ export function createLinkStore(db: Queryable): LinkStore {
     async remove(id) {
       const { rows } = await db.query('DELETE FROM link_surveys WHERE id = $1 RETURNING id', [id]);
       return rows.length > 0;
-    },
-    async look() {
-      const { rows } = await db.query<{ shop_name: string; colour: string }>('SELECT shop_name, colour FROM link_look WHERE id = 1');
-      return rows[0] ? { shopName: rows[0].shop_name, colour: rows[0].colour } : { ...defaultShopLook };
-    },
-    async saveLook(look) {
-      await db.query(
-        `INSERT INTO link_look (id, shop_name, colour) VALUES (1, $1, $2)
-         ON CONFLICT (id) DO UPDATE SET shop_name = EXCLUDED.shop_name, colour = EXCLUDED.colour`,
-        [look.shopName, look.colour],
-      );
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Html } from '../shell/page';
 import type { LinkLocale } from './link-texts';
 import { linkSurveyTypes, type LinkSurvey } from './link-survey';
 import { linksWords as words } from './links-words';
-import type { ShopLook } from './shop-look';
+import type { ShopLook } from '../site-settings/shop-look';
 
 /** What the survey form shows: a saved survey, or what the owner typed with its problems. */
 export interface SurveyFormValues {

@@ -14,6 +14,7 @@ import { signedSurveyLink } from './make-link';
 import { mountLinkApi } from './mount-link-api';
 import { mountSurveyPage } from './mount-survey-page';
 import { createLinkStore } from './link-store';
+import { createSiteSettingsStore } from '../site-settings/site-settings-store';
 import { allowedLinkKeys, type LinkSurvey } from './link-survey';
 import { pickLinkLocale } from './link-texts';
 import { deleteSurveyPage, linksPage, type LinksPageInput } from './links-page';
@@ -42,6 +43,8 @@ type Ctx = Context<AppEnv>;
  */
 export function mountLinks(app: App, { db, config, answerHooks, nav, page }: FeatureDeps) {
   const store = createLinkStore(db);
+  // The shop's name and colour are the site settings' (Settings → Site); the links page edits them too.
+  const looks = createSiteSettingsStore(db);
   const signer = createLinkSigner(db);
   const singleUse = createSingleUseHook(signer);
   answerHooks.onAnswerStored(singleUse.hook, { precheck: singleUse.precheck });
@@ -59,7 +62,7 @@ export function mountLinks(app: App, { db, config, answerHooks, nav, page }: Fea
   const saved = (c: Ctx) => c.req.query('saved') !== undefined;
 
   const showList = async (c: Ctx, extra: Partial<LinksPageInput> = {}, status: 200 | 400 = 200) => {
-    const [surveys, look] = await Promise.all([store.list(), store.look()]);
+    const [surveys, look] = await Promise.all([store.list(), looks.look()]);
     return page(c, {
       title: words.title[c.var.lang], styles: ['links'], status,
       main: linksPage({ lang: c.var.lang, surveys, look, isOwner: isOwner(c), saved: saved(c), ...extra }),
@@ -127,7 +130,7 @@ export function mountLinks(app: App, { db, config, answerHooks, nav, page }: Fea
     const { fields, json } = await formFields(c);
     const parsed = parseLookForm(fields);
     if ('problems' in parsed) return json ? problem(c, 400, problemLines(parsed.problems, c.var.lang)) : showList(c, { lookProblems: parsed.problems }, 400);
-    await store.saveLook(parsed.look);
+    await looks.save(parsed.look, c.var.user.email);
     return json ? c.json({ look: parsed.look }, 200) : c.redirect('/links?saved', 303);
   });
 
@@ -155,7 +158,7 @@ export function mountLinks(app: App, { db, config, answerHooks, nav, page }: Fea
     app.get(`/links/:id/${kind}`, signedIn, async (c) => {
       const link = await linkFor(c);
       if (!link) return notFound(c);
-      const [look, svg] = await Promise.all([store.look(), qrSvg(link.link)]);
+      const [look, svg] = await Promise.all([looks.look(), qrSvg(link.link)]);
       const locale = pickLinkLocale(c.req.query('lang'), c.var.lang);
       return c.html(printPage({ kind, locale, look, link: link.link, qrSvg: svg, surveyTitle: link.survey.id }));
     });

@@ -5,8 +5,9 @@ import { signatureKey, type LinkSigner } from './link-signer';
 import type { LinkStore } from './link-store';
 import { orderKey } from './link-survey';
 import { pickLinkLocale } from './link-texts';
-import { shopStylesheet, shopStylesheetPath } from './shop-look';
+import { shopStylesheet, shopStylesheetPath } from '../site-settings/shop-look';
 import { isOrderAnswered } from './single-use';
+import { createSiteSettingsStore } from '../site-settings/site-settings-store';
 import { surveyNotFoundPage, surveyPage } from './survey-page';
 
 /**
@@ -18,12 +19,13 @@ import { surveyNotFoundPage, surveyPage } from './survey-page';
  * script route every site uses.
  */
 export function mountSurveyPage(app: App, { db, config }: Pick<FeatureDeps, 'db' | 'config'>, store: LinkStore, signer: LinkSigner) {
-  app.get(shopStylesheetPath, async (c) => c.body(shopStylesheet(await store.look()), 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }));
+  const looks = createSiteSettingsStore(db);
+  app.get(shopStylesheetPath, async (c) => c.body(shopStylesheet(await looks.look()), 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }));
 
   app.get('/s/:survey', async (c) => {
     const url = new URL(c.req.url);
     const locale = pickLinkLocale(url.searchParams.get('lang'), c.var.lang);
-    const [survey, look] = await Promise.all([store.get(c.req.param('survey')), store.look()]);
+    const [survey, look] = await Promise.all([store.get(c.req.param('survey')), looks.look()]);
     if (!survey) return c.html(surveyNotFoundPage(locale, look), 404, { 'cache-control': 'no-store' });
     const { context: fields, ignored } = filterLinkContext(url.searchParams, survey);
     const order = fields[orderKey];

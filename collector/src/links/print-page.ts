@@ -1,9 +1,10 @@
+import { logoPath } from '../site-settings/logo-path';
 import { html, raw } from 'hono/html';
 import type { Html } from '../shell/page';
 import { linkTexts, type LinkLocale } from './link-texts';
 import { faviconHref } from '../shell/favicon';
 import { loopbackWarning } from './loopback-address';
-import { shopStylesheetPath, type ShopLook } from './shop-look';
+import { shopStylesheetPath, type ShopLook } from '../site-settings/shop-look';
 
 /** The two printables: an A5 poster for the wall or the counter, an A6 card for a table tent. */
 export const printSizes = { poster: 'A5', tent: 'A6' } as const;
@@ -51,7 +52,7 @@ export function printPage(input: PrintPageInput): Html {
 ${loopbackWarning(locale, input.link)}
 </div>
 <main class="sheet ${kind}">
-<p class="shop">${look.shopName}</p>
+<p class="shop">${look.hasLogo ? html`<img class="shop-logo" src="${logoPath}" alt="${look.shopName ? '' : locale === 'th' ? 'โลโก้ร้าน' : 'Shop logo'}">` : ''}${look.shopName}</p>
 <h1>${first.scanToTell}</h1>
 <p class="second" lang="${secondLocale}">${second.scanToTell}</p>
 <div class="qr" role="img" aria-label="QR: ${input.link}">${raw(input.qrSvg)}</div>

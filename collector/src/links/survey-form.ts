@@ -3,7 +3,7 @@ import { fill, type Localized } from '../shell/lang';
 import { linkSurveySchema, maxContextKeys, reservedContextKeys, type LinkSurvey } from './link-survey';
 import type { SurveyFormValues } from './links-page';
 import { linksWords as words } from './links-words';
-import { isHexColour, type ShopLook } from './shop-look';
+import { isHexColour, type ShopLook } from '../site-settings/shop-look';
 
 /** The survey form's fields as the form (or a JSON body) sent them. */
 export function surveyFormFromFields(fields: Record<string, string>): SurveyFormValues {

@@ -1,9 +1,10 @@
+import { logoPath } from '../site-settings/logo-path';
 import { html } from 'hono/html';
 import type { Html } from '../shell/page';
 import type { IgnoredLinkField } from './link-context';
 import { linkTexts, type LinkLocale } from './link-texts';
 import type { LinkSurvey } from './link-survey';
-import { shopStylesheetPath, type ShopLook } from './shop-look';
+import { shopStylesheetPath, type ShopLook } from '../site-settings/shop-look';
 import { faviconHref } from '../shell/favicon';
 
 /**
@@ -98,7 +99,7 @@ ${scripts ? html`<script defer src="${surveyPageSdkPath}"></script>
 </head>
 <body>
 <header class="bar">
-<p class="shop">${look.shopName}</p>
+<p class="shop">${look.hasLogo ? html`<img class="shop-logo" src="${logoPath}" alt="${look.shopName ? '' : locale === 'th' ? 'โลโก้ร้าน' : 'Shop logo'}">` : ''}${look.shopName}</p>
 ${switchLink ?? ''}
 </header>
 <main>

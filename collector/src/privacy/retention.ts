@@ -6,8 +6,11 @@ const dayMs = 86_400_000;
 
 export interface RetentionOptions {
   db: Queryable;
-  /** Answers are deleted this many days after they reached the collector. */
-  days: number;
+  /**
+   * Answers are deleted this many days after they reached the collector. A function is asked on
+   * every run (the owner may change it in the app); undefined keeps everything.
+   */
+  days: number | (() => number | undefined | Promise<number | undefined>);
   now?: () => Date;
   /** Rows per DELETE: short statements keep locks short while answers keep arriving. */
   batchSize?: number;
@@ -17,11 +20,16 @@ export interface RetentionOptions {
 
 /**
  * Deletes answers older than the retention period (by `received_at`), in bounded batches, oldest
- * first. Rows derived from an answer go with it (`ON DELETE CASCADE`).
+ * first, and the prompt counts of the days before it. Rows derived from an answer go with it
+ * (`ON DELETE CASCADE`).
  */
 export function createRetention({ db, days, now = () => new Date(), batchSize = 1000, maxBatches = 100 }: RetentionOptions) {
   return async function deleteExpired(): Promise<{ deleted: number; before: string; more: boolean }> {
-    const before = new Date(now().getTime() - days * dayMs).toISOString();
+    const keep = typeof days === 'function' ? await days() : days;
+    if (keep === undefined) return { deleted: 0, before: '', more: false };
+    const before = new Date(now().getTime() - keep * dayMs).toISOString();
+    // Prompt counts (POST /api/shown) go by the same period: whole days before the cut.
+    await db.query('DELETE FROM shown_counts WHERE day < ($1::timestamptz)::date', [before]);
     let deleted = 0;
     for (let batch = 0; batch < maxBatches; batch++) {
       const { rows } = await db.query(

@@ -16,7 +16,8 @@ const acceptedTypes = ['text/plain', 'application/json'];
  *   `id` already stored (plus `completed: true` when the repeat carried the answer's `key` and
  *   filled in a comment, reasons or contact consent; nothing else of a repeat is kept); 400
  *   `{ problems }` for anything the receiver kit rejects; 403 for an origin not on the allow list
- *   (readable by that origin's page, so the widget can name the fix; its preflight gets no CORS);
+ *   (readable by that origin's page, so the widget can name the fix; its preflight gets no CORS;
+ *   the app lists the site under Settings → Refused sites, with one click to allow it);
  *   413 over 64 KB; 415 other content types; 429 + `Retry-After` past the per-client rate limit
  *   (all instances on one PostgreSQL server together);
  *   400 or 409 when an answer hook refuses it by the owner's rules (`AnswerRefused`); 503 +
@@ -24,7 +25,7 @@ const acceptedTypes = ['text/plain', 'application/json'];
  *   CORS headers go to allowed origins only.
  * Reading answers back (exports, summary, comments) is the dashboard's (`src/dashboard/`).
  */
-export function mountResponses(app: App, { db, config, kit, log, now, origins }: FeatureDeps, { store }: { store: ResponsesStore }) {
+export function mountResponses(app: App, { db, config, kit, log, now, origins, refusedSites }: FeatureDeps, { store }: { store: ResponsesStore }) {
   // On PostgreSQL shared by the instances, synced about once a second (no round trip per answer).
   const limiter = rateLimiterFor(db, 'answers', { limit: config.rateLimit.limit, windowSeconds: config.rateLimit.windowSeconds, now: () => now().getTime(), hot: true });
 
@@ -50,9 +51,10 @@ export function mountResponses(app: App, { db, config, kit, log, now, origins }:
     async (c, next) => {
       const verdict = origins.check(c);
       if (!verdict.ok) {
+        await refusedSites.recordWithin(limiter, clientAddress(c, config.trustProxy), verdict.origin, log);
         // The refused page may read this 403 (nothing was stored, nothing else is shared): the widget
         // then keeps the answer and prints one console line naming the fix, instead of a bare CORS error.
-        return problem(c, 403, `answers from ${verdict.origin} are not accepted: add the origin to HEARBACK_ALLOWED_ORIGINS (comma-separated, e.g. https://shop.example)`, { 'access-control-allow-origin': verdict.origin, vary: 'Origin' });
+        return problem(c, 403, refusedSites.refusal('answers', verdict.origin), { 'access-control-allow-origin': verdict.origin, vary: 'Origin' });
       }
       const allowed = await limiter.hit(clientAddress(c, config.trustProxy));
       if (!allowed.ok) {

@@ -5,8 +5,8 @@ import { ownOrigin } from '../http/own-origin';
 export type OriginVerdict = { ok: true; origin?: string } | { ok: false; origin: string };
 
 /**
- * Who may post answers (and load the script with CORS): pages of the origins in
- * `HEARBACK_ALLOWED_ORIGINS`, and this app's own pages (survey links, previews).
+ * Who may post answers (and load the script with CORS): pages of the allowed sites
+ * (`HEARBACK_ALLOWED_ORIGINS`, or Settings → Site), and this app's own pages (survey links, previews).
  * A request without an `Origin` header is allowed: browsers send `Origin` on every cross-origin
  * POST (fetch and sendBeacon alike), so its absence means a server-to-server post (a shop's
  * backend forwarding answers, curl), and any such client could forge an allowed `Origin` anyway.
@@ -14,12 +14,12 @@ export type OriginVerdict = { ok: true; origin?: string } | { ok: false; origin:
  * `Origin: null` (sandboxed frames, file:// pages) is refused.
  */
 export function createOriginPolicy(config: Pick<Config, 'allowedOrigins' | 'publicUrl'>) {
-  const allowed = new Set(config.allowedOrigins);
   return {
     check(c: Context): OriginVerdict {
       const origin = c.req.header('origin');
       if (origin === undefined) return { ok: true };
-      return allowed.has(origin) || origin === ownOrigin(c, config) ? { ok: true, origin } : { ok: false, origin };
+      // Read on every check: the allowed sites may change in the app at any time (Settings → Site).
+      return config.allowedOrigins.includes(origin) || origin === ownOrigin(c, config) ? { ok: true, origin } : { ok: false, origin };
     },
   };
 }

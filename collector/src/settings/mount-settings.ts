@@ -13,6 +13,12 @@ import { createContextLabelStore } from '../context-labels/context-label-store';
 import { contextLabelsSection, parseContextLabelForm } from './context-labels-form';
 import { settingsText as t } from './settings-text';
 import { accountSection } from './account-section';
+import { mountSiteSettings, type SiteOutcome } from '../site-settings/mount-site-settings';
+import { refusedSection } from '../site-settings/refused-section';
+import { siteFormValues, siteSection } from '../site-settings/site-section';
+
+/** IANA zone names, offered while typing a time zone. */
+const timeZones = () => Intl.supportedValuesOf('timeZone');
 
 const tokenName = z.object({ name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters long') });
 const staffFields = credentialsSchema.extend({ role: z.enum(['staff', 'owner']).default('staff') });
@@ -25,10 +31,12 @@ const staffFields = credentialsSchema.extend({ role: z.enum(['staff', 'owner']).
  *   `DELETE /api/users/:id` → 204 (owner, signed in; the owner cannot remove their own account);
  * - `GET /api/tokens`, `POST /api/tokens` `{ name }` → 201 `{ token, secret }` (the only time the
  *   secret is shown), `DELETE /api/tokens/:id` → 204 (signed in; tokens cannot manage tokens).
+ * The owner's site settings and refused sites (`../site-settings/mount-site-settings.ts`).
  * And the owner's names for context keys and values (`POST /settings/context-labels`, `…/remove`;
  * `GET /api/context-labels`, signed in), which the dashboard, comments and inbox show.
  */
-export function mountSettings(app: App, { db, nav, page }: FeatureDeps, { accounts }: { accounts: Accounts }) {
+export function mountSettings(app: App, deps: FeatureDeps, { accounts }: { accounts: Accounts }) {
+  const { db, nav, page, settings, refusedSites, config } = deps;
   nav.add({ href: '/settings', label: t.title, order: 90 });
   const { users, apiTokens } = accounts;
   const contextLabels = createContextLabelStore(db);
@@ -38,18 +46,26 @@ export function mountSettings(app: App, { db, nav, page }: FeatureDeps, { accoun
   )).rows.map((row) => row.key);
   const scope = (c: Context<AppEnv>) => (c.var.user.role === 'owner' ? undefined : c.var.user.id);
 
-  async function settingsPage(c: Context<AppEnv>, { status = 200 as 200 | 400 | 409, errors = [] as string[], notice = '', secret = '', email = '', labelDraft = undefined as Parameters<typeof contextLabelsSection>[3] } = {}) {
+  async function settingsPage(c: Context<AppEnv>, { status = 200 as 200 | 400 | 409, errors = [] as string[], notice = '', secret = '', email = '', labelDraft = undefined as Parameters<typeof contextLabelsSection>[3], siteDraft = undefined as SiteOutcome['draft'] } = {}) {
     const lang: Lang = c.var.lang;
     const me = c.var.user;
     const owner = me.role === 'owner';
-    const [people, tokens, labels, keys] = await Promise.all([
+    const [people, tokens, labels, keys, refused] = await Promise.all([
       owner ? users.list() : Promise.resolve([]), apiTokens.list(scope(c)), owner ? contextLabels.list() : [], owner ? recentKeys() : [],
+      owner ? refusedSites.list() : [],
     ]);
+    const site = owner ? html`${refusedSection({ lang, sites: refused, lockedBy: settings.locked.allowedOrigins, timeZone: config.timezone })}
+${siteSection({
+  lang, locked: settings.locked, hasLogo: settings.current().hasLogo, problems: siteDraft?.problems, zones: timeZones(),
+  placeholders: { timezone: settings.current().timezone, inboxDueHours: String(settings.current().inboxDueHours) },
+  values: siteDraft?.values ?? siteFormValues(settings.stored(), settings.current(), settings.locked),
+})}` : '';
     const when = (iso: string) => new Date(iso).toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-    return page(c, { title: t.title[lang], status, main: html`
+    return page(c, { title: t.title[lang], status, styles: owner ? ['settings'] : [], main: html`
 <h1>${t.title[lang]}</h1>
 ${errors.map((error) => html`<p class="error" role="alert">${error}</p>`)}
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
+${site}
 ${accountSection(lang, me.role)}
 ${me.role === 'owner' ? html`
 <section class="card" aria-labelledby="people">
@@ -83,6 +99,8 @@ ${owner ? contextLabelsSection(lang, labels, keys, labelDraft) : ''}` });
   }
 
   app.get('/settings', requireUser({ page: true, sessionOnly: true }), (c) => settingsPage(c));
+
+  mountSiteSettings(app, deps, { render: (c, { status, notice, errors, draft }) => settingsPage(c, { status, notice, errors, siteDraft: draft }) });
 
   app.post('/settings/users', requireUser({ page: true, role: 'owner' }), async (c) => {
     const { fields } = await formFields(c);

@@ -68,7 +68,7 @@ export function backupSuite(kind: string, open: () => Promise<Database>, { skip 
       const header = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8').split('\n')[0]) as BackupHeader;
       expect(header).toMatchObject({ format: 'hearback-collector-backup', formatVersion: 1, engine: source.kind });
       const kept = Object.fromEntries(header.tables.map((t) => [t.name, t.rows]));
-      expect(kept).toMatchObject({ users: 2, api_tokens: 2, alert_channels: 1, alert_rules: 1, link_surveys: 2, link_look: 1, responses: 22 });
+      expect(kept).toMatchObject({ users: 2, api_tokens: 2, alert_channels: 1, alert_rules: 1, link_surveys: 2, site_settings: 1, responses: 22 });
       expect(kept.cases).toBeGreaterThan(2);
       expect(kept.case_events).toBeGreaterThan(2);
       expect(kept.alert_deliveries).toBeGreaterThan(0);

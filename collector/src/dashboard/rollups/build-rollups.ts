@@ -20,8 +20,8 @@ export const ROLLUP_KEY_PATTERN = '^[A-Za-z0-9_.-]{1,64}$';
 
 export interface RollupBuilderOptions {
   db: Database;
-  /** HEARBACK_TIMEZONE: the shop's days. */
-  timeZone: string;
+  /** The shop's days (HEARBACK_TIMEZONE or Settings → Site); a function is asked on every run. */
+  timeZone: string | (() => string);
   now?: () => Date;
   /**
    * A context key with more distinct values than this in one day is not rolled up that day
@@ -47,11 +47,12 @@ export interface RollupRun {
  * transaction. Rollups cut in another time zone are dropped first. Today is never rolled up.
  */
 export function createRollupBuilder({ db, timeZone, now = () => new Date(), maxValuesPerKey = 100, maxDays = 120 }: RollupBuilderOptions) {
+  const zone = () => (typeof timeZone === 'function' ? timeZone() : timeZone);
   async function pendingDays(): Promise<string[]> {
-    await db.query('DELETE FROM rollup_days WHERE time_zone <> $1', [timeZone]);
-    const yesterday = addDays(localDate(now(), timeZone), -1);
+    await db.query('DELETE FROM rollup_days WHERE time_zone <> $1', [zone()]);
+    const yesterday = addDays(localDate(now(), zone()), -1);
     const { rows: [oldest] } = await db.query<{ day: string | null }>(
-      `SELECT to_char(min(answered_at) AT TIME ZONE $1::text, 'YYYY-MM-DD') AS day FROM responses`, [timeZone]);
+      `SELECT to_char(min(answered_at) AT TIME ZONE $1::text, 'YYYY-MM-DD') AS day FROM responses`, [zone()]);
     if (!oldest.day || oldest.day > yesterday) return [];
     const { rows } = await db.query<{ day: string }>(
       `SELECT to_char(d, 'YYYY-MM-DD') AS day FROM generate_series($1::date, $2::date, interval '1 day') AS d
@@ -76,7 +77,7 @@ export function createRollupBuilder({ db, timeZone, now = () => new Date(), maxV
       await tx.query(
         `INSERT INTO rollup_days (day, time_zone, starts_at, ends_at)
          VALUES ($1::date, $2, $1::date::timestamp AT TIME ZONE $2::text, ($1::date + 1)::timestamp AT TIME ZONE $2::text)`,
-        [day, timeZone]);
+        [day, zone()]);
       await tx.query(
         `INSERT INTO rollup_scores (day, key, value, survey, type, locale, score, count)
          SELECT d.day, '', '', r.survey, r.type, lower(r.locale), r.score, count(*)::int

@@ -1,8 +1,10 @@
-/** The shop's name and colour, as the survey page and the printables show them. */
+/** The shop's name, colour and logo, as the survey page and the printables show them (Settings → Site). */
 export interface ShopLook {
   shopName: string;
   /** `#rrggbb`. */
   colour: string;
+  /** Whether a logo was uploaded (served at `logoPath`). */
+  hasLogo?: boolean;
 }
 
 /** The shop's colour as a stylesheet (public: the survey page uses it). */
