@@ -50,6 +50,8 @@ export interface CaseFigures {
   open: number;
   contacted: number;
   resolved: number;
+  /** Open cases past their due time. */
+  overdue: number;
   /** Resolved cases as a share of all cases in the filters, 0–100; null without cases. */
   closedShare: number | null;
   /** Median time from the answer to its case's resolution, in hours; null with none resolved. */
@@ -192,19 +194,21 @@ export function createCaseStore({ db, timeZone, kinds, now = () => new Date() }:
       // answers without reading a single answer.
       const datesOnly = !filters.survey && !filters.type && !filters.language && !Object.keys(filters.context).length;
       const w = datesOnly ? whereClause({ from: filters.from, to: filters.to, context: {} }, timeZone, { alias: 'c', dateColumn: 'opened_at' }) : whereClause(filters, timeZone);
-      const { rows } = await db.query<{ total: number; open: number; contacted: number; resolved: number; median_seconds: number | null }>(
+      const at = `$${w.params.length + 1}::timestamptz`;
+      const { rows } = await db.query<{ total: number; open: number; contacted: number; resolved: number; overdue: number; median_seconds: number | null }>(
         `SELECT count(*)::int AS total,
            count(*) FILTER (WHERE c.state = 'open')::int AS open,
            count(*) FILTER (WHERE c.state = 'contacted')::int AS contacted,
            count(*) FILTER (WHERE c.state = 'resolved')::int AS resolved,
+           count(*) FILTER (WHERE c.state = 'open' AND c.due_at <= ${at})::int AS overdue,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.resolved_at - c.opened_at))
              FILTER (WHERE c.state = 'resolved') AS median_seconds
          FROM cases c ${datesOnly ? '' : 'JOIN responses r ON r.id = c.response_id'} ${w.sql}`,
-        w.params,
+        [...w.params, now().toISOString()],
       );
-      const { total, open, contacted, resolved, median_seconds } = rows[0];
+      const { total, open, contacted, resolved, overdue, median_seconds } = rows[0];
       return {
-        total, open, contacted, resolved,
+        total, open, contacted, resolved, overdue,
         closedShare: total ? (100 * resolved) / total : null,
         medianHoursToClose: median_seconds === null ? null : Number(median_seconds) / 3600,
       };
