@@ -9,7 +9,6 @@ import { createRule } from '../../src/alerts/rule-store';
 import { answer, asBrowser, databaseKind, signIn, startTestCollector, type TestCollector } from '../harness';
 import { startFakeHttp, type FakeHttp } from '../alerts/fakes/fake-http';
 
-const HOUR = 3_600_000;
 const STAFF = { email: 'noi@shop.example', password: 'staff password 123' };
 const key = (n: number) => `inbox-key-${String(n).padStart(2, '0')}-abcdefghijklmn`;
 
