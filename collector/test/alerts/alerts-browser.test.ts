@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe';
 import { createChannel } from '../../src/alerts/channel-store';
 import { createSecretBox } from '../../src/alerts/secret-box';
 import { createRule } from '../../src/alerts/rule-store';
@@ -10,8 +11,6 @@ import { OWNER, signIn, startTestCollector, type TestCollector } from '../harnes
 import { makeAnswer, storeAnswer } from './answers';
 import { startFakeHttp, type FakeHttp } from './fakes/fake-http';
 
-const axeSource = readFileSync(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // HEARBACK_SCREENSHOTS=docs/screenshots keeps the pictures for the docs; otherwise they go to a
 // temporary folder that is deleted.
 const keep = process.env.HEARBACK_SCREENSHOTS;
@@ -86,22 +85,13 @@ describe('alerts settings in Chromium', { timeout: 120_000 }, () => {
     return { page, violations };
   }
 
-  async function axe(page: Page) {
-    // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-    // The shell's language button (not ours) reads "ภาษาไทย" and is named "เปลี่ยนเป็นภาษาไทย": the
-    // name does contain the text, but axe matches whole words and Thai has no spaces between them.
-    const context = { exclude: [['.shell-top button[name="lang"]']] };
-    const result = await page.evaluate(([values, where]) => (window as unknown as { axe: { run: (d: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(where, { runOnly: { type: 'tag', values } }), [tags, context] as const);
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
 
   for (const lang of ['en', 'th'] as const) {
     for (const width of [390, 1280]) {
       it(`overview, channel form and rule form: no axe or CSP problem (${lang}, ${width} px)`, async () => {
         for (const [name, path] of [['alerts', '/alerts'], ['alerts-channel', `/alerts/channels/${channelId}`], ['alerts-rule', '/alerts/rules/new']]) {
           const { page, violations } = await open(path, lang, width);
-          expect(await axe(page), `${path} ${lang} ${width}`).toEqual([]);
+          expect(await axeViolations(page), `${path} ${lang} ${width}`).toEqual([]);
           expect(violations, `CSP ${path}`).toEqual([]);
           expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll on ${path}`).toBe(true);
           await page.screenshot({ path: join(shots, `${name}-${width}-${lang}.png`), fullPage: true });

@@ -1,12 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe';
 import { answer, signIn, startTestCollector, type TestCollector } from '../harness';
 
-const axeSource = readFileSync(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // HEARBACK_SCREENSHOTS=docs/screenshots keeps the pictures for the docs; otherwise they go to a
 // temporary folder that is deleted.
 const keep = process.env.HEARBACK_SCREENSHOTS;
@@ -67,22 +66,13 @@ describe('the inbox in Chromium', { timeout: 120_000 }, () => {
     return { page, problems };
   }
 
-  async function axe(page: Page) {
-    // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-    // The shell's language button reads "ภาษาไทย" and is named "เปลี่ยนเป็นภาษาไทย": axe matches
-    // whole words and Thai has no spaces between them (as in the alerts tests).
-    const where = { exclude: [['.shell-top button[name="lang"]']] };
-    const result = await page.evaluate(([values, scope]) => (window as unknown as { axe: { run: (d: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(scope, { runOnly: { type: 'tag', values } }), [tags, where] as const);
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
 
   for (const lang of ['en', 'th'] as const) {
     for (const width of [390, 1280]) {
       it(`no axe or CSP problem, no sideways scroll, contact links named, overdue said in words (${lang}, ${width} px)`, async () => {
         const { page, problems } = await open(lang, width);
         await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
-        expect(await axe(page), `${lang} ${width}`).toEqual([]);
+        expect(await axeViolations(page), `${lang} ${width}`).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll').toBe(true);
         const call = page.getByRole('link', { name: lang === 'th' ? 'โทรหา 081-234-5678' : 'Call 081-234-5678' });
         expect(await call.getAttribute('href')).toBe('tel:0812345678');
