@@ -30,7 +30,7 @@ function Figures({ lang, format, figures }: { lang: Lang; format: Format; figure
     <section class="figures" aria-label={t(lang, 'inbox')}>
       <p class="figure"><strong data-testid="closed-share">{figures.closedShare === null ? '–' : `${format.whole(figures.closedShare)}%`}</strong> {t(lang, 'closedShare')} <span class="muted">({format.whole(figures.resolved)} / {format.whole(figures.total)})</span></p>
       <p class="figure"><strong data-testid="median-close">{figures.medianHoursToClose === null ? '–' : duration(lang, figures.medianHoursToClose)}</strong> {t(lang, 'medianToClose')}</p>
-      <p class="figure"><strong data-testid="open-count">{format.whole(figures.open)}</strong> {t(lang, 'openCases')}{figures.overdue > 0 && <span class="overdue-count" data-testid="overdue-count">, {format.whole(figures.overdue)} {t(lang, 'overdueCases')}</span>}</p>
+      <p class="figure"><strong data-testid="open-count">{format.whole(figures.open)}</strong> {t(lang, 'openCases')}{figures.overdue > 0 && <span class="overdue-count" data-testid="overdue-count"> · {format.whole(figures.overdue)} {t(lang, 'overdueCases')}</span>}</p>
     </section>
   );
 }

@@ -38,8 +38,8 @@ export function ContactWays({ lang, via, id }: { lang: Lang; via: ContactVia; id
     <div class="contact-ways">
       <p class="contact-ways-title">{t(lang, 'reachBy')}</p>
       <ul>
-        {via.phone && <li><a class="contact-link" href={telHref(via.phone)} aria-label={`${t(lang, 'call')} ${via.phone}`}><span aria-hidden="true">☎ </span>{via.phone}</a></li>}
-        {via.email && <li><a class="contact-link" href={`mailto:${encodeURIComponent(via.email).replace(/%40/g, '@')}`} aria-label={`${t(lang, 'emailTo')} ${via.email}`}><span aria-hidden="true">✉ </span>{via.email}</a></li>}
+        {via.phone && <li><a class="contact-link" href={telHref(via.phone)} aria-label={`${t(lang, 'call')} ${via.phone}`}><span aria-hidden="true">☎</span>{via.phone}</a></li>}
+        {via.email && <li><a class="contact-link" href={`mailto:${encodeURIComponent(via.email).replace(/%40/g, '@')}`} aria-label={`${t(lang, 'emailTo')} ${via.email}`}><span aria-hidden="true">✉</span>{via.email}</a></li>}
         {via.line && (
           <li class="line-id">
             <label for={lineField}>{t(lang, 'lineId')}</label>
