@@ -101,8 +101,8 @@ function generateSql(from, to, total) {
 function casesSql(kinds) {
   const passiveFrom = `CASE r.type ${Object.entries(kinds).map(([type, kind]) => `WHEN '${type}' THEN ${kind.passiveFrom}`).join(' ')} END`;
   return `
-  INSERT INTO cases (response_id, state, opened_at, contacted_at, contacted_by, resolved_at, resolved_by)
-  SELECT id, state, answered_at,
+  INSERT INTO cases (response_id, state, opened_at, due_at, contacted_at, contacted_by, resolved_at, resolved_by)
+  SELECT id, state, answered_at, answered_at + interval '48 hours',
     CASE WHEN state <> 'open' THEN answered_at + interval '4 hours' END, CASE WHEN state <> 'open' THEN 'staff@shop.example' END,
     CASE WHEN state = 'resolved' THEN answered_at + random() * interval '5 days' END, CASE WHEN state = 'resolved' THEN 'owner@shop.example' END
   FROM (SELECT r.id, r.answered_at,

@@ -160,7 +160,8 @@ export function dashboardSuite(name: string, open: () => Promise<Database>, { sk
       expect(open.items.map((c) => c.id)).toEqual(['csat-c2', 'ces-c1', 'nps-s5', 'csat-s3', 'nps-s4', 'nps-c3']);
       const somchai = open.items.find((c) => c.id === 'nps-s5')!;
       expect(somchai.answer).toMatchObject({ user: { name: 'Somchai', phone: '081-234-5678' }, context: { orderId: 'A17', branch: 'Siam' }, contact: true });
-      expect(await cases.figures(filters())).toEqual({ total: 6, open: 6, contacted: 0, resolved: 0, closedShare: 0, medianHoursToClose: null });
+      // Five of the six answers are more than 48 hours before the suite's clock: overdue.
+      expect(await cases.figures(filters())).toEqual({ total: 6, open: 6, contacted: 0, resolved: 0, overdue: 5, closedShare: 0, medianHoursToClose: null });
     });
 
     it('moves a case open → contacted → resolved with who and when, and the close rate follows', async () => {

@@ -146,7 +146,7 @@ describe(`answers in and out (${databaseKind})`, () => {
     const csv = await get('/api/responses.csv?survey=export&from=2026-10-02&to=2026-10-15');
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = (csv.body as string).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('id,survey,type,score,scale_min,scale_max,band,comment,reasons,contact,mode,locale,url,answered_at,received_at,user_id,context');
+    expect(lines[0]).toBe('id,survey,type,score,scale_min,scale_max,band,comment,reasons,contact,mode,locale,url,answered_at,received_at,user_id,context,contact_phone,contact_email,contact_line');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`export,csat,4,1,5,promoter,"'=SUM(A1), ""quoted""",`);
     expect((await get('/api/responses.json?from=yesterday')).status).toBe(400);

@@ -72,6 +72,16 @@ const pick = (list, random) => list[Math.floor(random() * list.length)];
 /** Stable answer ids, so seeding twice stores each answer once (the collector dedupes on id). */
 const answerId = (seedValue, i) => createHash('sha256').update(`hearback-demo-${seedValue}-${i}`).digest('hex').slice(0, 32);
 
+/**
+ * How some of the customers who agreed to be contacted said to reach them (`contactVia`), made from
+ * the answer's number so the month's other random draws stay as they were.
+ */
+function contactViaOf(i) {
+  const n = String(i).padStart(4, '0');
+  const ways = [{}, { line: `cust.${n}` }, { email: `customer${n}@example.com` }, { phone: `081-555-${n}`, line: `shopper_${n}` }];
+  return Object.keys(ways[i % 4]).length ? { contactVia: ways[i % 4] } : {};
+}
+
 /** The month's answers, oldest first, with what the demo does to each one's case. */
 export function demoAnswers({ count = 600, now = Date.now(), seedValue = 7 } = {}) {
   const random = random32(seedValue);
@@ -97,7 +107,7 @@ export function demoAnswers({ count = 600, now = Date.now(), seedValue = 7 } = {
       v: 1, id: answerId(seedValue, i), survey: spec.survey, type: spec.type, score, scale: [...scale],
       ...(withComment ? { comment: pick(pool, random) } : {}),
       ...(reasons ? { reasons } : {}),
-      ...(contact ? { contact: true } : {}),
+      ...(contact ? { contact: true, ...contactViaOf(i) } : {}),
       locale: thai ? 'th' : 'en',
       url: `http://127.0.0.1:8787/shop/${touchpoint === 'checkout' ? 'order-complete.html' : touchpoint === 'support' ? 'support.html' : ''}`,
       answeredAt: new Date(now - age).toISOString(),

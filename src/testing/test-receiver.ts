@@ -7,7 +7,8 @@ export interface TestReceiver {
   handlers: ReturnType<typeof http.post>[];
   /**
    * Distinct answers received, in arrival order (a repeated `id` is stored once; a repeat with the
-   * answer's own `key` adds the comment, reasons or contact consent it lacked, and nothing else).
+   * answer's own `key` adds the comment, reasons, contact consent or `contactVia` it lacked, and
+   * nothing else).
    */
   answers: Answer[];
   /** Every POST body as received, duplicates included. */
@@ -67,5 +68,6 @@ function complete(stored: Answer, repeat: Answer): boolean {
   if (stored.comment === undefined && repeat.comment !== undefined) stored.comment = repeat.comment;
   if (stored.reasons === undefined && repeat.reasons !== undefined) stored.reasons = repeat.reasons;
   if (!stored.contact && repeat.contact) stored.contact = true;
+  if (stored.contactVia === undefined && repeat.contactVia !== undefined) stored.contactVia = repeat.contactVia;
   return JSON.stringify(stored) !== before;
 }

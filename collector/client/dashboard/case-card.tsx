@@ -2,6 +2,8 @@ import { useRef, useState } from 'preact/hooks';
 import type { Case } from '../../src/inbox/case-store';
 import { postJson } from './api';
 import { AnswerFacts, ScoreBadge } from './answer-facts';
+import { AssigneePicker, accountName, type Team } from './assignee-picker';
+import { ContactWays } from './contact-ways';
 import type { Format } from './format';
 import { t, type Lang, type MessageKey } from './messages';
 
@@ -18,13 +20,18 @@ const doneMessages: Record<'contacted' | 'resolved' | 'open' | 'note', MessageKe
   contacted: 'markedContacted', resolved: 'markedResolved', open: 'markedOpen', note: 'noteSaved',
 };
 
+/** What the page announces once a case is given to someone (or to nobody). */
+const assignedMessage = (lang: Lang, team: Team, updated: Case) =>
+  (updated.assignee ? `${t(lang, 'assigned')} ${accountName(lang, team, updated.assignee)}` : t(lang, 'unassigned'));
+
 /**
  * One case: the unhappy answer and what came with it (customer, order, branch), where it stands
- * (who contacted or resolved it, when), a note, and the next step of open → contacted → resolved.
+ * (who contacted or resolved it, when), how to reach the customer, who has it and when it is due
+ * (overdue marked in words, not colour alone), a note, and the next step of open → contacted → resolved.
  * After a step the card stays where it is with its new state, and focus returns to it (the button
  * pressed may be gone); `onChanged` gets the saved case and the sentence to announce.
  */
-export function CaseCard({ lang, format, item, onChanged }: { lang: Lang; format: Format; item: Case; onChanged: (updated: Case, done: string) => void }) {
+export function CaseCard({ lang, format, item, team, onChanged }: { lang: Lang; format: Format; item: Case; team?: Team; onChanged: (updated: Case, done: string) => void }) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
@@ -35,13 +42,13 @@ export function CaseCard({ lang, format, item, onChanged }: { lang: Lang; format
   const heading = `case-${item.id}`;
   const noteId = `note-${item.id}`;
 
-  const act = async (path: string, body: Record<string, string>, done: keyof typeof doneMessages) => {
+  const act = async (path: string, body: Record<string, string>, done: keyof typeof doneMessages | ((updated: Case) => string)) => {
     setBusy(true);
     try {
       const updated = await postJson<Case>(`/api/cases/${encodeURIComponent(item.id)}/${path}`, body);
-      setNote('');
+      if (path !== 'assignee') setNote('');
       setProblem(undefined);
-      onChanged(updated, t(lang, doneMessages[done]));
+      onChanged(updated, typeof done === 'function' ? done(updated) : t(lang, doneMessages[done]));
     } catch (error) {
       setProblem((error as Error).message);
     } finally {
@@ -57,14 +64,21 @@ export function CaseCard({ lang, format, item, onChanged }: { lang: Lang; format
     <li ref={card} tabIndex={-1} class={`card case ${item.state}`} aria-labelledby={heading} data-case={item.id}>
       <div class="case-head">
         <ScoreBadge lang={lang} answer={answer} />
-        <span class={`state-pill ${item.state}`} id={heading}>{t(lang, `state_${item.state}`)}</span>
+        <span class={`state-pill ${item.state}`} id={heading}>{t(lang, `state_${item.state}`)}{item.overdue && <> · {t(lang, 'overdue')}</>}</span>
       </div>
+      {item.state === 'open' && (
+        <p class={`due small ${item.overdue ? 'overdue' : ''}`} data-testid="due">
+          {item.overdue && <strong>{t(lang, 'overdue')}. </strong>}{t(lang, 'due')} {format.instant(item.dueAt)}
+        </p>
+      )}
       <p class="comment-text" lang={answer.locale}>{answer.comment ?? <span class="muted">{t(lang, 'noComment')}</span>}</p>
       <dl class="case-facts">
         {who.length > 0 && <><dt>{t(lang, 'customer')}</dt><dd>{who.join(' · ')}</dd></>}
         {order !== undefined && <><dt>{t(lang, 'order')}</dt><dd>{String(order)}</dd></>}
       </dl>
       <p class={`consent small ${answer.contact ? 'yes' : ''}`}>{t(lang, answer.contact ? 'agreedToContact' : 'noContactConsent')}</p>
+      {answer.contact && answer.contactVia && <ContactWays lang={lang} via={answer.contactVia} id={item.id} />}
+      {team && <AssigneePicker lang={lang} team={team} caseId={item.id} value={item.assignee} busy={busy} onAssign={(assignee) => act('assignee', { assignee }, (updated) => assignedMessage(lang, team, updated))} />}
       <AnswerFacts format={format} answer={answer} skip={orderKeys} />
       {(item.contactedAt || item.resolvedAt || item.note) && (
         <p class="small trail">

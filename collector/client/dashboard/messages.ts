@@ -114,6 +114,27 @@ const messages = {
   hours: { en: 'h', th: 'ชม.' },
   days: { en: 'd', th: 'วัน' },
   saved: { en: 'Saved.', th: 'บันทึกแล้ว' },
+  // Contact details the customer left (contactVia): each link and button says what it does and to whom.
+  reachBy: { en: 'Reach them', th: 'ติดต่อลูกค้า' },
+  call: { en: 'Call', th: 'โทรหา' },
+  emailTo: { en: 'Email', th: 'ส่งอีเมลถึง' },
+  lineId: { en: 'LINE ID', th: 'LINE ID' },
+  copyLineId: { en: 'Copy LINE ID', th: 'คัดลอก LINE ID' },
+  copied: { en: 'LINE ID copied', th: 'คัดลอก LINE ID แล้ว' },
+  copyByHand: { en: 'Selected: press Ctrl+C (⌘C on a Mac) to copy', th: 'เลือกไว้แล้ว: กด Ctrl+C (⌘C บน Mac) เพื่อคัดลอก' },
+  // Assignment and due times.
+  assignee: { en: 'Assigned to', th: 'ผู้รับผิดชอบ' },
+  nobody: { en: 'Nobody yet', th: 'ยังไม่มี' },
+  you: { en: 'you', th: 'คุณ' },
+  assigned: { en: 'Assigned to', th: 'มอบหมายให้' },
+  unassigned: { en: 'Nobody has this case now', th: 'เคสนี้ยังไม่มีผู้รับผิดชอบ' },
+  whose: { en: 'Whose cases', th: 'เคสของใคร' },
+  everyone: { en: 'Everyone’s (mine first)', th: 'ทุกคน (ของฉันก่อน)' },
+  mine: { en: 'Mine', th: 'ของฉัน' },
+  nobodys: { en: 'Nobody’s yet', th: 'ยังไม่มีผู้รับผิดชอบ' },
+  due: { en: 'Due', th: 'ครบกำหนด' },
+  overdue: { en: 'Overdue', th: 'เลยกำหนด' },
+  overdueCases: { en: 'overdue', th: 'เลยกำหนด' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,7 +1,7 @@
 import type { AlertAnswer } from './answer';
 import type { Queryable } from '../db/database';
 
-const columns = 'id, survey, type, score, comment, locale, answered_at, user_data, context, reasons, contact';
+const columns = 'id, survey, type, score, comment, locale, answered_at, user_data, context, reasons, contact, contact_via';
 
 // jsonb arrives parsed from both adapters; a string is parsed, in case a driver hands one over.
 const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value ?? null);
@@ -18,6 +18,7 @@ type AnswerRow = {
   context: unknown;
   reasons: unknown;
   contact: boolean | null;
+  contact_via: unknown;
 };
 
 export function answerFromRow(row: AnswerRow): AlertAnswer {
@@ -33,6 +34,7 @@ export function answerFromRow(row: AnswerRow): AlertAnswer {
     context: json(row.context),
     reasons: json(row.reasons),
     contact: row.contact ?? null,
+    contactVia: json(row.contact_via),
   };
 }
 

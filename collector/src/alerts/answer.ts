@@ -15,6 +15,8 @@ export interface AlertAnswer {
   context?: Record<string, unknown> | null;
   reasons?: readonly string[] | null;
   contact?: boolean | null;
+  /** How the customer said to reach them (payload `contactVia`). */
+  contactVia?: { phone?: string; email?: string; line?: string } | null;
 }
 
 /** The answer's band for its own type (nps 0–6, csat 1–2, ces 1–3 are detractors), from the SDK's definitions. */
@@ -40,6 +42,7 @@ export function alertAnswerFromPayload(answer: Answer): AlertAnswer {
     context: answer.context ?? null,
     reasons: answer.reasons ?? null,
     contact: answer.contact ?? null,
+    contactVia: answer.contactVia ?? null,
   };
 }
 

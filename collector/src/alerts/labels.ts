@@ -21,7 +21,14 @@ export interface AlertLabels {
   reasons: string;
   contact: string;
   contactYes: string;
+  /** The field naming how to reach the customer, and each way. */
+  reachBy: string;
+  via: { phone: string; email: string; line: string };
   openCase: string;
+  overdueTitle: string;
+  dueAt: string;
+  assignee: string;
+  nobody: string;
   context: Record<string, string>;
   digestTitle: string;
   digestAnswers: string;
@@ -47,7 +54,13 @@ const th: AlertLabels = {
   reasons: 'เหตุผล',
   contact: 'ติดต่อกลับ',
   contactYes: 'ลูกค้ายินดีให้ติดต่อกลับ',
+  reachBy: 'ติดต่อลูกค้าทาง',
+  via: { phone: 'โทร', email: 'อีเมล', line: 'LINE ID' },
   openCase: 'เปิดเคส',
+  overdueTitle: 'เคสเลยกำหนด ยังไม่มีใครติดต่อลูกค้า',
+  dueAt: 'ครบกำหนด',
+  assignee: 'ผู้รับผิดชอบ',
+  nobody: 'ยังไม่มี',
   context: { orderId: 'คำสั่งซื้อ', branch: 'สาขา', touchpoint: 'จุดที่ถาม', product: 'สินค้า', channel: 'ช่องทาง', name: 'ชื่อลูกค้า', phone: 'โทรศัพท์', email: 'อีเมล', userId: 'รหัสลูกค้า' },
   digestTitle: 'สรุปประจำวัน',
   digestAnswers: 'คำตอบ',
@@ -73,7 +86,13 @@ const en: AlertLabels = {
   reasons: 'Reasons',
   contact: 'Contact',
   contactYes: 'agreed to be contacted',
+  reachBy: 'Reach them by',
+  via: { phone: 'Phone', email: 'Email', line: 'LINE ID' },
   openCase: 'Open the case',
+  overdueTitle: 'Overdue: nobody has contacted this customer yet',
+  dueAt: 'Due',
+  assignee: 'Assigned to',
+  nobody: 'nobody yet',
   context: { orderId: 'Order', branch: 'Branch', touchpoint: 'Touchpoint', product: 'Product', channel: 'Channel', name: 'Customer', phone: 'Phone', email: 'Email', userId: 'Customer id' },
   digestTitle: 'Daily digest',
   digestAnswers: 'Answers',

@@ -99,6 +99,26 @@ export function contextFields(answer: AlertAnswer, locale: AlertLocale, contextL
   return fields;
 }
 
+/**
+ * How to reach the customer, as one line ("Phone 081-234-5678 · LINE ID somchai.k"), from the
+ * `contactVia` they left with their consent; null when they left none.
+ */
+export function reachLine(answer: Pick<AlertAnswer, 'contact' | 'contactVia'>, locale: AlertLocale): string | null {
+  const via = answer.contact ? answer.contactVia : null;
+  if (!via) return null;
+  const labels = alertLabels(locale).via;
+  const ways = (['phone', 'email', 'line'] as const).flatMap((way) => (typeof via[way] === 'string' && via[way] ? [`${labels[way]} ${clip(via[way], 254)}`] : []));
+  return ways.length ? ways.join(' · ') : null;
+}
+
+/** The consent line and, when given, how to reach the customer. */
+export function contactFields(answer: AlertAnswer, locale: AlertLocale): MessageField[] {
+  const labels = alertLabels(locale);
+  const reach = reachLine(answer, locale);
+  if (reach) return [{ label: labels.reachBy, value: reach }];
+  return answer.contact ? [{ label: labels.contact, value: labels.contactYes }] : [];
+}
+
 /** The alert for one answer: score with type and band, comment, context and the link to its case. */
 export function answerMessage(answer: AlertAnswer, settings: MessageSettings, kind: 'alert' | 'test' = 'alert'): AlertMessage {
   const labels = alertLabels(settings.locale);
@@ -108,7 +128,7 @@ export function answerMessage(answer: AlertAnswer, settings: MessageSettings, ki
     { label: labels.survey, value: answer.survey },
     ...contextFields(answer, settings.locale, settings.contextLabels),
     ...(answer.reasons?.length ? [{ label: labels.reasons, value: answer.reasons.join(', ') }] : []),
-    ...(answer.contact ? [{ label: labels.contact, value: labels.contactYes }] : []),
+    ...contactFields(answer, settings.locale),
     { label: labels.answeredAt, value: formatWhen(answer.answeredAt, settings) },
   ];
   const comment = answer.comment?.trim() ? clip(answer.comment.trim()) : null;
@@ -130,6 +150,8 @@ export function answerMessage(answer: AlertAnswer, settings: MessageSettings, ki
         scale: scaleOf(answer.type),
         band: answerBand(answer),
         comment: answer.comment ?? null,
+        contact: answer.contact === true,
+        contactVia: (answer.contact && answer.contactVia) || null,
         context: answer.context ?? {},
         user: answer.user ?? null,
         answeredAt: answer.answeredAt.toISOString(),
@@ -149,4 +171,29 @@ export function plainText(message: AlertMessage): string {
     '',
     `${message.linkLabel}: ${message.link}`,
   ].join('\n');
+}
+
+/** When an overdue case was due, and who has it (their email), as an overdue alert reads them. */
+export interface OverdueCase {
+  dueAt: Date;
+  assignee: string | null;
+}
+
+/**
+ * The alert that a case passed its due time still open: the answer's alert, titled so, with the
+ * due time and who has the case first. The signed webhook's event is `case.overdue`.
+ */
+export function overdueMessage(answer: AlertAnswer, overdue: OverdueCase, settings: MessageSettings): AlertMessage {
+  const labels = alertLabels(settings.locale);
+  const message = answerMessage(answer, settings);
+  return {
+    ...message,
+    title: labels.overdueTitle,
+    fields: [
+      { label: labels.dueAt, value: formatWhen(overdue.dueAt, settings) },
+      { label: labels.assignee, value: overdue.assignee ?? labels.nobody },
+      ...message.fields,
+    ],
+    event: { type: 'case.overdue', data: { ...message.event.data, dueAt: overdue.dueAt.toISOString(), assignee: overdue.assignee } },
+  };
 }

@@ -8,9 +8,13 @@ export interface QueuedDelivery {
   channelId: string;
   answerId: string | null;
   digestDate: string | null;
+  /** What an answer's delivery is about: the answer itself, or its case having gone overdue. */
+  kind: AlertKind;
   attempts: number;
   leaseToken: string;
 }
+
+export type AlertKind = 'answer' | 'overdue';
 
 const conditionList = conditionSchema.array();
 
@@ -43,9 +47,10 @@ export async function loadRuleTargets(tx: Queryable): Promise<RuleTarget[]> {
  * Queues one delivery per channel that an enabled rule matching `answer` sends to, in the caller's
  * transaction (the answer's own), due now or when the channel's quiet hours end. A channel several
  * rules point at gets one delivery; storing the same answer again queues nothing new. `targets`
- * are the rules as of this transaction (read here when not given).
+ * are the rules as of this transaction (read here when not given). `kind` `overdue`: the alert
+ * that the answer's case is overdue, once per channel too.
  */
-export async function enqueueAnswerAlerts(tx: Queryable, answer: AlertAnswer, now: Date, timeZone: string, targets?: readonly RuleTarget[]): Promise<number> {
+export async function enqueueAnswerAlerts(tx: Queryable, answer: AlertAnswer, now: Date, timeZone: string, targets?: readonly RuleTarget[], kind: AlertKind = 'answer'): Promise<number> {
   const chosen = new Map<string, { ruleId: string; dueAt: Date }>();
   for (const target of targets ?? (await loadRuleTargets(tx))) {
     if (chosen.has(target.channelId) || !allConditionsHold(target.conditions, answer)) continue;
@@ -54,9 +59,9 @@ export async function enqueueAnswerAlerts(tx: Queryable, answer: AlertAnswer, no
   let queued = 0;
   for (const [channelId, { ruleId, dueAt }] of chosen) {
     const result = await tx.query(
-      `INSERT INTO alert_deliveries (channel_id, answer_id, rule_id, due_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (answer_id, channel_id) DO NOTHING RETURNING id`,
-      [channelId, answer.id, ruleId, dueAt.toISOString()],
+      `INSERT INTO alert_deliveries (channel_id, answer_id, rule_id, due_at, kind) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (answer_id, channel_id, kind) DO NOTHING RETURNING id`,
+      [channelId, answer.id, ruleId, dueAt.toISOString(), kind],
     );
     queued += result.rows.length;
   }
@@ -80,7 +85,7 @@ export async function enqueueDigest(db: Queryable, channelId: string, date: stri
  * A row still `sending` whose lease has passed belongs to a collector that stopped: it is claimable.
  */
 export async function claimDue(db: Queryable, now: Date, leaseMs: number, limit: number): Promise<QueuedDelivery[]> {
-  const { rows } = await db.query<{ id: string; channel_id: string; answer_id: string | null; digest_date: string | null; attempts: number; lease_token: string }>(
+  const { rows } = await db.query<{ id: string; channel_id: string; answer_id: string | null; digest_date: string | null; kind: AlertKind; attempts: number; lease_token: string }>(
     `UPDATE alert_deliveries AS d
         SET status = 'sending', attempts = d.attempts + 1, lease_until = $2, lease_token = gen_random_uuid()
       WHERE d.id IN (
@@ -89,7 +94,7 @@ export async function claimDue(db: Queryable, now: Date, leaseMs: number, limit:
          ORDER BY due_at
          LIMIT $3
          FOR UPDATE SKIP LOCKED)
-      RETURNING d.id, d.channel_id, d.answer_id, d.digest_date::text AS digest_date, d.attempts, d.lease_token`,
+      RETURNING d.id, d.channel_id, d.answer_id, d.digest_date::text AS digest_date, d.kind, d.attempts, d.lease_token`,
     [now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), limit],
   );
   return rows.map((row) => ({
@@ -97,6 +102,7 @@ export async function claimDue(db: Queryable, now: Date, leaseMs: number, limit:
     channelId: row.channel_id,
     answerId: row.answer_id,
     digestDate: row.digest_date,
+    kind: row.kind,
     attempts: Number(row.attempts),
     leaseToken: row.lease_token,
   }));

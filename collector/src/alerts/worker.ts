@@ -8,7 +8,8 @@ import { sendToChannel, type SendDeps } from './channels/sender';
 import type { Database } from '../db/database';
 import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { digestMessage, dueDigest, localDay } from './digest';
-import { answerMessage, type AlertMessage } from './message';
+import { answerMessage, overdueMessage, type AlertMessage } from './message';
+import { loadOverdueCase, queueOverdueAlerts } from './overdue';
 import { claimDue, enqueueDigest, heldBetween, markFailed, markHeld, markRetry, markSent, sentSince, type QueuedDelivery } from './queue';
 import { afterQuietHours } from './quiet-hours';
 import { createContextLabelStore } from '../context-labels/context-label-store';
@@ -40,7 +41,7 @@ export interface AlertWorkerOptions {
 }
 
 export interface AlertWorker {
-  /** Queues due digests, then claims and sends one batch; resolves with how many it handled. */
+  /** Queues due digests and overdue cases' alerts, then claims and sends one batch; resolves with how many it handled. */
   tick(): Promise<number>;
   start(): void;
   /** Polls now instead of at the next interval (new deliveries were queued); nothing unless started. */
@@ -87,7 +88,11 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
     const settings = { locale: channel.locale, publicUrl, timeZone };
     if (delivery.answerId) {
       const answer = await loadAnswer(db, delivery.answerId);
-      return answer && answerMessage(answer, { ...settings, contextLabels: await contextLabels.labels() });
+      if (!answer) return null;
+      const named = { ...settings, contextLabels: await contextLabels.labels() };
+      if (delivery.kind === 'answer') return answerMessage(answer, named);
+      const overdue = await loadOverdueCase(db, delivery.answerId);
+      return overdue && overdueMessage(answer, overdue, named);
     }
     const day = localDay(delivery.digestDate!, timeZone);
     return digestMessage(delivery.digestDate!, await loadAnswersBetween(db, day.from, day.to), settings, await heldBetween(db, channel.id, day.from, day.to));
@@ -147,6 +152,7 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
 
   async function runOnce(): Promise<number> {
     await queueDigests();
+    await queueOverdueAlerts(db, now(), timeZone);
     const claimedAt = now();
     const deliveries = await claimDue(db, claimedAt, leaseMs, batchSize);
     // What each channel may still be sent this hour.

@@ -1,3 +1,7 @@
+import type { Answer } from '../../../src/receiver';
+
+export type ContactVia = NonNullable<Answer['contactVia']>;
+
 /** One stored answer as the dashboard's API and the exports give it out. */
 export interface AnswerRecord {
   id: string;
@@ -9,6 +13,8 @@ export interface AnswerRecord {
   comment?: string;
   reasons?: string[];
   contact?: true;
+  /** How the customer said to reach them (with `contact`): phone, email, LINE ID, as checked on arrival. */
+  contactVia?: ContactVia;
   mode?: string;
   locale: string;
   url: string;
@@ -21,7 +27,7 @@ export interface AnswerRecord {
 
 /** The columns `toAnswerRecord` reads; `band` comes from `bandSql`. */
 export const answerColumns = (alias = 'r') =>
-  ['id', 'survey', 'type', 'score', 'scale_min', 'scale_max', 'comment', 'reasons', 'contact', 'mode', 'locale', 'url', 'answered_at', 'received_at', 'user_id', 'user_data', 'context']
+  ['id', 'survey', 'type', 'score', 'scale_min', 'scale_max', 'comment', 'reasons', 'contact', 'contact_via', 'mode', 'locale', 'url', 'answered_at', 'received_at', 'user_id', 'user_data', 'context']
     .map((column) => `${alias}.${column}`).join(', ');
 
 const iso = (value: unknown) => (value instanceof Date ? value : new Date(String(value))).toISOString();
@@ -32,6 +38,7 @@ export function toAnswerRecord(row: Record<string, unknown>): AnswerRecord {
     id: String(row.id), survey: String(row.survey), type: String(row.type), score: Number(row.score),
     scale: [Number(row.scale_min), Number(row.scale_max)], band: row.band as AnswerRecord['band'],
     comment: (row.comment as string | null) ?? undefined, reasons: json(row.reasons), contact: row.contact ? true : undefined,
+    contactVia: json(row.contact_via),
     mode: (row.mode as string | null) ?? undefined, locale: String(row.locale), url: String(row.url),
     answeredAt: iso(row.answered_at), receivedAt: iso(row.received_at), userId: (row.user_id as string | null) ?? undefined,
     user: json(row.user_data), context: json(row.context),

@@ -1,7 +1,7 @@
 import type { AnswerRecord } from './answer-record';
 import type { ExportResult } from './export-query';
 
-const header = ['id', 'survey', 'type', 'score', 'scale_min', 'scale_max', 'band', 'comment', 'reasons', 'contact', 'mode', 'locale', 'url', 'answered_at', 'received_at', 'user_id', 'context'];
+const header = ['id', 'survey', 'type', 'score', 'scale_min', 'scale_max', 'band', 'comment', 'reasons', 'contact', 'mode', 'locale', 'url', 'answered_at', 'received_at', 'user_id', 'context', 'contact_phone', 'contact_email', 'contact_line'];
 
 /**
  * RFC 4180 CSV with a UTF-8 byte-order mark (so spreadsheet apps read Thai correctly). Text cells
@@ -20,6 +20,8 @@ function row(r: AnswerRecord): string {
     text(r.id), text(r.survey), r.type, r.score, r.scale[0], r.scale[1], r.band, text(r.comment), text(r.reasons?.join('; ')),
     r.contact ? 'true' : 'false', text(r.mode), text(r.locale), text(r.url), r.answeredAt, r.receivedAt, text(r.userId),
     text(r.context ? JSON.stringify(r.context) : undefined),
+    // Added after `context`, so a sheet that reads the columns by position keeps working.
+    text(r.contactVia?.phone), text(r.contactVia?.email), text(r.contactVia?.line),
   ].join(',');
 }
 

@@ -2,11 +2,12 @@ import { perZone } from '../site-settings/per-zone';
 import { html } from 'hono/html';
 import type { App, FeatureDeps } from '../app-env';
 import { requireUser } from '../auth/require-user';
-import { decodeCursor } from '../dashboard/comments-query';
 import { requestFilters } from '../dashboard/request-filters';
 import { formFields } from '../http/form-fields';
 import { problem } from '../http/problem';
 import { createContextLabelStore } from '../context-labels/context-label-store';
+import { createUsers } from '../auth/users';
+import { decodeCaseCursor } from './case-cursor';
 import { createCaseStore } from './case-store';
 import { caseStates, type CaseState } from './case-states';
 import { createCaseOpener, opensCase } from './open-case';
@@ -17,7 +18,11 @@ const NOTE_LIMIT = 2_000;
  * The inbox of cases (signed in): every answer in the detractor band of its type is a case, opened
  * with the answer (the `onAnswerStored` hook). `GET /inbox` (the first menu entry, so a phone
  * lands on it), drawn by `client/inbox.tsx`, and its API:
- * - `GET /api/cases` (+ the dashboard's filters, `state`, `cursor`, `limit` up to 100), newest first;
+ * - `GET /api/cases` (+ the dashboard's filters, `state`, `assignee` = `me`, `nobody` or an account
+ *   id, `cursor`, `limit` up to 100): the signed-in person's own cases first, each group newest
+ *   first; each case has its assignee, due time and whether it is overdue;
+ * - `GET /api/cases/assignees`: the accounts a case can be given to (owners and staff);
+ * - `POST /api/cases/:id/assignee` `{ assignee }` (an account id, or "" for nobody);
  * - `GET /api/cases/figures`: cases per state, the share closed, the median time to close;
  * - `GET /api/cases/:id`: one case with its history (who did what, when);
  * - `POST /api/cases/:id/state` `{ state, note? }`: open → contacted → resolved (or back to open);
@@ -28,9 +33,10 @@ const NOTE_LIMIT = 2_000;
 export function mountInbox(app: App, deps: FeatureDeps) {
   const { db, config, kit, nav, page, answerHooks } = deps;
   const cases = perZone(() => config.timezone, (timeZone) => createCaseStore({ db, timeZone, kinds: kit.surveyKinds, now: deps.now }));
-  answerHooks.onAnswerStored(createCaseOpener(kit.surveyKinds), { precheck: (answer) => ({ needed: opensCase(kit.surveyKinds, answer) }) });
+  answerHooks.onAnswerStored(createCaseOpener(kit.surveyKinds, deps.now, () => deps.settings.inboxDueHours()), { precheck: (answer) => ({ needed: opensCase(kit.surveyKinds, answer) }) });
 
-  nav.add({ href: '/inbox', label: { en: 'Inbox', th: 'กล่องงาน' }, order: 10 });
+  nav.add({ href: '/inbox', label: { en: 'Inbox', th: 'กล่องงาน' }, order: 10, count: { read: () => cases().newCount(), label: { en: 'new cases', th: 'เคสใหม่' } } });
+  const users = createUsers(db);
   const contextLabels = createContextLabelStore(db);
   app.get('/inbox', requireUser({ page: true }), async (c) =>
     page(c, {
@@ -48,12 +54,17 @@ export function mountInbox(app: App, deps: FeatureDeps) {
     const state = params.get('state') || undefined;
     if (state && !(caseStates as readonly string[]).includes(state)) problems.push(`state: ${JSON.stringify(state)} must be ${caseStates.join(', ')}`);
     const cursor = params.get('cursor') || undefined;
-    if (cursor && !decodeCursor(cursor)) problems.push('cursor: not one this API gave out; start again without it');
+    if (cursor && !decodeCaseCursor(cursor)) problems.push('cursor: not one this API gave out; start again without it');
+    const assignee = params.get('assignee') || undefined;
+    if (assignee && assignee.length > 200) problems.push('assignee: must be "me", "nobody" or an account id (at most 200 characters)');
     const limit = Number(params.get('limit') ?? 25);
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) problems.push(`limit: ${JSON.stringify(params.get('limit'))} must be a whole number from 1 to 100`);
     if (problems.length) return problem(c, 400, problems);
-    return c.json(await cases().list(parsed.filters, { state: state as CaseState | undefined, cursor, limit }));
+    return c.json(await cases().list(parsed.filters, { state: state as CaseState | undefined, assignee, viewer: c.var.user.id, cursor, limit }));
   });
+
+  app.get('/api/cases/assignees', requireUser(), async (c) =>
+    c.json({ me: c.var.user.id, assignees: (await users.list()).map(({ id, email, role }) => ({ id, email, role })) }));
 
   app.get('/api/cases/figures', requireUser(), async (c) => {
     const parsed = requestFilters(c, deps);
@@ -76,6 +87,14 @@ export function mountInbox(app: App, deps: FeatureDeps) {
     if (problems.length) return problem(c, 400, problems);
     const moved = await cases().move(c.req.param('id'), state as CaseState, c.var.user.email, note);
     return moved.ok ? c.json(moved.case) : problem(c, moved.status, moved.problem);
+  });
+
+  app.post('/api/cases/:id/assignee', requireUser(), async (c) => {
+    const { fields } = await formFields(c);
+    const assignee = fields.assignee?.trim();
+    if (assignee === undefined) return problem(c, 400, 'assignee: give an account id from GET /api/cases/assignees, or "" for nobody');
+    const assigned = await cases().assign(c.req.param('id'), assignee || null, c.var.user.email);
+    return assigned.ok ? c.json(assigned.case) : problem(c, assigned.status, assigned.problem);
   });
 
   app.post('/api/cases/:id/notes', requireUser(), async (c) => {

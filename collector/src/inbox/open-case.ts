@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database';
 import type { Kinds, SurveyType } from '../stats/score-metrics';
+import { defaultInboxDueHours } from '../site-settings/live-settings';
 
 /** The part of a stored answer that decides whether it opens a case. */
 export interface CaseSource {
@@ -12,12 +13,21 @@ export interface CaseSource {
 /**
  * An `onAnswerStored` hook: an answer in the detractor band of its type (below the passive band,
  * as the SDK's survey kinds draw it) opens a case in the answer's own transaction, so an answer
- * is never stored without its case. A repeat of the same answer opens nothing new.
+ * is never stored without its case, due `dueHours()` after the answer (Settings → Site, 48 by
+ * default). A repeat of the same
+ * answer opens nothing new. An answer that arrives after its case's due time (kept offline for
+ * days) opens a case that is overdue from the start: the answer's own alert says so, so it is
+ * marked as alerted and gets no second, "overdue" alert a moment later.
  */
-export function createCaseOpener(kinds: Kinds) {
+export function createCaseOpener(kinds: Kinds, now: () => Date = () => new Date(), dueHours: () => number = () => defaultInboxDueHours) {
   return async function openCase(tx: Queryable, answer: CaseSource): Promise<void> {
     if (!opensCase(kinds, answer)) return;
-    await tx.query('INSERT INTO cases (response_id, opened_at) VALUES ($1, $2) ON CONFLICT (response_id) DO NOTHING', [answer.id, answer.answeredAt]);
+    const dueAt = new Date(new Date(answer.answeredAt).getTime() + dueHours() * 3_600_000);
+    const at = now();
+    await tx.query(
+      'INSERT INTO cases (response_id, opened_at, due_at, overdue_alerted_at) VALUES ($1, $2, $3, $4) ON CONFLICT (response_id) DO NOTHING',
+      [answer.id, answer.answeredAt, dueAt.toISOString(), dueAt <= at ? at.toISOString() : null],
+    );
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Whose data a privacy operation is about: one person, by the `user.id` or the `user.email` the
- * site passed to `identify()` or `init({ user })`, or one answer (its client `id`, which a visitor
+ * site passed to `identify()` or `init({ user })` (an email also finds the answers where the
+ * customer left it as their way to be reached, `contactVia.email`), or one answer (its client `id`, which a visitor
  * without a user id can read from their own answer's export).
  */
 export type AnswerSelector = { user: string } | { email: string } | { answer: string };
@@ -14,13 +15,14 @@ const valueOf = (selector: AnswerSelector): string => (selector as Record<Kind, 
 /**
  * The SQL condition on `responses` for a selector, and its one parameter. A user id is matched as
  * the stored `user` object holds it, so `42` finds answers whose `user.id` was the JSON number 42
- * as well as the string "42"; an email is matched without case and surrounding spaces.
+ * as well as the string "42"; an email (in `user` or `contactVia`) is matched without case and
+ * surrounding spaces.
  */
 export function selectorCondition(selector: AnswerSelector): { sql: string; param: string } {
   const value = valueOf(selector);
   switch (kindOf(selector)) {
     case 'user': return { sql: `user_data->>'id' = $1`, param: value };
-    case 'email': return { sql: `lower(user_data->>'email') = $1`, param: value.trim().toLowerCase() };
+    case 'email': return { sql: `(lower(user_data->>'email') = $1 OR lower(contact_via->>'email') = $1)`, param: value.trim().toLowerCase() };
     default: return { sql: 'id = $1', param: value };
   }
 }

@@ -7,7 +7,7 @@ export const answerColumns = [
   ['id', 'text'], ['survey', 'text'], ['type', 'text'], ['score', 'integer'], ['scale_min', 'integer'], ['scale_max', 'integer'],
   ['comment', 'text'], ['reasons', 'jsonb'], ['contact', 'boolean'], ['mode', 'text'], ['locale', 'text'], ['url', 'text'],
   ['answered_at', 'timestamptz'], ['user_id', 'text'], ['user_data', 'jsonb'], ['context', 'jsonb'], ['sdk', 'text'],
-  ['payload', 'jsonb'], ['key_hash', 'text'],
+  ['payload', 'jsonb'], ['key_hash', 'text'], ['contact_via', 'jsonb'],
 ] as const;
 
 export const answerColumnNames = answerColumns.map(([name]) => name).join(', ');

@@ -18,7 +18,8 @@ export function createResponsesStore({ db, hooks }: { db: Database; hooks: Answe
      * stored raw answer (`payload`, what the privacy export shows) never holds it.
      *
      * A repeat that carries the same `key` may complete the stored copy — the SDK sent the score
-     * when the page was hidden, then the visitor added a comment, reasons or contact consent — and
+     * when the page was hidden, then the visitor added a comment, reasons, contact consent or how to
+     * reach them (`contactVia`) — and
      * only by filling in what was missing (`completed`); the completion hooks then run on the
      * stored answer with what was added, never on the posted body. Everything else of a repeat is
      * ignored: without the key, with another key, or for an answer stored without one, a repeat is
@@ -38,6 +39,7 @@ export function createResponsesStore({ db, hooks }: { db: Database; hooks: Answe
         answer.mode ?? null, answer.locale, answer.url, answer.answeredAt,
         typeof answer.user?.id === 'string' ? answer.user.id : null, answer.user ? JSON.stringify(answer.user) : null,
         context ? JSON.stringify(context) : null, answer.sdk, JSON.stringify(answer), keyHash,
+        answer.contactVia ? JSON.stringify(answer.contactVia) : null,
       ];
       // No hook would write for this answer (as the settings in memory say): stored with the answers
       // arriving meanwhile, no transaction of its own, only if the settings have not changed since.
@@ -59,14 +61,17 @@ export function createResponsesStore({ db, hooks }: { db: Database; hooks: Answe
         // Only with the answer's own key, and only what it lacked; the raw answer gains the same fields.
         const completed = await tx.query<{ payload: Answer | string; context: Record<string, unknown> | null; settings_version: string | number }>(
           `UPDATE responses SET comment = COALESCE(comment, $2), reasons = COALESCE(reasons, $3::jsonb), contact = contact OR $4,
+             contact_via = COALESCE(contact_via, $6::jsonb),
              payload = payload || jsonb_strip_nulls(jsonb_build_object(
                'comment', CASE WHEN comment IS NULL THEN $2::text END,
                'reasons', CASE WHEN reasons IS NULL THEN $3::jsonb END,
-               'contact', CASE WHEN NOT contact AND $4 THEN true END))
+               'contact', CASE WHEN NOT contact AND $4 THEN true END,
+               'contactVia', CASE WHEN contact_via IS NULL THEN $6::jsonb END))
            WHERE id = $1 AND key_hash = $5
-             AND ((comment IS NULL AND $2::text IS NOT NULL) OR (reasons IS NULL AND $3::jsonb IS NOT NULL) OR (NOT contact AND $4))
+             AND ((comment IS NULL AND $2::text IS NOT NULL) OR (reasons IS NULL AND $3::jsonb IS NOT NULL) OR (NOT contact AND $4)
+               OR (contact_via IS NULL AND $6::jsonb IS NOT NULL))
            RETURNING payload, context, (SELECT version FROM settings_version) AS settings_version`,
-          [answer.id, answer.comment ?? null, answer.reasons ? JSON.stringify(answer.reasons) : null, answer.contact === true, keyHash],
+          [answer.id, answer.comment ?? null, answer.reasons ? JSON.stringify(answer.reasons) : null, answer.contact === true, keyHash, answer.contactVia ? JSON.stringify(answer.contactVia) : null],
         );
         const [done] = completed.rows;
         if (done) {

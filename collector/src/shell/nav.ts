@@ -8,6 +8,11 @@ export interface NavEntry {
   order: number;
   /** Shown only to owners (staff cannot open the page). */
   ownerOnly?: boolean;
+  /**
+   * A number shown beside the entry when above 0 (the inbox's new cases), read on each page, with
+   * the words a screen reader says after it ("new cases").
+   */
+  count?: { read: () => Promise<number>; label: Localized };
 }
 
 /** The signed-in shell's menu: each feature adds its own entry when it mounts. */

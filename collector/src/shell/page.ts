@@ -34,13 +34,18 @@ export function createPageRenderer(nav: Nav): RenderPage {
     const user = c.get('user') as AppEnv['Variables']['user'] | undefined;
     const path = c.req.path;
     const other = lang === 'th' ? 'en' : 'th';
+    const entries = user ? nav.entriesFor(user.role) : [];
+    const counts = await Promise.all(entries.map((entry) => entry.count?.read() ?? 0));
+    const countBadge = (i: number) => html`<span class="nav-count" data-testid="nav-count">${counts[i].toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB')}<span class="sr-only"> ${entries[i].count!.label[lang]}</span></span>`;
+    // On a phone the menu hides behind its button: the first count shows on the button too.
+    const firstCounted = entries.findIndex((entry, i) => entry.count && counts[i] > 0);
     const shell = user
       ? html`<header class="shell-top"><div class="wrap shell-bar">
   <a class="brand" href="/"><span class="logo-dot" aria-hidden="true"></span>hearback</a>
-  <button type="button" class="menu-toggle" aria-expanded="false" aria-controls="shell-menu" hidden>${shellText.menuButton[lang]}</button>
+  <button type="button" class="menu-toggle" aria-expanded="false" aria-controls="shell-menu" hidden>${shellText.menuButton[lang]}${firstCounted >= 0 ? html` ${countBadge(firstCounted)}` : ''}</button>
   <div class="shell-menu" id="shell-menu">
-  <nav aria-label="${shellText.menu[lang]}"><ul class="shell-nav">${nav.entriesFor(user.role).map((entry) =>
-    html`<li><a href="${entry.href}"${path === entry.href || path.startsWith(`${entry.href}/`) ? raw(' aria-current="page"') : ''}>${entry.label[lang]}</a></li>`)}</ul></nav>
+  <nav aria-label="${shellText.menu[lang]}"><ul class="shell-nav">${entries.map((entry, i) =>
+    html`<li><a href="${entry.href}"${path === entry.href || path.startsWith(`${entry.href}/`) ? raw(' aria-current="page"') : ''}>${entry.label[lang]}${entry.count && counts[i] > 0 ? html` ${countBadge(i)}` : ''}</a></li>`)}</ul></nav>
   <div class="shell-account">
     <span class="who">${user.email} <span class="muted">(${shellText[user.role][lang]})</span></span>
     <form method="post" action="/lang"><input type="hidden" name="back" value="${path}"><button class="link" name="lang" value="${other}" lang="${other}" aria-label="${shellText.switchLabel[lang]}">${shellText.switchTo[lang]}</button></form>

@@ -49,6 +49,18 @@ describe('hearback/testing', () => {
     expect(receiver.answers).toEqual([{ ...first, comment: 'fast', reasons: ['Delivery'] }]);
   });
 
+  it('a repeat with the key adds how to reach the customer (contactVia), once; without the key nothing', async () => {
+    const key = 'q3Xk0v_2-Lm9Zt7RbY1cWdEc';
+    const first = { v: 1, id: '3b0c5e9e-8d7c-4c8e-9d0a-1f2e3d4c5b6c', key, survey: 's', type: 'csat', score: 2, scale: [1, 5], locale: 'th', url: 'https://x.test/', answeredAt: '2026-11-23T10:00:00.000Z', sdk: 'hearback/0.1.0' };
+    const post = async (body: object) => (await fetch(endpoint, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'text/plain;charset=UTF-8' } })).json();
+    expect(await post(first)).toEqual({ id: first.id });
+    expect(await post({ ...first, key: undefined, contact: true, contactVia: { phone: '000' } })).toMatchObject({ problems: [expect.stringContaining('contactVia.phone')] });
+    expect(await post({ ...first, key: undefined, contact: true, contactVia: { email: 'forged@example.com' } })).toEqual({ duplicate: true });
+    expect(await post({ ...first, contact: true, contactVia: { phone: '081-234-5678', line: 'somchai.k' } })).toEqual({ duplicate: true, completed: true });
+    expect(await post({ ...first, contact: true, contactVia: { email: 'later@example.com' } })).toEqual({ duplicate: true });
+    expect(receiver.answers).toEqual([{ ...first, contact: true, contactVia: { phone: '081-234-5678', line: 'somchai.k' } }]);
+  });
+
   it('failNext makes the SDK retry, and the answer still arrives once', { timeout: 15_000 }, async () => {
     receiver.failNext(1, 503);
     const hb = init({ endpoint, surveys: [{ id: 'n', type: 'nps', followUp: false }] });
