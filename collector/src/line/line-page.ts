@@ -40,12 +40,21 @@ function secretField(lang: Lang, input: LinePageInput, name: 'channelSecret' | '
   <small id="${name}-help" class="muted">${help}</small></label>`;
 }
 
+/** A link as people read it: `%E0%B8%AB…` shown as the Thai it is. */
+const readable = (link: string) => {
+  try {
+    return decodeURI(link).replace(/%40/g, '@');
+  } catch {
+    return link;
+  }
+};
+
 /** The owner's LINE page: connection, the chat survey, the counter QR code, pushing, quota, groups. */
 export function linePage(input: LinePageInput): Html {
   const { lang, account } = input;
   const values = input.values ?? { keywordTh: account.keywords.th, keywordEn: account.keywords.en, surveyId: account.surveyId };
   const quota = input.quota;
-  return html`<h1>${w.title[lang]}</h1>
+  return html`<div class="line-page"><h1>${w.title[lang]}</h1>
 <p class="muted">${w.intro[lang]}</p>
 ${input.notice ? html`<p class="${input.notice.kind}" role="${input.notice.kind === 'error' ? 'alert' : 'status'}">${input.notice.text}</p>` : ''}
 ${input.problems?.length ? html`<div class="error" role="alert"><p>${w.problems[lang]}</p><ul>${input.problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : ''}
@@ -58,6 +67,7 @@ ${input.problems?.length ? html`<div class="error" role="alert"><p>${w.problems[
   ${secretField(lang, input, 'channelToken', 'HEARBACK_LINE_CHANNEL_TOKEN')}
   ${input.sealing ? '' : html`<p class="muted">${w.notSealed[lang]}</p>`}
   <label>${w.webhook[lang]}<input type="text" readonly value="${input.webhookUrl}" id="line-webhook-url"></label>
+  <p class="actions"><button type="submit">${w.save[lang]}</button><button type="submit" formaction="/line/check" class="button secondary">${w.check[lang]}</button></p>
 </section>
 <section class="card" aria-labelledby="line-survey">
   <h2 id="line-survey">${w.survey[lang]}</h2>
@@ -72,12 +82,11 @@ ${input.problems?.length ? html`<div class="error" role="alert"><p>${w.problems[
   <p><button type="submit">${w.save[lang]}</button></p>
 </section>
 </form>
-<form method="post" action="/line/check"><p><button type="submit">${w.check[lang]}</button></p></form>
 <section class="card" aria-labelledby="line-qr">
   <h2 id="line-qr">${w.qr[lang]}</h2>
   ${input.chat ? html`<p class="muted">${w.qrHint[lang]}</p>
   <div class="links-result"><div class="qr" role="img" aria-label="QR: ${input.chat.link}">${raw(input.chat.qrSvg)}</div></div>
-  <p><code>${input.chat.link}</code></p>
+  <p><code>${readable(input.chat.link)}</code></p>
   <p><a href="/line/poster?lang=th">A5 ไทย</a> · <a href="/line/poster?lang=en">A5 English</a> · <a href="/line/tent?lang=th">A6 ไทย</a> · <a href="/line/tent?lang=en">A6 English</a></p>`
     : html`<p class="muted">${w.qrNeedsCheck[lang]}</p>`}
 </section>
@@ -100,7 +109,7 @@ ${input.problems?.length ? html`<div class="error" role="alert"><p>${w.problems[
   ${input.groups.length ? html`<ul class="rows">${input.groups.map((group) => html`<li><span>${group.name || w.unnamedGroup[lang]} <span class="muted">· ${group.id}</span></span>
     <a href="/alerts/channels/new?kind=line&amp;to=${group.id}&amp;name=${encodeURIComponent(group.name)}">${w.useForAlerts[lang]}</a></li>`)}</ul>`
     : html`<p>${w.noGroups[lang]}</p>`}
-</section>`;
+</section></div>`;
 }
 
 /** A secret saved in the app as the page shows it (its last 4 characters at most); nothing for one from the environment. */

@@ -103,7 +103,7 @@ export function mountLine(app: App, { db, config, answerHooks, kit, log, now, na
     }
     const origin = linkOrigin(c, config);
     return page(c, {
-      title: w.title[lang], styles: ['links'], status,
+      title: w.title[lang], styles: ['links', 'line'], status,
       main: linePage({
         lang, account, surveys, groups, quota, sealing: box.sealing,
         masked: { channelSecret: maskedSecret(account, 'channelSecret'), channelToken: maskedSecret(account, 'channelToken') },
