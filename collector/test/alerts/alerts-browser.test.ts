@@ -1,28 +1,20 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannel } from '../../src/alerts/channel-store';
 import { createSecretBox } from '../../src/alerts/secret-box';
 import { createRule } from '../../src/alerts/rule-store';
 import { OWNER, signIn, startTestCollector, type TestCollector } from '../harness';
 import { makeAnswer, storeAnswer } from './answers';
+import { openChromium, type Chromium } from '../support/chromium-pages';
 import { startFakeHttp, type FakeHttp } from './fakes/fake-http';
 
-const axeSource = readFileSync(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-// HEARBACK_SCREENSHOTS=docs/screenshots keeps the pictures for the docs; otherwise they go to a
-// temporary folder that is deleted.
-const keep = process.env.HEARBACK_SCREENSHOTS;
+// HEARBACK_SCREENSHOTS=docs/screenshots keeps the pictures for the docs (`openChromium`).
 
 /** The alerts settings in real Chromium: strict CSP, axe WCAG 2.2 AA, Thai and English, 390 and 1280 px. */
 describe('alerts settings in Chromium', { timeout: 120_000 }, () => {
   let collector: TestCollector;
   let slack: FakeHttp;
-  let context: BrowserContext;
-  let profile: string;
-  let shots: string;
+  let browser: Chromium;
   let channelId: string;
 
   beforeAll(async () => {
@@ -54,47 +46,21 @@ describe('alerts settings in Chromium', { timeout: 120_000 }, () => {
        VALUES ($1, $2, 'failed', 8, now(), $3)`,
       [channelId, failed.id, 'api.line.me answered 401: {"message":"Authentication failed. Confirm that the access token in the authorization header is valid."}'],
     );
-    const cookie = (await signIn(collector, OWNER)).split('=');
-    profile = mkdtempSync(join(tmpdir(), 'hearback-chromium-'));
-    shots = keep ?? mkdtempSync(join(tmpdir(), 'hearback-shots-'));
-    mkdirSync(shots, { recursive: true });
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    await context.addCookies([{ name: cookie[0], value: cookie.slice(1).join('='), url: collector.origin }]);
+    browser = await openChromium({ origin: collector.origin, cookie: await signIn(collector, OWNER) });
   }, 120_000);
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await collector?.close();
     await slack?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-    if (shots && !keep) rmSync(shots, { recursive: true, force: true });
   }, 60_000);
 
   async function open(path: string, lang: 'th' | 'en', width: number): Promise<{ page: Page; violations: string[] }> {
-    await context.addCookies([{ name: 'hearback_lang', value: lang, url: collector.origin }]);
-    const page = await context.newPage();
-    await page.setViewportSize({ width, height: 900 });
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-    });
-    const response = await page.goto(`${collector.origin}${path}`);
-    expect(response!.status()).toBe(200);
+    const { page, violations, status } = await browser.open(path, lang, width);
+    expect(status).toBe(200);
     return { page, violations };
   }
 
-  async function axe(page: Page) {
-    // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-    // The shell's language button (not ours) reads "ภาษาไทย" and is named "เปลี่ยนเป็นภาษาไทย": the
-    // name does contain the text, but axe matches whole words and Thai has no spaces between them.
-    const context = { exclude: [['.shell-top button[name="lang"]']] };
-    const result = await page.evaluate(([values, where]) => (window as unknown as { axe: { run: (d: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(where, { runOnly: { type: 'tag', values } }), [tags, context] as const);
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
+  const axe = (page: Page) => browser.axe(page);
 
   for (const lang of ['en', 'th'] as const) {
     for (const width of [390, 1280]) {
@@ -104,7 +70,7 @@ describe('alerts settings in Chromium', { timeout: 120_000 }, () => {
           expect(await axe(page), `${path} ${lang} ${width}`).toEqual([]);
           expect(violations, `CSP ${path}`).toEqual([]);
           expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll on ${path}`).toBe(true);
-          await page.screenshot({ path: join(shots, `${name}-${width}-${lang}.png`), fullPage: true });
+          await browser.shot(page, `${name}-${width}-${lang}.png`);
           await page.close();
         }
       });
