@@ -22,9 +22,10 @@ CREATE TABLE line_webhook_events (
 CREATE INDEX line_webhook_events_received_at ON line_webhook_events (received_at);
 
 -- One survey question sent in a chat: to whom, in which language, with which context. The score
--- tap stores the answer `answer_id` (its key kept only until the comment window closes); the
--- customer's next text within ten minutes amends it. `push_key` makes a pushed survey's retries
--- one message (it becomes LINE's X-Line-Retry-Key).
+-- tap stores the answer `answer_id` (its key kept only until the comment arrives); the customer's
+-- next text within ten minutes amends it. `push_key` makes a pushed survey's retries one message
+-- (it becomes LINE's X-Line-Retry-Key). Erasing the answer (privacy, retention) erases its
+-- question with it; questions never answered are forgotten after 7 days.
 CREATE TABLE line_asks (
   id           text PRIMARY KEY,
   survey_id    text NOT NULL,
@@ -34,7 +35,7 @@ CREATE TABLE line_asks (
   push_key     text UNIQUE,
   asked_at     timestamptz NOT NULL,
   sent_at      timestamptz,
-  answer_id    text,
+  answer_id    text REFERENCES responses (id) ON DELETE CASCADE,
   answer_key   text,
   score        integer,
   answered_at  timestamptz,
@@ -42,6 +43,7 @@ CREATE TABLE line_asks (
 );
 CREATE INDEX line_asks_user_answered ON line_asks (user_id, answered_at);
 CREATE INDEX line_asks_asked_at ON line_asks (asked_at);
+CREATE INDEX line_asks_answer_id ON line_asks (answer_id);
 
 -- LINE groups the bot was added to (a `join` event), named from LINE's group summary, so the owner
 -- picks one as an alert destination instead of typing its id.

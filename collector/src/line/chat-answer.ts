@@ -41,6 +41,7 @@ export function createChatAnswers({ kit, store, now }: { kit: typeof receiverKit
     context: { ...ask.context, channel: 'line' },
     sdk: chatSdk,
   });
+  /** `stored`: the score was stored now (not a repeat), or the comment was added now. */
   const save = async (body: ReturnType<typeof payload>): Promise<ChatAnswerResult> => {
     const parsed = kit.parseAnswer(body, { now: now() });
     if (!parsed.ok) return { ok: false, problem: parsed.problems.join('; ') };

@@ -73,15 +73,11 @@ export function createConversation(deps: ConversationDeps) {
     if (!ref || !ask || !survey) return;
     const texts = chatTexts(survey, ask.locale);
     const key = newAnswerKey();
-    if (!(await asks.markAnswered(ask.id, { id: chatAnswerId(ask.id), key, score: ref.score }))) {
-      // A second tap on the same question: the first score stands.
-      return reply(account, event.replyToken, [textMessage(texts.thanks)]);
-    }
+    // The answer's id is the question's, so only the first tap stores one (and only it gets the key).
     const result = await answers.score(ask, survey, ref.score, key);
-    if (!result.ok) {
-      log.error('a LINE answer was refused', { survey: survey.id, problem: result.problem });
-      return reply(account, event.replyToken, [textMessage(texts.thanks)]);
-    }
+    if (!result.ok) log.error('a LINE answer was refused', { survey: survey.id, problem: result.problem });
+    if (!result.ok || !result.stored) return reply(account, event.replyToken, [textMessage(texts.thanks)]);
+    await asks.markAnswered(ask.id, { id: chatAnswerId(ask.id), key, score: ref.score });
     await reply(account, event.replyToken, [textMessage(texts.followUp)]);
   }
 

@@ -76,16 +76,12 @@ export function createAskStore(db: Queryable, now: () => Date) {
     async markSent(id: string): Promise<void> {
       await db.query('UPDATE line_asks SET sent_at = COALESCE(sent_at, $2) WHERE id = $1', [id, now()]);
     },
-    /**
-     * Claims the question for its first score tap: true once (the answer `answerId` with `answerKey`
-     * is stored next), false for any later tap on the same question.
-     */
-    async markAnswered(id: string, answer: { id: string; key: string; score: number }): Promise<boolean> {
-      const { rows } = await db.query(
-        'UPDATE line_asks SET answer_id = $2, answer_key = $3, score = $4, answered_at = $5 WHERE id = $1 AND answered_at IS NULL RETURNING id',
+    /** Records the answer the question's first score tap stored, with the key its comment will need. */
+    async markAnswered(id: string, answer: { id: string; key: string; score: number }): Promise<void> {
+      await db.query(
+        'UPDATE line_asks SET answer_id = $2, answer_key = $3, score = $4, answered_at = $5 WHERE id = $1 AND answered_at IS NULL',
         [id, answer.id, answer.key, answer.score, now()],
       );
-      return rows.length === 1;
     },
     /**
      * The question this user scored within the comment window and has not commented on, claimed for

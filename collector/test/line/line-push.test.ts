@@ -2,7 +2,7 @@
 // environment or stored encrypted, the check button, the month's quota) — against a local fake LINE.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKind } from '../harness';
-import { CHANNEL_SECRET, CHANNEL_TOKEN, CUSTOMER, startLineCollector, type LineCollector } from './line-fixture';
+import { CHANNEL_SECRET, CHANNEL_TOKEN, CUSTOMER, events, startLineCollector, type LineCollector } from './line-fixture';
 
 const SECRET_KEY = 'a-secret-key-of-at-least-32-characters!';
 
@@ -57,15 +57,31 @@ describe(`pushing a LINE survey after an order (${databaseKind})`, () => {
     expect((await app.request('/api/line/surveys', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer hb_token_not-a-real-one' }, body: '{}' })).status).toBe(401);
   });
 
+  it('a one-answer-per-order survey pushed with its order takes the tap, signed like a receipt\'s link; erasing the customer erases the chat question', async () => {
+    expect((await push({ to: CUSTOMER, survey: 'receipt', context: { order: 'B9' } })).status).toBe(201);
+    const [button] = app.line.pushes.at(-1)!.messages[0].quickReply!.items.map((item) => item.action);
+    expect((await app.webhook([events.postback(button.data)])).status).toBe(200);
+    expect(app.line.replies.at(-1)!.messages[0].text).toBe('เหตุผลหลักที่คุณให้คะแนนนี้คืออะไร');
+    const { rows } = await app.db.query<{ id: string; context: Record<string, string> }>('SELECT id, context FROM responses WHERE survey = $1', ['receipt']);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].context).toMatchObject({ order: 'B9', channel: 'line' });
+    const erased = await app.request('/api/privacy/erase', { method: 'POST', headers: app.asOwner({ 'content-type': 'application/json' }), body: JSON.stringify({ user: CUSTOMER }) });
+    expect(erased.status).toBe(200);
+    expect((await app.db.query('SELECT id FROM line_asks WHERE answer_id = $1', [rows[0].id])).rows).toHaveLength(0);
+  });
+
   it('shows the month\'s quota and use, the webhook address and the check, in Thai and English', async () => {
     const en = await (await app.request('/line', { headers: app.asOwner({ cookie: `${app.asOwner().cookie}; hearback_lang=en` }) })).text();
     expect(en).toContain(`https://feedback.shop.example/api/line/webhook`);
-    expect(en).toMatch(/43 of 300 messages sent this month/);
+    // 41 before, plus what the tests above pushed: LINE's figure, not a count of our own.
+    const used = app.line.state.quota.used;
+    expect(used).toBeGreaterThan(41);
+    expect(en).toContain(`${used} of 300 messages sent this month`);
     const checked = await app.request('/line/check', { method: 'POST', headers: app.asOwner({ cookie: `${app.asOwner().cookie}; hearback_lang=th` }) });
     expect(checked.status).toBe(200);
     const th = await checked.text();
     expect(th).toContain('LINE รู้จักบอท ร้านกาแฟสยาม (@shopbkk)');
-    expect(th).toMatch(/ส่งไปแล้ว 43 จาก 300 ข้อความในเดือนนี้/);
+    expect(th).toContain(`ส่งไปแล้ว ${used} จาก 300 ข้อความในเดือนนี้`);
     // The counter QR code opens the chat with the Thai keyword typed in.
     expect(th).toContain(`https://line.me/R/oaMessage/%40shopbkk/?${encodeURIComponent('ให้คะแนน')}`);
     const poster = await (await app.request('/line/poster?lang=th', { headers: app.asOwner() })).text();
