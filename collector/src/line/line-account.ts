@@ -1,6 +1,6 @@
 import type { Config } from '../config';
 import type { Queryable } from '../db/database';
-import type { SecretBox } from '../alerts/secret-box';
+import { isBound, type SecretBox } from '../alerts/secret-box';
 
 /** Where a LINE secret comes from: the environment (locked in the app), the app's settings, or nowhere yet. */
 export type SecretSource = 'env' | 'app' | 'none';
@@ -47,7 +47,8 @@ const defaults: AccountRow = { channel_secret: '', channel_token: '', basic_id: 
 /**
  * The LINE account: the environment's `HEARBACK_LINE_CHANNEL_SECRET` / `_TOKEN` win over what the
  * owner saved in the app; saved secrets are sealed with the alert channels' secret box (AES-GCM
- * bound to the field), so a database dump alone does not give the bot away.
+ * bound to the field), so a database dump alone does not give the bot away; values saved before
+ * HEARBACK_SECRET_KEY was set are sealed the first time they are read with it.
  */
 export function createLineAccountStore(db: Queryable, box: SecretBox, config: Pick<Config, 'lineChannelSecret' | 'lineChannelToken'>) {
   const row = async (q: Queryable = db): Promise<AccountRow> =>
@@ -66,6 +67,12 @@ export function createLineAccountStore(db: Queryable, box: SecretBox, config: Pi
       };
       const secret = config.lineChannelSecret ?? open('channelSecret', stored.channel_secret);
       const token = config.lineChannelToken ?? open('channelToken', stored.channel_token);
+      // Saved before HEARBACK_SECRET_KEY was set (or with an older box): sealed now, once.
+      if (box.sealing && [stored.channel_secret, stored.channel_token].some((value) => value && !isBound(value)) && !unreadable.length) {
+        await q.query('UPDATE line_account SET channel_secret = $1, channel_token = $2 WHERE id = 1', [
+          box.seal(open('channelSecret', stored.channel_secret), place('channelSecret')), box.seal(open('channelToken', stored.channel_token), place('channelToken')),
+        ]);
+      }
       const source = (fromEnv: string | undefined, value: string): SecretSource => (fromEnv ? 'env' : value ? 'app' : 'none');
       return {
         channelSecret: secret,
