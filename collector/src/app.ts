@@ -22,7 +22,7 @@
  *     holding them get the `bump_settings_version()` trigger. Fields every stored answer gets
  *     in its `context` (the derived channel) come from `answerHooks.enrichContext(…)`.
  *   - keeps its tables in `collector/migrations/NNN-name.sql` (core 001–019, dashboard and inbox
- *     020–039, alerts 040–059, survey links 060–079), applied in order on start.
+ *     020–039, alerts 040–059, survey links 060–079, LINE 230–239), applied in order on start.
  * - State-changing requests (POST, PUT, PATCH, DELETE) pass the CSRF check below for every route
  *   (same-origin only, or an API token); forms need nothing extra. Public cross-site POST routes
  *   are listed in `crossSite`.
@@ -56,6 +56,7 @@ import { createOriginPolicy } from './responses/origin-policy';
 import { mountResponses } from './responses/mount-responses';
 import { createResponsesStore } from './responses/responses-store';
 import { mountLinks } from './links/mount-links';
+import { lineWebhookPath, mountLine } from './line/mount-line';
 import { mountPrivacy } from './privacy/mount-privacy';
 import { loadScriptFiles, type ScriptFiles, type ScriptMissing } from './script/script-files';
 import { mountScript } from './script/mount-script';
@@ -101,8 +102,12 @@ export interface CollectorApp {
   alerts: AlertsFeature;
 }
 
-/** Routes other sites' pages may POST to (they check origins against the allow list themselves). */
-const crossSite = ['/api/responses', '/api/shown'];
+/**
+ * Routes other sites POST to: the answer receiver and the shown reports (they check origins
+ * against the allow list themselves) and LINE's webhook (it checks LINE's signature of the raw
+ * body itself).
+ */
+const crossSite = ['/api/responses', '/api/shown', lineWebhookPath];
 
 export function createApp({ db, config: startConfig, kit = receiverKit, now = () => new Date(), log = createLog(), site, script = loadScriptFiles(), settingsFreshMs }: AppDeps): CollectorApp {
   const https = startConfig.publicUrl?.startsWith('https://') ?? false;
@@ -159,6 +164,7 @@ export function createApp({ db, config: startConfig, kit = receiverKit, now = ()
   const alerts = mountAlerts(app, deps);
   mountLinks(app, deps);
   mountSurveys(app, deps);
+  mountLine(app, deps);
   mountBackup(app, deps);
 
   return { app, answerHooks, accounts, deps, alerts };

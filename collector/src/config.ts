@@ -28,8 +28,12 @@ export interface Config {
   rateLimit: { limit: number; windowSeconds: number };
   /** Reverse proxies in front of the app: the client's address is read from X-Forwarded-For. */
   trustProxy: number;
-  /** The LINE Messaging API's base URL (alerts push to `{lineApiUrl}/v2/bot/message/push`). */
+  /** The LINE Messaging API's base URL (alerts and chat surveys; a local fake in tests). */
   lineApiUrl: string;
+  /** The LINE Official Account's channel secret (webhook signatures); wins over the one saved in the app. */
+  lineChannelSecret?: string;
+  /** The LINE Official Account's channel access token; wins over the one saved in the app. */
+  lineChannelToken?: string;
   /**
    * How long the alert worker's claim on a delivery lasts: after a collector dies mid-send, its
    * claimed alerts go out (from another collector, or this one restarted) once this has passed.
@@ -111,9 +115,17 @@ const settings = {
   rateWindow: { env: 'HEARBACK_RATE_WINDOW', about: 'the rate limit\'s window, in seconds', flag: 'rate-window', schema: integer(1, 86_400), fallback: '60' },
   trustProxy: { env: 'HEARBACK_TRUST_PROXY', about: 'reverse proxies in front: client address from X-Forwarded-For', flag: 'trust-proxy', schema: integer(0, 10), fallback: '0' },
   lineApiUrl: {
-    env: 'HEARBACK_LINE_API_URL', about: 'the LINE Messaging API that alerts push to (a local fake in tests)', flag: 'line-api-url',
+    env: 'HEARBACK_LINE_API_URL', about: 'the LINE Messaging API base (alerts and chat surveys; a local fake in tests)', flag: 'line-api-url',
     schema: z.string().trim().refine((v) => /^https?:\/\/[^/]+\/?$/.test(v), 'must be a base URL like https://api.line.me (scheme and host, no path)').transform((v) => v.replace(/\/$/, '')),
     fallback: 'https://api.line.me',
+  },
+  lineChannelSecret: {
+    env: 'HEARBACK_LINE_CHANNEL_SECRET', about: 'the LINE Official Account\'s channel secret (checks webhook signatures; set here, the app shows it locked)', flag: 'line-channel-secret',
+    schema: z.string().trim().regex(/^[0-9a-f]{32}$/, 'must be the 32-character channel secret from the LINE Developers console (Basic settings tab)'),
+  },
+  lineChannelToken: {
+    env: 'HEARBACK_LINE_CHANNEL_TOKEN', about: 'the LINE Official Account\'s channel access token (replies and pushes chat surveys)', flag: 'line-channel-token',
+    schema: z.string().trim().min(20, 'must be the long-lived channel access token from the LINE Developers console (Messaging API tab)'),
   },
   alertLeaseSeconds: {
     env: 'HEARBACK_ALERT_LEASE', about: 'seconds a claim on an alert lasts: one held by a collector that died is sent by another after it', flag: 'alert-lease',
@@ -165,7 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const name = fromFlag !== undefined ? `--${setting.flag}` : setting.env;
     if (result.success && (appSettings as readonly string[]).includes(key) && (fromFlag !== undefined || env[setting.env])) locked[key as AppSetting] = name;
     if (result.success) (parsed as Record<string, unknown>)[key] = result.data;
-    else problems.push(`${name}: ${JSON.stringify(key === 'adminPassword' || key === 'secretKey' ? '***' : raw)} ${result.error.issues[0]?.message ?? 'is not allowed'}`);
+    else problems.push(`${name}: ${JSON.stringify(key === 'adminPassword' || key === 'secretKey' || key === 'lineChannelSecret' || key === 'lineChannelToken' ? '***' : raw)} ${result.error.issues[0]?.message ?? 'is not allowed'}`);
   }
   if ((parsed.adminEmail === undefined) !== (parsed.adminPassword === undefined) && !problems.some((p) => /ADMIN|admin-/.test(p))) {
     problems.push(`HEARBACK_ADMIN_EMAIL and HEARBACK_ADMIN_PASSWORD: set both (the first owner's sign-in) or neither (a one-time setup link is printed at start)`);
@@ -187,6 +199,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimit: { limit: parsed.rateLimit!, windowSeconds: parsed.rateWindow! },
     trustProxy: parsed.trustProxy!,
     lineApiUrl: parsed.lineApiUrl!,
+    lineChannelSecret: parsed.lineChannelSecret,
+    lineChannelToken: parsed.lineChannelToken,
     alertLeaseSeconds: parsed.alertLeaseSeconds!,
     secretKey: parsed.secretKey,
     allowPrivateDestinations: parsed.allowPrivateDestinations!,

@@ -23,11 +23,11 @@ export const channelFields: Record<ChannelKind, FieldSpec[]> = {
   line: [
     {
       name: 'to', label: { en: 'User or group id', th: 'User ID หรือ Group ID' }, input: 'text',
-      hint: { en: 'U followed by 32 characters for a person, C… for a group (see the set-up guide below).', th: 'U ตามด้วยอักษร 32 ตัวสำหรับบุคคล หรือ C… สำหรับกลุ่ม (ดูคู่มือการตั้งค่าด้านล่าง)' },
+      hint: { en: 'U followed by 32 characters for a person, C… for a group: groups the bot is in are listed on the LINE page.', th: 'U ตามด้วยอักษร 32 ตัวสำหรับบุคคล หรือ C… สำหรับกลุ่ม กลุ่มที่บอทอยู่จะแสดงในหน้า LINE' },
     },
     {
-      name: 'token', label: { en: 'Channel access token', th: 'โทเคนเข้าถึงช่อง (Channel access token)' }, input: 'password',
-      hint: { en: 'The long-lived token from the LINE Developers console, Messaging API tab.', th: 'โทเคนแบบใช้งานระยะยาวจาก LINE Developers console แท็บ Messaging API' },
+      name: 'token', label: { en: 'Channel access token', th: 'โทเคนเข้าถึงช่อง (Channel access token)' }, input: 'password', optional: true,
+      hint: { en: 'The long-lived token from the LINE Developers console, Messaging API tab. Leave empty to use the account connected on the LINE page.', th: 'โทเคนแบบใช้งานระยะยาวจาก LINE Developers console แท็บ Messaging API เว้นว่างเพื่อใช้บัญชีที่เชื่อมต่อในหน้า LINE' },
     },
   ],
   slack: [

@@ -17,6 +17,7 @@ import { mountAlertsApi } from './mount-alerts-api';
 import { parseRuleForm, ruleFieldsFrom, ruleFieldsOf } from './rule-form';
 import { createRule, deleteRule, listRules, updateRule } from './rule-store';
 import { createSecretBox } from './secret-box';
+import { createLineAccountStore } from '../line/line-account';
 import { sendTestAlert } from './test-alert';
 import { createAlertWorker, type AlertWorker } from './worker';
 
@@ -46,8 +47,12 @@ export function mountAlerts(app: App, deps: FeatureDeps, options: AlertsOptions 
   const { db, config, page, now, log } = deps;
   const timeZone = config.timezone;
   const publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
-  const send: SendDeps = { lineApiUrl: config.lineApiUrl, destinations: { allowPrivate: config.allowPrivateDestinations }, ...options.send };
   const box = createSecretBox(config.secretKey);
+  const lineAccount = createLineAccountStore(db, box, config);
+  const send: SendDeps = {
+    lineApiUrl: config.lineApiUrl, lineToken: async () => (await lineAccount.read()).channelToken,
+    destinations: { allowPrivate: config.allowPrivateDestinations }, ...options.send,
+  };
   const worker = createAlertWorker({ db, send, publicUrl, timeZone, now, box, pollMs: options.pollMs, leaseMs: config.alertLeaseSeconds * 1000, perHour: config.alertsPerHour, log: (line) => log.error(line) });
   const hook = createAlertHook({ timeZone, now, onQueued: () => worker.wake() });
   deps.answerHooks.onAnswerStored(hook, { precheck: hook.precheck });
@@ -103,7 +108,10 @@ export function mountAlerts(app: App, deps: FeatureDeps, options: AlertsOptions 
   app.get('/alerts/channels/new', owner, (c) => {
     const kind = c.req.query('kind');
     if (!isKind(kind)) return overviewPage(c, { kind: 'error', text: t.notFound[c.var.lang] }, 404);
-    return channelPage(c, kind, null, { locale: c.var.lang, ...(kind === 'email' ? { port: '465', security: 'tls' } : {}) });
+    // The LINE page's "Send alerts here" opens the form with the group the bot joined filled in.
+    const to = c.req.query('to') ?? '';
+    const group: Record<string, string> = kind === 'line' && /^C[0-9a-f]{32}$/.test(to) ? { to, name: (c.req.query('name') ?? '').slice(0, 80) } : {};
+    return channelPage(c, kind, null, { locale: c.var.lang, ...(kind === 'email' ? { port: '465', security: 'tls' } : {}), ...group });
   });
   app.post('/alerts/channels', owner, (c) => saveChannel(c, null));
   app.get('/alerts/channels/:id', owner, withChannel((c, channel) => channelPage(c, channel.kind, channel, channelValues(channel))));

@@ -5,11 +5,12 @@ import { commandHelp, parseCommandLine, programHelp, programName } from './comma
 import type { Command } from './command';
 import { CommandError, type CliIo, type ExitCode } from './cli-io';
 import { linkCommand } from './link-command';
+import { lineSendCommand } from './line-command';
 import { migrateCommand } from './migrate-command';
 import { userResetPassword } from './password-commands';
 import { erase, exportAnswers } from './privacy-commands';
 
-export const commands: Command[] = [migrateCommand, userAdd, userResetPassword, tokenCreate, tokenRevoke, erase, exportAnswers, linkCommand, backupCommand, restoreCommand, moveCommand];
+export const commands: Command[] = [migrateCommand, userAdd, userResetPassword, tokenCreate, tokenRevoke, erase, exportAnswers, linkCommand, lineSendCommand, backupCommand, restoreCommand, moveCommand];
 
 /**
  * `hearback-collector …`: no command (or only flags) starts the server with `serve`; a command

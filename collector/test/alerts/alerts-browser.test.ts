@@ -1,27 +1,20 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannel } from '../../src/alerts/channel-store';
 import { createSecretBox } from '../../src/alerts/secret-box';
 import { createRule } from '../../src/alerts/rule-store';
 import { OWNER, signIn, startTestCollector, type TestCollector } from '../harness';
 import { makeAnswer, storeAnswer } from './answers';
+import { openChromium, type Chromium } from '../support/chromium-pages';
 import { startFakeHttp, type FakeHttp } from './fakes/fake-http';
-import { axeViolations, launchChromium, openAppPage } from '../support/chromium-page';
 
-// HEARBACK_SCREENSHOTS=docs/screenshots keeps the pictures for the docs; otherwise they go to a
-// temporary folder that is deleted.
-const keep = process.env.HEARBACK_SCREENSHOTS;
+// HEARBACK_SCREENSHOTS=docs/screenshots keeps the pictures for the docs (`openChromium`).
 
 /** The alerts settings in real Chromium: strict CSP, axe WCAG 2.2 AA, Thai and English, 390 and 1280 px. */
 describe('alerts settings in Chromium', { timeout: 120_000 }, () => {
   let collector: TestCollector;
   let slack: FakeHttp;
-  let context: BrowserContext;
-  let profile: string;
-  let shots: string;
+  let browser: Chromium;
   let channelId: string;
 
   beforeAll(async () => {
@@ -53,33 +46,31 @@ describe('alerts settings in Chromium', { timeout: 120_000 }, () => {
        VALUES ($1, $2, 'failed', 8, now(), $3)`,
       [channelId, failed.id, 'api.line.me answered 401: {"message":"Authentication failed. Confirm that the access token in the authorization header is valid."}'],
     );
-    const cookie = (await signIn(collector, OWNER)).split('=');
-    profile = mkdtempSync(join(tmpdir(), 'hearback-chromium-'));
-    shots = keep ?? mkdtempSync(join(tmpdir(), 'hearback-shots-'));
-    mkdirSync(shots, { recursive: true });
-    context = await launchChromium(profile);
-    await context.addCookies([{ name: cookie[0], value: cookie.slice(1).join('='), url: collector.origin }]);
+    browser = await openChromium({ origin: collector.origin, cookie: await signIn(collector, OWNER) });
   }, 120_000);
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await collector?.close();
     await slack?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-    if (shots && !keep) rmSync(shots, { recursive: true, force: true });
   }, 60_000);
 
-  const open = (path: string, lang: 'th' | 'en', width: number) => openAppPage(context, collector.origin, path, lang, width);
-  const axe = (page: Page) => axeViolations(page);
+  async function open(path: string, lang: 'th' | 'en', width: number): Promise<{ page: Page; violations: string[] }> {
+    const { page, violations, status } = await browser.open(path, lang, width);
+    expect(status).toBe(200);
+    return { page, violations };
+  }
+
+  const axe = (page: Page) => browser.axe(page);
 
   for (const lang of ['en', 'th'] as const) {
     for (const width of [390, 1280]) {
       it(`overview, channel form and rule form: no axe or CSP problem (${lang}, ${width} px)`, async () => {
         for (const [name, path] of [['alerts', '/alerts'], ['alerts-channel', `/alerts/channels/${channelId}`], ['alerts-rule', '/alerts/rules/new']]) {
           const { page, violations } = await open(path, lang, width);
-          expect(await axeViolations(page), `${path} ${lang} ${width}`).toEqual([]);
+          expect(await axe(page), `${path} ${lang} ${width}`).toEqual([]);
           expect(violations, `CSP ${path}`).toEqual([]);
           expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll on ${path}`).toBe(true);
-          await page.screenshot({ path: join(shots, `${name}-${width}-${lang}.png`), fullPage: true });
+          await browser.shot(page, `${name}-${width}-${lang}.png`);
           await page.close();
         }
       });

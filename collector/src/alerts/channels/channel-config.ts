@@ -18,7 +18,8 @@ export const channelConfigSchemas = {
       .string()
       .trim()
       .regex(/^[UCR][0-9a-f]{32}$/, { message: 'must be a LINE user id (U + 32 hex characters) or group id (C + 32 hex characters)' }),
-    token: z.string().trim().min(20, { message: 'must be the channel access token from the LINE Developers console' }),
+    // Empty: the LINE Official Account connected on the LINE page (its groups are listed there).
+    token: z.string().trim().refine((token) => token === '' || token.length >= 20, { message: 'must be the channel access token from the LINE Developers console, or empty to use the account connected on the LINE page' }).default(''),
   }),
   slack: z.object({ webhookUrl: httpUrl }),
   discord: z.object({ webhookUrl: httpUrl }),

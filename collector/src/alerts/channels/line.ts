@@ -1,27 +1,22 @@
+import { createLineClient } from '../../line/line-client';
 import type { AlertMessage } from '../message';
 import { plainText } from '../message';
 import type { ChannelConfig } from './channel-config';
-import { postJson } from './post-json';
+import { DeliveryError } from './delivery-error';
 import type { SendContext, SendDeps } from './sender';
 
 // A text message holds at most 5,000 characters (Messaging API reference, "Text message").
 const maxText = 5000;
 
 /**
- * LINE Messaging API push: `POST {base}/v2/bot/message/push` to a user or group id.
- * The delivery's key goes in `X-Line-Retry-Key`, so a retry after a lost response is not pushed
- * twice: LINE answers 409 for a key it already accepted, which counts as sent.
+ * An alert as one LINE text message, pushed to a user or group id with the app's one LINE client,
+ * with the channel's own token or else the account connected on the LINE page.
+ * The delivery's id is the retry key, so a retry after a lost response is not pushed twice.
  */
 export async function sendLine(config: ChannelConfig<'line'>, message: AlertMessage, context: SendContext, deps: SendDeps): Promise<void> {
   const text = [...plainText(message)].slice(0, maxText).join('');
-  await postJson(
-    {
-      url: `${deps.lineApiUrl.replace(/\/+$/, '')}/v2/bot/message/push`,
-      headers: { authorization: `Bearer ${config.token}`, 'x-line-retry-key': context.deliveryId },
-      body: JSON.stringify({ to: config.to, messages: [{ type: 'text', text }] }),
-      destinations: deps.destinations,
-      now: deps.now,
-    },
-    (status) => status === 409,
-  );
+  const token = config.token || (await deps.lineToken?.()) || '';
+  if (!token) throw new DeliveryError({ code: 'incomplete' }, { retryable: false });
+  const client = createLineClient({ apiUrl: deps.lineApiUrl, token, destinations: deps.destinations, now: deps.now });
+  await client.push(config.to, [{ type: 'text', text }], context.deliveryId);
 }
