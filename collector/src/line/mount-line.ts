@@ -11,6 +11,7 @@ import { linkOrigin } from '../http/own-origin';
 import { problem } from '../http/problem';
 import { rateLimiterFor } from '../http/rate-limiters';
 import { createLinkStore } from '../links/link-store';
+import { createSiteSettingsStore } from '../site-settings/site-settings-store';
 import { printPage, printSizes, type PrintKind } from '../links/print-page';
 import { pickLinkLocale } from '../links/link-texts';
 import { qrSvg } from '../links/qr-code';
@@ -47,6 +48,7 @@ export function mountLine(app: App, { db, config, answerHooks, kit, log, now, na
   const parts = createLineParts({ db, config, hooks: answerHooks, kit, log, now });
   const box = createSecretBox(config.secretKey);
   const links = createLinkStore(db);
+  const looks = createSiteSettingsStore(db);
   const limiter = rateLimiterFor(db, 'line-webhook', { limit: 600, windowSeconds: 60, now: () => now().getTime(), hot: true });
   nav.add({ href: '/line', label: w.nav, order: 35 });
 
@@ -155,7 +157,7 @@ export function mountLine(app: App, { db, config, answerHooks, kit, log, now, na
       const account = await parts.accounts.read();
       if (!account.basicId) return c.redirect('/line', 303);
       const link = chatLink(account.basicId, account.keywords.th);
-      const [look, svg] = await Promise.all([links.look(), qrSvg(link)]);
+      const [look, svg] = await Promise.all([looks.look(), qrSvg(link)]);
       return c.html(printPage({ kind, locale: pickLinkLocale(c.req.query('lang'), c.var.lang), look, link, qrSvg: svg, surveyTitle: 'LINE' }));
     });
   }
