@@ -22,7 +22,7 @@
  *     holding them get the `bump_settings_version()` trigger. Fields every stored answer gets
  *     in its `context` (the derived channel) come from `answerHooks.enrichContext(…)`.
  *   - keeps its tables in `collector/migrations/NNN-name.sql` (core 001–019, dashboard and inbox
- *     020–039, alerts 040–059, survey links 060–079), applied in order on start.
+ *     020–039, alerts 040–059, survey links 060–079, one-tap links 240–249), applied in order on start.
  * - State-changing requests (POST, PUT, PATCH, DELETE) pass the CSRF check below for every route
  *   (same-origin only, or an API token); forms need nothing extra. Public cross-site POST routes
  *   are listed in `crossSite`.
@@ -56,6 +56,7 @@ import { createOriginPolicy } from './responses/origin-policy';
 import { mountResponses } from './responses/mount-responses';
 import { createResponsesStore } from './responses/responses-store';
 import { mountLinks } from './links/mount-links';
+import { mountOneTap, type OneTapFeature } from './one-tap/mount-one-tap';
 import { mountPrivacy } from './privacy/mount-privacy';
 import { loadScriptFiles, type ScriptFiles, type ScriptMissing } from './script/script-files';
 import { mountScript } from './script/mount-script';
@@ -91,10 +92,15 @@ export interface CollectorApp {
   deps: FeatureDeps;
   /** The alerts' delivery worker: `server.ts` starts it; tests call `alerts.worker.tick()`. */
   alerts: AlertsFeature;
+  /** One-tap email links: `server.ts` runs `oneTap.sendQueuedEmails` as a periodic job; tests call it. */
+  oneTap: OneTapFeature;
 }
 
-/** Routes other sites' pages may POST to (they check origins against the allow list themselves). */
-const crossSite = ['/api/responses'];
+/**
+ * Routes other sites' pages may POST to (they check origins against the allow list themselves), and
+ * the one-click unsubscribe that mail apps POST to (RFC 8058; its link is signed).
+ */
+const crossSite = ['/api/responses', '/s/_/unsubscribe'];
 
 export function createApp({ db, config, kit = receiverKit, now = () => new Date(), log = createLog(), site, script = loadScriptFiles() }: AppDeps): CollectorApp {
   const https = config.publicUrl?.startsWith('https://') ?? false;
@@ -138,8 +144,9 @@ export function createApp({ db, config, kit = receiverKit, now = () => new Date(
   mountSnippet(app, deps, { script });
   mountPrivacy(app, deps);
   const alerts = mountAlerts(app, deps);
+  const oneTap = mountOneTap(app, deps);
   mountLinks(app, deps);
   mountBackup(app, deps);
 
-  return { app, answerHooks, accounts, deps, alerts };
+  return { app, answerHooks, accounts, deps, alerts, oneTap };
 }
