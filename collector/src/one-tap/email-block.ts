@@ -34,8 +34,8 @@ export function scoreButtons(survey: Pick<LinkSurvey, 'type' | 'question'>, link
   const cells = links.scores.map(({ score, url }) => html`<td align="center" width="${width}%" style="padding:2px"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td align="center" bgcolor="${look.colour}" style="border-radius:6px"><a href="${url}" style="display:block;padding:12px 0;${font};font-size:18px;font-weight:bold;line-height:20px;color:${ink};text-decoration:none;border-radius:6px" aria-label="${score}">${score}</a></td></tr></table></td>`);
   return String(html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;border-collapse:collapse" lang="${locale}">
 <tr><td style="padding:0 0 12px 0;${font};font-size:18px;line-height:26px;color:#1f2328;font-weight:bold">${questionOf(survey, locale)}</td></tr>
-<tr><td><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse"><tr>${cells}</tr></table></td></tr>
-<tr><td><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td align="left" style="padding:6px 2px 0 2px;${font};font-size:13px;line-height:18px;color:#57606a">${low}</td><td align="right" style="padding:6px 2px 0 2px;${font};font-size:13px;line-height:18px;color:#57606a">${high}</td></tr></table></td></tr>
+<tr><td style="padding:0"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse"><tr>${cells}</tr></table></td></tr>
+<tr><td style="padding:0"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td align="left" style="padding:6px 2px 0 2px;${font};font-size:13px;line-height:18px;color:#57606a">${low}</td><td align="right" style="padding:6px 2px 0 2px;${font};font-size:13px;line-height:18px;color:#57606a">${high}</td></tr></table></td></tr>
 <tr><td style="padding:12px 0 0 0;${font};font-size:14px;line-height:20px;color:#57606a">${words.tapHint[locale]}</td></tr>
 </table>`);
 }
