@@ -45,9 +45,10 @@ export const oneTapWords = {
     th: 'ส่งผ่านเซิร์ฟเวอร์ SMTP ของช่องทางแจ้งเตือนทางอีเมล ถึงผู้รับทุกคนที่มีอีเมล ยังไม่เคยได้รับ และไม่ได้ยกเลิกรับอีเมล',
   },
   noSmtp: {
-    en: 'No email channel yet: add one on the Alerts page (its SMTP server sends these emails too).',
-    th: 'ยังไม่มีช่องทางอีเมล เพิ่มได้ที่หน้าการแจ้งเตือน (เซิร์ฟเวอร์ SMTP ของช่องทางนั้นจะส่งอีเมลเหล่านี้ด้วย)',
+    en: 'No email channel yet: its SMTP server sends these emails too.',
+    th: 'ยังไม่มีช่องทางอีเมล เซิร์ฟเวอร์ SMTP ของช่องทางนั้นจะส่งอีเมลเหล่านี้ด้วย',
   },
+  addSmtp: { en: 'Add an email channel on the Alerts page', th: 'เพิ่มช่องทางอีเมลที่หน้าการแจ้งเตือน' },
   smtp: { en: 'SMTP server (email alert channel)', th: 'เซิร์ฟเวอร์ SMTP (ช่องทางแจ้งเตือนทางอีเมล)' },
   senderName: { en: 'Sender name', th: 'ชื่อผู้ส่ง' },
   perMinute: { en: 'At most this many emails a minute', th: 'ส่งได้ไม่เกินกี่ฉบับต่อนาที' },

@@ -45,7 +45,7 @@ ${input.importProblems?.length ? importProblems(lang, input.importProblems) : ''
 <h2 id="send-title">${words.sendTitle[lang]}</h2>
 <p class="muted hint">${words.sendHint[lang]}</p>
 ${input.sendProblems?.length ? html`<div class="problems" role="alert"><p>${words.sendProblems[lang]}</p><ul>${input.sendProblems.map((line) => html`<li>${line}</li>`)}</ul></div>` : ''}
-${input.smtpChannels.length === 0 ? html`<p>${words.noSmtp[lang]} <a href="/alerts">/alerts</a></p>` : html`<label for="send-channel">${words.smtp[lang]}</label>
+${input.smtpChannels.length === 0 ? html`<p>${words.noSmtp[lang]} <a href="/alerts">${words.addSmtp[lang]}</a></p>` : html`<label for="send-channel">${words.smtp[lang]}</label>
 <select id="send-channel" name="channel">${input.smtpChannels.map((channel) => html`<option value="${channel.id}">${channel.name}</option>`)}</select>
 <label for="send-sender">${words.senderName[lang]}</label>
 <input id="send-sender" name="senderName" value="${input.senderName}" maxlength="80">
