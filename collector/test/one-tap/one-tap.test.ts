@@ -148,13 +148,17 @@ describe(`one-tap email and SMS links (${databaseKind})`, { timeout: 60_000 }, (
       expect(await page.text(), path).toContain('This link is incomplete or was changed');
       expect((await postForm(path.replace('?', '/tap?'), { score: '10' })).status, path).toBe(400);
     }
-    // Posting straight to the answer endpoint with a recipient's id claims nothing.
-    const forged = await request('/api/responses', {
+    // Posting straight to the answer endpoint with a recipient's id claims nothing: with a made-up
+    // signature it is refused, without one it is a site's own context key like any other.
+    const postAnswer = (context: Record<string, string>, id: string) => request('/api/responses', {
       method: 'POST', headers: { origin: PUBLIC_URL, 'content-type': 'text/plain' },
-      body: JSON.stringify({ v: 1, id: 'forged-answer-1', survey: 'visit', type: 'csat', score: 1, scale: [1, 5], locale: 'en', url: `${PUBLIC_URL}/s/visit`, answeredAt: new Date(clock).toISOString(), sdk: 'x/1', context: { recipient: link.searchParams.get('t') } }),
+      body: JSON.stringify({ v: 1, id, survey: 'visit', type: 'csat', score: 1, scale: [1, 5], locale: 'en', url: `${PUBLIC_URL}/s/visit`, answeredAt: new Date(clock).toISOString(), sdk: 'x/1', context }),
     });
+    const forged = await postAnswer({ recipient: link.searchParams.get('t')!, sig: link.searchParams.get('sig')! }, 'forged-answer-1');
     expect(forged.status).toBe(400);
     expect((await forged.json()).problems[0]).toMatch(/^context\.recipient: only this app's one-tap page may answer/);
+    expect((await postAnswer({ recipient: link.searchParams.get('t')! }, 'site-context-1')).status).toBe(201);
+    expect((await collector.db.query('SELECT answer_id FROM one_tap_recipients WHERE id = $1', [link.searchParams.get('t')])).rows).toEqual([{ answer_id: null }]);
     // The untouched SMS link still works: no score chosen, and the answer's channel is sms.
     const sms = await request(sam.sms_link);
     expect(await sms.text()).not.toContain(' checked');
