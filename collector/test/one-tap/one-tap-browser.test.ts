@@ -5,26 +5,23 @@
 // customer's page and the owner's recipients page.
 // Screenshots (docs/screenshots/ with UPDATE_SCREENSHOTS=1): one-tap-{th,en}-{390,1280}.png,
 // one-tap-recipients-{th,en}-{390,1280}.png, one-tap-email-{th,en}.png.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oneTapWords } from '../../src/one-tap/one-tap-words';
 import { asBrowser, signIn, startTestCollector, type TestCollector } from '../harness';
+import { launchChromium } from '../support/chromium';
 
 const repository = new URL('../../../', import.meta.url).pathname;
-const updateScreenshots = process.env.UPDATE_SCREENSHOTS === '1';
 const axeSource = readFileSync(`${repository}node_modules/axe-core/axe.min.js`, 'utf8');
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe('one-tap email links in Chromium', () => {
   let collector: TestCollector;
   let owner: string;
   let context: BrowserContext;
-  let profile: string;
   let screenshots: string;
+  let closeChromium: (() => Promise<void>) | undefined;
   const links: Record<string, Record<string, string>> = {};
 
   const axe = async (page: Page, state: string) => {
@@ -53,18 +50,11 @@ describe('one-tap email links in Chromium', () => {
       const record = Object.fromEntries(header.split(',').map((column, i) => [column, cells[i]]));
       links[record.lang] = record;
     }
-    profile = mkdtempSync(join(tmpdir(), 'hearback-one-tap-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: chromiumArgs, viewport: { width: 390, height: 844 },
-    });
+    ({ context, screenshots, close: closeChromium } = await launchChromium('one-tap', { width: 390, height: 844 }));
     await context.addCookies([{ name: owner.split('=')[0], value: owner.split('=').slice(1).join('='), url: collector.origin }]);
-    screenshots = updateScreenshots ? `${repository}docs/screenshots/` : `${mkdtempSync(join(tmpdir(), 'hearback-one-tap-shots-'))}/`;
-    mkdirSync(screenshots, { recursive: true });
   }, 120_000);
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-    if (screenshots && !updateScreenshots) rmSync(screenshots, { recursive: true, force: true });
+    await closeChromium?.();
     await collector?.close();
   });
 
