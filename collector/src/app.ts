@@ -22,7 +22,8 @@
  *     holding them get the `bump_settings_version()` trigger. Fields every stored answer gets
  *     in its `context` (the derived channel) come from `answerHooks.enrichContext(…)`.
  *   - keeps its tables in `collector/migrations/NNN-name.sql` (core 001–019, dashboard and inbox
- *     020–039, alerts 040–059, survey links 060–079, LINE 230–239), applied in order on start.
+ *     020–039, alerts 040–059, survey links 060–079, surveys 200–209, site settings 210–219,
+ *     inbox 220–229, LINE 230–239, one-tap links 240–249), applied in order on start.
  * - State-changing requests (POST, PUT, PATCH, DELETE) pass the CSRF check below for every route
  *   (same-origin only, or an API token); forms need nothing extra. Public cross-site POST routes
  *   are listed in `crossSite`.
@@ -57,6 +58,7 @@ import { mountResponses } from './responses/mount-responses';
 import { createResponsesStore } from './responses/responses-store';
 import { mountLinks } from './links/mount-links';
 import { lineWebhookPath, mountLine } from './line/mount-line';
+import { mountOneTap, type OneTapFeature } from './one-tap/mount-one-tap';
 import { mountPrivacy } from './privacy/mount-privacy';
 import { loadScriptFiles, type ScriptFiles, type ScriptMissing } from './script/script-files';
 import { mountScript } from './script/mount-script';
@@ -100,14 +102,16 @@ export interface CollectorApp {
   deps: FeatureDeps;
   /** The alerts' delivery worker: `server.ts` starts it; tests call `alerts.worker.tick()`. */
   alerts: AlertsFeature;
+  /** One-tap email links: `server.ts` runs `oneTap.sendQueuedEmails` as a periodic job; tests call it. */
+  oneTap: OneTapFeature;
 }
 
 /**
  * Routes other sites POST to: the answer receiver and the shown reports (they check origins
- * against the allow list themselves) and LINE's webhook (it checks LINE's signature of the raw
- * body itself).
+ * against the allow list themselves), LINE's webhook (it checks LINE's signature of the raw
+ * body itself), and the one-click unsubscribe that mail apps POST to (RFC 8058; its link is signed).
  */
-const crossSite = ['/api/responses', '/api/shown', lineWebhookPath];
+const crossSite = ['/api/responses', '/api/shown', lineWebhookPath, '/s/_/unsubscribe'];
 
 export function createApp({ db, config: startConfig, kit = receiverKit, now = () => new Date(), log = createLog(), site, script = loadScriptFiles(), settingsFreshMs }: AppDeps): CollectorApp {
   const https = startConfig.publicUrl?.startsWith('https://') ?? false;
@@ -162,10 +166,11 @@ export function createApp({ db, config: startConfig, kit = receiverKit, now = ()
   mountSnippet(app, deps, { script });
   mountPrivacy(app, deps);
   const alerts = mountAlerts(app, deps);
+  const oneTap = mountOneTap(app, deps);
   mountLinks(app, deps);
   mountSurveys(app, deps);
   mountLine(app, deps);
   mountBackup(app, deps);
 
-  return { app, answerHooks, accounts, deps, alerts };
+  return { app, answerHooks, accounts, deps, alerts, oneTap };
 }

@@ -9,6 +9,7 @@ import { openDatabase } from './db/open-database';
 import { createLog, type Log } from './http/log';
 import { createRetention, startRetentionJob } from './privacy/retention';
 import { createRollupBuilder, startRollupJob } from './dashboard/rollups/build-rollups';
+import { startPeriodicJob } from './jobs/periodic-job';
 
 export interface RunningCollector extends CollectorApp {
   server: ServerType;
@@ -86,6 +87,8 @@ export async function startServer({ config, log = createLog(), say = (line: stri
   // The dashboard's daily rollups, in the shop's zone as set now: past days on start, then every 10
   // minutes (yesterday after midnight).
   const rollups = startRollupJob({ builder: createRollupBuilder({ db, timeZone: () => live.timezone }), log });
+  // One-tap survey emails: queued ones go out every few seconds, at the rate the owner chose.
+  const oneTapMail = startPeriodicJob({ job: 'one-tap emails', run: collector.oneTap.sendQueuedEmails, everyMs: 5_000, log });
   const origin = urlOf(server.address() as AddressInfo);
   return {
     ...collector,
@@ -106,6 +109,7 @@ export async function startServer({ config, log = createLog(), say = (line: stri
       });
       await retention.stop();
       await rollups.stop();
+      await oneTapMail.stop();
       await collector.alerts.worker.stop();
       await db.close();
     },

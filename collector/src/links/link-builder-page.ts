@@ -6,6 +6,7 @@ import type { LinkLocale } from './link-texts';
 import { allowedLinkKeys, type LinkSurvey } from './link-survey';
 import { linksWords as words } from './links-words';
 import { loopbackWarning } from './loopback-address';
+import { oneTapWords } from '../one-tap/one-tap-words';
 import { surveyForm, surveyFormValues, type SurveyFormValues } from './links-page';
 
 export interface LinkBuilderInput {
@@ -75,6 +76,8 @@ ${keys.length ? html`<button type="submit">${words.update[lang]}</button>` : ''}
 <li><a ${fieldLink(`${base}/tent`, 'lang=en')} target="_blank">${words.tentEn[lang]}</a></li>
 <li><a ${fieldLink(`${base}/tent`, 'lang=th')} target="_blank">${words.tentTh[lang]}</a></li>
 </ul>
+${isOwner ? html`<h2>${oneTapWords.open[lang]}</h2>
+<p><a href="${base}/recipients">${oneTapWords.title[lang]}</a></p>` : ''}
 </section>
 </div>
 ${isOwner ? surveyForm(lang, input.edit?.values ?? surveyFormValues(survey), { existing: true, problems: input.edit?.problems }) : ''}`;

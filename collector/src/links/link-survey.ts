@@ -8,9 +8,10 @@ export const linkSurveyTypes = surveyTypes;
 /**
  * Query parameters the survey page reads itself, so no owner may name a context key after them:
  * `lang` picks the language, `debug` shows the page's debug panel, `channel` is always `link`,
- * and `sig` signs a single-use link's fields (`link-signer.ts`).
+ * `sig` signs a single-use link's fields (`link-signer.ts`), and `t` and `recipient` are a one-tap
+ * email or SMS link's recipient (`src/one-tap/`).
  */
-export const reservedContextKeys = ['channel', 'lang', 'debug', 'sig'] as const;
+export const reservedContextKeys = ['channel', 'lang', 'debug', 'sig', 't', 'recipient'] as const;
 
 /** The context key that makes a single-use link single-use: one answer per survey and order. */
 export const orderKey = 'order';

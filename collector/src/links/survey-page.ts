@@ -80,9 +80,10 @@ ${input.debug ? debugPanel(locale, config.context, input.ignored) : ''}`,
 
 /**
  * The frame of every public page under `/s/`: the shop's name on its colour, the page title, the
- * stylesheets, and (for the survey itself) the SDK and the page's script — all from this origin.
+ * stylesheets (plus `styles`, by name under `/assets/`), and (for the survey itself) the SDK and
+ * the page's script — all from this origin.
  */
-function publicPage(locale: LinkLocale, look: ShopLook, { scripts, switchLink, main }: { scripts: boolean; switchLink?: Html; main: Html }): Html {
+export function publicPage(locale: LinkLocale, look: ShopLook, { scripts, switchLink, main, styles = [] }: { scripts: boolean; switchLink?: Html; main: Html; styles?: string[] }): Html {
   const texts = linkTexts[locale];
   return html`<!doctype html>
 <html lang="${locale}">
@@ -94,6 +95,7 @@ function publicPage(locale: LinkLocale, look: ShopLook, { scripts, switchLink, m
 <title>${look.shopName ? `${look.shopName} · ` : ''}${texts.pageTitle}</title>
 <link rel="stylesheet" href="/assets/survey-link.css">
 <link rel="stylesheet" href="${shopStylesheetPath}">
+${styles.map((name) => html`<link rel="stylesheet" href="/assets/${name}.css">`)}
 ${scripts ? html`<script defer src="${surveyPageSdkPath}"></script>
 <script type="module" src="/assets/survey-link.js"></script>` : ''}
 </head>

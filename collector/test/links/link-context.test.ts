@@ -52,7 +52,7 @@ describe('link survey definitions', () => {
     const problems = result.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     expect(problems).toContain('id: must be 1–48 characters of a-z, 0-9 and -, starting with a letter or digit');
     expect(problems).toContain('type: must be nps, csat or ces');
-    expect(problems).toContain('contextKeys.0: is reserved by the survey page (channel, lang, debug, sig)');
+    expect(problems).toContain('contextKeys.0: is reserved by the survey page (channel, lang, debug, sig, t, recipient)');
     expect(problems).toContain('contextKeys.1: must start with a-z and use only a-z, 0-9 and _ (at most 32 characters)');
   });
 });

@@ -6,32 +6,28 @@
 // Needs the SDK's script-tag bundle (`npm run build`; built here when missing) and poppler-utils
 // (`pdftotext`, `pdftoppm`) for the PDF checks.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { linkTexts } from '../../src/links/link-texts';
 import { asBrowser, signIn, startTestCollector, type TestCollector } from '../harness';
+import { launchChromium } from '../support/chromium';
 import { signed } from './signed';
 
 const repository = new URL('../../../', import.meta.url).pathname;
-// The docs' copies are rewritten only with UPDATE_SCREENSHOTS=1; otherwise they go to a temp folder,
-// so running the tests leaves the work tree clean.
-const updateScreenshots = process.env.UPDATE_SCREENSHOTS === '1';
 const axeSource = readFileSync(`${repository}node_modules/axe-core/axe.min.js`, 'utf8');
 const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const sendLabel = { en: /^send$/i, th: /^ส่ง$/ };
 
 describe('survey links in Chromium', () => {
   let collector: TestCollector;
   let owner: string;
   let context: BrowserContext;
-  let profile: string;
+  let closeChromium: (() => Promise<void>) | undefined;
   let screenshots: string;
 
   // Read from the table itself: what is stored, whatever shape the exports give it.
@@ -68,19 +64,12 @@ describe('survey links in Chromium', () => {
     expect((await save('/links/look', { shopName: 'ครัวคุณยาย · Grandma’s Kitchen', colour: '#b45309' })).status).toBe(303);
     expect((await save('/links/surveys', { id: 'after-meal', type: 'csat', questionEn: 'How was your meal today?', questionTh: 'อาหารวันนี้เป็นอย่างไรบ้าง', contextKeys: 'branch, table' })).status).toBe(303);
     expect((await save('/links/surveys', { id: 'receipt', type: 'nps', contextKeys: 'branch', singleUse: 'on' })).status).toBe(303);
-    profile = mkdtempSync(join(tmpdir(), 'hearback-links-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: chromiumArgs, viewport: { width: 390, height: 844 },
-    });
-    screenshots = updateScreenshots ? `${repository}docs/screenshots/` : `${mkdtempSync(join(tmpdir(), 'hearback-link-screenshots-'))}/`;
-    mkdirSync(screenshots, { recursive: true });
+    ({ context, screenshots, close: closeChromium } = await launchChromium('links', { width: 390, height: 844 }));
   }, 120_000);
   // A failed offline test must not leave the next one offline.
   afterEach(() => context?.setOffline(false));
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-    if (screenshots && !updateScreenshots) rmSync(screenshots, { recursive: true, force: true });
+    await closeChromium?.();
     await collector?.close();
   });
 
