@@ -3,7 +3,7 @@ import { messagesFor } from '../../../src/i18n/messages';
 import { fill } from '../shell/lang';
 import type { LinkLocale } from '../links/link-texts';
 import type { LinkSurvey } from '../links/link-survey';
-import { textOn, type ShopLook } from '../links/shop-look';
+import { textOn, type ShopLook } from '../site-settings/shop-look';
 import { oneTapWords as words } from './one-tap-words';
 import type { RecipientLinks } from './tap-link';
 

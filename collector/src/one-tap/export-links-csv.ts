@@ -1,6 +1,6 @@
 import { text } from '../dashboard/export-csv';
 import type { LinkSurvey } from '../links/link-survey';
-import type { ShopLook } from '../links/shop-look';
+import type { ShopLook } from '../site-settings/shop-look';
 import { scoreButtons, smsText, surveyEmail } from './email-block';
 import type { Recipient } from './recipient-store';
 import { scoresOf, type RecipientLinks } from './tap-link';

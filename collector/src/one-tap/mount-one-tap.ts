@@ -2,6 +2,7 @@ import type { App, FeatureDeps } from '../app-env';
 import { createSecretBox } from '../alerts/secret-box';
 import { createLinkSigner } from '../links/link-signer';
 import { createLinkStore } from '../links/link-store';
+import { createSiteSettingsStore } from '../site-settings/site-settings-store';
 import type { LinkSurvey } from '../links/link-survey';
 import { createResponsesStore } from '../responses/responses-store';
 import { surveyEmail } from './email-block';
@@ -24,6 +25,7 @@ import { recipientLinks } from './tap-link';
 export function mountOneTap(app: App, deps: FeatureDeps) {
   const { db, config, answerHooks, kit, now } = deps;
   const links = createLinkStore(db);
+  const looks = createSiteSettingsStore(db);
   const signer = createLinkSigner(db);
   const recipients = createRecipientStore(db);
   const box = createSecretBox(config.secretKey);
@@ -32,13 +34,13 @@ export function mountOneTap(app: App, deps: FeatureDeps) {
   const linksOf = (publicUrl: string, survey: Pick<LinkSurvey, 'id' | 'type'>, recipient: Pick<Recipient, 'id'>) => recipientLinks(signer, publicUrl, survey, recipient.id);
   const tap = { kit, signer, now, store: createResponsesStore({ db, hooks: answerHooks }) };
 
-  mountTapPages(app, deps, { links, signer, recipients, tap });
-  mountRecipients(app, deps, { links, recipients, box, linksOf });
+  mountTapPages(app, deps, { links, looks, signer, recipients, tap });
+  mountRecipients(app, deps, { links, looks, recipients, box, linksOf });
 
   // Links in emails need the public address: without HEARBACK_PUBLIC_URL, the address the server listens on.
   const publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
   const compose = async (recipient: Recipient) => {
-    const [survey, look] = await Promise.all([links.get(recipient.surveyId), links.look()]);
+    const [survey, look] = await Promise.all([links.get(recipient.surveyId), looks.look()]);
     if (!survey) throw new Error(`survey ${recipient.surveyId} is gone`);
     const made = await linksOf(publicUrl, survey, recipient);
     return { ...surveyEmail({ survey, links: made, locale: recipient.locale, look, name: recipient.name }), unsubscribe: made.unsubscribe };

@@ -7,6 +7,7 @@ import { requireUser } from '../auth/require-user';
 import { linkOrigin } from '../http/own-origin';
 import { problem } from '../http/problem';
 import type { LinkStore } from '../links/link-store';
+import type { SiteSettingsStore } from '../site-settings/site-settings-store';
 import type { LinkSurvey } from '../links/link-survey';
 import { linksWords } from '../links/links-words';
 import { fill } from '../shell/lang';
@@ -35,15 +36,15 @@ const problemLine = (problem: RecipientProblem) => `${problem.row ? `row ${probl
  * - `GET /links/<id>/recipients/preview?lang=`: the email as a recipient gets it.
  * - `GET /api/one-tap/sent?from=&to=&survey=` (signed in or a token): `sentCounts` as JSON.
  */
-export function mountRecipients(app: App, { db, config, now, page }: Pick<FeatureDeps, 'db' | 'config' | 'now' | 'page'>, { links, recipients, box, linksOf }: {
-  links: LinkStore; recipients: RecipientStore; box: SecretBox; linksOf: (publicUrl: string, survey: LinkSurvey, recipient: Pick<Recipient, 'id'>) => Promise<RecipientLinks>;
+export function mountRecipients(app: App, { db, config, now, page }: Pick<FeatureDeps, 'db' | 'config' | 'now' | 'page'>, { links, looks, recipients, box, linksOf }: {
+  links: LinkStore; looks: Pick<SiteSettingsStore, 'look'>; recipients: RecipientStore; box: SecretBox; linksOf: (publicUrl: string, survey: LinkSurvey, recipient: Pick<Recipient, 'id'>) => Promise<RecipientLinks>;
 }) {
   const ownerOnly = requireUser({ page: true, role: 'owner' });
   const notFound = (c: Ctx) => page(c, { title: linksWords.notFound[c.var.lang], status: 404, main: html`<p>${linksWords.notFound[c.var.lang]}</p>` });
 
   const show = async (c: Ctx, survey: LinkSurvey, extra: Partial<RecipientsPageInput> = {}, status: 200 | 400 = 200) => {
     const [list, channels, look, counts] = await Promise.all([
-      recipients.list(survey.id, 50), listChannels(db, box), links.look(), sentCounts(db, { timeZone: config.timezone, survey: survey.id }),
+      recipients.list(survey.id, 50), listChannels(db, box), looks.look(), sentCounts(db, { timeZone: config.timezone, survey: survey.id }),
     ]);
     return page(c, {
       title: `${words.title[c.var.lang]}: ${survey.id}`, styles: ['links'], status,
@@ -103,7 +104,7 @@ export function mountRecipients(app: App, { db, config, now, page }: Pick<Featur
   app.get('/links/:id/recipients.csv', ownerOnly, async (c) => {
     const survey = await surveyOf(c);
     if (!survey) return notFound(c);
-    const [all, look] = await Promise.all([recipients.all(survey.id), links.look()]);
+    const [all, look] = await Promise.all([recipients.all(survey.id), looks.look()]);
     const publicUrl = linkOrigin(c, config);
     const csv = await linksCsv(survey, look, all, (recipient) => linksOf(publicUrl, survey, recipient));
     await markExported(db, survey.id, now());
@@ -114,7 +115,7 @@ export function mountRecipients(app: App, { db, config, now, page }: Pick<Featur
     const survey = await surveyOf(c);
     if (!survey) return notFound(c);
     const locale = c.req.query('lang') === 'th' ? 'th' : c.req.query('lang') === 'en' ? 'en' : c.var.lang;
-    const [{ recipients: [first] }, look] = await Promise.all([recipients.list(survey.id, 1), links.look()]);
+    const [{ recipients: [first] }, look] = await Promise.all([recipients.list(survey.id, 1), looks.look()]);
     const recipientLinks = await linksOf(linkOrigin(c, config), survey, first ?? { id: 'preview' });
     const email = surveyEmail({ survey, links: recipientLinks, locale, look, name: first?.name ?? (locale === 'th' ? 'สมชาย' : 'Sam') });
     // The email's own styles are inline, as mail apps need them: this page alone allows inline styles, and nothing else.

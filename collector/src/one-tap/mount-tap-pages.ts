@@ -3,8 +3,9 @@ import type { App, AppEnv, FeatureDeps } from '../app-env';
 import { linkOrigin } from '../http/own-origin';
 import type { LinkSigner } from '../links/link-signer';
 import type { LinkStore } from '../links/link-store';
+import type { SiteSettingsStore } from '../site-settings/site-settings-store';
 import { linkTexts, pickLinkLocale, type LinkLocale } from '../links/link-texts';
-import type { ShopLook } from '../links/shop-look';
+import type { ShopLook } from '../site-settings/shop-look';
 import { oneTapWords as words } from './one-tap-words';
 import type { Recipient, RecipientStore } from './recipient-store';
 import { addComment, recordTap, type TapDeps } from './tap-answer';
@@ -26,13 +27,13 @@ const noStore = { 'cache-control': 'no-store' };
  * - `GET|POST /s/_/unsubscribe?t=…&sig=…`: asks, then records the address (a POST without a
  *   page is RFC 8058's one-click unsubscribe, from the mail app's button).
  */
-export function mountTapPages(app: App, { db, config, now }: Pick<FeatureDeps, 'db' | 'config' | 'now'>, { links, signer, recipients, tap }: {
-  links: LinkStore; signer: LinkSigner; recipients: RecipientStore; tap: TapDeps;
+export function mountTapPages(app: App, { db, config, now }: Pick<FeatureDeps, 'db' | 'config' | 'now'>, { links, looks, signer, recipients, tap }: {
+  links: LinkStore; looks: Pick<SiteSettingsStore, 'look'>; signer: LinkSigner; recipients: RecipientStore; tap: TapDeps;
 }) {
   /** The survey, the checked link and its recipient, or the page that says why not. */
   const open = async (c: Ctx): Promise<{ response: Response | Promise<Response> } | { survey: NonNullable<Awaited<ReturnType<LinkStore['get']>>>; link: TapLink; recipient: Recipient; look: ShopLook; locale: LinkLocale; url: URL }> => {
     const url = new URL(c.req.url);
-    const [survey, look] = await Promise.all([links.get(c.req.param('survey') ?? ''), links.look()]);
+    const [survey, look] = await Promise.all([links.get(c.req.param('survey') ?? ''), looks.look()]);
     const asked = url.searchParams.get('lang');
     if (!survey) return { response: c.html(tapNotice({ locale: pickLinkLocale(asked, c.var.lang), look, text: linkTexts[pickLinkLocale(asked, c.var.lang)].notFound }), 404, noStore) };
     const link = await readTapLink(signer, survey, url.searchParams);
@@ -73,7 +74,7 @@ export function mountTapPages(app: App, { db, config, now }: Pick<FeatureDeps, '
   });
 
   app.post('/s/:survey/comment', async (c) => {
-    const look = await links.look();
+    const look = await looks.look();
     const locale = pickLinkLocale(c.req.query('lang'), c.var.lang);
     const body = await c.req.parseBody().catch(() => ({} as Record<string, unknown>));
     const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
@@ -87,7 +88,7 @@ export function mountTapPages(app: App, { db, config, now }: Pick<FeatureDeps, '
 
   /** The recipient of a signed unsubscribe link and their address, or the page that says the link is off. */
   const unsubscriber = async (c: Ctx) => {
-    const look = await links.look();
+    const look = await looks.look();
     const id = await readUnsubscribeLink(signer, new URL(c.req.url).searchParams);
     const recipient = id ? await recipients.get(id) : undefined;
     const locale = pickLinkLocale(c.req.query('lang'), recipient?.locale ?? c.var.lang);

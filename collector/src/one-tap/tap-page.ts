@@ -3,7 +3,7 @@ import { fill } from '../shell/lang';
 import type { Html } from '../shell/page';
 import type { LinkSurvey } from '../links/link-survey';
 import { linkTexts, type LinkLocale } from '../links/link-texts';
-import type { ShopLook } from '../links/shop-look';
+import type { ShopLook } from '../site-settings/shop-look';
 import { publicPage } from '../links/survey-page';
 import { maxCommentLength } from '../../../src/surveys/kinds';
 import { anchorsOf, questionOf } from './email-block';
