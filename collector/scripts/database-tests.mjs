@@ -1,7 +1,7 @@
 // Lists the collector's test files that can open a database, one per line: the ones the
-// PostgreSQL step (collector/scripts/with-postgres.sh) runs again with DATABASE_URL. The rest (pure
-// logic, HTML rendering, config parsing…) behave the same on either database, so one run on PGlite
-// is enough.
+// PostgreSQL step (vitest.postgres.config.ts, under collector/scripts/with-postgres.sh) runs again
+// with DATABASE_URL. The rest (pure logic, HTML rendering, config parsing…) behave the same on
+// either database, so one run on PGlite is enough.
 // A test file counts as opening a database when it, or any module it reaches through relative
 // imports (type-only imports aside), is an adapter that can reach PostgreSQL
 // (collector/src/db/postgres-database.ts, open-database.ts) or starts a process (which may read DATABASE_URL), or when a test-side file
@@ -54,6 +54,14 @@ function testFiles(dir) {
   });
 }
 
-const excluded = process.argv.includes('--excluded');
-const files = testFiles(join(root, 'collector')).sort().filter((file) => opensDatabase(file) !== excluded);
-for (const file of files) console.log(relative(root, file));
+/**
+ * The collector's test files that can open a database (with `excluded`, the others), as paths from
+ * the repository root; vitest.postgres.config.ts runs these.
+ */
+export function databaseTestFiles({ excluded = false } = {}) {
+  return testFiles(join(root, 'collector')).sort().filter((file) => opensDatabase(file) !== excluded).map((file) => relative(root, file));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const file of databaseTestFiles({ excluded: process.argv.includes('--excluded') })) console.log(file);
+}
