@@ -6,7 +6,8 @@
 // imports (type-only imports aside), is an adapter that can reach PostgreSQL
 // (collector/src/db/postgres-database.ts, open-database.ts) or starts a process (which may read DATABASE_URL), or when a test-side file
 // (outside collector/src, whose only DATABASE_URL is config parsing) names DATABASE_URL. The rule
-// is deliberately wide: a file it wrongly includes only costs a second run.
+// is deliberately wide: a file it wrongly includes only costs a second run, and `onceOnPglite`
+// below names the few whose second run adds nothing (two of them drive a Chromium each).
 // Usage: node collector/scripts/database-tests.mjs [--excluded]   (--excluded: the others)
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -55,11 +56,27 @@ function testFiles(dir) {
 }
 
 /**
- * The collector's test files that can open a database (with `excluded`, the others), as paths from
- * the repository root; vitest.postgres.config.ts runs these.
+ * Files the rule picks that gain nothing from a second run, each with the reason: what they check
+ * does not depend on the database, and the store paths they pass through run on PostgreSQL in the
+ * files named.
+ */
+export const onceOnPglite = {
+  // Chromium, axe and pdftotext: the page answered offline, its accessibility, the printed poster.
+  // Answers with a link's context and single-use links: links-routes, signed-links, single-use-variants.
+  'collector/test/links/survey-link-browser.test.ts': 'the survey page in Chromium',
+  // Chromium and axe on the alerts settings page; its store: alerts-api, alerts-app.
+  'collector/test/alerts/alerts-browser.test.ts': 'the alerts page in Chromium',
+  // Parses DATABASE_URL as a string; opens no database.
+  'collector/test/config.test.ts': 'configuration parsing',
+};
+
+/**
+ * The collector's test files that can open a database, less `onceOnPglite` (with `excluded`, the
+ * others), as paths from the repository root; vitest.postgres.config.ts runs these.
  */
 export function databaseTestFiles({ excluded = false } = {}) {
-  return testFiles(join(root, 'collector')).sort().filter((file) => opensDatabase(file) !== excluded).map((file) => relative(root, file));
+  return testFiles(join(root, 'collector')).sort().map((file) => relative(root, file))
+    .filter((file) => (opensDatabase(join(root, file)) && !(file in onceOnPglite)) !== excluded);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
