@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
@@ -6,20 +7,51 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // Tests named *.postgres.test.ts, wherever they sit, need a PostgreSQL server: they are left out
 // here and run by vitest.postgres.config.ts (collector/scripts/with-postgres.sh starts the server).
 export const postgresTests = '**/*.postgres.test.ts';
+/**
+ * Tests that must have the machine, or the database server, to themselves: one measures latency
+ * against an idle baseline (a test file in the next worker would weigh on one half of the
+ * comparison); one restarts the PostgreSQL server under a running collector. They run one at a
+ * time, after the rest (vitest runs a `singleFork` project's files once the others are done).
+ */
+export const aloneTests = ['collector/test/hardening/signin-spray.test.ts', 'collector/test/faults/database-away.postgres.test.ts'];
 
 /** The app imports the receiver kit by its package name; in this repository that is the SDK's source. */
 export const receiverAlias = { 'hearback/receiver': fileURLToPath(new URL('./src/receiver.ts', import.meta.url)) };
 
-export default defineConfig({
+export const sharedOptions = {
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   define: { __HEARBACK_VERSION__: JSON.stringify('0.1.0') },
   resolve: { alias: receiverAlias },
+} as const;
+/**
+ * One test file per core (vitest's default leaves a core free: on two cores, one file at a time).
+ * The files are independent: each opens its own database, listens on port 0, makes its own temp
+ * folders.
+ */
+export const maxWorkers = Math.max(2, availableParallelism());
+const collectorSetup = ['collector/test/build-client.ts', 'collector/test/pglite-snapshot.ts'];
+
+/**
+ * The collector's tests: `include` in parallel (project `collector`), and `alone` one at a time, at
+ * the end (project `collector-alone`).
+ */
+export function collectorProjects(include: string[], alone: string[]) {
+  return [
+    // The owner's app (collector/): on PGlite, or on the PostgreSQL server in DATABASE_URL.
+    { extends: true, test: { name: 'collector', include, exclude: [...configDefaults.exclude, postgresTests, ...alone], environment: 'node', globalSetup: collectorSetup, testTimeout: 20_000 } },
+    // Without the collector's global setup: their few databases start by initdb (openEmptyPglite).
+    { extends: true, test: { name: 'collector-alone', include: alone, environment: 'node', testTimeout: 20_000, poolOptions: { forks: { singleFork: true } } } },
+  ];
+}
+
+export default defineConfig({
+  ...sharedOptions,
   test: {
     exclude: [...configDefaults.exclude, postgresTests],
+    maxWorkers,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'demo/**/*.test.ts'], environment: 'node' } },
-      // The owner's app (collector/): on PGlite, or on the PostgreSQL server in DATABASE_URL.
-      { extends: true, test: { name: 'collector', include: ['collector/**/*.test.ts'], environment: 'node', globalSetup: ['collector/test/build-client.ts', 'collector/test/pglite-snapshot.ts'], testTimeout: 20_000 } },
+      ...collectorProjects(['collector/**/*.test.ts'], aloneTests),
       { extends: true, test: { name: 'dom', include: ['test/dom/**/*.test.{ts,tsx}'], environment: 'happy-dom' } },
     ],
   },

@@ -1,15 +1,20 @@
 import { configDefaults, defineConfig } from 'vitest/config';
-import { postgresTests, receiverAlias } from './vitest.config';
+// @ts-expect-error -- a plain .mjs script without types
+import { databaseTestFiles } from './collector/scripts/database-tests.mjs';
+import { aloneTests, collectorProjects, maxWorkers, postgresTests, sharedOptions } from './vitest.config';
 
-// The PostgreSQL copies of the collector tests, and only them: run with DATABASE_URL pointing at a
-// server, e.g. `sh collector/scripts/with-postgres.sh` (a throw-away cluster; this is its default command).
+// The collector on PostgreSQL, in one run: the collector's tests that can open a database
+// (collector/scripts/database-tests.mjs lists them; the rest run once, on PGlite, in the vitest
+// step) and every *.postgres.test.ts. Run with DATABASE_URL pointing at a server, e.g.
+// `sh collector/scripts/with-postgres.sh` (a throw-away cluster; this is its default command).
 export default defineConfig({
-  define: { __HEARBACK_VERSION__: JSON.stringify('0.1.0') },
-  resolve: { alias: receiverAlias },
+  ...sharedOptions,
   test: {
-    name: 'postgres',
-    include: [postgresTests],
     exclude: configDefaults.exclude,
-    environment: 'node',
+    maxWorkers,
+    projects: [
+      ...collectorProjects(databaseTestFiles(), aloneTests),
+      { extends: true, test: { name: 'postgres', include: [postgresTests], exclude: [...configDefaults.exclude, ...aloneTests], environment: 'node' } },
+    ],
   },
 });

@@ -1,13 +1,15 @@
-// npm test: the whole gate, in CI order — typecheck → lint → unit/DOM → build → size → package
-// checks → real-browser suite → collector against PostgreSQL (when its server binaries exist) →
-// the fault drill (collector kills and a PostgreSQL restart under load; same condition) → the
-// collector's bounded load test.
+// npm test: the whole gate — typecheck, lint and the build side by side → size → package checks →
+// unit/DOM/collector tests → real-browser suite → collector against PostgreSQL (when its server
+// binaries exist) → the fault drill (collector kills and a PostgreSQL restart under load; same
+// condition) beside the collector's bounded load test.
 // Before anything runs it looks for a browser (scripts/chromium-path.mjs) and, without one, says in
 // one line how to get it and stops. A step whose file is missing fails. Every step runs with TMPDIR
 // set to a fresh folder; anything a test leaves in it fails the run, named, and the folder is deleted.
-// Steps marked `together` with the same name (typecheck and lint: each is one single-threaded
-// process, so on two cores they take the longer one's time, not the sum) start at once; each one's
-// output is printed whole when it ends, so the two never interleave.
+// Steps marked `together` with the same name start at once: each of them keeps one core busy at
+// most (typecheck, lint and rollup are single-threaded; the drill and the load test each drive one
+// collector), so on two cores they take about the longest one's time, not the sum. Each one's
+// output is printed whole when it ends, so they never interleave. The steps in between use both
+// cores by themselves (vitest and node --test run two files at once).
 // Stops at the first failing step (or group) and exits non-zero.
 // Usage: npm test [-- <step name prefix>]   e.g. npm test -- lint
 import { spawn } from 'node:child_process';
@@ -31,26 +33,29 @@ const noPostgres = postgresServer ? undefined : 'no PostgreSQL server binaries u
 const steps = [
   { name: 'typecheck', command: 'npm', args: ['run', '--silent', 'typecheck'], files: ['tsconfig.json', 'collector/tsconfig.json'], together: 'static' },
   { name: 'lint', command: 'npx', args: ['eslint', '.'], files: ['eslint.config.mjs'], together: 'static' },
+  // package.json's build script: rollup -c. Before the tests: the survey-link page tests load dist/.
+  { name: 'build', command: 'npm', args: ['run', '--silent', 'build'], files: ['package.json'], together: 'static' },
+  { name: 'size budget', command: 'node', args: ['scripts/size.mjs'], files: ['scripts/size.mjs'] },
+  // Packs the collector (its prepack rebuilds collector/dist): alone, before anything runs that build.
+  { name: 'package checks', command: 'node', args: ['scripts/package-checks.mjs'], files: ['scripts/package-checks.mjs'] },
   // browser: the owner's app has page tests in Chromium among its vitest tests.
   { name: 'unit and DOM tests', command: 'npx', args: ['vitest', 'run'], files: ['vitest.config.ts'], browser: true },
-  // package.json's build script: rollup -c.
-  { name: 'build', command: 'npm', args: ['run', '--silent', 'build'], files: ['package.json'] },
-  { name: 'size budget', command: 'node', args: ['scripts/size.mjs'], files: ['scripts/size.mjs'] },
-  { name: 'package checks', command: 'node', args: ['scripts/package-checks.mjs'], files: ['scripts/package-checks.mjs'] },
   {
-    name: 'browser suite (Chromium)', command: 'node', args: ['--test', '--test-concurrency=1', '--test-reporter=spec', ...browserTests],
+    // Two files at once: each test file is its own process with its own servers on port 0 and its
+    // own Chromium (one per file, a fresh context per test: test/browser/harness.mjs).
+    name: 'browser suite (Chromium)', command: 'node', args: ['--test', '--test-concurrency=2', '--test-reporter=spec', ...browserTests],
     files: browserTests.length ? browserTests : ['test/browser/*.test.mjs'], browser: true,
   },
   {
-    name: 'collector on PostgreSQL', command: 'sh', args: ['collector/scripts/with-postgres.sh'], files: ['collector/scripts/with-postgres.sh'],
+    name: 'collector on PostgreSQL', command: 'sh', args: ['collector/scripts/with-postgres.sh'], files: ['collector/scripts/with-postgres.sh', 'vitest.postgres.config.ts'],
     skip: noPostgres,
   },
   {
     name: 'fault drill (3,000 answers; collector killed twice, PostgreSQL restarted once)', command: 'sh',
     args: ['collector/scripts/with-postgres.sh', 'node', 'bench/fault-drill.mjs'], files: ['collector/scripts/with-postgres.sh', 'bench/fault-drill.mjs'],
-    skip: noPostgres,
+    skip: noPostgres, together: 'load',
   },
-  { name: 'collector load test (10,000 answers, 10% repeats, 50 clients)', command: 'node', args: ['bench/load.mjs'], files: ['bench/load.mjs'] },
+  { name: 'collector load test (10,000 answers, 10% repeats, 50 clients)', command: 'node', args: ['bench/load.mjs'], files: ['bench/load.mjs'], together: 'load' },
 ].filter(({ name }) => !only || name.startsWith(only));
 
 if (steps.length === 0) {

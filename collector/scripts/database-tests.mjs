@@ -1,12 +1,13 @@
 // Lists the collector's test files that can open a database, one per line: the ones the
-// PostgreSQL step (collector/scripts/with-postgres.sh) runs again with DATABASE_URL. The rest (pure
-// logic, HTML rendering, config parsing…) behave the same on either database, so one run on PGlite
-// is enough.
+// PostgreSQL step (vitest.postgres.config.ts, under collector/scripts/with-postgres.sh) runs again
+// with DATABASE_URL. The rest (pure logic, HTML rendering, config parsing…) behave the same on
+// either database, so one run on PGlite is enough.
 // A test file counts as opening a database when it, or any module it reaches through relative
 // imports (type-only imports aside), is an adapter that can reach PostgreSQL
 // (collector/src/db/postgres-database.ts, open-database.ts) or starts a process (which may read DATABASE_URL), or when a test-side file
 // (outside collector/src, whose only DATABASE_URL is config parsing) names DATABASE_URL. The rule
-// is deliberately wide: a file it wrongly includes only costs a second run.
+// is deliberately wide: a file it wrongly includes only costs a second run, and `onceOnPglite`
+// below names the few whose second run adds nothing (two of them drive a Chromium each).
 // Usage: node collector/scripts/database-tests.mjs [--excluded]   (--excluded: the others)
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -54,6 +55,30 @@ function testFiles(dir) {
   });
 }
 
-const excluded = process.argv.includes('--excluded');
-const files = testFiles(join(root, 'collector')).sort().filter((file) => opensDatabase(file) !== excluded);
-for (const file of files) console.log(relative(root, file));
+/**
+ * Files the rule picks that gain nothing from a second run, each with the reason: what they check
+ * does not depend on the database, and the store paths they pass through run on PostgreSQL in the
+ * files named.
+ */
+export const onceOnPglite = {
+  // Chromium, axe and pdftotext: the page answered offline, its accessibility, the printed poster.
+  // Answers with a link's context and single-use links: links-routes, signed-links, single-use-variants.
+  'collector/test/links/survey-link-browser.test.ts': 'the survey page in Chromium',
+  // Chromium and axe on the alerts settings page; its store: alerts-api, alerts-app.
+  'collector/test/alerts/alerts-browser.test.ts': 'the alerts page in Chromium',
+  // Parses DATABASE_URL as a string; opens no database.
+  'collector/test/config.test.ts': 'configuration parsing',
+};
+
+/**
+ * The collector's test files that can open a database, less `onceOnPglite` (with `excluded`, the
+ * others), as paths from the repository root; vitest.postgres.config.ts runs these.
+ */
+export function databaseTestFiles({ excluded = false } = {}) {
+  return testFiles(join(root, 'collector')).sort().map((file) => relative(root, file))
+    .filter((file) => (opensDatabase(join(root, file)) && !(file in onceOnPglite)) !== excluded);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const file of databaseTestFiles({ excluded: process.argv.includes('--excluded') })) console.log(file);
+}

@@ -2,10 +2,10 @@
 # Runs a command against a throw-away PostgreSQL cluster built from Debian's server binaries
 # (/usr/lib/postgresql/*/bin), listening on 127.0.0.1 only, then stops and deletes it.
 # Usage: collector/scripts/with-postgres.sh [command …]
-#   default command: the collector's tests that can open a database, on PostgreSQL (vitest --project
-#   collector, the files collector/scripts/database-tests.mjs lists: those that can reach the
-#   PostgreSQL adapter, starting a process or naming DATABASE_URL; the rest run once, on PGlite, in the
-#   vitest step), then every *.postgres.test.ts (vitest.postgres.config.ts)
+#   default command: the collector on PostgreSQL, in one vitest run (vitest.postgres.config.ts): the
+#   collector's tests that can open a database (the files collector/scripts/database-tests.mjs lists:
+#   those that can reach the PostgreSQL adapter, start a process or name DATABASE_URL; the rest run
+#   once, on PGlite, in the vitest step) and every *.postgres.test.ts
 # The command sees DATABASE_URL, and PG_CTL: pg_ctl on that cluster as its owner, for tests that
 # stop, start or restart the server under a running collector (`sh -c "$PG_CTL -m fast -w restart"`).
 # As root, the server runs as the `postgres` user (initdb refuses root).
@@ -43,10 +43,6 @@ PG_CTL="$bin/pg_ctl -D $dir/data -l $dir/server.log"
 export PG_CTL
 echo "with-postgres: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port" >&2
 if [ $# -eq 0 ]; then
-  files=$(node collector/scripts/database-tests.mjs)
-  [ -n "$files" ] || { echo "with-postgres: collector/scripts/database-tests.mjs listed no test files" >&2; exit 1; }
-  # shellcheck disable=SC2086 # one path per word; test paths have no spaces
-  npx vitest run --project collector $files
   npx vitest run --config vitest.postgres.config.ts
 else
   "$@"

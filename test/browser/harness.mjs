@@ -12,7 +12,7 @@ export const root = new URL('../..', import.meta.url).pathname;
 const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Folders this process made (browser profiles, build output); each is gone when the process ends. */
+/** Folders this process made (screenshots, build output); each is gone when the process ends. */
 const scratch = new Set();
 let sweepOnExit = false;
 
@@ -31,32 +31,75 @@ export function scratchDir(prefix) {
 }
 
 /**
- * A persistent context with a fresh profile (IndexedDB survives page reloads within it). Closing the
- * context deletes the profile; so does the end of the process, if a test never got to close it.
+ * The Chromium this process's contexts share. Starting Chromium costs far more than a context, and
+ * a test file opens a fresh context per test (the frequency rules must not leak across tests): one
+ * browser per process, closed shortly after its last context closes (so a process that is done
+ * exits; a test opening its next context at once keeps it).
  */
-export async function launch(options = {}) {
+let shared;
+const idleCloseMs = 250;
+
+function startBrowser(args) {
   const browser = findChromium();
   if (!browser.path) throw new Error(browser.problem);
-  const profile = scratchDir('hearback-chromium-');
+  return chromium.launch({ executablePath: browser.path, headless: true, args });
+}
+
+/** The shared browser, with one more context counted on it; `release()` counts that one off. */
+async function takeBrowser() {
+  if (!shared) {
+    const entry = { browser: startBrowser(chromiumArgs), contexts: 0, idle: undefined };
+    entry.browser.catch(() => shared === entry && (shared = undefined));
+    shared = entry;
+  }
+  const entry = shared;
+  clearTimeout(entry.idle);
+  entry.contexts += 1;
+  const release = () => {
+    entry.contexts -= 1;
+    if (entry.contexts > 0) return;
+    entry.idle = setTimeout(() => {
+      if (shared === entry) shared = undefined;
+      entry.browser.then((browser) => browser.close()).catch(() => {});
+    }, idleCloseMs);
+  };
+  try {
+    return { browser: await entry.browser, release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/**
+ * A fresh context: its own cookies, storage and IndexedDB (which survive page reloads and other
+ * tabs within it), nothing shared with any other context. `options` are Playwright's context
+ * options (viewport, permissions, isMobile…); `args` instead starts a browser of its own with
+ * those command-line switches, closed with the context.
+ */
+export async function launch({ args, ...options } = {}) {
+  const { browser, release } = args
+    ? { browser: await startBrowser(args), release: undefined }
+    : await takeBrowser();
   let context;
   try {
-    context = await chromium.launchPersistentContext(profile.dir, {
-      executablePath: browser.path,
-      headless: true,
-      args: chromiumArgs,
-      viewport: { width: 1280, height: 800 },
-      ...options,
-    });
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   } catch (error) {
-    profile.remove();
+    if (release) release();
+    else await browser.close();
     throw error;
   }
   const close = context.close.bind(context);
-  context.close = async (...args) => {
+  let closed = false;
+  context.close = async (...closeArgs) => {
     try {
-      return await close(...args);
+      return await close(...closeArgs);
     } finally {
-      profile.remove();
+      if (!closed) {
+        closed = true;
+        if (release) release();
+        else await browser.close();
+      }
     }
   };
   return context;

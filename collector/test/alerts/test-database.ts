@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { Database } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
-import { createPgliteDatabase } from '../../src/db/pglite-database';
 import { createPostgresDatabase } from '../../src/db/postgres-database';
+import { openPgliteIn } from '../empty-pglite';
 
 /**
  * Where a suite's data lives, and how to open it again as a new collector would after a restart:
@@ -28,7 +28,7 @@ async function migrated(db: Database): Promise<Database> {
 export const pgliteKind: DatabaseKind = {
   name: 'PGlite',
   newPlace: async () => mkdtempSync(join(tmpdir(), 'hearback-alerts-')),
-  open: async (dataDir) => migrated(await createPgliteDatabase({ dataDir })),
+  open: async (dataDir) => migrated(await openPgliteIn(dataDir)),
   dispose: async (dataDir) => rmSync(dataDir, { recursive: true, force: true }),
 };
 
