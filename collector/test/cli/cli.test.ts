@@ -50,7 +50,7 @@ describe('hearback-collector', () => {
 
   test('unknown commands, unknown flags, missing values and arguments: one line, exit 2', async () => {
     const cases: Array<[string[], string]> = [
-      [['frobnicate'], 'hearback-collector: unknown command "frobnicate" (commands: migrate, user add, user reset-password, token create, token revoke, erase, export, link, backup, restore, move; see hearback-collector --help)'],
+      [['frobnicate'], 'hearback-collector: unknown command "frobnicate" (commands: migrate, user add, user reset-password, token create, token revoke, erase, export, link, line send, backup, restore, move; see hearback-collector --help)'],
       [['user', 'remove', 'x'], 'hearback-collector: unknown command "user remove"'],
       [['migrate', '--frobnicate'], 'hearback-collector migrate: unknown option --frobnicate (see hearback-collector migrate --help)'],
       [['user', 'add', 'a@b.example', '--role'], 'hearback-collector user add: option --role needs a value'],
