@@ -22,6 +22,7 @@ export { bandOf, type Band, type Localized, type SurveyKind, type SurveyTypeFact
 export { surveyKinds, surveyTypes, maxCommentLength, type SurveyType } from './surveys/kinds';
 export type { SurveyTypeEntry } from './surveys/survey-types';
 export { unstorableTextProblem } from './receiver/unstorable-text';
+export { dataBoundsProblem, utf8Length } from './payload/data-bounds';
 export { checkSurvey, type CheckSurveyResult, type SurveyProblem, type SurveyDefinition, type SurveyDefinitionInput } from './receiver/check-survey';
 export { contactWays, type ContactWay } from './payload/contact-ways';
 /**

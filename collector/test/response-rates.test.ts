@@ -54,10 +54,10 @@ describe(`shown reports and response rates (${databaseKind})`, { timeout: 60_000
 
     // The view shows the same figures, in English and in Thai.
     const page = await (await collector.request('/response-rates?days=7', { headers: { cookie: owner } })).text();
-    expect(page).toMatch(/<td data-label="Shown">12<\/td>\s*<td data-label="Answered">5 <span class="muted">\(41.7% of shown\)<\/span><\/td>\s*<td data-label="Commented">2 <span class="muted">\(40% of answers\)<\/span><\/td>\s*<td data-label="Left at the score">7<\/td>\s*<td data-label="Left at the follow-up">3<\/td>/);
+    expect(page).toMatch(/<td data-label="Asked">12<\/td>\s*<td data-label="Answered">5 <span class="muted">\(41.7% of asked\)<\/span><\/td>\s*<td data-label="Commented">2 <span class="muted">\(40% of answers\)<\/span><\/td>\s*<td data-label="Left at the score">7<\/td>\s*<td data-label="Left at the follow-up">3<\/td>/);
     const thai = await (await collector.request('/response-rates?days=7&by=branch', { headers: { cookie: `${owner}; hearback_lang=th` } })).text();
-    expect(thai).toContain('<td data-label="แสดง">5</td>');
-    expect(thai).toContain('(25% ของที่แสดง)');
+    expect(thai).toContain('<td data-label="ถาม">5</td>');
+    expect(thai).toContain('(25% ของที่ถาม)');
     expect(thai).toContain('แบบสอบถามที่ใช้งานบนเว็บไซต์');
   });
 

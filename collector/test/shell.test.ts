@@ -57,7 +57,7 @@ describe(`the signed-in shell (${databaseKind})`, () => {
   it('shows the menu entries that exist, marks the current one, and speaks Thai when asked', async () => {
     const english = await (await collector.request('/settings', { headers: { cookie, 'accept-language': 'en-GB,en;q=0.9' } })).text();
     expect(english).toMatch(/<html lang="en">/);
-    expect([...english.matchAll(/<li><a href="([^"]+)"/g)].map((m) => m[1])).toEqual(['/inbox', '/dashboard', '/comments', '/links', '/alerts', '/app/snippet', '/settings']);
+    expect([...english.matchAll(/<li><a href="([^"]+)"/g)].map((m) => m[1])).toEqual(['/inbox', '/dashboard', '/response-rates', '/comments', '/app/surveys', '/links', '/line', '/alerts', '/app/snippet', '/settings']);
     expect(english).toContain('<a href="/settings" aria-current="page">Settings</a>');
     const thai = await (await collector.request('/settings', { headers: { cookie, 'accept-language': 'th-TH,th;q=0.9,en;q=0.5' } })).text();
     expect(thai).toMatch(/<html lang="th">/);

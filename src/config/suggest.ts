@@ -4,7 +4,8 @@ export function suggest(unknown: string, known: readonly string[]): string | und
   let bestDistance = 3;
   for (const candidate of known) {
     const lower = [candidate.toLowerCase(), unknown.toLowerCase()];
-    const distance = lower[0] === lower[1] ? 0 : unknown.length > 3 && lower[0].startsWith(lower[1]) ? 1 : editDistance(unknown, candidate);
+    // A key that starts the candidate counts as two edits away at most, so a closer spelling wins (survey → surveys, not surveysUrl).
+    const distance = lower[0] === lower[1] ? 0 : Math.min(editDistance(unknown, candidate), unknown.length > 3 && lower[0].startsWith(lower[1]) ? 2 : 9);
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
   return best;

@@ -8,8 +8,11 @@ import { messagesFor } from '../i18n/messages';
 /** One survey type, whole: its scale and bands, its names, its headline figure and its built-in wording. */
 export interface SurveyTypeEntry extends SurveyKind, SurveyTypeFacts {
   type: SurveyType;
-  /** The widget's built-in question and the anchors of the scale's two ends, in English and Thai. */
-  wording: { question: Localized; low: Localized; high: Localized };
+  /**
+   * The widget's built-in question, the anchors of the scale's two ends, and its follow-up ("why")
+   * and thank-you, in English and Thai.
+   */
+  wording: { question: Localized; low: Localized; high: Localized; followUp: Localized; thanks: Localized };
 }
 
 const facts: Record<SurveyType, SurveyTypeFacts> = { nps: npsFacts, csat: csatFacts, ces: cesFacts };
@@ -30,6 +33,8 @@ export function surveyTypeRegistry(): Record<SurveyType, SurveyTypeEntry> {
       question: { en: en[type], th: th[type] },
       low: { en: en[`${type}Low`], th: th[`${type}Low`] },
       high: { en: en[`${type}High`], th: th[`${type}High`] },
+      followUp: { en: en.followUp, th: th.followUp },
+      thanks: { en: en.thanks, th: th.thanks },
     },
   });
   return Object.fromEntries(surveyTypes.map((type) => [type, entry(type)])) as Record<SurveyType, SurveyTypeEntry>;

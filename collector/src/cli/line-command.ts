@@ -1,4 +1,4 @@
-import * as receiverKit from '../../../src/receiver';
+import * as receiverKit from 'hearback/receiver';
 import { createAnswerHooks } from '../answer-hooks';
 import { silentLog } from '../http/log';
 import { createLineParts } from '../line/line-feature';

@@ -1,4 +1,4 @@
-import type { Answer } from '../../../src/receiver';
+import type { Answer } from 'hearback/receiver';
 
 export type ContactVia = NonNullable<Answer['contactVia']>;
 

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type * as receiverKit from '../../../src/receiver';
+import type * as receiverKit from 'hearback/receiver';
 import { isAnswerRefused } from '../answer-refused';
 import type { ResponsesStore } from '../responses/responses-store';
 import type { ChatSurvey } from './chat-survey';
 import type { Ask } from './line-asks';
-import { surveyKinds } from '../../../src/receiver';
-import { maxCommentLength } from '../../../src/surveys/kinds';
+import { surveyKinds } from 'hearback/receiver';
+import { maxCommentLength } from 'hearback/receiver';
 
 /** The `sdk` of answers given in LINE chat. */
 const chatSdk = 'hearback-collector/line';

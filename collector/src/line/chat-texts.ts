@@ -1,4 +1,4 @@
-import { messagesFor } from '../../../src/i18n/messages';
+import { surveyTypeRegistry } from 'hearback/receiver';
 import type { Lang } from '../app-env';
 import type { ChatSurvey } from './chat-survey';
 
@@ -12,13 +12,12 @@ export interface ChatTexts {
 }
 
 export function chatTexts(survey: ChatSurvey, locale: Lang): ChatTexts {
-  const words = messagesFor(locale);
-  const anchors = { nps: [words.npsLow, words.npsHigh], csat: [words.csatLow, words.csatHigh], ces: [words.cesLow, words.cesHigh] }[survey.type];
+  const { wording } = surveyTypeRegistry[survey.type];
   return {
-    question: survey.question[locale]?.trim() || words[survey.type],
-    low: anchors[0],
-    high: anchors[1],
-    followUp: words.followUp,
-    thanks: words.thanks,
+    question: survey.question[locale]?.trim() || wording.question[locale],
+    low: wording.low[locale],
+    high: wording.high[locale],
+    followUp: wording.followUp[locale],
+    thanks: wording.thanks[locale],
   };
 }

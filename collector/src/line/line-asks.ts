@@ -73,8 +73,11 @@ export function createAskStore(db: Queryable, now: () => Date) {
       const { rows } = await db.query<AskRow & Record<string, unknown>>(`SELECT ${columns} FROM line_asks WHERE id = $1`, [id]);
       return rows[0] && toAsk(rows[0]);
     },
-    async markSent(id: string): Promise<void> {
-      await db.query('UPDATE line_asks SET sent_at = COALESCE(sent_at, $2) WHERE id = $1', [id, now()]);
+    /** Records that the question went out; the ask the first time, undefined when it was already sent. */
+    async markSent(id: string): Promise<Ask | undefined> {
+      const { rows } = await db.query<AskRow & Record<string, unknown>>(
+        `UPDATE line_asks SET sent_at = $2 WHERE id = $1 AND sent_at IS NULL RETURNING ${columns}`, [id, now()]);
+      return rows[0] && toAsk(rows[0]);
     },
     /** Records the answer the question's first score tap stored, with the key its comment will need. */
     async markAnswered(id: string, answer: { id: string; key: string; score: number }): Promise<void> {

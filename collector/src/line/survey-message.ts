@@ -1,4 +1,4 @@
-import { surveyKinds } from '../../../src/receiver';
+import { surveyKinds } from 'hearback/receiver';
 import type { LineMessage, QuickReplyItem } from './line-client';
 import type { ChatTexts } from './chat-texts';
 import type { ChatSurvey } from './chat-survey';

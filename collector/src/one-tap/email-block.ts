@@ -1,5 +1,5 @@
 import { html, raw } from 'hono/html';
-import { messagesFor } from '../../../src/i18n/messages';
+import { surveyTypeRegistry } from 'hearback/receiver';
 import { fill } from '../shell/lang';
 import type { LinkLocale } from '../links/link-texts';
 import type { LinkSurvey } from '../links/link-survey';
@@ -11,13 +11,13 @@ const font = 'font-family:Arial,Helvetica,sans-serif';
 
 /** The survey's question in `locale`: the owner's wording, else the built-in one for its type. */
 export function questionOf(survey: Pick<LinkSurvey, 'type' | 'question'>, locale: LinkLocale): string {
-  return survey.question[locale] || messagesFor(locale)[survey.type];
+  return survey.question[locale] || surveyTypeRegistry[survey.type].wording.question[locale];
 }
 
 /** The words at both ends of the scale ("Not at all likely" … "Extremely likely"). */
 export function anchorsOf(type: LinkSurvey['type'], locale: LinkLocale): [string, string] {
-  const messages = messagesFor(locale);
-  return [messages[`${type}Low`], messages[`${type}High`]];
+  const { wording } = surveyTypeRegistry[type];
+  return [wording.low[locale], wording.high[locale]];
 }
 
 /**

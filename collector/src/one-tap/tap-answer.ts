@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type * as receiverKit from '../../../src/receiver';
-import type { Answer } from '../../../src/receiver';
+import type * as receiverKit from 'hearback/receiver';
+import type { Answer } from 'hearback/receiver';
 import { isAnswerRefused } from '../answer-refused';
 import type { Queryable } from '../db/database';
 import type { LinkSigner } from '../links/link-signer';

@@ -1,4 +1,4 @@
-import { surveyKinds } from '../../../src/receiver';
+import { surveyKinds } from 'hearback/receiver';
 import { signatureKey, type LinkSigner } from '../links/link-signer';
 import type { LinkSurvey } from '../links/link-survey';
 import { surveyLink } from '../links/link-url';

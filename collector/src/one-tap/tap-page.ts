@@ -5,7 +5,7 @@ import type { LinkSurvey } from '../links/link-survey';
 import { linkTexts, type LinkLocale } from '../links/link-texts';
 import type { ShopLook } from '../site-settings/shop-look';
 import { publicPage } from '../links/survey-page';
-import { maxCommentLength } from '../../../src/surveys/kinds';
+import { maxCommentLength } from 'hearback/receiver';
 import { anchorsOf, questionOf } from './email-block';
 import { oneTapWords as words } from './one-tap-words';
 import { scoresOf } from './tap-link';

@@ -20,7 +20,7 @@ const contextKey = /^[\w.-]{1,64}$/;
  * `published` (optional) lists the surveys the app publishes (the survey editor's `GET
  * /api/surveys.json`), so they are listed live before a page reports them.
  */
-export function mountResponseRates(app: App, { db, config, nav, page }: FeatureDeps, { published }: { published?: () => Promise<string[]> } = {}) {
+export function mountResponseRates(app: App, { db, config, nav, page, now }: FeatureDeps, { published }: { published?: () => Promise<string[]> } = {}) {
   const rates = createResponseRates({ db, timeZone: () => config.timezone, published });
   const contextLabels = createContextLabelStore(db);
   nav.add({ href: '/response-rates', label: t.title, order: 22 });
@@ -35,7 +35,7 @@ export function mountResponseRates(app: App, { db, config, nav, page }: FeatureD
     const by = c.req.query('by') || undefined;
     if (by && !contextKey.test(by)) problems.push(`by: ${JSON.stringify(by)} must be a context key of 1–64 letters, digits, "_", "." or "-"`);
     if (problems.length) return { problems };
-    const to = localDate(new Date(), config.timezone);
+    const to = localDate(now(), config.timezone);
     const period = { from: addDays(to, -(days - 1)), to };
     const [rows, live, keys] = await Promise.all([rates.rates(period, { survey, by }), rates.live(period), rates.keys(period)]);
     return { result: { period, days, survey, by, rows, live, keys } };

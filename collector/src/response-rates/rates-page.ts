@@ -21,7 +21,7 @@ export interface RatesPageInput {
   labels: { key(key: string, lang: Lang): string; value(key: string, value: string, lang: Lang): string };
 }
 
-const channelNames: Record<string, Localized> = { web: t.web, kiosk: t.kiosk, link: t.link };
+const channelNames: Record<string, Localized> = { web: t.web, kiosk: t.kiosk, link: t.link, line: t.line, email: t.email, sms: t.sms };
 
 /** The response-rate view: shown → answered → commented per survey, channel and context value, and the surveys live on the website. */
 export function ratesPage({ lang, rows, live, days, survey, by, surveys, keys, timeZone, labels }: RatesPageInput) {

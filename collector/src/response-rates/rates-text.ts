@@ -4,8 +4,8 @@ import type { Localized } from '../shell/lang';
 export const ratesText = {
   title: { en: 'Response rate', th: 'อัตราการตอบ' },
   lead: {
-    en: 'How many people were asked, answered and left a comment — and where the rest stopped. "Shown" counts the prompts pages reported (the snippet\'s shown reports); answers come from the same surveys and channels.',
-    th: 'มีกี่คนที่ถูกถาม ตอบ และแสดงความคิดเห็น และคนที่เหลือหยุดตรงไหน "แสดง" นับจากรายงานการแสดงแบบสอบถามของหน้าเว็บ (shown reports ของโค้ดฝัง) คำตอบนับจากแบบสอบถามและช่องทางเดียวกัน',
+    en: 'How many people were asked, answered and left a comment — and where the rest stopped. "Asked" counts the prompts pages reported (the snippet\'s shown reports), the questions sent in LINE chat and the email and SMS links sent; answers come from the same surveys and channels.',
+    th: 'มีกี่คนที่ถูกถาม ตอบ และแสดงความคิดเห็น และคนที่เหลือหยุดตรงไหน "ถาม" นับจากรายงานการแสดงแบบสอบถามของหน้าเว็บ (shown reports ของโค้ดฝัง) คำถามที่ส่งในแชท LINE และลิงก์ที่ส่งทางอีเมลและ SMS คำตอบนับจากแบบสอบถามและช่องทางเดียวกัน',
   },
   period: { en: 'Period', th: 'ช่วงเวลา' },
   lastDays: { en: 'Last {days} days', th: '{days} วันล่าสุด' },
@@ -16,14 +16,14 @@ export const ratesText = {
   show: { en: 'Show', th: 'แสดง' },
   channel: { en: 'Channel', th: 'ช่องทาง' },
   value: { en: 'Value', th: 'ค่า' },
-  shown: { en: 'Shown', th: 'แสดง' },
+  shown: { en: 'Asked', th: 'ถาม' },
   answered: { en: 'Answered', th: 'ตอบ' },
   commented: { en: 'Commented', th: 'แสดงความคิดเห็น' },
   leftAtScore: { en: 'Left at the score', th: 'ออกก่อนให้คะแนน' },
   leftAtFollowUp: { en: 'Left at the follow-up', th: 'ออกก่อนตอบคำถามต่อ' },
-  ofShown: { en: '{rate} of shown', th: '{rate} ของที่แสดง' },
+  ofShown: { en: '{rate} of asked', th: '{rate} ของที่ถาม' },
   ofAnswered: { en: '{rate} of answers', th: '{rate} ของคำตอบ' },
-  notReported: { en: 'no shown reports', th: 'ไม่มีรายงานการแสดง' },
+  notReported: { en: 'not counted', th: 'ไม่ได้นับ' },
   none: { en: 'Nothing shown or answered in this period.', th: 'ไม่มีการแสดงหรือคำตอบในช่วงนี้' },
   live: { en: 'Surveys live on the website', th: 'แบบสอบถามที่ใช้งานบนเว็บไซต์' },
   liveLead: {
@@ -37,6 +37,9 @@ export const ratesText = {
   web: { en: 'Website', th: 'เว็บไซต์' },
   kiosk: { en: 'Kiosk', th: 'คีออสก์' },
   link: { en: 'Survey link', th: 'ลิงก์แบบสอบถาม' },
+  line: { en: 'LINE chat', th: 'แชท LINE' },
+  email: { en: 'Email', th: 'อีเมล' },
+  sms: { en: 'SMS', th: 'SMS' },
   howTo: {
     en: 'Shown reports come from pages whose snippet has data-shown-url (the snippet builder adds it).',
     th: 'รายงานการแสดงมาจากหน้าเว็บที่โค้ดฝังมี data-shown-url (ตัวสร้างโค้ดฝังใส่ให้)',

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database';
+import { sentCounts } from '../one-tap/sent-counts';
 
 /** One segment's way from prompt to comment: a survey and channel, and a context value when broken down by a key. */
 export interface RateRow {
@@ -40,9 +41,10 @@ type Counts = { survey: string; channel: string; value?: string; shown: number; 
 const answersInPeriod = `answered_at >= ($1::date)::timestamp AT TIME ZONE $3::text AND answered_at < ($2::date + 1)::timestamp AT TIME ZONE $3::text`;
 
 /**
- * Response rates: prompts shown (`shown_counts`, from `POST /api/shown`) against the answers and
- * comments stored for the same survey, channel and (with `by`) context value, in a period of the
- * shop's days. An answer's channel is its stored `context.channel` (every answer has one).
+ * Response rates: prompts shown (`shown_counts`: from `POST /api/shown` for the website and kiosk,
+ * and each LINE chat question sent, channel `line`) and one-tap email and SMS links sent
+ * (`sentCounts`, without `by`) against the answers and comments stored for the same survey,
+ * channel and (with `by`) context value, in a period of the shop's days. An answer's channel is its stored `context.channel` (every answer has one).
  * `published` names surveys the app publishes (the survey editor's), listed live even before a
  * page reported them.
  */
@@ -73,6 +75,9 @@ export function createResponseRates({ db, timeZone, published = async () => [] }
         return found;
       };
       for (const row of shown) at(row).shown += Number(row.shown);
+      // Email and SMS one-tap links sent (or exported) in the period count as asked on their
+      // channel. Their recipients' context is not broken down: only without `by`.
+      if (!by) for (const row of await sentCounts(db, { timeZone: timeZone(), from: period.from, to: period.to, survey })) at({ ...row, value: '' }).shown += row.sent;
       for (const row of answered) {
         const counts = at(row);
         counts.answered += Number(row.answered);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { dataBoundsProblem, utf8Length } from '../../../src/payload/data-bounds';
-import { unstorableTextProblem } from '../../../src/receiver/unstorable-text';
+import { dataBoundsProblem, unstorableTextProblem, utf8Length } from 'hearback/receiver';
 
 /** At most this many prompts in one report (the widget sends one report per page view). */
 export const maxShownEntries = 20;

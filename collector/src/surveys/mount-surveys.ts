@@ -29,7 +29,7 @@ type Ctx = Context<AppEnv>;
 export function mountSurveys(app: App, deps: FeatureDeps) {
   const { db, nav, page, config } = deps;
   const store = createSurveyStore(db);
-  nav.add({ href: '/app/surveys', label: t.nav, order: 25 });
+  nav.add({ href: '/app/surveys', label: t.nav, order: 28 });
   mountPublishedSurveys(app, deps, store);
   mountSurveyPreview(app);
 

@@ -42,6 +42,11 @@ describe(`pushing a LINE survey after an order (${databaseKind})`, () => {
     // Another order is another push.
     expect((await push({ ...order, context: { branch: 'Siam', order: 'A18' } })).status).toBe(201);
     expect(app.line.pushes).toHaveLength(2);
+    // Each question that went out counts once as asked on LINE in the response rates (the retry did not).
+    const rates = await (await app.request('/api/response-rates?days=7&survey=after-order', { headers: app.asOwner({}) })).json();
+    expect(rates.rows).toEqual([expect.objectContaining({ survey: 'after-order', channel: 'line', shown: 2, answered: 0 })]);
+    const byBranch = await (await app.request('/api/response-rates?days=7&survey=after-order&by=branch', { headers: app.asOwner({}) })).json();
+    expect(byBranch.rows).toEqual([expect.objectContaining({ channel: 'line', value: 'Siam', shown: 2 })]);
   });
 
   it('refuses bad requests with 4xx naming the field', async () => {

@@ -250,6 +250,12 @@ describe(`one-tap email and SMS links (${databaseKind})`, { timeout: 60_000 }, (
     ]);
     const api = await request('/api/one-tap/sent?survey=visit&from=2026-12-07&to=2026-12-07', { headers: asOwner() });
     expect((await api.json()).counts).toEqual([counts[2]]);
+    // The response-rate view counts the links sent as asked on their channel, beside the answers.
+    const rates = await (await request('/api/response-rates?days=7', { headers: asOwner() })).json();
+    const channelRow = (survey: string, channel: string) => rates.rows.find((row: { survey: string; channel: string }) => row.survey === survey && row.channel === channel);
+    expect(channelRow('after-order', 'email')).toMatchObject({ shown: 2, answered: 1, commented: 1, answeredRate: 0.5 });
+    expect(channelRow('after-order', 'sms')).toMatchObject({ shown: 1, answered: 1, commented: 0 });
+    expect(channelRow('visit', 'email')).toMatchObject({ shown: 3 });
     expect((await request('/api/one-tap/sent?from=7.12.2026', { headers: asOwner() })).status).toBe(400);
     expect((await request('/api/one-tap/sent')).status).toBe(401);
   });
