@@ -67,6 +67,7 @@ import { mountShown } from './shown/mount-shown';
 import { mountResponseRates } from './response-rates/mount-response-rates';
 import { mountSnippet } from './snippet/mount-snippet';
 import { mountSurveys } from './surveys/mount-surveys';
+import { createSurveyStore } from './surveys/survey-store';
 import { createLiveSettings, liveConfig } from './site-settings/live-settings';
 import { createRefusedSites } from './site-settings/refused-sites';
 import { createSiteSettingsStore } from './site-settings/site-settings-store';
@@ -159,8 +160,9 @@ export function createApp({ db, config: startConfig, kit = receiverKit, now = ()
   mountShown(app, deps);
   mountInbox(app, deps);
   mountDashboard(app, deps);
-  // The survey editor's published surveys join the live list here: `{ published: () => … ids }`.
-  mountResponseRates(app, deps);
+  // The survey editor's published surveys are listed live before a page reports them.
+  const surveys = createSurveyStore(db);
+  mountResponseRates(app, deps, { published: async () => (await surveys.published()).map((survey) => survey.id) });
   mountSettings(app, deps, { accounts });
   mountScript(app, { script });
   mountSnippet(app, deps, { script });
