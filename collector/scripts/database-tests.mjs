@@ -68,6 +68,12 @@ export const onceOnPglite = {
   'collector/test/alerts/alerts-browser.test.ts': 'the alerts page in Chromium',
   // Parses DATABASE_URL as a string; opens no database.
   'collector/test/config.test.ts': 'configuration parsing',
+  // The owner pages in Chromium and axe; their stores run on PostgreSQL in the files named.
+  'collector/test/inbox/inbox-browser.test.ts': 'the inbox in Chromium (store: inbox-actions)',
+  'collector/test/line/line-browser.test.ts': 'the LINE page in Chromium (store: line-chat, line-push, line-webhook)',
+  'collector/test/one-tap/one-tap-browser.test.ts': 'the one-tap page in Chromium (store: one-tap)',
+  'collector/test/settings/site-settings-browser.test.ts': 'the settings and response-rate pages in Chromium (store: site-settings, response-rates)',
+  'collector/test/surveys/survey-editor-browser.test.ts': 'the survey editor in Chromium (store: surveys)',
 };
 
 /**

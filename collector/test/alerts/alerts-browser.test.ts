@@ -5,10 +5,10 @@ import { createSecretBox } from '../../src/alerts/secret-box';
 import { createRule } from '../../src/alerts/rule-store';
 import { OWNER, signIn, startTestCollector, type TestCollector } from '../harness';
 import { makeAnswer, storeAnswer } from './answers';
-import { openChromium, type Chromium } from '../support/chromium-pages';
+import { openChromium, type Chromium } from '../support/chromium-page';
 import { startFakeHttp, type FakeHttp } from './fakes/fake-http';
 
-// HEARBACK_SCREENSHOTS=docs/screenshots keeps the pictures for the docs (`openChromium`).
+// UPDATE_SCREENSHOTS=1 keeps the pictures in docs/screenshots (`openChromium`).
 
 /** The alerts settings in real Chromium: strict CSP, axe WCAG 2.2 AA, Thai and English, 390 and 1280 px. */
 describe('alerts settings in Chromium', { timeout: 120_000 }, () => {

@@ -1,14 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from '../support/chromium-page';
+import { axeViolations, openChromium, type Chromium } from '../support/chromium-page';
 import { answer, signIn, startTestCollector, type TestCollector } from '../harness';
 
-// HEARBACK_SCREENSHOTS=docs/screenshots keeps the pictures for the docs; otherwise they go to a
+// UPDATE_SCREENSHOTS=1 keeps the pictures in docs/screenshots; otherwise they go to a
 // temporary folder that is deleted.
-const keep = process.env.HEARBACK_SCREENSHOTS;
 const STAFF = { email: 'noi@shop.example', password: 'staff password 123' };
 const HOUR = 3_600_000;
 
@@ -19,9 +15,7 @@ const HOUR = 3_600_000;
  */
 describe('the inbox in Chromium', { timeout: 120_000 }, () => {
   let collector: TestCollector;
-  let context: BrowserContext;
-  let profile: string;
-  let shots: string;
+  let browser: Chromium;
 
   beforeAll(async () => {
     collector = await startTestCollector({ config: { timezone: 'Asia/Bangkok' } });
@@ -36,27 +30,17 @@ describe('the inbox in Chromium', { timeout: 120_000 }, () => {
       const response = await collector.request('/api/responses', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(body) });
       expect(response.status).toBe(201);
     }
-    const cookie = (await signIn(collector)).split('=');
-    profile = mkdtempSync(join(tmpdir(), 'hearback-chromium-'));
-    shots = keep ?? mkdtempSync(join(tmpdir(), 'hearback-shots-'));
-    mkdirSync(shots, { recursive: true });
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    await context.addCookies([{ name: cookie[0], value: cookie.slice(1).join('='), url: collector.origin }]);
+    browser = await openChromium({ origin: collector.origin, cookie: await signIn(collector), name: 'inbox' });
   }, 120_000);
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await collector?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-    if (shots && !keep) rmSync(shots, { recursive: true, force: true });
   }, 60_000);
 
+  const context = () => browser.context;
   async function open(lang: 'th' | 'en', width: number): Promise<{ page: Page; problems: string[] }> {
-    await context.addCookies([{ name: 'hearback_lang', value: lang, url: collector.origin }]);
-    const page = await context.newPage();
+    await context().addCookies([{ name: 'hearback_lang', value: lang, url: collector.origin }]);
+    const page = await context().newPage();
     await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
     const problems: string[] = [];
     page.on('console', (message) => /Content Security Policy|Refused to/i.test(message.text()) && problems.push(message.text()));
@@ -85,7 +69,7 @@ describe('the inbox in Chromium', { timeout: 120_000 }, () => {
         // On a phone the menu is behind its button, which carries the count too.
         if (width === 390) expect(await page.locator('button.menu-toggle').textContent()).toBe(lang === 'th' ? 'เมนู 3 เคสใหม่' : 'Menu 3 new cases');
         // The tall phone page is cut at about two screens, as the other views' screenshots are.
-        await page.screenshot({ path: join(shots, `inbox-cases-${lang}-${width}.png`), fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(await page.evaluate(() => document.documentElement.scrollHeight), width < 600 ? 1800 : 1900) } });
+        await page.screenshot({ path: `${browser.screenshots}inbox-cases-${lang}-${width}.png`, fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(await page.evaluate(() => document.documentElement.scrollHeight), width < 600 ? 1800 : 1900) } });
         expect(problems).toEqual([]);
         await page.close();
       });
@@ -96,11 +80,11 @@ describe('the inbox in Chromium', { timeout: 120_000 }, () => {
     const { page } = await open('en', 390);
     const card = page.locator('li[data-case="browser-overdue"]');
     const field = card.getByRole('textbox', { name: 'LINE ID' });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: collector.origin });
+    await context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: collector.origin });
     await card.getByRole('button', { name: 'Copy LINE ID' }).click();
     await card.getByRole('status').filter({ hasText: 'LINE ID copied' }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('somchai.k');
-    await context.clearPermissions();
+    await context().clearPermissions();
 
     // No clipboard (a browser or a page that refuses it): the field is selected for Ctrl+C.
     await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } }));
@@ -133,7 +117,7 @@ describe('the inbox in Chromium', { timeout: 120_000 }, () => {
 
     // The staff member sees their case first, though it is not the newest.
     const staffCookie = (await signIn(collector, STAFF)).split('=');
-    await context.addCookies([{ name: staffCookie[0], value: staffCookie.slice(1).join('='), url: collector.origin }]);
+    await context().addCookies([{ name: staffCookie[0], value: staffCookie.slice(1).join('='), url: collector.origin }]);
     const mine = await open('en', 1280);
     expect(await mine.page.locator('li.case').first().getAttribute('data-case')).toBe('browser-email');
     expect(await mine.page.locator('li.case').first().getByRole('combobox', { name: 'Assigned to' }).locator('option:checked').textContent()).toBe(`${STAFF.email} (you)`);

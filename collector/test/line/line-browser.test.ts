@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineSignature } from '../../src/line/line-signature';
 import { startFakeLine, type FakeLine } from '../alerts/fakes/fake-line';
 import { OWNER, asBrowser, signIn, startTestCollector, type TestCollector } from '../harness';
-import { openChromium, type Chromium } from '../support/chromium-pages';
+import { openChromium, type Chromium } from '../support/chromium-page';
 import { CHANNEL_SECRET, CHANNEL_TOKEN, events } from './line-fixture';
 
 const GROUP = `C${'5e'.repeat(16)}`;
 
 /**
  * The LINE page in real Chromium: strict CSP, axe WCAG 2.2 AA, Thai and English, 390 and 1280 px.
- * HEARBACK_SCREENSHOTS=docs/screenshots keeps the pictures for the docs.
+ * UPDATE_SCREENSHOTS=1 keeps the pictures in docs/screenshots.
  */
 describe('the LINE page in Chromium', { timeout: 120_000 }, () => {
   let collector: TestCollector;

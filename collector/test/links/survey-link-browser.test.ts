@@ -15,7 +15,7 @@ import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { linkTexts } from '../../src/links/link-texts';
 import { asBrowser, signIn, startTestCollector, type TestCollector } from '../harness';
-import { launchChromium } from '../support/chromium';
+import { launchChromium } from '../support/chromium-page';
 import { signed } from './signed';
 
 const repository = new URL('../../../', import.meta.url).pathname;

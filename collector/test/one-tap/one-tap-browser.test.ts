@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oneTapWords } from '../../src/one-tap/one-tap-words';
 import { asBrowser, signIn, startTestCollector, type TestCollector } from '../harness';
-import { launchChromium } from '../support/chromium';
+import { launchChromium } from '../support/chromium-page';
 
 const repository = new URL('../../../', import.meta.url).pathname;
 const axeSource = readFileSync(`${repository}node_modules/axe-core/axe.min.js`, 'utf8');

@@ -1,15 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OWNER, answer, signIn, startTestCollector, type TestCollector } from '../harness';
+import { axeViolations, openAppPage, openChromium, type Chromium } from '../support/chromium-page';
 
-const axeSource = readFileSync(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-// HEARBACK_SCREENSHOTS=docs/screenshots keeps the pictures for the docs; otherwise they go to a
+// UPDATE_SCREENSHOTS=1 keeps the pictures in docs/screenshots; otherwise they go to a
 // temporary folder that is deleted.
-const keep = process.env.HEARBACK_SCREENSHOTS;
 const shop = 'https://shop.example';
 
 /**
@@ -18,9 +13,7 @@ const shop = 'https://shop.example';
  */
 describe('settings and response rates in Chromium', { timeout: 120_000 }, () => {
   let collector: TestCollector;
-  let context: BrowserContext;
-  let profile: string;
-  let shots: string;
+  let browser: Chromium;
 
   beforeAll(async () => {
     collector = await startTestCollector({ config: { allowedOrigins: [shop], timezone: 'Asia/Bangkok' } });
@@ -39,44 +32,15 @@ describe('settings and response rates in Chromium', { timeout: 120_000 }, () => 
     }
     for (let i = 0; i < 14; i++) await post('/api/responses', 'https://www.shop-branch.example', answer());
     await collector.db.query(`UPDATE site_settings SET shop_name = 'ครัวคุณยาย · Grandma’s Kitchen', colour = '#b45309' WHERE id = 1`);
-    const cookie = (await signIn(collector, OWNER)).split('=');
-    profile = mkdtempSync(join(tmpdir(), 'hearback-chromium-'));
-    shots = keep ?? mkdtempSync(join(tmpdir(), 'hearback-shots-'));
-    mkdirSync(shots, { recursive: true });
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    await context.addCookies([{ name: cookie[0], value: cookie.slice(1).join('='), url: collector.origin }]);
+    browser = await openChromium({ origin: collector.origin, cookie: await signIn(collector, OWNER), name: 'settings' });
   }, 120_000);
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await collector?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-    if (shots && !keep) rmSync(shots, { recursive: true, force: true });
   }, 60_000);
 
-  async function open(path: string, lang: 'th' | 'en', width: number): Promise<{ page: Page; violations: string[] }> {
-    await context.addCookies([{ name: 'hearback_lang', value: lang, url: collector.origin }]);
-    const page = await context.newPage();
-    await page.setViewportSize({ width, height: 900 });
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-    });
-    const response = await page.goto(`${collector.origin}${path}`);
-    expect(response!.status()).toBe(200);
-    return { page, violations };
-  }
-
-  async function axe(page: Page) {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-    // The shell's language button (not ours): axe matches whole words and Thai has no spaces.
-    const where = { exclude: [['.shell-top button[name="lang"]']] };
-    const result = await page.evaluate(([values, scope]) => (window as unknown as { axe: { run: (d: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(scope, { runOnly: { type: 'tag', values } }), [tags, where] as const);
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
+  const open = (path: string, lang: 'th' | 'en', width: number) => openAppPage(browser.context, collector.origin, path, lang, width);
+  const axe = (page: Page) => axeViolations(page);
 
   for (const lang of ['en', 'th'] as const) {
     for (const width of [390, 1280]) {
@@ -86,7 +50,7 @@ describe('settings and response rates in Chromium', { timeout: 120_000 }, () => 
           expect(await axe(page), `${path} ${lang} ${width}`).toEqual([]);
           expect(violations, `CSP ${path}`).toEqual([]);
           expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll on ${path}`).toBe(true);
-          await page.screenshot({ path: join(shots, `${name}-${lang}-${width}.png`), fullPage: true });
+          await browser.shot(page, `${name}-${lang}-${width}.png`);
           await page.close();
         }
       });

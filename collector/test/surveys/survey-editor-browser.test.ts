@@ -3,25 +3,20 @@
 // sites get it) following what the owner types, and a page of an allowed site reading the published
 // surveys cross-origin with its ETag. Needs the SDK's dist/ (`npm run build`; built here when missing).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asBrowser, OWNER, signIn, startTestCollector, type TestCollector } from '../harness';
-import { axeViolations, launchChromium, openAppPage } from '../support/chromium-page';
+import { axeViolations, openAppPage, openChromium, type Chromium } from '../support/chromium-page';
 
 const repository = new URL('../../../', import.meta.url).pathname;
-// HEARBACK_SCREENSHOTS=docs/screenshots keeps the pictures for the docs; otherwise a temporary folder.
-const keep = process.env.HEARBACK_SCREENSHOTS;
+// UPDATE_SCREENSHOTS=1 keeps the pictures in docs/screenshots; otherwise a temporary folder.
 
 describe('survey editor in Chromium', { timeout: 180_000 }, () => {
   let collector: TestCollector;
-  let context: BrowserContext;
-  let profile: string;
-  let shots: string;
+  let browser: Chromium;
   let site: Server;
   let siteOrigin: string;
 
@@ -46,22 +41,15 @@ describe('survey editor in Chromium', { timeout: 180_000 }, () => {
     })).status).toBe(303);
     expect((await save('/app/surveys/after-checkout/publish', {})).status).toBe(303);
     expect((await save('/app/surveys', { id: 'nps', type: 'nps', mode: 'kiosk', kioskIdle: '45' })).status).toBe(303);
-    const cookie = owner.split('=');
-    profile = mkdtempSync(join(tmpdir(), 'hearback-editor-'));
-    shots = keep ?? mkdtempSync(join(tmpdir(), 'hearback-editor-shots-'));
-    mkdirSync(shots, { recursive: true });
-    context = await launchChromium(profile);
-    await context.addCookies([{ name: cookie[0], value: cookie.slice(1).join('='), url: collector.origin }]);
+    browser = await openChromium({ origin: collector.origin, cookie: owner, name: 'editor' });
   }, 180_000);
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await collector?.close();
     await new Promise((resolve) => site?.close(resolve));
-    if (profile) rmSync(profile, { recursive: true, force: true });
-    if (shots && !keep) rmSync(shots, { recursive: true, force: true });
   }, 60_000);
 
-  const open = (path: string, lang: 'th' | 'en', width: number) => openAppPage(context, collector.origin, path, lang, width);
+  const open = (path: string, lang: 'th' | 'en', width: number) => openAppPage(browser.context, collector.origin, path, lang, width);
   // The preview frame holds the widget, whose own accessibility the SDK's browser tests cover.
   const axe = (page: Page) => axeViolations(page, { exclude: [['#preview-frame']], iframes: false });
   const preview = (page: Page) => page.frameLocator('#preview-frame').locator('hearback-prompt');
@@ -80,7 +68,7 @@ describe('survey editor in Chromium', { timeout: 180_000 }, () => {
           expect(await axe(page), `${path} ${lang} ${width}`).toEqual([]);
           expect(violations, `CSP ${path}`).toEqual([]);
           expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll on ${path}`).toBe(true);
-          await page.screenshot({ path: join(shots, `${name}-${lang}-${width}.png`), fullPage: true });
+          await browser.shot(page, `${name}-${lang}-${width}.png`);
           await page.close();
         }
       });
@@ -108,7 +96,7 @@ describe('survey editor in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('a page of an allowed site reads the published surveys cross-origin, then gets 304 with the ETag', async () => {
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     await page.goto(siteOrigin);
     const result = await page.evaluate(async (url) => {
       const first = await fetch(url);
