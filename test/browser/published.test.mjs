@@ -84,9 +84,14 @@ hearback('init',${JSON.stringify({ endpoint: `${app.origin}/api/responses`, ...o
   });
 });
 afterEach(async () => {
-  reset();
   while (contexts.length) await contexts.pop().close();
+  reset();
 });
+/**
+ * The shown reports of the consent page only: a tab of an earlier test, closed as it ends, may
+ * still report its own prompts (keepalive) after the state was reset.
+ */
+const consentReports = () => state.shown.filter(({ body }) => body.shown.every((entry) => entry.url.includes('/consent.html')));
 after(async () => {
   await shop?.close();
   await app?.close();
@@ -210,10 +215,10 @@ describe('the shown report (shownUrl)', () => {
     }
     await until(() => state.answers.length === 2);
     await tab.waitForTimeout(500);
-    assert.equal(state.shown.length, 0, 'nothing reported while the page is open');
+    assert.equal(consentReports().length, 0, 'nothing reported while the page is open');
     await closeTab(tab);
-    await until(() => state.shown.length === 1);
-    const [{ body, contentType, cookie }] = state.shown;
+    await until(() => consentReports().length === 1);
+    const [{ body, contentType, cookie }] = consentReports();
     assert.equal(contentType, 'text/plain;charset=UTF-8');
     assert.equal(cookie, undefined);
     assert.equal(body.v, 1);
@@ -231,7 +236,7 @@ describe('the shown report (shownUrl)', () => {
     await tab.evaluate(() => window.hearback('show', 'asked'));
     await closeTab(tab);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    assert.deepEqual(state.shown, []);
+    assert.deepEqual(consentReports(), []);
   });
 });
 
