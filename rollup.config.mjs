@@ -33,10 +33,10 @@ const typesScratch = 'dist/.types';
 /** Package imports (`preact`, `zod/mini`, …) stay imports in the npm build; our own files are bundled. */
 const isPackage = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
-const transpile = () =>
+const transpile = (define = {}) =>
   esbuild({
     target: 'es2020',
-    define: { __HEARBACK_VERSION__: JSON.stringify(pkg.version) },
+    define: { __HEARBACK_VERSION__: JSON.stringify(pkg.version), __HEARBACK_ANSWER_WORDS__: 'true', ...define },
     jsx: 'automatic',
     jsxImportSource: 'preact',
     tsconfig: 'tsconfig.json',
@@ -126,6 +126,13 @@ registerChunk(table);`
       : null,
 });
 
+/**
+ * The script tag's own definitions: its engine reads queued answers back through the payload
+ * schema but never shows why one fails (it drops it with one console line), so the receiver kit's
+ * words for each problem stay out of its chunk (src/payload/answer-schema.ts).
+ */
+const scriptDefines = { __HEARBACK_ANSWER_WORDS__: 'false' };
+
 const scriptWarnings = (warning, warn) => {
   // preact and zod carry annotations terser reads and rollup does not; node_modules' own cycles are theirs.
   if (warning.code === 'INVALID_ANNOTATION' || (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules')))) return;
@@ -141,7 +148,7 @@ const minify = () => terser({ ecma: 2020, compress: { passes: 3 }, mangle: { pro
 const scriptChunk = ({ input, fileName, record, plugins = [] }) => ({
   input,
   onwarn: scriptWarnings,
-  plugins: [...plugins, nodeResolve({ browser: true }), noHtmlSinks(), privateZodConfig(), transpile()],
+  plugins: [...plugins, nodeResolve({ browser: true }), noHtmlSinks(), privateZodConfig(), transpile(scriptDefines)],
   output: { dir: 'dist', format: 'iife', entryFileNames: fileName, plugins: [minify(), recordChunk(record)] },
 });
 
@@ -157,7 +164,7 @@ export default [
   {
     input: 'src/embed.ts',
     onwarn: scriptWarnings,
-    plugins: [nodeResolve({ browser: true }), noHtmlSinks(), privateZodConfig(), transpile(), chunkManifest()],
+    plugins: [nodeResolve({ browser: true }), noHtmlSinks(), privateZodConfig(), transpile(scriptDefines), chunkManifest()],
     output: { file: 'dist/hearback.min.js', format: 'iife', plugins: [minify(), versionedCopy()] },
   },
   {

@@ -19,8 +19,11 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * shownUrl (the shown report: +0.4 KB), the 403 kept with its console line, the contact fields with
  * their eleven languages' texts (+1 KB in the prompt, +0.2 KB in the largest language) took the most
  * a page loads to 43.8 KB. Most pages (no prompt) load the loader and the engine: 26.9 KB.
+ * 43 KB the same day (issue 23, the way back toward 40 KB): the payload's `scale` checked as a list
+ * of two instead of zod's tuple (−0.53 KB) and the receiver kit's words left out of the script
+ * tag's engine (−0.45 KB) took the most a page loads to 42.85 KB (loader and engine: 25.9 KB).
  */
-export const gzipBudget = 44 * 1024;
+export const gzipBudget = 43 * 1024;
 
 /** Budget for the loader alone (dist/hearback.min.js, what every page view downloads and runs). */
 export const loaderBudget = 12 * 1024;

@@ -86,6 +86,12 @@ describe('parseAnswer refuses what a receiver must not store', () => {
     expect(problems({ ...answer, type: 'ces', scale: [1, 7], score: 7 })).toEqual([]);
   });
 
+  it('a scale that is not two whole numbers', () => {
+    for (const scale of [[1], [1, 5, 9], '1-5', [1, 5.5]]) expect(parseAnswer({ ...answer, scale }).ok, JSON.stringify(scale)).toBe(false);
+    expect(problems({ ...answer, scale: [1, 5, 9] })).toEqual(['scale must be [min, max] (got [1,5,9])']);
+    expect(problems({ ...answer, scale: '1-5' })).toContain('scale must be [min, max] (got "1-5")');
+  });
+
   it('an answeredAt beyond 5 minutes of clock skew or more than a year old', () => {
     expect(problems({ ...answer, answeredAt: '2026-11-23T10:04:59.000Z' })).toEqual([]);
     expect(problems({ ...answer, answeredAt: '2099-01-01T00:00:00.000Z' })).toEqual(['answeredAt is more than 5 minutes in the future (got "2099-01-01T00:00:00.000Z")']);
