@@ -5,8 +5,11 @@
 // 1. the owner edits a published survey's question in the survey editor and publishes it; the shop
 //    page, loaded again, asks the new question within a minute;
 // 2. with the app unreachable, the same page asks the last published question, with no error;
-// 3. a site not yet allowed: its page says the fix in one console line, Settings lists it with its
-//    count, the owner allows it with one click, and the visitor's answer is then stored once.
+// 3. a site not yet allowed: its page says the fix in one console line (the app serves it no
+//    surveys), Settings lists it with its count, the owner allows it with one key, and the page
+//    asks; taken off the list again while a prompt is open, the visitor's answer gets 403 and is
+//    kept (one console line), Settings lists it again, and once the owner allows it the next page
+//    view delivers the answer, stored exactly once.
 // The app sits behind a TCP proxy (its public address, so the snippet names it) that can cut it
 // off as a stopped server would; the visitor's script and chunks then come from the browser's
 // cache, as they do for a returning visitor. Needs the SDK's dist/ (`npm run build`; built here
@@ -172,8 +175,11 @@ describe('self-service: the owner changes what the site asks, in Chromium', { ti
       await editor.getByText(editorText.saved[lang]).waitFor();
       await editor.getByRole('button', { name: editorText.publish[lang], exact: true }).click();
       await editor.getByText(editorText.publishedNote[lang]).waitFor();
+      expect(await (await collector.request('/api/surveys.json')).text(), 'the app serves the new question').toContain(questions.edited[lang]);
 
-      // Loaded again at once: the copy is less than a minute old, so the widget does not ask the app.
+      // Loaded again fifty seconds after the read (however long the owner took): the copy is less
+      // than a minute old, so the widget does not ask the app.
+      await browser.clock.setSystemTime(readBy + 50_000);
       await page.goto(`${shop.origin}/`);
       expect(await shownQuestion(page)).toBe(questions.published[lang]);
       expect(await reads()).toHaveLength(1);
@@ -184,7 +190,7 @@ describe('self-service: the owner changes what the site asks, in Chromium', { ti
       // most a minute after the publish: checked below on the visitor's own clock.
       await browser.clock.setSystemTime(readBy + 60_000);
       await page.goto(`${shop.origin}/`);
-      expect(await shownQuestion(page)).toBe(questions.edited[lang]);
+      expect(await shownQuestion(page), JSON.stringify({ reads: await reads(), sinceRead: await page.evaluate(() => Date.now()) - readBy })).toBe(questions.edited[lang]);
       const viewedAt = await page.evaluate(() => Date.now());
       expect(viewedAt - publishFrom).toBeLessThanOrEqual(60_000);
       const [, second] = await reads();
@@ -196,48 +202,71 @@ describe('self-service: the owner changes what the site asks, in Chromium', { ti
       await proxy.cut();
       await browser.clock.fastForward(60_000);
       await page.goto(`${shop.origin}/`);
-      expect(await shownQuestion(page)).toBe(questions.edited[lang]);
+      expect(await shownQuestion(page), JSON.stringify(await reads())).toBe(questions.edited[lang]);
       expect((await reads()).map((read) => read.status)).toEqual([200, 200, 'failed']);
       expect(pageErrors).toEqual([]);
       expect(consoleErrors.filter((line) => !/net::ERR_CONNECTION_REFUSED/.test(line))).toEqual([]);
     });
 
-    it(`${lang}: a site not yet allowed: one console line names the fix, Settings lists it with its count, one click allows it, and the visitor's answer is stored once`, async () => {
+    it(`${lang}: a site not yet allowed: one console line names the fix, Settings lists it with its count, one key allows it, the page asks; taken off again while a prompt is open, the answer is refused and kept, and once allowed again the next page view delivers it, stored once`, async () => {
       const site = await startSite(snippet); // the same page, on an origin the owner has not allowed
       sites.push(site);
       const stored = async () => (await collector.db.query<{ score: number }>('SELECT score FROM responses WHERE url = $1', [`${site.origin}/`])).rows;
       const { page, pageErrors, consoleErrors } = await visitor(lang);
-      const fix = `hearback: ${app} refused its published surveys to ${site.origin} (HTTP 403): allow ${site.origin} in the owner's app, Settings → Sites. Until then no survey from the app shows here.`;
-      const told = page.waitForEvent('console', { predicate: (message) => message.text().startsWith('hearback:'), timeout: 15_000 });
-      const refused = page.waitForResponse(`${app}/api/surveys.json`, { timeout: 15_000 });
-      await page.goto(`${site.origin}/`);
-      expect((await refused).status()).toBe(403);
-      expect((await told).text()).toBe(fix);
-      expect(await prompt(page).count()).toBe(0); // nothing is asked, nothing can be answered yet
-      expect(consoleErrors.filter((line) => line.startsWith('hearback:'))).toEqual([fix]);
+      const hearbackLines = () => consoleErrors.filter((line) => line.startsWith('hearback:'));
+      const fix = (what: string, then: string) => `hearback: ${app} refused ${what} ${site.origin} (HTTP 403): allow ${site.origin} in the owner's app, Settings → Sites. ${then}`;
+      const surveysFix = fix('its published surveys to', 'Until then no survey from the app shows here.');
+      const answersFix = fix('answers from', 'The answers are kept on this device and sent once the site is allowed.');
+      /** Runs `act` and returns the app's status for the request to `path` it caused, and the widget's console line. */
+      const refusal = async (path: string, act: () => Promise<unknown>) => {
+        const told = page.waitForEvent('console', { predicate: (message) => message.text().startsWith('hearback:'), timeout: 15_000 });
+        const response = page.waitForResponse(`${app}${path}`, { timeout: 15_000 });
+        await act();
+        return { status: (await response).status(), line: (await told).text() };
+      };
+
+      // Its page reads the surveys, is refused, asks nothing, and says the fix in the console.
+      expect(await refusal('/api/surveys.json', () => page.goto(`${site.origin}/`))).toEqual({ status: 403, line: surveysFix });
+      expect(await prompt(page).count()).toBe(0);
 
       // The owner finds the site under Refused sites, with its count, and allows it from the keyboard.
       const settings = await ownerPage('/settings', lang);
-      await settings.getByText(fill(siteText.refusedTodayOnce[lang], { origin: site.origin })).waitFor();
-      await settings.getByRole('button', { name: fill(siteText.allowLabel[lang], { origin: site.origin }) }).focus();
-      await settings.keyboard.press('Enter');
-      await settings.getByText(fill(siteText.allowed[lang], { origin: site.origin })).waitFor();
+      const allow = async (keyboard: boolean) => {
+        await settings.getByText(fill(siteText.refusedTodayOnce[lang], { origin: site.origin })).waitFor();
+        const button = settings.getByRole('button', { name: fill(siteText.allowLabel[lang], { origin: site.origin }) });
+        if (keyboard) await button.focus().then(() => settings.keyboard.press('Enter'));
+        else await button.click();
+        await settings.getByText(fill(siteText.allowed[lang], { origin: site.origin })).waitFor();
+      };
+      await allow(true);
 
       // The next page view asks by itself (the survey's trigger), in the visitor's language, the
-      // question the app publishes; the visitor answers; it is stored once, and stays once after
-      // another page view has flushed whatever the widget still held.
+      // question the app publishes.
       const published = (await (await collector.request('/api/surveys.json')).json()) as { id: string; question: Record<string, string> }[];
       await page.goto(`${site.origin}/`);
       await prompt(page).getByText(published.find((entry) => entry.id === survey)!.question[lang], { exact: true }).waitFor({ timeout: 15_000 });
-      await prompt(page).getByRole('radio', { name: /^5/ }).check();
-      await prompt(page).getByRole('button', { name: send[lang], exact: true }).click();
-      await expect.poll(stored, { timeout: 15_000 }).toEqual([{ score: 5 }]);
+
+      // Meanwhile the owner takes the site off the list again (Settings → Site), and the visitor answers.
+      await settings.locator('#site-allowedOrigins').fill(collector.deps.settings.current().allowedOrigins.filter((origin) => origin !== site.origin).join('\n'));
+      await settings.getByRole('button', { name: siteText.save[lang], exact: true }).click();
+      await settings.getByText(siteText.saved[lang]).waitFor();
+      await prompt(page).getByRole('radio', { name: /^4/ }).check();
+      expect(await refusal('/api/responses', () => prompt(page).getByRole('button', { name: send[lang], exact: true }).click())).toEqual({ status: 403, line: answersFix });
+      expect(await stored()).toEqual([]);
+
+      // The owner sees the refused answer and allows the site again with a click; the visitor's next
+      // page view delivers the kept answer. It is stored once, and stays once after one more page
+      // view has flushed whatever the widget still held.
+      await settings.reload();
+      await allow(false);
+      await page.goto(`${site.origin}/`);
+      await expect.poll(stored, { timeout: 15_000 }).toEqual([{ score: 4 }]);
       await page.goto(`${site.origin}/`);
       await page.waitForFunction(() => typeof (window as { hearback?: unknown }).hearback === 'function', undefined, { polling: 50 });
       await page.evaluate(() => (window as unknown as { hearback(c: string): Promise<void> }).hearback('flush'));
-      expect(await stored()).toEqual([{ score: 5 }]);
+      expect(await stored()).toEqual([{ score: 4 }]);
       expect(pageErrors).toEqual([]);
-      expect(consoleErrors.filter((line) => line.startsWith('hearback:'))).toEqual([fix]);
+      expect(hearbackLines()).toEqual([surveysFix, answersFix]);
     });
   }
 });
