@@ -7,7 +7,7 @@
 // (collector/src/db/postgres-database.ts, open-database.ts) or starts a process (which may read DATABASE_URL), or when a test-side file
 // (outside collector/src, whose only DATABASE_URL is config parsing) names DATABASE_URL. The rule
 // is deliberately wide: a file it wrongly includes only costs a second run, and `onceOnPglite`
-// below names the few whose second run adds nothing (two of them drive a Chromium each).
+// below names the few whose second run adds nothing (three of them drive a Chromium each).
 // Usage: node collector/scripts/database-tests.mjs [--excluded]   (--excluded: the others)
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -66,6 +66,10 @@ export const onceOnPglite = {
   'collector/test/links/survey-link-browser.test.ts': 'the survey page in Chromium',
   // Chromium and axe on the alerts settings page; its store: alerts-api, alerts-app.
   'collector/test/alerts/alerts-browser.test.ts': 'the alerts page in Chromium',
+  // Chromium, a shop on another origin and the app behind a cuttable proxy: the widget's copy, the
+  // clock, the console line. Its stores run on PostgreSQL in surveys (publish, published read,
+  // refused read listed), site-settings (allow) and responses (stored once).
+  'collector/test/self-service/self-service-browser.test.ts': 'the snippet-only shop page and the owner in Chromium',
   // Parses DATABASE_URL as a string; opens no database.
   'collector/test/config.test.ts': 'configuration parsing',
   // The owner pages in Chromium and axe; their stores run on PostgreSQL in the files named.

@@ -63,7 +63,7 @@ export interface FeatureDeps {
    * zone, public address, retention) through it, so `config.timezone` is always current.
    */
   settings: LiveSettings;
-  /** `refusedSites.record(origin)`: an answer or shown report refused for its site. */
+  /** `refusedSites.record(origin)`: an answer, shown report or surveys read refused for its site. */
   refusedSites: RefusedSites;
 }
 

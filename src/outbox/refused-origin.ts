@@ -17,12 +17,17 @@ export function createRefusedOriginNotice({ endpoint, origin, log, emit }: { end
   };
 }
 
-export function refusedOriginMessage(endpoint: string, origin: string): string {
+/**
+ * The line naming the fix when the app at `endpoint` refuses this site (403): for answers, or with
+ * `surveys` for the published surveys (`surveysUrl`), which then do not show here.
+ */
+export function refusedOriginMessage(endpoint: string, origin: string, surveys?: boolean): string {
   let receiver = endpoint;
   try {
     receiver = new URL(endpoint).origin;
   } catch {
     /* the endpoint was checked at init; keep it as given */
   }
-  return `${receiver} refused answers from ${origin} (HTTP 403): allow ${origin} in the owner's app, Settings → Sites. The answers are kept on this device and sent once the site is allowed.`;
+  return `${receiver} refused ${surveys ? 'its published surveys to' : 'answers from'} ${origin} (HTTP 403): allow ${origin} in the owner's app, Settings → Sites. ` +
+    (surveys ? 'Until then no survey from the app shows here.' : 'The answers are kept on this device and sent once the site is allowed.');
 }

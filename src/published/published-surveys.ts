@@ -1,6 +1,7 @@
 import type { Logger } from '../common/log';
 import { parseSurveyList } from '../config/parse-options';
 import type { Survey } from '../config/survey-schema';
+import { refusedOriginMessage } from '../outbox/refused-origin';
 import type { KeyValueStore } from '../storage/key-value-store';
 import { readCopy, type PublishedCopy } from './published-copy';
 
@@ -15,6 +16,8 @@ export interface PublishedSurveysDeps {
   now?: () => number;
   /** A request still unanswered after this is abandoned (the last copy is used). @default 10000 */
   timeoutMs?: number;
+  /** The page's origin, for the console line when the app refuses it. @default location.origin */
+  origin?: string;
 }
 
 /** How long a copy is used without asking again: a change published in the app reaches the next page view within this. */
@@ -27,8 +30,9 @@ const maxSurveys = 100;
  * The survey definitions published at `surveysUrl`: read at most once a minute per visitor (the copy
  * and when it was read are kept in the store, shared by the visitor's tabs), with `If-None-Match`
  * from the last `ETag` (a 304 keeps the copy); when the URL cannot be read (offline, an error, not
- * JSON) the last copy; with no copy, none. Each definition is checked like an inline one: a bad one
- * is left out with a `debug` line naming it. Never rejects.
+ * JSON) the last copy; with no copy, none. A 403 (the app does not serve this site: not allowed
+ * yet) also prints one console line naming the fix. Each definition is checked like an inline one:
+ * a bad one is left out with a `debug` line naming it. Never rejects.
  */
 export async function readPublishedSurveys(deps: PublishedSurveysDeps): Promise<Survey[]> {
   const { url, store, log } = deps;
@@ -39,8 +43,13 @@ export async function readPublishedSurveys(deps: PublishedSurveysDeps): Promise<
   const age = copy ? now() - copy.readAt : Infinity;
   if (age < 0 || age >= publishedFreshMs) {
     try {
-      current = await fetchCopy(deps, copy, now);
-      await store.set(key, current).catch(() => undefined);
+      const read = await fetchCopy(deps, copy, now);
+      // Refused: the last copy, if any, stays in use, and the next page view asks again.
+      if (read === 403) log.error(refusedOriginMessage(url, deps.origin ?? globalThis.location?.origin ?? 'this page', true));
+      else {
+        current = read;
+        await store.set(key, current).catch(() => undefined);
+      }
     } catch (error) {
       log.debug(`surveysUrl ${url} could not be read (${String(error)}); ` + (copy ? 'showing the last copy' : 'no copy yet, so no published survey shows'));
     }
@@ -52,7 +61,8 @@ export async function readPublishedSurveys(deps: PublishedSurveysDeps): Promise<
   return surveys;
 }
 
-async function fetchCopy(deps: PublishedSurveysDeps, copy: PublishedCopy | undefined, now: () => number): Promise<PublishedCopy> {
+/** The copy read (or confirmed by a 304), or 403 when the app refuses this site; throws on anything else that is not one. */
+async function fetchCopy(deps: PublishedSurveysDeps, copy: PublishedCopy | undefined, now: () => number): Promise<PublishedCopy | 403> {
   const fetcher = deps.fetch ?? fetch;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), deps.timeoutMs ?? 10_000);
@@ -65,6 +75,7 @@ async function fetchCopy(deps: PublishedSurveysDeps, copy: PublishedCopy | undef
       signal: abort.signal,
     });
     if (response.status === 304 && copy) return { ...copy, readAt: now() };
+    if (response.status === 403) return 403;
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const body: unknown = await response.json();
     if (!Array.isArray(body)) throw new Error('the answer is not a JSON array of survey definitions');

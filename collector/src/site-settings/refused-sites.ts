@@ -27,9 +27,10 @@ export function isWebOrigin(origin: string): boolean {
 }
 
 /**
- * Answers and shown reports refused because their site is not allowed: per origin, the count
- * today and in all, and the last time (table `refused_origins`). At most `maxRefusedOrigins` are
- * kept, so a stranger posting from many made-up origins cannot fill the database.
+ * Answers, shown reports and reads of the published surveys refused because their site is not
+ * allowed: per origin, the count today and in all, and the last time (table `refused_origins`).
+ * At most `maxRefusedOrigins` are kept, so a stranger posting from many made-up origins cannot
+ * fill the database.
  */
 export function createRefusedSites({ db, timeZone, now = () => new Date(), max = maxRefusedOrigins }: {
   db: Queryable;
@@ -74,8 +75,9 @@ export function createRefusedSites({ db, timeZone, now = () => new Date(), max =
       }
     },
     /** The 403's problem: names the site and the fix (the app's Settings → Site, or the variable). */
-    refusal(what: 'answers' | 'shown reports', origin: string): string {
-      return `${what} from ${origin} are not accepted: this site is not allowed. Allow it in the app (Settings → Site; it is listed under Refused sites) or in HEARBACK_ALLOWED_ORIGINS`;
+    refusal(what: 'answers' | 'shown reports' | 'published surveys', origin: string): string {
+      const refused = what === 'published surveys' ? `published surveys are not served to ${origin}` : `${what} from ${origin} are not accepted`;
+      return `${refused}: this site is not allowed. Allow it in the app (Settings → Site; it is listed under Refused sites) or in HEARBACK_ALLOWED_ORIGINS`;
     },
     /** Forgets an origin (it was allowed). */
     async forget(origin: string): Promise<void> {

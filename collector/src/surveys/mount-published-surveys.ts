@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { App, FeatureDeps } from '../app-env';
+import { clientAddress } from '../http/client-address';
 import { problem } from '../http/problem';
+import { rateLimiterFor } from '../http/rate-limiters';
 import type { SurveyStore } from './survey-store';
 
 /**
@@ -13,11 +15,16 @@ const cacheControl = 'no-cache';
  * `GET /api/surveys.json` (public, for the widget's `surveysUrl`): the published website and
  * kiosk surveys as a JSON array of survey definitions, exactly the widget's `surveys` shape, and
  * nothing unpublished. CORS for the origins allowed to post answers (the same policy as
- * `POST /api/responses`); other origins get 403 naming the fix. `ETag` (a hash of the body, the
- * same on every instance) with 304 on `If-None-Match`. A preflight (the widget's `If-None-Match`
- * is not a simple header) is answered for allowed origins.
+ * `POST /api/responses`); other origins get 403 naming the fix, readable by their page (the
+ * widget prints the fix in one console line; nothing else is shared), and the site is recorded
+ * under Settings → Refused sites: a page that carries only the app's snippet reads its surveys
+ * here before it can ask anything, so this is where a site not yet allowed first shows. `ETag` (a
+ * hash of the body, the same on every instance) with 304 on `If-None-Match`. A preflight (the
+ * widget's `If-None-Match` is not a simple header) is answered for allowed origins.
  */
-export function mountPublishedSurveys(app: App, { origins }: Pick<FeatureDeps, 'origins'>, store: Pick<SurveyStore, 'published'>) {
+export function mountPublishedSurveys(app: App, { db, config, log, now, origins, refusedSites }: Pick<FeatureDeps, 'db' | 'config' | 'log' | 'now' | 'origins' | 'refusedSites'>, store: Pick<SurveyStore, 'published'>) {
+  // Bounds how often one client's refused reads are written down (the reads themselves cost nothing).
+  const refusals = rateLimiterFor(db, 'surveys-refused', { limit: config.rateLimit.limit, windowSeconds: config.rateLimit.windowSeconds, now: () => now().getTime(), hot: true });
   const corsHeaders = (origin: string | undefined): Record<string, string> =>
     origin ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'etag', vary: 'Origin' } : { vary: 'Origin' };
 
@@ -35,7 +42,8 @@ export function mountPublishedSurveys(app: App, { origins }: Pick<FeatureDeps, '
   app.get('/api/surveys.json', async (c) => {
     const verdict = origins.check(c);
     if (!verdict.ok) {
-      return problem(c, 403, `surveys for ${verdict.origin} are not served: allow the site (HEARBACK_ALLOWED_ORIGINS, comma-separated, e.g. https://shop.example)`, { vary: 'Origin' });
+      await refusedSites.recordWithin(refusals, clientAddress(c, config.trustProxy), verdict.origin, log);
+      return problem(c, 403, refusedSites.refusal('published surveys', verdict.origin), { 'access-control-allow-origin': verdict.origin, vary: 'Origin' });
     }
     const body = JSON.stringify(await store.published());
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;

@@ -2,8 +2,9 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import type { AddressInfo } from 'node:net';
 
 /**
- * A TCP proxy on 127.0.0.1 in front of the PostgreSQL server in `target` (a connection string), so
- * one test can take "the database" away without touching the server other tests share: `cut()`
+ * A TCP proxy on 127.0.0.1 in front of the PostgreSQL server in `target` (a connection string; or
+ * any TCP server given as a URL with its port, e.g. the app over HTTP), so one test can take "the
+ * database" (or "the app") away without touching the server other tests share: `cut()`
  * drops every connection and refuses new ones (as a stopped server does), `restore()` listens again
  * on the same port (the server is back). `url` is `target` with the proxy's address.
  */

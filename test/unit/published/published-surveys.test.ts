@@ -11,7 +11,7 @@ import type { Survey } from '../../../src/config/survey-schema';
 const url = 'https://app.example/api/surveys.json';
 const server = setupServer();
 /** What the app answers: its definitions and their ETag; `down` makes it fail. */
-let app: { surveys: unknown[]; etag: string; down: false | 'error' | 'network' };
+let app: { surveys: unknown[]; etag: string; down: false | 'error' | 'network' | 'refused' };
 let requests: Array<{ ifNoneMatch: string | null; credentials: string }>;
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -24,6 +24,7 @@ beforeEach(() => {
       requests.push({ ifNoneMatch: request.headers.get('if-none-match'), credentials: request.credentials });
       if (app.down === 'network') return HttpResponse.error();
       if (app.down === 'error') return new HttpResponse('oops', { status: 503 });
+      if (app.down === 'refused') return HttpResponse.json({ problems: ['not allowed'] }, { status: 403 });
       if (request.headers.get('if-none-match') === app.etag) return new HttpResponse(null, { status: 304, headers: { etag: app.etag } });
       return HttpResponse.json(app.surveys, { headers: { etag: app.etag } });
     }),
@@ -84,6 +85,27 @@ describe('published surveys (surveysUrl)', () => {
       expect(questions(await read())).toEqual(['How was your checkout today?']);
     }
     expect(log.lines.at(-1)).toMatch(/HTTP 503\); showing the last copy$/);
+  });
+
+  it('a site the app does not serve (403): one console error per page view naming the fix; a copy it had stays in use', async () => {
+    const store = createMemoryStore();
+    let clock = 0;
+    const errors: string[] = [];
+    const log = { ...logger(), error: (line: string) => void errors.push(line) };
+    const read = () => readPublishedSurveys({ url, store, log, now: () => clock, origin: 'https://www.shop.example' });
+    app.down = 'refused';
+    expect(await read()).toEqual([]);
+    expect(errors).toEqual(["https://app.example refused its published surveys to https://www.shop.example (HTTP 403): allow https://www.shop.example in the owner's app, Settings → Sites. Until then no survey from the app shows here."]);
+    // Nothing was kept: the next page view asks again, and says it again.
+    expect(await read()).toEqual([]);
+    expect(requests).toHaveLength(2);
+    expect(errors).toHaveLength(2);
+    app.down = false;
+    await read();
+    app.down = 'refused';
+    clock += publishedFreshMs;
+    expect(questions(await read())).toEqual(['How was your checkout today?']);
+    expect(errors).toHaveLength(3);
   });
 
   it('leaves out a bad definition with a debug line naming it, and keeps the others', async () => {
