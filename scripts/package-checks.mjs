@@ -35,7 +35,8 @@ const listed = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(p
 const esm = [...readdirSync('dist').filter((f) => f.endsWith('.js') && !f.startsWith('hearback')).map((f) => 'dist/' + f), ...readdirSync('dist/chunks').map((f) => 'dist/chunks/' + f)];
 const imported = new Set();
 for (const file of esm) {
-  for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:\bfrom|\bimport)\s*['"]([^'"]+)['"]/g)) {
+  // A specifier has no spaces: text such as "answers from" followed by a quote is not an import.
+  for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:\bfrom|\bimport)\s*['"]([^'"\s]+)['"]/g)) {
     if (!specifier.startsWith('.')) imported.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]);
   }
 }
