@@ -7,6 +7,6 @@ import * as testing from '../../../src/testing';
 // CHANGELOG entry saying who it breaks (see README, "Versioning and the payload").
 describe('public exports', () => {
   it('hearback', () => expect(Object.keys(main).sort()).toEqual(['VERSION', 'init']));
-  it('hearback/receiver', () => expect(Object.keys(receiver).sort()).toEqual(['MAX_BODY_BYTES', 'answerSchema', 'bandOf', 'ces', 'checkSurvey', 'contactWays', 'csat', 'hashAnswerKey', 'maxCommentLength', 'nps', 'parseAnswer', 'surveyKinds', 'surveyTypeRegistry', 'surveyTypes', 'unstorableTextProblem']));
+  it('hearback/receiver', () => expect(Object.keys(receiver).sort()).toEqual(['MAX_BODY_BYTES', 'answerSchema', 'bandOf', 'ces', 'checkSurvey', 'contactWays', 'csat', 'dataBoundsProblem', 'hashAnswerKey', 'maxCommentLength', 'nps', 'parseAnswer', 'surveyKinds', 'surveyTypeRegistry', 'surveyTypes', 'unstorableTextProblem', 'utf8Length']));
   it('hearback/testing', () => expect(Object.keys(testing).sort()).toEqual(['HearbackTimeoutError', 'answerPrompt', 'createTestReceiver']));
 });
