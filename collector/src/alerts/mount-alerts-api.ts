@@ -11,7 +11,7 @@ import { destinationProblems, parseChannelForm } from './channel-form';
 import { describeDelivery, describeStored } from './delivery-text';
 import { createChannel, deleteChannel, listChannels, loadChannel, updateChannel, type Channel } from './channel-store';
 import { channelKinds, maskSecret, secretFields, shownSetting, type ChannelKind } from './channels/channel-config';
-import type { SendDeps } from './channels/sender';
+import type { SendDeps } from './channels/kind-spec';
 import { latestByChannel, type DeliveryStatus } from './delivery-report';
 import { parseRuleForm, ruleFieldsFrom } from './rule-form';
 import { createRule, deleteRule, listRules, updateRule, type Rule } from './rule-store';

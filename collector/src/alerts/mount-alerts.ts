@@ -10,7 +10,7 @@ import { destinationProblems, parseChannelForm, channelFields, type FieldProblem
 import { describeDelivery } from './delivery-text';
 import { createChannel, deleteChannel, listChannels, loadChannel, sealStoredSecrets, updateChannel, type Channel } from './channel-store';
 import { channelKinds, secretFields, type ChannelKind } from './channels/channel-config';
-import type { SendDeps } from './channels/sender';
+import type { SendDeps } from './channels/kind-spec';
 import { gaveUp, latestByChannel } from './delivery-report';
 import { createAlertHook } from './hook';
 import { mountAlertsApi } from './mount-alerts-api';

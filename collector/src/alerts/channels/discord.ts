@@ -1,7 +1,7 @@
 import type { AlertMessage } from '../message';
 import type { ChannelConfig } from './channel-config';
 import { postJson } from './post-json';
-import type { SendContext, SendDeps } from './sender';
+import type { SendContext, SendDeps } from './kind-spec';
 
 /**
  * Discord incoming webhook: one embed. `allowed_mentions: { parse: [] }` so a comment that says

@@ -2,7 +2,7 @@ import { html } from 'hono/html';
 import type { AlertMessage } from '../message';
 import { plainText } from '../message';
 import type { ChannelConfig } from './channel-config';
-import type { SendContext, SendDeps } from './sender';
+import type { SendContext, SendDeps } from './kind-spec';
 import { sendMail } from './smtp-mailer';
 
 /** The HTML part: hono's `html` tag escapes every value, so a comment cannot inject markup. */

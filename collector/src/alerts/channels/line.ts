@@ -3,7 +3,7 @@ import type { AlertMessage } from '../message';
 import { plainText } from '../message';
 import type { ChannelConfig } from './channel-config';
 import { DeliveryError } from './delivery-error';
-import type { SendContext, SendDeps } from './sender';
+import type { SendContext, SendDeps } from './kind-spec';
 
 // A text message holds at most 5,000 characters (Messaging API reference, "Text message").
 const maxText = 5000;

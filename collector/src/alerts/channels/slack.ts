@@ -1,7 +1,7 @@
 import type { AlertMessage } from '../message';
 import type { ChannelConfig } from './channel-config';
 import { postJson } from './post-json';
-import type { SendContext, SendDeps } from './sender';
+import type { SendContext, SendDeps } from './kind-spec';
 
 // Slack mrkdwn: &, < and > must be escaped, which also keeps a comment from pinging <!channel>.
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

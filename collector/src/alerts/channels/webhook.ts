@@ -2,7 +2,7 @@ import { Webhook } from 'standardwebhooks';
 import type { AlertMessage } from '../message';
 import type { ChannelConfig } from './channel-config';
 import { postJson } from './post-json';
-import type { SendContext, SendDeps } from './sender';
+import type { SendContext, SendDeps } from './kind-spec';
 
 /**
  * A generic webhook signed per Standard Webhooks: `webhook-id` (the same on every retry, so the
