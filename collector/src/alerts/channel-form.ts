@@ -114,8 +114,8 @@ export function parseChannelForm(kind: ChannelKind, fields: Record<string, strin
  */
 export async function destinationProblems(kind: ChannelKind, config: Record<string, unknown>, policy: DestinationPolicy): Promise<FieldProblem[]> {
   const spec = channelKindSpec(kind).fields.find((setting) => setting.destination);
-  const field = spec?.name;
-  if (!spec || !field || typeof config[field] !== 'string') return [];
+  if (!spec || typeof config[spec.name] !== 'string') return [];
+  const field = spec.name;
   const value = config[field] as string;
   let host: string;
   try {

@@ -45,7 +45,7 @@ export interface FieldSpec {
   /** Makes the secret when a channel has none (shown once). */
   generate?: () => string;
   /**
-   * Names where alerts go, a host name or a URL: checked against the destination policy on save,
+   * Names where alerts go (one field per kind), a host name or a URL: checked against the destination policy on save,
    * and a URL that is no secret is shown to everyone without its user name, password or query.
    */
   destination?: 'host' | 'url';
