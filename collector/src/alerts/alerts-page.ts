@@ -4,9 +4,10 @@ import type { Lang } from '../app-env';
 import { fill } from '../shell/lang';
 import { alertsText as t } from './alerts-text';
 import { problemsBlock, type FieldProblem } from '../shell/field-problems';
-import { channelFields, commonLabels } from './channel-form';
+import { commonLabels } from './channel-form';
 import type { Channel } from './channel-store';
-import { channelKinds, maskSecret, secretFields, shownSetting, type ChannelKind } from './channels/channel-config';
+import { channelKindSpec, channelKindSpecs, type ChannelKind } from './channels/channel-kinds';
+import { maskSecret, shownSetting } from './channels/shown-setting';
 import type { Condition } from './conditions';
 import type { DeliveryStatus, GaveUp } from './delivery-report';
 import { describeStored } from './delivery-text';
@@ -32,8 +33,8 @@ function noticeBlock(notice: PageNotice | null) {
 
 /** What a channel points at, with its secrets cut to their last four characters. */
 function channelTarget(channel: Channel, lang: Lang): string {
-  return channelFields[channel.kind]
-    .filter((spec) => spec.name !== 'security' && typeof channel.config[spec.name] === 'string' && channel.config[spec.name])
+  return channelKindSpec(channel.kind).fields
+    .filter((spec) => spec.inSummary !== false && typeof channel.config[spec.name] === 'string' && channel.config[spec.name])
     .map((spec) => {
       return `${spec.label[lang]}: ${shownSetting(channel.kind, spec.name, String(channel.config[spec.name]))}`;
     })
@@ -85,7 +86,7 @@ ${noticeBlock(data.notice)}
     return html`
     <li>
       <div class="what">
-        <strong>${channel.name}</strong> <span class="muted">· ${t.kind[channel.kind][lang]} · ${t.langName[channel.locale][lang]}</span>
+        <strong>${channel.name}</strong> <span class="muted">· ${channelKindSpec(channel.kind).label[lang]} · ${t.langName[channel.locale][lang]}</span>
         <p class="small muted">${channelTarget(channel, lang)}</p>
         ${channel.unreadableSecrets.length ? html`<p class="small error-text">${t.secretsUnreadable[lang]}</p>` : ''}
         <p class="small muted">${[
@@ -103,7 +104,7 @@ ${noticeBlock(data.notice)}
     </li>`;
   }) : html`<li class="muted">${t.noChannels[lang]}</li>`}
   </ul>
-  ${isOwner ? html`<p class="add-links">${t.addChannel[lang]} ${channelKinds.map((kind) => html`<a class="button secondary" href="/alerts/channels/new?kind=${kind}">${t.kind[kind][lang]}</a> `)}</p>` : ''}
+  ${isOwner ? html`<p class="add-links">${t.addChannel[lang]} ${channelKindSpecs.map((spec) => html`<a class="button secondary" href="/alerts/channels/new?kind=${spec.kind}">${spec.label[lang]}</a> `)}</p>` : ''}
 </section>
 <section class="card" aria-labelledby="rules">
   <h2 id="rules">${t.rules[lang]}</h2>
@@ -134,9 +135,6 @@ ${noticeBlock(data.notice)}
 </section>`;
 }
 
-/** LINE's own guide to a Messaging API channel (the steps for a shop, in Thai and English: docs/line.md). */
-const lineGuideUrl = 'https://developers.line.biz/en/docs/messaging-api/getting-started/';
-
 function field(id: string, label: string, control: ReturnType<typeof html> | string, hint: string, invalid: boolean) {
   return html`<div class="field${invalid ? ' invalid' : ''}"><label for="f-${id}">${label}</label>${control}<p class="small muted" id="h-${id}">${hint}</p></div>`;
 }
@@ -153,10 +151,11 @@ export function channelForm(options: {
   const { lang, kind, channel, values, problems, timeZone } = options;
   const wrong = new Set(problems.map((p) => p.field));
   const attrs = (id: string) => raw(`id="f-${id}" name="${id}" aria-describedby="h-${id}"${wrong.has(id) ? ' aria-invalid="true"' : ''}`);
-  const title = channel ? fill(t.editChannel[lang], { name: channel.name }) : fill(t.addChannelOf[lang], { kind: t.kind[kind][lang] });
-  const kindFields = channelFields[kind].map((spec) => {
+  const kindSpec = channelKindSpec(kind);
+  const title = channel ? fill(t.editChannel[lang], { name: channel.name }) : fill(t.addChannelOf[lang], { kind: kindSpec.label[lang] });
+  const kindFields = kindSpec.fields.map((spec) => {
     const saved = channel?.config[spec.name];
-    const secret = secretFields[kind].includes(spec.name);
+    const secret = spec.secret === true;
     const hint = secret && typeof saved === 'string' && saved ? `${spec.hint[lang]} ${fill(t.secretKept[lang], { masked: maskSecret(saved) })}` : spec.hint[lang];
     const required = !spec.optional && !(secret && saved);
     const control = spec.input === 'select'
@@ -172,7 +171,7 @@ ${problemsBlock(problems, lang)}
   <input type="hidden" name="kind" value="${kind}">
   ${field('name', commonLabels.name[lang], html`<input ${attrs('name')} type="text" maxlength="80" required value="${values.name ?? ''}">`, t.channelNameHint[lang], wrong.has('name'))}
   ${kindFields}
-  ${kind === 'line' ? html`<p class="small"><a href="${lineGuideUrl}" target="_blank" rel="noopener">${t.lineGuide[lang]}</a></p>` : ''}
+  ${kindSpec.guide ? html`<p class="small"><a href="${kindSpec.guide.url}" target="_blank" rel="noopener">${kindSpec.guide.label[lang]}</a></p>` : ''}
   ${field('locale', t.language[lang], html`<select ${attrs('locale')}>${(['th', 'en'] as const).map((code) => html`<option value="${code}"${(values.locale ?? 'th') === code ? raw(' selected') : ''}>${t.langName[code][lang]}</option>`)}</select>`, '', wrong.has('locale'))}
   <fieldset class="pair" aria-describedby="h-quiet">
     <legend>${t.quietHours[lang]}</legend>
@@ -216,7 +215,7 @@ ${problemsBlock(problems, lang)}
   </fieldset>
   <fieldset id="f-channels" tabindex="-1">
     <legend>${t.sendTo[lang]}</legend>
-    ${channels.map((channel) => html`<div class="field check"><input id="c-${channel.id}" name="channels" type="checkbox" value="${channel.id}"${checked(values.channelIds.includes(channel.id))}><label for="c-${channel.id}">${channel.name} <span class="muted">(${t.kind[channel.kind][lang]})</span></label></div>`)}
+    ${channels.map((channel) => html`<div class="field check"><input id="c-${channel.id}" name="channels" type="checkbox" value="${channel.id}"${checked(values.channelIds.includes(channel.id))}><label for="c-${channel.id}">${channel.name} <span class="muted">(${channelKindSpec(channel.kind).label[lang]})</span></label></div>`)}
   </fieldset>
   <button type="submit">${t.save[lang]}</button>
 </form>`;

@@ -1,4 +1,4 @@
-import { secretFields, type ChannelKind } from './channels/channel-config';
+import { secretFields, type ChannelKind } from './channels/channel-kinds';
 import { randomUUID } from 'node:crypto';
 import { isBound, plainBox, SecretUnreadable, type SecretBox } from './secret-box';
 import type { Queryable } from '../db/database';
@@ -10,7 +10,7 @@ export interface Channel {
   name: string;
   kind: ChannelKind;
   locale: AlertLocale;
-  /** Settings and secrets as typed; parse with channelConfigSchemas[kind] before use. */
+  /** Settings and secrets as typed; parse with the kind's schema (`channels/channel-kinds.ts`) before use. */
   config: Record<string, unknown>;
   quiet: QuietHours | null;
   digestHour: number | null;
@@ -42,7 +42,7 @@ type IdRow = { id: string };
 function channelFromRow(row: ChannelRow, box: SecretBox): Channel {
   const config = { ...(row.config ?? {}) };
   const unreadableSecrets: string[] = [];
-  for (const field of secretFields[row.kind] ?? []) {
+  for (const field of secretFields(row.kind)) {
     if (typeof config[field] !== 'string') continue;
     try {
       config[field] = box.open(config[field] as string, { channelId: row.id, field });
@@ -68,7 +68,7 @@ function channelFromRow(row: ChannelRow, box: SecretBox): Channel {
 /** `config` as stored: its secret fields sealed, each bound to this channel and field. */
 function storedConfig(kind: ChannelKind, config: Record<string, unknown>, box: SecretBox, channelId: string): string {
   const stored = { ...config };
-  for (const field of secretFields[kind]) if (typeof stored[field] === 'string') stored[field] = box.seal(stored[field] as string, { channelId, field });
+  for (const field of secretFields(kind)) if (typeof stored[field] === 'string') stored[field] = box.seal(stored[field] as string, { channelId, field });
   return JSON.stringify(stored);
 }
 
@@ -119,7 +119,7 @@ export async function sealStoredSecrets(db: Queryable, box: SecretBox): Promise<
   for (const row of rows) {
     const config = { ...row.config };
     let changed = false;
-    for (const field of secretFields[row.kind] ?? []) {
+    for (const field of secretFields(row.kind)) {
       const value = config[field];
       if (typeof value !== 'string' || value === '' || isBound(value)) continue;
       try {

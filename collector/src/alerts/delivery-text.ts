@@ -1,7 +1,6 @@
 import type { Lang } from '../app-env';
 import { fill, type Localized } from '../shell/lang';
-import type { DeliveryReason } from './channels/delivery-error';
-import type { RefusedWhy } from './channels/destination';
+import type { DeliveryReason, RefusedWhy } from './channels/delivery-error';
 
 const why: Record<RefusedWhy, Localized> = {
   metadata: { en: 'a cloud metadata address, never allowed', th: 'เป็นที่อยู่ metadata ของคลาวด์ ซึ่งไม่อนุญาตเลย' },

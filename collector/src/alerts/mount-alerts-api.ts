@@ -10,8 +10,9 @@ import { problemLines } from '../shell/field-problems';
 import { destinationProblems, parseChannelForm } from './channel-form';
 import { describeDelivery, describeStored } from './delivery-text';
 import { createChannel, deleteChannel, listChannels, loadChannel, updateChannel, type Channel } from './channel-store';
-import { channelKinds, maskSecret, secretFields, shownSetting, type ChannelKind } from './channels/channel-config';
-import type { SendDeps } from './channels/sender';
+import { channelKinds, isChannelKind, secretFields } from './channels/channel-kinds';
+import { maskSecret, shownSetting } from './channels/shown-setting';
+import type { SendDeps } from './channels/kind-spec';
 import { latestByChannel, type DeliveryStatus } from './delivery-report';
 import { parseRuleForm, ruleFieldsFrom } from './rule-form';
 import { createRule, deleteRule, listRules, updateRule, type Rule } from './rule-store';
@@ -48,7 +49,7 @@ function channelView(channel: Channel, latest: DeliveryStatus | undefined, lang:
   const settings: Record<string, unknown> = {};
   const secrets: Record<string, string> = {};
   for (const [field, value] of Object.entries(channel.config)) {
-    if (secretFields[channel.kind].includes(field)) secrets[field] = typeof value === 'string' ? maskSecret(value) : '';
+    if (secretFields(channel.kind).includes(field)) secrets[field] = typeof value === 'string' ? maskSecret(value) : '';
     else settings[field] = typeof value === 'string' ? shownSetting(channel.kind, field, value) : value;
   }
   return {
@@ -97,7 +98,6 @@ function channelFields(body: Record<string, unknown>): { fields: Record<string, 
  */
 export function mountAlertsApi(app: App, { db, box, send, publicUrl, timeZone, now }: AlertsApiDeps) {
   const owner = requireUser({ role: 'owner' });
-  const isKind = (value: string | undefined): value is ChannelKind => channelKinds.includes(value as ChannelKind);
 
   async function views(lang: Lang): Promise<{ channels: ReturnType<typeof channelView>[]; rules: Rule[] }> {
     const [channels, rules, latest] = await Promise.all([listChannels(db, box), listRules(db), latestByChannel(db)]);
@@ -113,13 +113,13 @@ export function mountAlertsApi(app: App, { db, box, send, publicUrl, timeZone, n
     if ('problems' in checked) return problem(c, 400, checked.problems);
     const { fields } = checked;
     const kind = existing?.kind ?? fields.kind;
-    if (!isKind(kind)) return problem(c, 400, `kind: ${JSON.stringify(fields.kind ?? null)} must be one of ${channelKinds.join(', ')}`);
+    if (!isChannelKind(kind)) return problem(c, 400, `kind: ${JSON.stringify(fields.kind ?? null)} must be one of ${channelKinds.join(', ')}`);
     if (existing && fields.kind !== undefined && fields.kind !== existing.kind) return problem(c, 400, `kind: a ${existing.kind} channel cannot become ${fields.kind}; add a new channel instead`);
     // The form's fields, with what the JSON left out kept from the saved channel.
     const base: Record<string, string> = existing
       ? { name: existing.name, locale: existing.locale, quietFrom: existing.quiet?.from ?? '', quietTo: existing.quiet?.to ?? '', digestHour: existing.digestHour === null ? '' : String(existing.digestHour) }
       : { locale: c.var.lang };
-    if (existing) for (const [field, value] of Object.entries(existing.config)) if (!secretFields[kind].includes(field)) base[field] = Array.isArray(value) ? value.join(', ') : String(value ?? '');
+    if (existing) for (const [field, value] of Object.entries(existing.config)) if (!secretFields(kind).includes(field)) base[field] = Array.isArray(value) ? value.join(', ') : String(value ?? '');
     const result = parseChannelForm(kind, { ...base, ...fields }, existing);
     if (!result.ok) return problem(c, 400, problemLines(result.problems, c.var.lang));
     const refused = await destinationProblems(kind, result.input.config, send.destinations);

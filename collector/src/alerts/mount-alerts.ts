@@ -6,11 +6,11 @@ import { fill } from '../shell/lang';
 import { alertsText as t } from './alerts-text';
 import { channelForm, overview, ruleForm, type PageNotice } from './alerts-page';
 import { defaultBackoff } from './backoff';
-import { destinationProblems, parseChannelForm, channelFields, type FieldProblem } from './channel-form';
+import { destinationProblems, parseChannelForm, type FieldProblem } from './channel-form';
 import { describeDelivery } from './delivery-text';
 import { createChannel, deleteChannel, listChannels, loadChannel, sealStoredSecrets, updateChannel, type Channel } from './channel-store';
-import { channelKinds, secretFields, type ChannelKind } from './channels/channel-config';
-import type { SendDeps } from './channels/sender';
+import { channelKindSpec, isChannelKind, secretFields, type ChannelKind } from './channels/channel-kinds';
+import type { SendDeps } from './channels/kind-spec';
 import { gaveUp, latestByChannel } from './delivery-report';
 import { createAlertHook } from './hook';
 import { mountAlertsApi } from './mount-alerts-api';
@@ -35,8 +35,6 @@ export interface AlertsFeature {
   /** Whether secrets are stored encrypted. */
   sealing: boolean;
 }
-
-const isKind = (value: string | undefined): value is ChannelKind => channelKinds.includes(value as ChannelKind);
 
 /**
  * Alerts: the answer hook that queues deliveries, the worker that sends them, and the settings
@@ -72,11 +70,15 @@ export function mountAlerts(app: App, deps: FeatureDeps, options: AlertsOptions 
 
   function channelValues(channel: Channel): Record<string, string> {
     const values: Record<string, string> = { name: channel.name, locale: channel.locale, quietFrom: channel.quiet?.from ?? '', quietTo: channel.quiet?.to ?? '', digestHour: channel.digestHour === null ? '' : String(channel.digestHour) };
-    for (const spec of channelFields[channel.kind]) {
-      if (!secretFields[channel.kind].includes(spec.name)) values[spec.name] = String(channel.config[spec.name] ?? '');
+    for (const spec of channelKindSpec(channel.kind).fields) {
+      if (!spec.secret) values[spec.name] = String(channel.config[spec.name] ?? '');
     }
     return values;
   }
+
+  /** What the form for a new channel of a kind starts with (an SMTP port…). */
+  const initialValues = (kind: ChannelKind): Record<string, string> =>
+    Object.fromEntries(channelKindSpec(kind).fields.flatMap((spec) => (spec.initial === undefined ? [] : [[spec.name, spec.initial]])));
 
   const channelPage = (c: Context<AppEnv>, kind: ChannelKind, channel: Channel | null, values: Record<string, string>, problems: FieldProblem[] = []) =>
     page(c, { title: t.title[c.var.lang], main: channelForm({ lang: c.var.lang, kind, channel, values, problems, timeZone }), styles: ['alerts'], status: problems.length ? 400 : 200 });
@@ -84,12 +86,12 @@ export function mountAlerts(app: App, deps: FeatureDeps, options: AlertsOptions 
   async function saveChannel(c: Context<AppEnv>, existing: Channel | null) {
     const { fields } = await formFields(c);
     const kind = existing?.kind ?? fields.kind;
-    if (!isKind(kind)) return overviewPage(c, { kind: 'error', text: t.notFound[c.var.lang] }, 400);
+    if (!isChannelKind(kind)) return overviewPage(c, { kind: 'error', text: t.notFound[c.var.lang] }, 400);
     const result = parseChannelForm(kind, fields, existing);
     const problems = result.ok ? await destinationProblems(kind, result.input.config, send.destinations) : result.problems;
     if (!result.ok || problems.length) {
       const values = { ...fields };
-      for (const name of secretFields[kind]) delete values[name];
+      for (const name of secretFields(kind)) delete values[name];
       return channelPage(c, kind, existing, values, problems);
     }
     if (existing) await updateChannel(db, existing.id, result.input, box);
@@ -107,11 +109,11 @@ export function mountAlerts(app: App, deps: FeatureDeps, options: AlertsOptions 
 
   app.get('/alerts/channels/new', owner, (c) => {
     const kind = c.req.query('kind');
-    if (!isKind(kind)) return overviewPage(c, { kind: 'error', text: t.notFound[c.var.lang] }, 404);
+    if (!isChannelKind(kind)) return overviewPage(c, { kind: 'error', text: t.notFound[c.var.lang] }, 404);
     // The LINE page's "Send alerts here" opens the form with the group the bot joined filled in.
     const to = c.req.query('to') ?? '';
     const group: Record<string, string> = kind === 'line' && /^C[0-9a-f]{32}$/.test(to) ? { to, name: (c.req.query('name') ?? '').slice(0, 80) } : {};
-    return channelPage(c, kind, null, { locale: c.var.lang, ...(kind === 'email' ? { port: '465', security: 'tls' } : {}), ...group });
+    return channelPage(c, kind, null, { locale: c.var.lang, ...initialValues(kind), ...group });
   });
   app.post('/alerts/channels', owner, (c) => saveChannel(c, null));
   app.get('/alerts/channels/:id', owner, withChannel((c, channel) => channelPage(c, channel.kind, channel, channelValues(channel))));

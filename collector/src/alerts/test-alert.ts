@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel } from './channel-store';
 import { reasonOf, type DeliveryReason } from './channels/delivery-error';
-import { sendToChannel, type SendDeps } from './channels/sender';
+import type { SendDeps } from './channels/kind-spec';
+import { sendToChannel } from './channels/sender';
 import { answerMessage } from './message';
 
 export type TestResult = { ok: true } | { ok: false; reason: DeliveryReason };

@@ -1,6 +1,6 @@
 import { html, raw } from 'hono/html';
 import type { Lang } from '../app-env';
-import { maskSecret } from '../alerts/channels/channel-config';
+import { maskSecret } from '../alerts/channels/shown-setting';
 import { fill } from '../shell/lang';
 import type { Html } from '../shell/page';
 import type { ChatSurvey } from './chat-survey';

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database';
-import { channelConfigSchemas } from '../alerts/channels/channel-config';
 import { DeliveryError, reasonInEnglish } from '../alerts/channels/delivery-error';
 import type { DestinationPolicy } from '../alerts/channels/destination';
+import { email as emailKind } from '../alerts/channels/email';
 import { sendMail, type Mail } from '../alerts/channels/smtp-mailer';
 import { loadChannel } from '../alerts/channel-store';
 import type { SecretBox } from '../alerts/secret-box';
@@ -95,7 +95,7 @@ async function sendOne(deps: EmailQueueDeps, row: QueuedRow): Promise<'sent' | '
     return 'failed' as const;
   };
   const channel = await loadChannel(db, row.alert_channel, deps.box);
-  const config = channel?.kind === 'email' && !channel.unreadableSecrets.length ? channelConfigSchemas.email.safeParse(channel.config) : undefined;
+  const config = channel?.kind === 'email' && !channel.unreadableSecrets.length ? emailKind.schema.safeParse(channel.config) : undefined;
   if (!config?.success) return fail('the email channel is gone, incomplete or its password cannot be read');
   const recipient = await deps.get(row.recipient_id);
   if (!recipient?.email) return fail('the recipient is gone');

@@ -1,4 +1,5 @@
-import type { RefusedWhy } from './destination';
+/** Why a destination is refused: `metadata` and `link-local` always, `private` unless allowed, `reserved` always (multicast, broadcast, documentation…), `unresolved` when the name has no address. */
+export type RefusedWhy = 'metadata' | 'link-local' | 'private' | 'reserved' | 'unresolved';
 
 /**
  * Why a send did not go through, in a form the pages can say in the reader's language: a status

@@ -1,7 +1,7 @@
 import { promises as dns, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { DeliveryError } from './delivery-error';
+import { DeliveryError, type RefusedWhy } from './delivery-error';
 
 /** A host's addresses, as `dns.lookup(host, { all: true })` gives them. */
 export type Resolver = (host: string) => Promise<LookupAddress[]>;
@@ -17,9 +17,6 @@ export interface DestinationPolicy {
   /** How long a lookup may take. @default 5000 */
   resolveTimeoutMs?: number;
 }
-
-/** Why a destination is refused: `metadata` and `link-local` always, `private` unless allowed, `reserved` always (multicast, broadcast, documentation…), `unresolved` when the name has no address. */
-export type RefusedWhy = 'metadata' | 'link-local' | 'private' | 'reserved' | 'unresolved';
 
 export class DestinationRefused extends Error {
   override name = 'DestinationRefused' as const;

@@ -1,7 +1,12 @@
+import { z } from 'zod';
 import type { AlertMessage } from '../message';
-import type { ChannelConfig } from './channel-config';
+import { defineChannelKind, type SendContext, type SendDeps } from './kind-spec';
 import { postJson } from './post-json';
-import type { SendContext, SendDeps } from './sender';
+import { httpUrl } from './setting-schemas';
+
+const schema = z.object({ webhookUrl: httpUrl });
+
+export type DiscordConfig = z.output<typeof schema>;
 
 /**
  * Discord incoming webhook: one embed. `allowed_mentions: { parse: [] }` so a comment that says
@@ -22,6 +27,19 @@ export function discordBody(message: AlertMessage): Record<string, unknown> {
   };
 }
 
-export async function sendDiscord(config: ChannelConfig<'discord'>, message: AlertMessage, _context: SendContext, deps: SendDeps): Promise<void> {
+export async function sendDiscord(config: DiscordConfig, message: AlertMessage, _context: SendContext, deps: SendDeps): Promise<void> {
   await postJson({ url: config.webhookUrl, body: JSON.stringify(discordBody(message)), destinations: deps.destinations, now: deps.now });
 }
+
+export const discord = defineChannelKind({
+  kind: 'discord',
+  label: { en: 'Discord', th: 'Discord' },
+  schema,
+  fields: [
+    {
+      name: 'webhookUrl', label: { en: 'Webhook URL', th: 'URL ของ Webhook' }, input: 'password', secret: true, destination: 'url',
+      hint: { en: 'https://discord.com/api/webhooks/… from the channel\'s Integrations settings.', th: 'https://discord.com/api/webhooks/… จากการตั้งค่า Integrations ของห้อง' },
+    },
+  ],
+  send: sendDiscord,
+});

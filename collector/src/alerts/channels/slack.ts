@@ -1,7 +1,12 @@
+import { z } from 'zod';
 import type { AlertMessage } from '../message';
-import type { ChannelConfig } from './channel-config';
+import { defineChannelKind, type SendContext, type SendDeps } from './kind-spec';
 import { postJson } from './post-json';
-import type { SendContext, SendDeps } from './sender';
+import { httpUrl } from './setting-schemas';
+
+const schema = z.object({ webhookUrl: httpUrl });
+
+export type SlackConfig = z.output<typeof schema>;
 
 // Slack mrkdwn: &, < and > must be escaped, which also keeps a comment from pinging <!channel>.
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -28,6 +33,19 @@ function chunk<T>(items: T[], size: number): T[][] {
   return groups;
 }
 
-export async function sendSlack(config: ChannelConfig<'slack'>, message: AlertMessage, _context: SendContext, deps: SendDeps): Promise<void> {
+export async function sendSlack(config: SlackConfig, message: AlertMessage, _context: SendContext, deps: SendDeps): Promise<void> {
   await postJson({ url: config.webhookUrl, body: JSON.stringify(slackBody(message)), destinations: deps.destinations, now: deps.now });
 }
+
+export const slack = defineChannelKind({
+  kind: 'slack',
+  label: { en: 'Slack', th: 'Slack' },
+  schema,
+  fields: [
+    {
+      name: 'webhookUrl', label: { en: 'Incoming webhook URL', th: 'URL ของ Incoming webhook' }, input: 'password', secret: true, destination: 'url',
+      hint: { en: 'https://hooks.slack.com/services/… from your Slack app\'s Incoming Webhooks page.', th: 'https://hooks.slack.com/services/… จากหน้า Incoming Webhooks ของแอป Slack' },
+    },
+  ],
+  send: sendSlack,
+});

@@ -1,7 +1,6 @@
 import { isIP } from 'node:net';
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
-import type { ChannelConfig } from './channel-config';
 import { DeliveryError } from './delivery-error';
 import { addressForSend, type DestinationPolicy } from './destination';
 
@@ -16,6 +15,15 @@ function classify(error: unknown, host: string): DeliveryError {
   if (detail.code === 'ETLS') return new DeliveryError({ code: 'smtp-tls', host }, { retryable: true, cause: error });
   if (typeof detail.responseCode === 'number') return new DeliveryError({ code: 'smtp-status', host, status: detail.responseCode }, { retryable: detail.responseCode < 500, cause: error });
   return new DeliveryError({ code: detail.code === 'ETIMEDOUT' ? 'timeout' : 'unreachable', host }, { retryable: true, cause: error });
+}
+
+/** The SMTP server of an email channel's settings (`email.ts`), as parsed. */
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  security: 'tls' | 'starttls' | 'none';
+  user: string;
+  password: string;
 }
 
 /** One email: nodemailer's message fields this app uses. */
@@ -35,7 +43,7 @@ export interface Mail {
  * (`addressForSend`) and nodemailer connects to that address, with the name kept for TLS (SNI
  * and the certificate check). Resolves when the server accepted it, else throws DeliveryError.
  */
-export async function sendMail(config: ChannelConfig<'email'>, mail: Mail, destinations: DestinationPolicy): Promise<void> {
+export async function sendMail(config: SmtpSettings, mail: Mail, destinations: DestinationPolicy): Promise<void> {
   const { address } = await addressForSend(config.host, config.host, destinations);
   const named = !isIP(config.host.replace(/^\[|\]$/g, ''));
   const transport = nodemailer.createTransport({
