@@ -39,6 +39,12 @@ describe('alerts JSON API', { timeout: 60_000 }, () => {
     const { problems } = await bad.json();
     expect(problems).toEqual([expect.stringMatching(/^to: /), expect.stringMatching(/^token: /)]);
     expect((await (await call('POST', '/api/alerts/channels', { kind: 'pager', name: 'x' })).json()).problems[0]).toMatch(/^kind: "pager" must be one of line, slack/);
+    // An address without its scheme, or none, is the field's problem (400), not a failure on our side.
+    for (const [kind, field, value] of [['slack', 'webhookUrl', 'hooks.slack.com/services/x'], ['discord', 'webhookUrl', ''], ['webhook', 'url', 'not a url']]) {
+      const response = await call('POST', '/api/alerts/channels', { kind, name: 'x', [field]: value });
+      expect(response.status, `${kind} ${JSON.stringify(value)}`).toBe(400);
+      expect((await response.json()).problems).toContainEqual(expect.stringMatching(new RegExp(`^${field}: `)));
+    }
 
     const created = await call('POST', '/api/alerts/channels', { kind: 'line', name: 'Owner group', to: groupId, token, locale: 'th', quietFrom: '22:00', quietTo: '07:00', digestHour: 18 });
     expect(created.status).toBe(201);
