@@ -121,6 +121,23 @@ function count(output) {
   for (const [, kind, n] of output.matchAll(/^ℹ (pass|fail|skipped) (\d+)$/gm)) totals[{ pass: 'passed', fail: 'failed', skipped: 'skipped' }[kind]] += Number(n);
 }
 
+/**
+ * The failed tests a step's runner names (vitest's "FAIL file > test" lines, node:test's "✖ test"),
+ * each with the first line of its error: printed again at the very end, where a log's tail shows them.
+ */
+const failedTests = [];
+function failedTestNames(output) {
+  const lines = output.split('\n');
+  const names = new Set();
+  lines.forEach((line, i) => {
+    const name = /^\s*(?:FAIL\s+(\S+\.test\.\S+ > .*)|✖ (.*?)(?: \([\d.]+ms\))?)$/.exec(line);
+    if (!name || name[2] === 'failing tests:') return;
+    const reason = lines.slice(i + 1, i + 6).map((next) => next.trim()).find((next) => /Error|expected|Timeout|timed out|ECONN/i.test(next));
+    names.add((name[1] ?? name[2]).slice(0, 240) + (reason ? ` — ${reason.slice(0, 240)}` : ''));
+  });
+  return [...names].slice(0, 20);
+}
+
 /** The steps in order, consecutive steps of one `together` group in one batch. */
 const batches = [];
 for (const step of steps) {
@@ -139,6 +156,7 @@ async function runStep(step, alone) {
     if (output) process.stdout.write(output.endsWith('\n') ? output : output + '\n');
   }
   count(output);
+  if (status !== 0) failedTests.push(...failedTestNames(output).map((name) => `${step.name}: ${name}`));
   return { step, status, line: `${status === 0 ? 'ok  ' : 'FAIL'} ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s)` };
 }
 
@@ -182,6 +200,7 @@ if (leftovers.length) {
 }
 
 console.log('\n' + results.join('\n'));
+if (failedTests.length) console.log('\nfailed:\n' + failedTests.map((name) => `  ${name}`).join('\n'));
 if (failed && totals.failed === 0) totals.failed = 1;
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failed ? 1 : 0);
