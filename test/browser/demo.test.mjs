@@ -44,6 +44,10 @@ test('checkout → CSAT answered → the dashboard counts it', { timeout: 90_000
   await page.getByRole('button', { name: 'Add to cart' }).first().click();
   await page.getByRole('link', { name: 'View cart' }).click();
   await page.getByRole('link', { name: 'Go to checkout' }).click();
+  // The shop's script is deferred: on a busy machine the button is there before its submit handler,
+  // and a click then submits the form to checkout.html itself. A customer waits for the page; so do we.
+  await page.waitForURL(/checkout\.html$/);
+  await page.waitForLoadState('load');
   await page.getByRole('button', { name: 'Place order' }).click();
   await page.waitForURL(/order-complete\.html\?order=A\d+/);
   await page.getByRole('heading', { name: 'Order complete' }).waitFor();
