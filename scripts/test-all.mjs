@@ -130,7 +130,7 @@ function failedTestNames(output) {
   const lines = output.split('\n');
   const names = new Set();
   lines.forEach((line, i) => {
-    const name = /^\s*(?:FAIL\s+(\S+\.test\.\S+ > .*)|✖ (.*?)(?: \([\d.]+ms\))?)$/.exec(line);
+    const name = /^\s*(?:FAIL\s+(?:\S+\s+)?(\S+\.test\.\S+ > .*)|✖ (.*?)(?: \([\d.]+ms\))?)$/.exec(line);
     if (!name || name[2] === 'failing tests:') return;
     const reason = lines.slice(i + 1, i + 6).map((next) => next.trim()).find((next) => /Error|expected|Timeout|timed out|ECONN/i.test(next));
     names.add((name[1] ?? name[2]).slice(0, 240) + (reason ? ` — ${reason.slice(0, 240)}` : ''));
