@@ -26,6 +26,8 @@ function start() {
   let last: PreviewMessage | undefined;
   let frameReady = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The latest check's number: an older check that answers late changes nothing. */
+  let latest = 0;
 
   const chosen = (name: string) => (document.querySelector(`input[name="${name}"]:checked`) as HTMLInputElement | null)?.value ?? '';
   // Every field, disabled ones too (staff see the form read-only and may still preview it).
@@ -44,17 +46,20 @@ function start() {
     frame.contentWindow?.postMessage({ ...last, locale: chosen('preview-lang') || 'en' }, location.origin);
   };
   const check = async () => {
+    const mine = ++latest;
     status.textContent = text.waiting;
     try {
       const response = await fetch('/app/surveys/check', { method: 'POST', body: fields(), headers: { accept: 'application/json' } });
       const result = (await response.json()) as { survey?: PreviewMessage['survey']; look?: PreviewMessage['look']; problems?: string[] };
+      // Typing on while a check is on its way: only the newest form's answer may show.
+      if (mine !== latest) return;
       if (result.survey) {
         last = { kind: 'hearback-preview', survey: result.survey, look: result.look ?? {}, locale: '' };
         status.textContent = text.shown;
         send();
       } else status.textContent = text.fix + (result.problems ?? []).join('; ');
     } catch {
-      status.textContent = '';
+      if (mine === latest) status.textContent = '';
     }
   };
   const later = () => {

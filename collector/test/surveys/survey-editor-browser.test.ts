@@ -95,6 +95,36 @@ describe('survey editor in Chromium', { timeout: 180_000 }, () => {
     await page.close();
   });
 
+  it('a check that answers late never overwrites a newer one: the problem typed last stays on screen', async () => {
+    const { page } = await open('/app/surveys/after-checkout', 'en', 1280);
+    await preview(page).getByText('How satisfied are you with your checkout today?').first().waitFor({ timeout: 20_000 });
+    // The next check is slow (a busy server, a phone's network); the one after it is not.
+    let slowNext = true;
+    await page.route('**/app/surveys/check', async (route) => {
+      if (slowNext) {
+        slowNext = false;
+        await new Promise((resolve) => setTimeout(resolve, 2500));
+      }
+      await route.continue();
+    });
+    await page.locator('#f-question-en').fill('Was checkout quick today?');
+    await page.waitForTimeout(600); // its check is on its way (the form waits 400 ms for typing to stop)
+    await page.locator('#f-trigger-scroll').fill('150');
+    const problem = 'trigger.scroll: must be a scroll depth in percent from 1 to 100';
+    await page.waitForFunction((text) => document.getElementById('preview-status')?.textContent?.includes(text), problem, { timeout: 10_000 });
+    // Every status the owner sees from now on, while the slow, older check answers.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
+      const status = document.getElementById('preview-status')!;
+      new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    await page.waitForTimeout(2500);
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.filter((text) => !text.includes(problem) && !text.includes('Updating'))).toEqual([]);
+    expect(await page.locator('#preview-status').textContent()).toContain(problem);
+    await page.close();
+  });
+
   it('a page of an allowed site reads the published surveys cross-origin, then gets 304 with the ETag', async () => {
     const page = await browser.context.newPage();
     await page.goto(siteOrigin);
