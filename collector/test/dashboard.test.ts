@@ -1,9 +1,9 @@
 import { migrate } from '../src/db/migrate';
-import { openEmptyPglite } from './empty-pglite';
+import { openMigratedPglite } from './empty-pglite';
 import { dashboardSuite } from './dashboard-suite';
 
 dashboardSuite('PGlite', async () => {
-  const db = await openEmptyPglite();
+  const db = await openMigratedPglite();
   await migrate(db);
   return db;
 });

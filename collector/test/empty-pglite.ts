@@ -1,18 +1,20 @@
-// A fresh, empty PGlite for the collector's tests, quick to make: see pglite-snapshot.ts.
+// A fresh PGlite for the collector's tests, quick to make: see pglite-snapshot.ts.
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { inject } from 'vitest';
 import type { Database } from '../src/db/database';
 import { createPgliteDatabase } from '../src/db/pglite-database';
 
-let emptyDataDir: Promise<Blob | undefined> | undefined;
-/** The empty data folder the collector project's global setup saved; none without that setup. */
-function savedEmptyDataDir(): Promise<Blob | undefined> {
-  emptyDataDir ??= (async () => {
-    const file = inject('pgliteSnapshot');
-    return file ? new Blob([await readFile(file)]) : undefined;
-  })();
-  return emptyDataDir;
+const saved = new Map<'pgliteSnapshot' | 'pgliteMigratedSnapshot', Promise<Blob | undefined>>();
+/** A data folder the collector project's global setup saved; none without that setup. */
+function savedDataDir(which: 'pgliteSnapshot' | 'pgliteMigratedSnapshot'): Promise<Blob | undefined> {
+  if (!saved.has(which)) {
+    saved.set(which, (async () => {
+      const file = inject(which);
+      return file ? new Blob([await readFile(file)]) : undefined;
+    })());
+  }
+  return saved.get(which)!;
 }
 
 /**
@@ -21,14 +23,22 @@ function savedEmptyDataDir(): Promise<Blob | undefined> {
  * (another vitest config), by initdb.
  */
 export async function openEmptyPglite(): Promise<Database> {
-  return createPgliteDatabase({ loadDataDir: await savedEmptyDataDir() });
+  return createPgliteDatabase({ loadDataDir: await savedDataDir('pgliteSnapshot') });
 }
 
 /**
- * PGlite in the folder `dataDir`, as a collector opens it: a new, empty folder starts from that same
- * saved empty data folder (initdb without it); one that holds data is opened as it is (a restart).
+ * A fresh in-memory PGlite with every migration applied, from the saved migrated data folder;
+ * without that setup, an empty one (the caller migrates either way).
+ */
+export async function openMigratedPglite(): Promise<Database> {
+  return createPgliteDatabase({ loadDataDir: (await savedDataDir('pgliteMigratedSnapshot')) ?? (await savedDataDir('pgliteSnapshot')) });
+}
+
+/**
+ * PGlite in the folder `dataDir`, as a collector opens it: a new, empty folder starts from the saved
+ * migrated data folder (initdb without it); one that holds data is opened as it is (a restart).
  */
 export async function openPgliteIn(dataDir: string): Promise<Database> {
   const fresh = readdirSync(dataDir).length === 0;
-  return createPgliteDatabase({ dataDir, loadDataDir: fresh ? await savedEmptyDataDir() : undefined });
+  return createPgliteDatabase({ dataDir, loadDataDir: fresh ? ((await savedDataDir('pgliteMigratedSnapshot')) ?? (await savedDataDir('pgliteSnapshot'))) : undefined });
 }

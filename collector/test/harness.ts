@@ -10,7 +10,7 @@ import type { Database } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { createPostgresDatabase } from '../src/db/postgres-database';
 import { silentLog } from '../src/http/log';
-import { openEmptyPglite } from './empty-pglite';
+import { openMigratedPglite } from './empty-pglite';
 
 export const databaseKind = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 
@@ -22,7 +22,7 @@ export const databaseKind = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 export async function openTestDatabase(): Promise<Database & { shared(): Promise<Database> }> {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
-    const db = await openEmptyPglite();
+    const db = await openMigratedPglite();
     return { ...db, shared: async () => ({ ...db, close: async () => {} }) };
   }
   const schema = `hearback_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;

@@ -10,7 +10,10 @@ import type { Database, Queryable, Row } from './database';
  * for it to finish.
  */
 export async function createPgliteDatabase({ dataDir, loadDataDir }: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
-  const pglite = await openPglite({ dataDir, loadDataDir });
+  return databaseOver(await openPglite({ dataDir, loadDataDir }));
+}
+
+function databaseOver(pglite: PGlite): Database {
   const wrap = (target: PGlite | Transaction): Queryable => ({
     query: async <R extends Row>(sql: string, params: unknown[] = []) => ({ rows: (await target.query<R>(sql, params)).rows }),
     exec: async (sql: string) => void (await target.exec(sql)),
@@ -28,10 +31,14 @@ function openPglite({ dataDir, loadDataDir }: { dataDir?: string; loadDataDir?: 
   return PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}), extensions: { pg_trgm } });
 }
 
-/** A fresh, empty in-memory PGlite's data folder as an uncompressed tarball, for `loadDataDir`. */
-export async function dumpPgliteDataDir(): Promise<Blob> {
-  const pglite = await openPglite({});
+/**
+ * An in-memory PGlite's data folder as an uncompressed tarball, for `loadDataDir`: a fresh, empty
+ * one, or (tests) one started `from` another copy and changed by `prepare` (migrated, say).
+ */
+export async function dumpPgliteDataDir({ from, prepare }: { from?: Blob; prepare?: (db: Database) => Promise<unknown> } = {}): Promise<Blob> {
+  const pglite = await openPglite({ loadDataDir: from });
   try {
+    if (prepare) await prepare(databaseOver(pglite));
     return await pglite.dumpDataDir('none');
   } finally {
     await pglite.close();

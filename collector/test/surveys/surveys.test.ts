@@ -1,9 +1,9 @@
 import { migrate } from '../../src/db/migrate';
-import { openEmptyPglite } from '../empty-pglite';
+import { openMigratedPglite } from '../empty-pglite';
 import { surveysSuite } from './surveys-suite';
 
 surveysSuite('PGlite', async () => {
-  const db = await openEmptyPglite();
+  const db = await openMigratedPglite();
   await migrate(db);
   return db;
 });
