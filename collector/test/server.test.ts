@@ -19,10 +19,15 @@ describe('startServer', () => {
     const said: string[] = [];
     const config = testConfig({ dataDir, port: 0, admin: { email: 'owner@shop.example', password: 'owner password 1' } });
     let release = () => {};
+    let arrived = () => {};
+    const slowArrived = new Promise<void>((resolve) => (arrived = resolve));
     const running = await startServer({
       config, log: silentLog, say: (line) => said.push(line),
       site: (app) => app.get('/slow', async (c) => {
-        await new Promise<void>((resolve) => (release = resolve));
+        await new Promise<void>((resolve) => {
+          release = resolve;
+          arrived();
+        });
         return c.text('finished');
       }),
     });
@@ -31,7 +36,9 @@ describe('startServer', () => {
     expect(said.join('\n')).toContain('owner@shop.example created from HEARBACK_ADMIN_EMAIL');
 
     const slow = fetch(`${running.origin}/slow`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // In flight: the server has the request (on a busy machine 100 ms was sometimes not enough, and
+    // closing reset a connection still in the listen queue).
+    await slowArrived;
     const closed = running.close();
     await new Promise((resolve) => setTimeout(resolve, 100));
     await expect(fetch(`${running.origin}/healthz`)).rejects.toThrow(); // no new connections
