@@ -31,16 +31,21 @@ export async function loadDashboardSummary(
   { by, unit }: { by?: string; unit: 'week' | 'month' },
 ): Promise<DashboardSummary> {
   const before = previousPeriod(filters);
-  const contextKeys = await queries.contextKeys(filters);
-  // Without a chosen key: the key the filters narrow (so filtering by a branch keeps the branch
-  // breakdown, now of one row), else the first that groups answers (2–50 values).
-  const key = by ?? Object.keys(filters.context).find((k) => contextKeys.some((c) => c.key === k))
-    ?? contextKeys.find((k) => k.distinctValues >= 2 && k.distinctValues <= 50)?.key;
-  const [summary, previousSummary, trend, breakdown, reasons, surveys, cases] = await Promise.all([
+  // The keys decide which breakdown to show; the rest does not wait for them (on PostgreSQL the
+  // queries run side by side, so the request takes the longest chain, not keys + the longest).
+  const keysAndBreakdown = (async () => {
+    const contextKeys = await queries.contextKeys(filters);
+    // Without a chosen key: the key the filters narrow (so filtering by a branch keeps the branch
+    // breakdown, now of one row), else the first that groups answers (2–50 values).
+    const key = by ?? Object.keys(filters.context).find((k) => contextKeys.some((c) => c.key === k))
+      ?? contextKeys.find((k) => k.distinctValues >= 2 && k.distinctValues <= 50)?.key;
+    return { contextKeys, key, breakdown: key ? await queries.breakdown(filters, key) : undefined };
+  })();
+  const [summary, previousSummary, trend, { contextKeys, key, breakdown }, reasons, surveys, cases] = await Promise.all([
     queries.summary(filters),
     before ? queries.summary(before) : undefined,
     queries.trend(filters, unit),
-    key ? queries.breakdown(filters, key) : undefined,
+    keysAndBreakdown,
     queries.reasons(filters),
     queries.surveys(),
     caseFigures(filters),
