@@ -38,11 +38,7 @@ const collectorSetup = ['collector/test/build-client.ts', 'collector/test/pglite
 export function collectorProjects(include: string[], alone: string[]) {
   return [
     // The owner's app (collector/): on PGlite, or on the PostgreSQL server in DATABASE_URL.
-    // `isolate: false`: a worker runs its files one after another in one module graph instead of
-    // importing Hono, PGlite and the app afresh for each (on two cores: 475 → 327 s). That is safe
-    // because the files share nothing but modules: each opens its own database and server on port 0,
-    // and none mocks a module or stubs a global (collector/test/isolation.test.ts keeps it so).
-    { extends: true, test: { name: 'collector', include, exclude: [...configDefaults.exclude, postgresTests, ...alone], environment: 'node', globalSetup: collectorSetup, testTimeout: 20_000, isolate: false } },
+    { extends: true, test: { name: 'collector', include, exclude: [...configDefaults.exclude, postgresTests, ...alone], environment: 'node', globalSetup: collectorSetup, testTimeout: 20_000 } },
     // Without the collector's global setup: their few databases start by initdb (openEmptyPglite).
     { extends: true, test: { name: 'collector-alone', include: alone, environment: 'node', testTimeout: 20_000, poolOptions: { forks: { singleFork: true } } } },
   ];
