@@ -71,6 +71,13 @@ function start() {
     frameReady = true;
     send();
   });
+  // The frame may have loaded before this script ran (a busy machine): its load event is then gone.
+  try {
+    const loaded = frame.contentDocument;
+    if (loaded && loaded.readyState === 'complete' && loaded.URL !== 'about:blank') frameReady = true;
+  } catch {
+    // Not readable: wait for the load event.
+  }
   form.addEventListener('input', later);
   form.addEventListener('change', later);
   for (const radio of Array.from(document.querySelectorAll<HTMLInputElement>('input[name="preview-lang"]'))) radio.addEventListener('change', send);
