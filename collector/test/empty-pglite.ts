@@ -26,12 +26,17 @@ export async function openEmptyPglite(): Promise<Database> {
   return createPgliteDatabase({ loadDataDir: await savedDataDir('pgliteSnapshot') });
 }
 
+/** The saved migrated data folder, else the empty one (the caller migrates either way). */
+async function savedMigratedDataDir(): Promise<Blob | undefined> {
+  return (await savedDataDir('pgliteMigratedSnapshot')) ?? savedDataDir('pgliteSnapshot');
+}
+
 /**
  * A fresh in-memory PGlite with every migration applied, from the saved migrated data folder;
  * without that setup, an empty one (the caller migrates either way).
  */
 export async function openMigratedPglite(): Promise<Database> {
-  return createPgliteDatabase({ loadDataDir: (await savedDataDir('pgliteMigratedSnapshot')) ?? (await savedDataDir('pgliteSnapshot')) });
+  return createPgliteDatabase({ loadDataDir: await savedMigratedDataDir() });
 }
 
 /**
@@ -40,5 +45,5 @@ export async function openMigratedPglite(): Promise<Database> {
  */
 export async function openPgliteIn(dataDir: string): Promise<Database> {
   const fresh = readdirSync(dataDir).length === 0;
-  return createPgliteDatabase({ dataDir, loadDataDir: fresh ? ((await savedDataDir('pgliteMigratedSnapshot')) ?? (await savedDataDir('pgliteSnapshot'))) : undefined });
+  return createPgliteDatabase({ dataDir, loadDataDir: fresh ? await savedMigratedDataDir() : undefined });
 }
