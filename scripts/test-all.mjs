@@ -43,7 +43,7 @@ const steps = [
   {
     // Two files at once: each test file is its own process with its own servers on port 0 and its
     // own Chromium (one per file, a fresh context per test: test/browser/harness.mjs).
-    name: 'browser suite (Chromium)', command: 'node', args: ['--test', '--test-concurrency=2', '--test-reporter=spec', ...browserTests],
+    name: 'browser suite (Chromium)', command: 'node', args: ['--liftoff-only', '--test', '--test-concurrency=2', '--test-reporter=spec', ...browserTests],
     files: browserTests.length ? browserTests : ['test/browser/*.test.mjs'], browser: true,
   },
   {

@@ -9,6 +9,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../src/db/migrate';
 import { dumpPgliteDataDir } from '../src/db/pglite-database';
@@ -28,6 +29,9 @@ export default async function setup(project: TestProject) {
     project.provide('pgliteMigratedSnapshot', '');
     return;
   }
+  // This runs in vitest's own process, which the workers' `--liftoff-only` (vitest.config.ts) does
+  // not reach: the same flag, set before PGlite compiles its WebAssembly.
+  setFlagsFromString('--liftoff-only');
   const dir = mkdtempSync(join(tmpdir(), 'hearback-pglite-snapshot-'));
   const empty = await dumpPgliteDataDir();
   const migrated = await dumpPgliteDataDir({ from: empty, prepare: migrate });

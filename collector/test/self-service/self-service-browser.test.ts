@@ -171,8 +171,10 @@ describe('self-service: the owner changes what the site asks, in Chromium', { ti
       const publishFrom = await page.evaluate(() => Date.now()); // the visitor's time before the publish
       const editor = await ownerPage(`/app/surveys/${survey}`, lang);
       await editor.locator(`#f-question-${lang}`).fill(questions.edited[lang]);
+      expect(await editor.locator(`#f-question-${lang}`).inputValue(), 'the field holds the edit; focus on ' + await editor.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))).toBe(questions.edited[lang]);
       await editor.getByRole('button', { name: editorText.save[lang], exact: true }).click();
       await editor.getByText(editorText.saved[lang]).waitFor();
+      expect(await editor.locator(`#f-question-${lang}`).inputValue(), 'the saved draft holds the edit').toBe(questions.edited[lang]);
       await editor.getByRole('button', { name: editorText.publish[lang], exact: true }).click();
       await editor.getByText(editorText.publishedNote[lang]).waitFor();
       expect(await (await collector.request('/api/surveys.json')).text(), 'the app serves the new question').toContain(questions.edited[lang]);

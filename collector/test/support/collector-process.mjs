@@ -17,6 +17,13 @@ function ensureBuilt() {
   return built;
 }
 
+/**
+ * V8 flags the caller runs with that its collector should share: the test processes run with
+ * `--liftoff-only` (vitest.config.ts, `testExecArgv`), the benches with none (they measure the app
+ * as it ships).
+ */
+const nodeFlags = process.execArgv.filter((flag) => flag === '--liftoff-only');
+
 /** The environment a command sees: the caller's, minus a DATABASE_URL it did not ask for. */
 const baseEnv = (env) => ({ ...process.env, DATABASE_URL: '', HEARBACK_TIMEZONE: 'UTC', ...env });
 
@@ -27,7 +34,7 @@ const baseEnv = (env) => ({ ...process.env, DATABASE_URL: '', HEARBACK_TIMEZONE:
 export async function runCommand(args, { env = {}, input = '', timeoutMs = 60_000 } = {}) {
   await ensureBuilt();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: repositoryRoot, env: baseEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeFlags, cliPath, ...args], { cwd: repositoryRoot, env: baseEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => {
@@ -53,7 +60,7 @@ export async function startCollector({ env = {}, timeoutMs = 60_000 } = {}) {
   await ensureBuilt();
   const ownDir = !env.HEARBACK_DATA_DIR && !env.DATABASE_URL ? mkdtempSync(join(tmpdir(), 'hearback-collector-')) : undefined;
   const fullEnv = { PORT: '0', HOST: '127.0.0.1', ...(ownDir ? { HEARBACK_DATA_DIR: ownDir } : {}), ...env };
-  const child = spawn(process.execPath, [cliPath], { cwd: repositoryRoot, env: baseEnv(fullEnv), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeFlags, cliPath], { cwd: repositoryRoot, env: baseEnv(fullEnv), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
