@@ -11,7 +11,9 @@ export const postgresTests = '**/*.postgres.test.ts';
  * Tests that must have the machine, or the database server, to themselves: one measures latency
  * against an idle baseline (a test file in the next worker would weigh on one half of the
  * comparison); one restarts the PostgreSQL server under a running collector. They run one at a
- * time, after the rest (vitest runs a `singleFork` project's files once the others are done).
+ * time, after the rest (vitest runs a `singleFork` project's files once the others are done). On
+ * PostgreSQL, `npm test` runs them as a step of their own (scripts/test-all.mjs): the rest of that
+ * step shares the machine with the browser suite.
  */
 export const aloneTests = ['collector/test/hardening/signin-spray.test.ts', 'collector/test/faults/database-away.postgres.test.ts'];
 

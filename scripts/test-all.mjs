@@ -1,15 +1,17 @@
 // npm test: the whole gate — typecheck, lint and the build side by side → size → package checks →
-// unit/DOM/collector tests → real-browser suite → collector against PostgreSQL (when its server
-// binaries exist) → the fault drill (collector kills and a PostgreSQL restart under load; same
-// condition) beside the collector's bounded load test.
+// unit/DOM/collector tests → real-browser suite beside the collector against PostgreSQL (when its
+// server binaries exist) → the PostgreSQL tests that need the machine alone → the fault drill
+// (collector kills and a PostgreSQL restart under load; same condition) beside the collector's
+// bounded load test.
 // Before anything runs it looks for a browser (scripts/chromium-path.mjs) and, without one, says in
 // one line how to get it and stops. A step whose file is missing fails. Every step runs with TMPDIR
 // set to a fresh folder; anything a test leaves in it fails the run, named, and the folder is deleted.
-// Steps marked `together` with the same name start at once: each of them keeps one core busy at
-// most (typecheck, lint and rollup are single-threaded; the drill and the load test each drive one
-// collector), so on two cores they take about the longest one's time, not the sum. Each one's
-// output is printed whole when it ends, so they never interleave. The steps in between use both
-// cores by themselves (vitest and node --test run two files at once).
+// Steps marked `together` with the same name start at once: each keeps one core busy at most
+// (typecheck, lint and rollup are single-threaded; the drill and the load test each drive one
+// collector; the browser suite mostly waits on its pages), so on two cores they take about the
+// longest one's time, not the sum. Each one's output is printed whole when it ends, so they never
+// interleave. The unit step uses both cores by itself (vitest runs two files at once), and the
+// tests that compare timings against an idle baseline run with nothing beside them.
 // Stops at the first failing step (or group) and exits non-zero.
 // Usage: npm test [-- <step name prefix>]   e.g. npm test -- lint
 import { spawn } from 'node:child_process';
@@ -42,13 +44,22 @@ const steps = [
   { name: 'unit and DOM tests', command: 'npx', args: ['vitest', 'run'], files: ['vitest.config.ts'], browser: true },
   {
     // Two files at once: each test file is its own process with its own servers on port 0 and its
-    // own Chromium (one per file, a fresh context per test: test/browser/harness.mjs).
+    // own Chromium (one per file, a fresh context per test: test/browser/harness.mjs). Mostly it
+    // waits (for pages, timers, the app): measured, about 0.8 of a core over its run, so it shares
+    // the machine with the PostgreSQL step beside it. `--liftoff-only`: see vitest.config.ts.
     name: 'browser suite (Chromium)', command: 'node', args: ['--liftoff-only', '--test', '--test-concurrency=2', '--test-reporter=spec', ...browserTests],
-    files: browserTests.length ? browserTests : ['test/browser/*.test.mjs'], browser: true,
+    files: browserTests.length ? browserTests : ['test/browser/*.test.mjs'], browser: true, together: 'browser and postgres',
   },
   {
-    name: 'collector on PostgreSQL', command: 'sh', args: ['collector/scripts/with-postgres.sh'], files: ['collector/scripts/with-postgres.sh', 'vitest.postgres.config.ts'],
-    skip: noPostgres,
+    // Without the tests that need the machine to themselves (vitest.config.ts, `aloneTests`): they
+    // run in the next step, once nothing runs beside them.
+    name: 'collector on PostgreSQL', command: 'sh', args: ['collector/scripts/with-postgres.sh', 'npx', 'vitest', 'run', '--config', 'vitest.postgres.config.ts', '--project', 'collector', '--project', 'postgres'],
+    files: ['collector/scripts/with-postgres.sh', 'vitest.postgres.config.ts'], skip: noPostgres, together: 'browser and postgres',
+  },
+  {
+    name: 'collector on PostgreSQL, alone (sign-in spray against an idle baseline, the database restarted)', command: 'sh',
+    args: ['collector/scripts/with-postgres.sh', 'npx', 'vitest', 'run', '--config', 'vitest.postgres.config.ts', '--project', 'collector-alone'],
+    files: ['collector/scripts/with-postgres.sh', 'vitest.postgres.config.ts'], skip: noPostgres,
   },
   {
     name: 'fault drill (3,000 answers; collector killed twice, PostgreSQL restarted once)', command: 'sh',
