@@ -78,6 +78,15 @@ export const onceOnPglite = {
   'collector/test/one-tap/one-tap-browser.test.ts': 'the one-tap page in Chromium (store: one-tap)',
   'collector/test/settings/site-settings-browser.test.ts': 'the settings and response-rate pages in Chromium (store: site-settings, response-rates)',
   'collector/test/surveys/survey-editor-browser.test.ts': 'the survey editor in Chromium (store: surveys)',
+  // Checks made before any query, the same whichever database is behind them.
+  'collector/test/hardening/redirects.test.ts': 'where sign-in and the language switch send people back (URL resolution)',
+  'collector/test/hardening/forged-host.test.ts': 'the Host header kept out of links, and the refusal to start without a public address',
+  'collector/test/alerts/destinations.test.ts': 'the address checks of alert destinations (DNS and IP ranges; its store: alerts-app)',
+  'collector/test/shell.test.ts': 'security headers, the page shell and its assets (its sign-in: auth)',
+  'collector/test/snippet/snippet-page.test.ts': 'the snippet builder page',
+  'collector/test/script/script.test.ts': 'the script files the app serves, their cache headers and hashes',
+  // Its command runs with DATABASE_URL cleared, on PGlite in either step.
+  'collector/test/cli/bin.test.ts': 'the built command\'s --help and refusals (no database either way)',
 };
 
 /**
