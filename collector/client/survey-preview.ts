@@ -7,7 +7,22 @@ import type { PreviewMessage } from './survey-editor';
 
 type CommandFunction = ((...args: unknown[]) => unknown) & { q?: unknown[][] };
 
+/**
+ * The widget's `show` moves focus into the prompt (on a site, a visitor asked for it). Here it runs
+ * on every pause in the owner's typing, while the owner is in the editor around this frame: a
+ * focus call from inside the frame would move the page's focus into it, and the next keys typed
+ * would be lost from the field. So focus moves inside the frame only while the frame has it (the
+ * owner clicked or tabbed into the preview to try it).
+ */
+function keepFocusWithTheEditor() {
+  const focus = HTMLElement.prototype.focus;
+  HTMLElement.prototype.focus = function (this: HTMLElement, options?: FocusOptions) {
+    if (document.hasFocus()) focus.call(this, options);
+  };
+}
+
 function start() {
+  keepFocusWithTheEditor();
   const w = window as unknown as { hearback?: CommandFunction };
   // The stub queue: works whether or not /hearback.min.js has run yet.
   const hearback: CommandFunction =

@@ -78,7 +78,15 @@ describe('survey editor in Chromium', { timeout: 240_000 }, () => {
   it('the preview follows what the owner types, switches language, and answers in it are not kept', async () => {
     const { page, violations } = await open('/app/surveys/after-checkout', 'en', 1280);
     await preview(page).getByText('How satisfied are you with your checkout today?').first().waitFor({ timeout: 40_000 });
-    await page.locator('#f-question-en').fill('Was checkout quick today?');
+    // The owner pauses, the preview shows the draft, and the owner types on: every key lands in the
+    // field (the preview's prompt once took the focus into its frame, and the keys with it).
+    const question = page.locator('#f-question-en');
+    await question.fill('Was checkout quick');
+    await preview(page).getByText('Was checkout quick').first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(300); // room for the prompt's focus move, had it made one
+    expect(await page.evaluate(() => document.activeElement?.id), 'focus after the preview updated').toBe('f-question-en');
+    await page.keyboard.type(' today?');
+    expect(await question.inputValue()).toBe('Was checkout quick today?');
     await preview(page).getByText('Was checkout quick today?').first().waitFor({ timeout: 30_000 });
     await page.getByRole('radio', { name: 'ไทย' }).check();
     await preview(page).getByText('คุณพอใจกับการชำระเงินวันนี้มากน้อยแค่ไหน').first().waitFor({ timeout: 30_000 });
