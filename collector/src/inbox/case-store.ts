@@ -191,7 +191,9 @@ export function createCaseStore({ db, timeZone, kinds, now = () => new Date() }:
     /** How many cases are in each state, the share closed and the median time to close. */
     async figures(filters: Filters): Promise<CaseFigures> {
       // A case opens at its answer's time (`opened_at`): filtered by dates alone, the cases table
-      // answers without reading a single answer.
+      // answers without reading a single answer (from its index cases_figures alone). The median
+      // sorts date_part's float8 seconds: extract() gives numeric, which made the sort twice as
+      // slow over a year of cases.
       const datesOnly = !filters.survey && !filters.type && !filters.language && !Object.keys(filters.context).length;
       const w = datesOnly ? whereClause({ from: filters.from, to: filters.to, context: {} }, timeZone, { alias: 'c', dateColumn: 'opened_at' }) : whereClause(filters, timeZone);
       const at = `$${w.params.length + 1}::timestamptz`;
@@ -201,7 +203,7 @@ export function createCaseStore({ db, timeZone, kinds, now = () => new Date() }:
            count(*) FILTER (WHERE c.state = 'contacted')::int AS contacted,
            count(*) FILTER (WHERE c.state = 'resolved')::int AS resolved,
            count(*) FILTER (WHERE c.state = 'open' AND c.due_at <= ${at})::int AS overdue,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.resolved_at - c.opened_at))
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY date_part('epoch', c.resolved_at - c.opened_at))
              FILTER (WHERE c.state = 'resolved') AS median_seconds
          FROM cases c ${datesOnly ? '' : 'JOIN responses r ON r.id = c.response_id'} ${w.sql}`,
         [...w.params, now().toISOString()],
