@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
+// @ts-expect-error -- a plain .mjs script without types
+import { testNodeFlags } from './scripts/test-node-flags.mjs';
 
 // Unit tests run in node (test/unit); component tests in happy-dom (test/dom); the collector's in node.
 // Browser tests (test/browser) drive real Chromium and run through scripts/test-all.mjs instead.
@@ -31,15 +33,8 @@ export const sharedOptions = {
  * folders.
  */
 export const maxWorkers = Math.max(2, availableParallelism());
-/**
- * Node's flags for the test processes. `--liftoff-only`: V8 compiles PGlite's WebAssembly (a whole
- * PostgreSQL) with its baseline compiler only. A test process lives for seconds and runs a few
- * hundred queries, so the optimising compiler's background work on PostgreSQL's hot functions cost
- * more CPU than it ever won back (a fresh process opening PGlite and running 300 queries: 3.4 → 2.1 s
- * of CPU), and on two cores that CPU was the suite's time. The app itself runs with V8's defaults;
- * processes a test starts inherit the flag (collector/test/support/collector-process.mjs).
- */
-export const testExecArgv = ['--liftoff-only'];
+/** Node's flags for the test workers: scripts/test-node-flags.mjs says which and why. */
+export { testNodeFlags };
 const collectorSetup = ['collector/test/build-client.ts', 'collector/test/pglite-snapshot.ts'];
 
 /**
@@ -51,7 +46,7 @@ export function collectorProjects(include: string[], alone: string[]) {
     // The owner's app (collector/): on PGlite, or on the PostgreSQL server in DATABASE_URL.
     { extends: true, test: { name: 'collector', include, exclude: [...configDefaults.exclude, postgresTests, ...alone], environment: 'node', globalSetup: collectorSetup, testTimeout: 20_000 } },
     // Without the collector's global setup: their few databases start by initdb (openEmptyPglite).
-    { extends: true, test: { name: 'collector-alone', include: alone, environment: 'node', testTimeout: 20_000, poolOptions: { forks: { singleFork: true, execArgv: testExecArgv } } } },
+    { extends: true, test: { name: 'collector-alone', include: alone, environment: 'node', testTimeout: 20_000, poolOptions: { forks: { singleFork: true, execArgv: testNodeFlags } } } },
   ];
 }
 
@@ -60,7 +55,7 @@ export default defineConfig({
   test: {
     exclude: [...configDefaults.exclude, postgresTests],
     maxWorkers,
-    poolOptions: { forks: { execArgv: testExecArgv } },
+    poolOptions: { forks: { execArgv: testNodeFlags } },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'demo/**/*.test.ts'], environment: 'node' } },
       ...collectorProjects(['collector/**/*.test.ts'], aloneTests),

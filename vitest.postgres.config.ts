@@ -1,7 +1,7 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 // @ts-expect-error -- a plain .mjs script without types
 import { databaseTestFiles } from './collector/scripts/database-tests.mjs';
-import { aloneTests, collectorProjects, maxWorkers, postgresTests, sharedOptions, testExecArgv } from './vitest.config';
+import { aloneTests, collectorProjects, maxWorkers, postgresTests, sharedOptions, testNodeFlags } from './vitest.config';
 
 // The collector on PostgreSQL, in one run: the collector's tests that can open a database
 // (collector/scripts/database-tests.mjs lists them; the rest run once, on PGlite, in the vitest
@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     exclude: configDefaults.exclude,
     maxWorkers,
-    poolOptions: { forks: { execArgv: testExecArgv } },
+    poolOptions: { forks: { execArgv: testNodeFlags } },
     projects: [
       ...collectorProjects(databaseTestFiles(), aloneTests),
       { extends: true, test: { name: 'postgres', include: [postgresTests], exclude: [...configDefaults.exclude, ...aloneTests], environment: 'node' } },

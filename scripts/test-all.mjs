@@ -19,6 +19,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from './chromium-path.mjs';
+import { testNodeFlags } from './test-node-flags.mjs';
 
 const only = process.argv[2];
 const browserTests = existsSync('test/browser')
@@ -46,8 +47,8 @@ const steps = [
     // Two files at once: each test file is its own process with its own servers on port 0 and its
     // own Chromium (one per file, a fresh context per test: test/browser/harness.mjs). Mostly it
     // waits (for pages, timers, the app): measured, about 0.8 of a core over its run, so it shares
-    // the machine with the PostgreSQL step beside it. `--liftoff-only`: see vitest.config.ts.
-    name: 'browser suite (Chromium)', command: 'node', args: ['--liftoff-only', '--test', '--test-concurrency=2', '--test-reporter=spec', ...browserTests],
+    // the machine with the PostgreSQL step beside it. Node's flags: scripts/test-node-flags.mjs.
+    name: 'browser suite (Chromium)', command: 'node', args: [...testNodeFlags, '--test', '--test-concurrency=2', '--test-reporter=spec', ...browserTests],
     files: browserTests.length ? browserTests : ['test/browser/*.test.mjs'], browser: true, together: 'browser and postgres',
   },
   {

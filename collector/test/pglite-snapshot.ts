@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { TestProject } from 'vitest/node';
+// @ts-expect-error -- a plain .mjs script without types
+import { testNodeFlags } from '../../scripts/test-node-flags.mjs';
 import { migrate } from '../src/db/migrate';
 import { dumpPgliteDataDir } from '../src/db/pglite-database';
 
@@ -29,9 +31,9 @@ export default async function setup(project: TestProject) {
     project.provide('pgliteMigratedSnapshot', '');
     return;
   }
-  // This runs in vitest's own process, which the workers' `--liftoff-only` (vitest.config.ts) does
-  // not reach: the same flag, set before PGlite compiles its WebAssembly.
-  setFlagsFromString('--liftoff-only');
+  // This runs in vitest's own process, which the workers' flags (vitest.config.ts) do not reach:
+  // the same flags, set before PGlite compiles its WebAssembly.
+  for (const flag of testNodeFlags as string[]) setFlagsFromString(flag);
   const dir = mkdtempSync(join(tmpdir(), 'hearback-pglite-snapshot-'));
   const empty = await dumpPgliteDataDir();
   const migrated = await dumpPgliteDataDir({ from: empty, prepare: migrate });

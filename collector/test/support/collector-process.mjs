@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testNodeFlags } from '../../../scripts/test-node-flags.mjs';
 
 export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const cliPath = join(repositoryRoot, 'collector/dist/cli.js');
@@ -18,11 +19,10 @@ function ensureBuilt() {
 }
 
 /**
- * V8 flags the caller runs with that its collector should share: the test processes run with
- * `--liftoff-only` (vitest.config.ts, `testExecArgv`), the benches with none (they measure the app
- * as it ships).
+ * The test flags (scripts/test-node-flags.mjs) the caller runs with, for its collector too: the
+ * test processes run with them, the benches without (they measure the app as it ships).
  */
-const nodeFlags = process.execArgv.filter((flag) => flag === '--liftoff-only');
+const nodeFlags = process.execArgv.filter((flag) => testNodeFlags.includes(flag));
 
 /** The environment a command sees: the caller's, minus a DATABASE_URL it did not ask for. */
 const baseEnv = (env) => ({ ...process.env, DATABASE_URL: '', HEARBACK_TIMEZONE: 'UTC', ...env });
