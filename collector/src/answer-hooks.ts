@@ -16,11 +16,34 @@ export type AnswerHook = (tx: Queryable, answer: Answer, stored: StoredInfo) => 
  * reads no settings); `unknown` when it cannot tell yet (its settings are not in memory). When no
  * hook needs to write, the answer is stored in one statement, guarded by that version (see
  * `responses-store.ts`). A hook registered without a precheck always runs.
+ *
+ * A hook registered with a `grouped` write may answer `needed` with the `row` it would write (its
+ * whole work for this answer): the answer then still goes with the group, and the row goes in the
+ * same statement, only if the answer itself is stored.
  */
-export type Precheck = (answer: Answer) => { needed: boolean; settingsVersion?: number } | 'unknown';
+export type Precheck = (answer: Answer) => { needed: boolean; settingsVersion?: number; row?: readonly unknown[] } | 'unknown';
 
-/** The prechecks' verdict: write the answer alone, under `settingsVersion`; undefined: run the hooks. */
-export type AnswerPlan = { alone: true; settingsVersion: number } | undefined;
+/**
+ * A hook's whole write for one answer as one row of one table: `columns` with their SQL types, the
+ * first holding the answer's id; `conflict` what follows `ON CONFLICT` (a repeat writes nothing).
+ */
+export interface GroupedWrite {
+  table: string;
+  columns: readonly (readonly [name: string, type: string])[];
+  conflict: string;
+}
+
+/** One grouped write's row for one answer. */
+export interface GroupedRow {
+  write: GroupedWrite;
+  values: readonly unknown[];
+}
+
+/**
+ * The prechecks' verdict: store the answer with the group, under `settingsVersion`, with the rows
+ * the hooks would write (`rows`, often none); undefined: run the hooks in the answer's transaction.
+ */
+export type AnswerPlan = { settingsVersion: number; rows: GroupedRow[] } | undefined;
 
 /** What the store learnt while storing the answer. */
 export interface StoredInfo {
@@ -41,7 +64,7 @@ export type ContextEnricher = (answer: Answer) => Record<string, unknown> | unde
 /** Where features register their hooks; the answer store runs them. */
 export interface AnswerHooks {
   /** A new answer was stored (the first time its `id` arrived). */
-  onAnswerStored(hook: AnswerHook, options?: { precheck?: Precheck }): void;
+  onAnswerStored(hook: AnswerHook, options?: { precheck?: Precheck; grouped?: GroupedWrite }): void;
   /**
    * A repeat of a stored answer filled in what it lacked (a comment, reasons or contact consent
    * sent after the score); `answer` is the completed payload.
@@ -62,28 +85,36 @@ export interface AnswerHooks {
 export function createAnswerHooks(): AnswerHooks {
   const stored: AnswerHook[] = [];
   const prechecks: (Precheck | undefined)[] = [];
+  const groupedWrites: (GroupedWrite | undefined)[] = [];
   const completed: AnswerHook[] = [];
   const enrichers: ContextEnricher[] = [];
   const run = async (hooks: AnswerHook[], tx: Queryable, answer: Answer, info: StoredInfo = {}) => {
     for (const hook of hooks) await hook(tx, answer, info);
   };
   return {
-    onAnswerStored(hook, { precheck } = {}) {
+    onAnswerStored(hook, { precheck, grouped } = {}) {
       stored.push(hook);
       prechecks.push(precheck);
+      groupedWrites.push(grouped);
     },
     plan(answer) {
       let version: number | undefined;
-      for (const precheck of prechecks) {
+      const rows: GroupedRow[] = [];
+      for (const [at, precheck] of prechecks.entries()) {
         const verdict = precheck?.(answer) ?? 'unknown';
-        if (verdict === 'unknown' || verdict.needed) return undefined;
+        if (verdict === 'unknown') return undefined;
+        if (verdict.needed) {
+          const write = groupedWrites[at];
+          if (!write || !verdict.row) return undefined;
+          rows.push({ write, values: verdict.row });
+        }
         if (verdict.settingsVersion !== undefined) {
           if (version !== undefined && version !== verdict.settingsVersion) return undefined;
           version = verdict.settingsVersion;
         }
       }
       // Settings never read yet: run the hooks once, which reads them.
-      return version === undefined ? undefined : { alone: true, settingsVersion: version };
+      return version === undefined ? undefined : { settingsVersion: version, rows };
     },
     onAnswerCompleted: (hook) => void completed.push(hook),
     enrichContext: (enricher) => void enrichers.push(enricher),

@@ -1,9 +1,12 @@
 // Group commit: answers that arrive while one group is being stored go together in one statement,
-// each stored once; repeats and answers planned under old settings are left to the careful path;
-// one bad row does not fail the others. On PGlite, or (with DATABASE_URL) PostgreSQL.
+// each stored once, with the rows their hooks write (a detractor's case) only when stored; a
+// repeat is said to exist; a second of one id in a group and answers planned under old settings
+// are left to the careful path; one bad row does not fail the others. On PGlite, or (with
+// DATABASE_URL) PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
+import { caseWrite } from '../src/inbox/open-case';
 import { answerColumns, createGroupInsert, type PlainAnswerRow } from '../src/responses/group-insert';
 import { databaseKind, openTestDatabase } from './harness';
 
@@ -37,7 +40,7 @@ describe(`group insert (${databaseKind})`, () => {
     statements = 0;
     const rows = Array.from({ length: 120 }, (_, n) => row(n, {}, version));
     const outcomes = await Promise.all(rows.map((one) => insert.store(one)));
-    expect(outcomes.every(Boolean)).toBe(true);
+    expect(outcomes.every((one) => one === 'stored')).toBe(true);
     expect(statements).toBeLessThanOrEqual(4); // 1 + 50 + 50 + 19, not 120
     const stored = await db.query<{ id: string; score: number; comment: string | null; reasons: string[] | null; context: { n: number }; answered_at: Date }>(
       `SELECT id, score, comment, reasons, context, answered_at FROM responses WHERE survey = 'group' ORDER BY context->>'n'`,
@@ -48,13 +51,13 @@ describe(`group insert (${databaseKind})`, () => {
     expect(new Date(seven.answered_at).toISOString()).toBe('2026-12-01T10:00:00.000Z');
   });
 
-  it('leaves to the careful path an id already stored, a second of the same id in one group, and answers planned under older settings', async () => {
+  it('says an id already stored exists, and leaves to the careful path a second of the same id in one group and answers planned under older settings', async () => {
     const insert = createGroupInsert(db);
     const fresh = row(1000, {}, version);
     const [again, first, twin, stale] = await Promise.all([
       insert.store(row(5, {}, version)), insert.store(fresh), insert.store(fresh), insert.store(row(1001, {}, version - 1)),
     ]);
-    expect([again, first, twin, stale]).toEqual([false, true, false, false]);
+    expect([again, first, twin, stale]).toEqual(['exists', 'stored', 'careful', 'careful']);
     const { rows } = await db.query<{ id: string }>('SELECT id FROM responses WHERE id = ANY($1)', [[fresh.id, `group-${run}-1001`]]);
     expect(rows.map((one) => one.id)).toEqual([fresh.id]);
   });
@@ -63,6 +66,26 @@ describe(`group insert (${databaseKind})`, () => {
     const insert = createGroupInsert(db, { groups: 1 });
     const outcomes = await Promise.allSettled([insert.store(row(2000, {}, version)), insert.store(row(2001, { type: 'stars' }, version)), insert.store(row(2002, {}, version))]);
     expect(outcomes.map((one) => one.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(outcomes.filter((one) => one.status === 'fulfilled').map((one) => one.value)).toEqual([true, true]);
+    expect(outcomes.filter((one) => one.status === 'fulfilled').map((one) => one.value)).toEqual(['stored', 'stored']);
+  });
+
+  it('writes a hook\'s grouped row (a case) in the same statement, only for the answers it stored', async () => {
+    const insert = createGroupInsert(db, { groups: 1 });
+    const caseOf = (one: PlainAnswerRow, due: string) => ({ ...one, rows: [{ write: caseWrite, values: [one.id, '2026-12-01T10:00:00.000Z', due, null] }] });
+    const unhappy = [row(3000, {}, version), row(3001, {}, version)].map((one) => caseOf(one, '2026-12-03T10:00:00.000Z'));
+    const happy = row(3002, {}, version);
+    // A repeat of an answer stored earlier (without a case): its case row must not be written.
+    const repeat = caseOf(row(7, {}, version), '2026-12-09T10:00:00.000Z');
+    statements = 0;
+    const outcomes = await Promise.all([...unhappy, happy, repeat].map((one) => insert.store(one)));
+    expect(outcomes).toEqual(['stored', 'stored', 'stored', 'exists']);
+    expect(statements).toBe(1);
+    const { rows } = await db.query<{ response_id: string; state: string; due_at: Date }>(
+      'SELECT response_id, state, due_at FROM cases WHERE response_id = ANY($1) ORDER BY response_id', [[...unhappy, happy, repeat].map((one) => one.id)]);
+    expect(rows.map((one) => [one.response_id, one.state, new Date(one.due_at).toISOString()])).toEqual(unhappy.map((one) => [one.id, 'open', '2026-12-03T10:00:00.000Z']));
+    // Planned under older settings: neither the answer nor its case.
+    const stale = caseOf(row(3003, {}, version - 1), '2026-12-03T10:00:00.000Z');
+    expect(await insert.store(stale)).toBe('careful');
+    expect((await db.query('SELECT 1 FROM cases WHERE response_id = $1', [stale.id])).rows).toHaveLength(0);
   });
 });

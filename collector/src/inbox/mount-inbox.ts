@@ -10,7 +10,7 @@ import { createUsers } from '../auth/users';
 import { decodeCaseCursor } from './case-cursor';
 import { createCaseStore } from './case-store';
 import { caseStates, type CaseState } from './case-states';
-import { createCaseOpener, opensCase } from './open-case';
+import { caseWrite, createCaseOpener } from './open-case';
 
 const NOTE_LIMIT = 2_000;
 
@@ -33,7 +33,8 @@ const NOTE_LIMIT = 2_000;
 export function mountInbox(app: App, deps: FeatureDeps) {
   const { db, config, kit, nav, page, answerHooks } = deps;
   const cases = perZone(() => config.timezone, (timeZone) => createCaseStore({ db, timeZone, kinds: kit.surveyKinds, now: deps.now }));
-  answerHooks.onAnswerStored(createCaseOpener(kit.surveyKinds, deps.now, () => deps.settings.inboxDueHours()), { precheck: (answer) => ({ needed: opensCase(kit.surveyKinds, answer) }) });
+  const openCase = createCaseOpener(kit.surveyKinds, deps.now, () => deps.settings.inboxDueHours());
+  answerHooks.onAnswerStored(openCase, { precheck: openCase.precheck, grouped: caseWrite });
 
   nav.add({ href: '/inbox', label: { en: 'Inbox', th: 'กล่องงาน' }, order: 10, count: { read: () => cases().newCount(), label: { en: 'new cases', th: 'เคสใหม่' } } });
   const users = createUsers(db);

@@ -1,3 +1,4 @@
+import type { GroupedWrite } from '../answer-hooks';
 import type { Queryable } from '../db/database';
 import type { Kinds, SurveyType } from '../stats/score-metrics';
 import { defaultInboxDueHours } from '../site-settings/live-settings';
@@ -17,19 +18,31 @@ export interface CaseSource {
  * default). A repeat of the same
  * answer opens nothing new. An answer that arrives after its case's due time (kept offline for
  * days) opens a case that is overdue from the start: the answer's own alert says so, so it is
- * marked as alerted and gets no second, "overdue" alert a moment later.
+ * marked as alerted and gets no second, "overdue" alert a moment later. Its `precheck` gives the
+ * case as a row of `caseWrite`, so the answer can still be stored with a group (`group-insert.ts`).
  */
 export function createCaseOpener(kinds: Kinds, now: () => Date = () => new Date(), dueHours: () => number = () => defaultInboxDueHours) {
-  return async function openCase(tx: Queryable, answer: CaseSource): Promise<void> {
-    if (!opensCase(kinds, answer)) return;
+  const row = (answer: CaseSource): unknown[] => {
     const dueAt = new Date(new Date(answer.answeredAt).getTime() + dueHours() * 3_600_000);
     const at = now();
-    await tx.query(
-      'INSERT INTO cases (response_id, opened_at, due_at, overdue_alerted_at) VALUES ($1, $2, $3, $4) ON CONFLICT (response_id) DO NOTHING',
-      [answer.id, answer.answeredAt, dueAt.toISOString(), dueAt <= at ? at.toISOString() : null],
-    );
+    return [answer.id, answer.answeredAt, dueAt.toISOString(), dueAt <= at ? at.toISOString() : null];
   };
+  const names = caseWrite.columns.map(([name]) => name);
+  async function openCase(tx: Queryable, answer: CaseSource): Promise<void> {
+    if (!opensCase(kinds, answer)) return;
+    await tx.query(`INSERT INTO cases (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT ${caseWrite.conflict}`, row(answer));
+  }
+  /** The answer hooks' precheck: whether the answer opens a case, and the case's row for the group insert. */
+  const precheck = (answer: CaseSource) => (opensCase(kinds, answer) ? { needed: true, row: row(answer) } : { needed: false });
+  return Object.assign(openCase, { precheck });
 }
+
+/** The case an answer opens, as one row the answer store can write with a group of answers. */
+export const caseWrite: GroupedWrite = {
+  table: 'cases',
+  columns: [['response_id', 'text'], ['opened_at', 'timestamptz'], ['due_at', 'timestamptz'], ['overdue_alerted_at', 'timestamptz']],
+  conflict: '(response_id) DO NOTHING',
+};
 
 /** Whether an answer is in the detractor band of its type, so it opens a case. */
 export function opensCase(kinds: Kinds, answer: Pick<CaseSource, 'type' | 'score'>): boolean {

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { GroupedRow, GroupedWrite } from '../answer-hooks';
 import type { Database } from '../db/database';
 import { isDatabaseUnavailable } from '../db/database-unavailable';
 
@@ -12,32 +13,56 @@ export const answerColumns = [
 
 export const answerColumnNames = answerColumns.map(([name]) => name).join(', ');
 
-/** One answer for the group insert: its column values (in `answerColumns` order) and the settings version its plan was made under. */
+/** One answer for the group insert: its column values (in `answerColumns` order), the settings version its plan was made under, and the rows its hooks write with it. */
 export interface PlainAnswerRow {
   id: string;
   values: readonly unknown[];
   settingsVersion: number;
+  rows?: readonly GroupedRow[];
 }
 
-// One statement for any number of answers (one array per column): one prepared statement, one
-// commit. Stored only while the settings are the ones the plans were made under.
-const insertMany = `INSERT INTO responses (${answerColumnNames})
-  SELECT * FROM unnest(${answerColumns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
-  WHERE (SELECT version FROM settings_version) = $${answerColumns.length + 1}
-  ON CONFLICT (id) DO NOTHING RETURNING id`;
+/**
+ * What became of an answer in the group: `stored`; `exists` (its id was stored before, and the
+ * settings are still those of its plan); `careful` (a second of its id in the group, or the
+ * settings moved since its plan): the caller takes the careful path.
+ */
+export type GroupOutcome = 'stored' | 'exists' | 'careful';
 
 /**
- * Group commit for the answers no hook writes for (most of them): while one group is being
+ * One statement for any number of answers (one array per column) and the rows their hooks write,
+ * each row only if its answer is stored by this statement: one commit. Answers are stored only
+ * while the settings are the ones the plans were made under; a row with a NULL id says they were not.
+ */
+function groupStatement(writes: readonly GroupedWrite[]): string {
+  const arrays = (columns: readonly (readonly [string, string])[], first: number) => columns.map(([, type], i) => `$${first + i}::${type}[]`).join(', ');
+  const version = `$${answerColumns.length + 1}`;
+  let next = answerColumns.length + 2;
+  const companions = writes.map((write, at) => {
+    const names = write.columns.map(([name]) => name).join(', ');
+    const sql = `, write_${at} AS (INSERT INTO ${write.table} (${names})
+      SELECT * FROM unnest(${arrays(write.columns, next)}) AS w(${names}) WHERE w.${write.columns[0][0]} IN (SELECT id FROM stored)
+      ON CONFLICT ${write.conflict})`;
+    next += write.columns.length;
+    return sql;
+  });
+  return `WITH stored AS (INSERT INTO responses (${answerColumnNames})
+      SELECT * FROM unnest(${arrays(answerColumns, 1)})
+      WHERE (SELECT version FROM settings_version) = ${version}
+      ON CONFLICT (id) DO NOTHING RETURNING id)${companions.join('')}
+    SELECT id FROM stored UNION ALL SELECT NULL FROM settings_version WHERE version <> ${version}`;
+}
+
+/**
+ * Group commit for the answers whose hooks write nothing, or only a row of a grouped write (a
+ * detractor's case): most of them. While one group is being
  * stored, the answers that arrive meanwhile wait and then go together in one statement and one
  * commit, instead of a statement and a commit each — the commit (PGlite writing its files,
  * PostgreSQL's round trip and WAL flush) is most of an answer's cost. An answer alone is stored at
  * once (after the current turn of the event loop), so an idle collector adds no delay.
  *
- * `store(row)` resolves true when the answer was stored, false when it was not: its `id` was already
- * there, it repeats an `id` of its own group, or the settings moved since its plan (the caller then
- * takes the careful path). `groups` is how many groups may be in flight at once (PGlite runs one
- * statement at a time; PostgreSQL has a pool). Batching is DataLoader's (`batchScheduleFn` holds a
- * group back until a slot is free).
+ * `store(row)` resolves with its `GroupOutcome`. `groups` is how many groups may be in flight at
+ * once (PGlite runs one statement at a time; PostgreSQL has a pool). Batching is DataLoader's
+ * (`batchScheduleFn` holds a group back until a slot is free).
  */
 export function createGroupInsert(db: Database, { groups = db.kind === 'postgres' ? 4 : 1, maxGroup = 200 }: { groups?: number; maxGroup?: number } = {}) {
   let inFlight = 0;
@@ -47,35 +72,51 @@ export function createGroupInsert(db: Database, { groups = db.kind === 'postgres
     if (next) setImmediate(next);
     else inFlight--;
   };
-  const storeRows = async (rows: readonly PlainAnswerRow[], version: number): Promise<Set<string>> => {
-    const columns = answerColumns.map((_, column) => rows.map((row) => row.values[column]));
-    const { rows: stored } = await db.query<{ id: string }>(insertMany, [...columns, version]);
-    return new Set(stored.map((row) => row.id));
+  const statements = new Map<string, string>();
+  /** Stores `rows` (distinct ids, one settings version) in one statement: the ids stored, or `moved` when the settings did. */
+  const storeRows = async (rows: readonly PlainAnswerRow[], version: number): Promise<Set<string> | 'moved'> => {
+    const writes = [...new Set(rows.flatMap((row) => (row.rows ?? []).map((one) => one.write)))];
+    const key = writes.map((write) => `${write.table}(${write.columns.map(([name]) => name)})`).join(';');
+    let sql = statements.get(key);
+    if (!sql) statements.set(key, (sql = groupStatement(writes)));
+    const params: unknown[] = answerColumns.map((_, column) => rows.map((row) => row.values[column]));
+    params.push(version);
+    for (const write of writes) {
+      const written = rows.flatMap((row) => (row.rows ?? []).filter((one) => one.write === write).map((one) => one.values));
+      params.push(...write.columns.map((_, column) => written.map((values) => values[column])));
+    }
+    const { rows: stored } = await db.query<{ id: string | null }>(sql, params);
+    return stored.some((row) => row.id === null) ? 'moved' : new Set(stored.map((row) => row.id!));
   };
-  const storeGroup = async (rows: readonly PlainAnswerRow[]): Promise<(boolean | Error)[]> => {
+  const outcome = (row: PlainAnswerRow, stored: Set<string> | 'moved'): GroupOutcome =>
+    (stored === 'moved' ? 'careful' : stored.has(row.id) ? 'stored' : 'exists');
+  const storeGroup = async (rows: readonly PlainAnswerRow[]): Promise<(GroupOutcome | Error)[]> => {
     try {
       // The first of each id goes in; a second in the same group is a repeat for the careful path.
       const first = rows.map((row, at) => rows.findIndex((other) => other.id === row.id) === at);
       const firsts = rows.filter((_, at) => first[at]);
-      const stored = new Set<string>();
+      const byId = new Map<string, GroupOutcome>();
       for (const version of new Set(firsts.map((row) => row.settingsVersion))) {
+        const mine = firsts.filter((row) => row.settingsVersion === version);
         try {
-          for (const id of await storeRows(firsts.filter((row) => row.settingsVersion === version), version)) stored.add(id);
+          const stored = await storeRows(mine, version);
+          for (const row of mine) byId.set(row.id, outcome(row, stored));
         } catch (error) {
           if (isDatabaseUnavailable(error) || firsts.length === 1) throw error;
           // A statement that fails for one answer must not fail the others: each on its own (those
           // of an earlier settings version are stored already).
-          return Promise.all(rows.map((row, at) => (first[at] && !stored.has(row.id)
-            ? storeRows([row], row.settingsVersion).then((ids) => ids.has(row.id), (failed: unknown) => (failed instanceof Error ? failed : new Error(String(failed))))
-            : first[at])));
+          return Promise.all(rows.map((row, at) => (!first[at] ? 'careful' : byId.get(row.id) ?? storeRows([row], row.settingsVersion).then(
+            (stored) => outcome(row, stored),
+            (failed: unknown) => (failed instanceof Error ? failed : new Error(String(failed))),
+          ))));
         }
       }
-      return rows.map((row, at) => first[at] && stored.has(row.id));
+      return rows.map((row, at) => (first[at] ? byId.get(row.id)! : 'careful'));
     } finally {
       release();
     }
   };
-  const loader = new DataLoader<PlainAnswerRow, boolean>(storeGroup, {
+  const loader = new DataLoader<PlainAnswerRow, GroupOutcome>(storeGroup, {
     cache: false,
     maxBatchSize: maxGroup,
     batchScheduleFn: (dispatch) => {

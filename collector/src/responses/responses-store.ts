@@ -24,9 +24,10 @@ export function createResponsesStore({ db, hooks }: { db: Database; hooks: Answe
      * stored answer with what was added, never on the posted body. Everything else of a repeat is
      * ignored: without the key, with another key, or for an answer stored without one, a repeat is
      * a duplicate and changes nothing. If a hook throws, nothing is stored.
-     * When the hooks' prechecks say none would write (most answers: not unhappy, no alert rule
-     * matches, not a single-use survey), the answer is stored with the others arriving at the same
-     * time, in one statement and one commit (`group-insert.ts`).
+     * When the hooks' prechecks say none would write, or only a row they can group (most answers:
+     * no alert rule matches, not a single-use survey; an unhappy one opens its case), the answer is
+     * stored with the others arriving at the same time, in one statement and one commit
+     * (`group-insert.ts`).
      */
     async insert(posted: Answer): Promise<InsertResult> {
       const { key, ...answer } = posted;
@@ -41,11 +42,17 @@ export function createResponsesStore({ db, hooks }: { db: Database; hooks: Answe
         context ? JSON.stringify(context) : null, answer.sdk, JSON.stringify(answer), keyHash,
         answer.contactVia ? JSON.stringify(answer.contactVia) : null,
       ];
-      // No hook would write for this answer (as the settings in memory say): stored with the answers
-      // arriving meanwhile, no transaction of its own, only if the settings have not changed since.
+      // No hook would write for this answer, or only rows it can group (as the settings in memory
+      // say): stored with the answers arriving meanwhile, no transaction of its own, only if the
+      // settings have not changed since.
       const plan = hooks.any() ? hooks.plan(stored) : undefined;
-      if (plan && (await groupInsert.store({ id: answer.id, values, settingsVersion: plan.settingsVersion }))) return { stored: true, completed: false };
-      // Not stored that way — a repeat, the settings moved, or a hook has work: the hooks run in the answer's transaction.
+      if (plan) {
+        const outcome = await groupInsert.store({ id: answer.id, values, settingsVersion: plan.settingsVersion, rows: plan.rows });
+        if (outcome === 'stored') return { stored: true, completed: false };
+        // A repeat without a key can complete nothing: a duplicate, with no transaction.
+        if (outcome === 'exists' && !keyHash) return { stored: false, completed: false };
+      }
+      // Not stored that way — a repeat with its key, the settings moved, or a hook has work: the hooks run in the answer's transaction.
       // Without hooks nothing must commit with the answer, and each statement stands alone.
       const atomically = <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => (hooks.any() ? db.transaction(work) : work(db));
       return atomically(async (tx) => {
