@@ -56,21 +56,23 @@ export function postAnswer({ agent, origin, siteOrigin, body, timeoutMs = 10_000
 
 /**
  * Posts `plan` to `${origin}/api/responses` with `Origin: siteOrigin` (a shop page's origin on the
- * collector's allow list), `clients` requests in flight at a time.
+ * collector's allow list), `clients` requests in flight at a time. `origin` may be a list (several
+ * instances): client `i` posts to `origin[i % length]`.
  * @returns {Promise<{ seconds: number, statuses: Record<string, number>, latencies: number[] }>}
  */
 export async function postAnswers({ origin, siteOrigin, plan, clients, timeoutMs = 10_000 }) {
+  const origins = [origin].flat();
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const latencies = [];
   const statuses = {};
   let next = 0;
   const started = performance.now();
   try {
-    await Promise.all(Array.from({ length: clients }, async () => {
+    await Promise.all(Array.from({ length: clients }, async (_, client) => {
       while (next < plan.length) {
         const body = plan[next++];
         const t0 = performance.now();
-        const { status } = await postAnswer({ agent, origin, siteOrigin, body, timeoutMs });
+        const { status } = await postAnswer({ agent, origin: origins[client % origins.length], siteOrigin, body, timeoutMs });
         latencies.push(performance.now() - t0);
         statuses[status] = (statuses[status] ?? 0) + 1;
       }
@@ -150,22 +152,31 @@ export function deliveryProblems({ bodies, total, statuses, storedIds }) {
   return problems;
 }
 
+/** The throw-away owner of every run in this process (a second run on one PostgreSQL finds the account made by the first). */
+const owner = { email: 'bench@shop.example', password: `bench-${Math.random().toString(36).slice(2)}` };
+
 /**
  * One measured run against the built collector (started here with `env`, rate limit off, the load's
  * site origin allowed, a throw-away owner): posts the load, reads back what was stored through the
  * signed-in export, stops the server. `problems` is empty when every distinct answer is there once.
+ * `instances` > 1 (PostgreSQL only: each instance opens the one `DATABASE_URL`) starts that many
+ * collectors, and the clients are shared out among them.
  */
-export async function measureCollector({ env = {}, total = 10_000, clients = 50, duplicateShare = 0.1, timeoutMs }) {
+export async function measureCollector({ env = {}, total = 10_000, clients = 50, duplicateShare = 0.1, timeoutMs, instances = 1 }) {
   const { startCollector, signIn } = await import('../collector/test/support/collector-process.mjs');
+  if (instances > 1 && !env.DATABASE_URL) throw new Error('several instances need one PostgreSQL (env.DATABASE_URL)');
   const siteOrigin = 'https://bench.shop.example';
-  const owner = { email: 'bench@shop.example', password: `bench-${Math.random().toString(36).slice(2)}` };
-  const collector = await startCollector({
-    env: { HEARBACK_ALLOWED_ORIGINS: siteOrigin, HEARBACK_RATE_LIMIT: '0', HEARBACK_ADMIN_EMAIL: owner.email, HEARBACK_ADMIN_PASSWORD: owner.password, ...env },
-  });
+  const collectors = [];
   try {
+    for (let i = 0; i < instances; i++) {
+      collectors.push(await startCollector({
+        env: { HEARBACK_ALLOWED_ORIGINS: siteOrigin, HEARBACK_RATE_LIMIT: '0', HEARBACK_ADMIN_EMAIL: owner.email, HEARBACK_ADMIN_PASSWORD: owner.password, ...env },
+      }));
+    }
+    const [collector] = collectors;
     const bodies = answerBodies(Math.round(total * (1 - duplicateShare)));
     const plan = loadPlan(bodies, total);
-    const run = await postAnswers({ origin: collector.origin, siteOrigin, plan, clients, timeoutMs });
+    const run = await postAnswers({ origin: collectors.map((one) => one.origin), siteOrigin, plan, clients, timeoutMs });
     const cookie = await signIn(collector.origin, owner);
     const response = await fetch(`${collector.origin}/api/responses.json?range=all`, { headers: { cookie } });
     const { responses, truncated } = await response.json();
@@ -173,7 +184,7 @@ export async function measureCollector({ env = {}, total = 10_000, clients = 50,
     const storedIds = responses.map((row) => row.id);
     return { ...run, total, distinct: bodies.length, problems: deliveryProblems({ bodies, total, statuses: run.statuses, storedIds }) };
   } finally {
-    await collector.stop();
+    await Promise.all(collectors.map((one) => one.stop()));
   }
 }
 

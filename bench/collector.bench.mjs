@@ -1,7 +1,8 @@
 // The collector's throughput, as a shop would run it: the built command on 127.0.0.1, 10,000 answer
 // POSTs of which 10% repeat an earlier id (shuffled, so some race their original), from 50
 // concurrent keep-alive clients, rate limit off — on PGlite (a temp folder), then on PostgreSQL (a
-// throw-away cluster from Debian's server binaries, started and deleted here). Prints what it
+// throw-away cluster from Debian's server binaries, started and deleted here) with one instance and
+// with two (the clients shared out between them). Prints what it
 // measured beside the targets; fails only if a distinct answer is missing or stored twice.
 // Usage: node bench/collector.bench.mjs [--answers 10000] [--clients 50] [--postgres-only]
 // (--postgres-only runs against $DATABASE_URL; the plain run starts a cluster for it.)
@@ -15,7 +16,7 @@ const arg = (name, fallback) => {
 };
 const total = arg('answers', 10_000);
 const clients = arg('clients', 50);
-const targets = { pglite: 1_000, postgres: 2_000 };
+const targets = { pglite: 1_000, postgres: 2_000, 'postgres, 2 instances': 2_000 };
 
 function report(database, run) {
   const rate = Math.round(run.total / run.seconds);
@@ -33,6 +34,8 @@ if (process.argv.includes('--postgres-only')) {
   if (!process.env.DATABASE_URL) throw new Error('--postgres-only needs DATABASE_URL');
   header();
   report('postgres', await measureCollector({ env: { DATABASE_URL: process.env.DATABASE_URL }, total, clients }));
+  // How it grows with instances: two collectors on the same PostgreSQL, the clients shared out.
+  report('postgres, 2 instances', await measureCollector({ env: { DATABASE_URL: process.env.DATABASE_URL }, total, clients, instances: 2 }));
 } else {
   console.log(`\n## Collector: ${total.toLocaleString('en')} answers, 10% repeats, ${clients} keep-alive clients\n`);
   header();
