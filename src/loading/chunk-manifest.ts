@@ -1,7 +1,7 @@
 /** One file the loader can fetch: its name beside the loader and its Subresource Integrity value. */
 export interface ChunkFile {
   file: string;
-  /** `sha384-…` of the file's bytes: the browser refuses to run anything else. */
+  /** `sha256-…` of the file's bytes: the browser refuses to run anything else. */
   integrity: string;
 }
 
