@@ -87,6 +87,14 @@ export function rollupsSuite(name: string, open: () => Promise<Database>, { skip
       expect(await figures()).toEqual(fromAnswers);
     }, 120_000);
 
+    it('leaves the planner statistics for the rollups it built (and on PGlite, which has no autovacuum, every table vacuumed)', async () => {
+      const { rows } = await db.query<{ relname: string; reltuples: number; relallvisible: number }>(
+        "SELECT relname, reltuples::float8 AS reltuples, relallvisible FROM pg_class WHERE relname IN ('rollup_scores', 'responses') AND relnamespace = current_schema()::regnamespace ORDER BY relname");
+      const [responses, rollups] = rows;
+      expect(rollups.reltuples).toBeGreaterThan(0); // -1: never analysed
+      if (db.kind === 'pglite') expect(responses.relallvisible).toBeGreaterThan(0); // set by VACUUM only
+    });
+
     it('reads the rollups (a changed rollup count shows), so the figures above did not come from the answers', async () => {
       const before = await queries().summary(filters('range=all'));
       await db.query("UPDATE rollup_scores SET count = count + 1000 WHERE ctid = (SELECT ctid FROM rollup_scores WHERE key = '' AND day = '2026-11-10' LIMIT 1)");

@@ -145,7 +145,9 @@ export function createDashboardQueries({ db, timeZone, kinds, now = () => new Da
         row.count += count;
         perBand.set(key, row);
       }
-      return [...perBand.values()].sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0)).slice(0, 200);
+      // A total order (ties by reason, then band), so the chips never depend on the rows' order in SQL.
+      const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      return [...perBand.values()].sort((a, b) => b.count - a.count || byText(a.reason, b.reason) || byText(a.band, b.band)).slice(0, 200);
     },
 
     /**

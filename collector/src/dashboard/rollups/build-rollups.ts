@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database';
+import { refreshStatistics } from '../../db/refresh-statistics';
 import type { Log } from '../../http/log';
 import { startPeriodicJob } from '../../jobs/periodic-job';
 import { addDays, localDate } from '../local-date';
@@ -114,7 +115,10 @@ export function createRollupBuilder({ db, timeZone, now = () => new Date(), maxV
 
   return {
     pendingDays,
-    /** Builds up to `maxDays` pending days, oldest first. */
+    /**
+     * Builds up to `maxDays` pending days, oldest first. After the last of them (once a day, and
+     * on start), the planner's statistics are brought up to date (`refresh-statistics.ts`).
+     */
     async run(): Promise<RollupRun> {
       const pending = await pendingDays();
       const built: string[] = [];
@@ -122,7 +126,9 @@ export function createRollupBuilder({ db, timeZone, now = () => new Date(), maxV
         if (!(await buildDay(day))) return { built, more: false, busy: true };
         built.push(day);
       }
-      return { built, more: pending.length > maxDays, busy: false };
+      const more = pending.length > maxDays;
+      if (built.length && !more) await refreshStatistics(db);
+      return { built, more, busy: false };
     },
   };
 }
