@@ -55,8 +55,8 @@ const cleanDist = () => ({
 
 /**
  * The pinned CDN file: the same bytes as hearback.min.js under a versioned name, and sri.json with
- * the sha384 value for `<script integrity>` of both names (the same) and of every chunk. Runs after
- * terser, so it hashes what ships.
+ * the sha384 value for `<script integrity>` of both names (the same) and the sha256 value of every
+ * chunk (as the loader pins it). Runs after terser, so it hashes what ships.
  */
 const versionedCopy = () => ({
   name: 'versioned-copy',

@@ -39,19 +39,26 @@ const unavailableOr = (error: unknown) => (isConnectionFailure(error) ? new Data
  * connects afresh.
  */
 export async function createPostgresDatabase({ connectionString, searchPath, max = 10, connectTimeoutMs = 5_000, log = console.error, waitMs = 0, say }: PostgresOptions): Promise<Database> {
-  // No parallel plans: the app's requests already run their statements side by side (the
-  // dashboard's first request, seven at once, on as many connections), so a statement's parallel
-  // workers only wait for the same cores, and start-up costs each of them. On 2 cores the
-  // dashboard's whole first request over a year at 1,000,000 answers took 341–399 ms with them and
-  // 254–277 ms without (docs/performance.md). An `options` parameter in DATABASE_URL replaces this.
-  const options = ['-c max_parallel_workers_per_gather=0', ...(searchPath ? [`-c search_path=${searchPath}`] : [])].join(' ');
-  const pool = new pg.Pool({ connectionString, max, types, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true, options });
+  const pool = new pg.Pool({
+    connectionString, max, types, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true,
+    ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
+  });
   pool.on('error', (error) => log(`hearback collector: idle database connection failed: ${error.message}`));
   // A connection that dies while checked out (between the statements of a transaction) emits
   // `error` with no pool listener attached, and an unhandled `error` event ends the process. The
   // statement in flight fails on its own and the client is released as broken; this only keeps
   // the event from being unhandled.
-  pool.on('connect', (client) => void client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    // No parallel plans: the app's requests already run their statements side by side (the
+    // dashboard's first request, seven at once, on as many connections), so a statement's parallel
+    // workers only wait for the same cores, and start-up costs each of them. On 2 cores the
+    // dashboard's whole first request over a year at 1,000,000 answers took 341–399 ms with them
+    // and 254–297 ms without (docs/performance.md). A statement, not the `options` start-up
+    // parameter, which poolers such as PgBouncer refuse. It is queued before any other statement
+    // on this connection; if it fails, the connection simply plans as the server is set.
+    client.query('SET max_parallel_workers_per_gather = 0').catch(() => {});
+  });
   // Statements with parameters are prepared once per connection (named by a hash of their text):
   // later runs skip parsing and planning — the answer insert is the hot one.
   const names = new Map<string, string>();

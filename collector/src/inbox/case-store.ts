@@ -206,14 +206,16 @@ export function createCaseStore({ db, timeZone, kinds, now = () => new Date() }:
            count(*) FILTER (WHERE c.state = 'open')::int AS open,
            count(*) FILTER (WHERE c.state = 'contacted')::int AS contacted,
            count(*) FILTER (WHERE c.state = 'resolved')::int AS resolved,
-           count(*) FILTER (WHERE c.state = 'open' AND c.due_at <= ${at})::int AS overdue`;
+           count(*) FILTER (WHERE c.state = 'open' AND c.due_at <= ${at})::int AS overdue,
+           count(*) FILTER (WHERE c.state = 'resolved' AND c.resolved_at IS NOT NULL)::int AS timed`;
       const closed = w.sql ? `${w.sql} AND c.state = 'resolved'` : "WHERE c.state = 'resolved'";
       const { rows } = await db.query<{ total: number; open: number; contacted: number; resolved: number; overdue: number; median_seconds: number | null }>(
         datesOnly
-          // The median of n: the mean of the middle one (n odd) or two (n even), as percentile_cont(0.5).
+          // The median of the n closed cases with a close time: the mean of the middle one (n odd)
+          // or two (n even), as percentile_cont(0.5), which also leaves out a missing time (sorted last).
           ? `WITH counts AS (${counts} FROM cases c ${w.sql})
              SELECT counts.*, (SELECT avg(middle.s) FROM (SELECT ${seconds} AS s FROM cases c ${closed} ORDER BY ${seconds}
-                 OFFSET (SELECT (resolved - 1) / 2 FROM counts) LIMIT (SELECT 2 - resolved % 2 FROM counts)) AS middle) AS median_seconds
+                 OFFSET (SELECT (timed - 1) / 2 FROM counts) LIMIT (SELECT 2 - timed % 2 FROM counts)) AS middle) AS median_seconds
              FROM counts`
           : `${counts},
                percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE c.state = 'resolved') AS median_seconds
