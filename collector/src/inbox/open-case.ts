@@ -1,5 +1,6 @@
 import type { GroupedWrite } from '../answer-hooks';
 import type { Queryable } from '../db/database';
+import { singleRowStatement } from '../responses/group-insert';
 import type { Kinds, SurveyType } from '../stats/score-metrics';
 import { defaultInboxDueHours } from '../site-settings/live-settings';
 
@@ -27,10 +28,10 @@ export function createCaseOpener(kinds: Kinds, now: () => Date = () => new Date(
     const at = now();
     return [answer.id, answer.answeredAt, dueAt.toISOString(), dueAt <= at ? at.toISOString() : null];
   };
-  const names = caseWrite.columns.map(([name]) => name);
+  const insertCase = singleRowStatement(caseWrite);
   async function openCase(tx: Queryable, answer: CaseSource): Promise<void> {
     if (!opensCase(kinds, answer)) return;
-    await tx.query(`INSERT INTO cases (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT ${caseWrite.conflict}`, row(answer));
+    await tx.query(insertCase, row(answer));
   }
   /** The answer hooks' precheck: whether the answer opens a case, and the case's row for the group insert. */
   const precheck = (answer: CaseSource) => (opensCase(kinds, answer) ? { needed: true, row: row(answer) } : { needed: false });

@@ -52,6 +52,12 @@ function groupStatement(writes: readonly GroupedWrite[]): string {
     SELECT id FROM stored UNION ALL SELECT NULL FROM settings_version WHERE version <> ${version}`;
 }
 
+/** One row of `write` in a statement of its own (`$1`…: the values in column order): the hook's careful path. */
+export function singleRowStatement(write: GroupedWrite): string {
+  return `INSERT INTO ${write.table} (${write.columns.map(([name]) => name).join(', ')})
+    VALUES (${write.columns.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT ${write.conflict}`;
+}
+
 /**
  * Group commit for the answers whose hooks write nothing, or only a row of a grouped write (a
  * detractor's case): most of them. While one group is being
@@ -76,7 +82,8 @@ export function createGroupInsert(db: Database, { groups = db.kind === 'postgres
   /** Stores `rows` (distinct ids, one settings version) in one statement: the ids stored, or `moved` when the settings did. */
   const storeRows = async (rows: readonly PlainAnswerRow[], version: number): Promise<Set<string> | 'moved'> => {
     const writes = [...new Set(rows.flatMap((row) => (row.rows ?? []).map((one) => one.write)))];
-    const key = writes.map((write) => `${write.table}(${write.columns.map(([name]) => name)})`).join(';');
+    // Everything the statement's text is made of.
+    const key = JSON.stringify(writes);
     let sql = statements.get(key);
     if (!sql) statements.set(key, (sql = groupStatement(writes)));
     const params: unknown[] = answerColumns.map((_, column) => rows.map((row) => row.values[column]));
