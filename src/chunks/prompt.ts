@@ -1,6 +1,6 @@
 /**
  * The script tag's prompt chunk, fetched by the engine when a survey could show on the page (in
- * idle time) or is due (at once): preact, signals, the UI, its stylesheet, English and Thai.
+ * idle time) or is due (at once): preact, signals, the UI, its stylesheet, English (Thai and the other languages are chunks of their own).
  * Running it only hands the prompt's code to the loader (a script-tag entry: its one side effect).
  */
 import { registerChunk } from '../loading/chunk-event';

@@ -9,7 +9,7 @@ export interface ChunkFile {
 export interface ChunkManifest {
   /** Options checks, triggers, rules, consent and the outbox. */
   engine: ChunkFile;
-  /** preact, signals, the UI, its stylesheet, English and Thai. */
+  /** preact, signals, the UI, its stylesheet, English (Thai and the others are language chunks). */
   prompt: ChunkFile;
   /** The other languages' texts, by tag. */
   languages: Record<string, ChunkFile>;

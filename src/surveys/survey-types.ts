@@ -4,6 +4,7 @@ import { csatFacts } from './csat';
 import { surveyKinds, surveyTypes, type SurveyType } from './kinds';
 import { npsFacts } from './nps';
 import { messagesFor } from '../i18n/messages';
+import { table as thai } from '../i18n/languages/th';
 
 /** One survey type, whole: its scale and bands, its names, its headline figure and its built-in wording. */
 export interface SurveyTypeEntry extends SurveyKind, SurveyTypeFacts {
@@ -24,7 +25,7 @@ const facts: Record<SurveyType, SurveyTypeFacts> = { nps: npsFacts, csat: csatFa
  */
 export function surveyTypeRegistry(): Record<SurveyType, SurveyTypeEntry> {
   const en = messagesFor('en');
-  const th = messagesFor('th');
+  const th = messagesFor('th', { th: thai });
   const entry = (type: SurveyType): SurveyTypeEntry => ({
     type,
     ...surveyKinds[type],

@@ -11,8 +11,8 @@ import { messagesFor } from '../i18n/messages';
 /**
  * The preact prompt UI. One prompt at a time: `open` replaces whatever is on screen. Never throws
  * into the page: a missing target (inline, or a kiosk given one) is logged and nothing opens.
- * `languages` holds the texts of languages loaded apart from the prompt (tag → table; English and
- * Thai are built in): the caller adds a language to it before opening a prompt in it.
+ * `languages` holds the texts of languages loaded apart from the prompt (tag → table; English is
+ * built in): the caller adds a language to it before opening a prompt in it.
  */
 export function createPromptUi(deps: { log: Logger; idle?: WhenIdle; languages?: Record<string, string> }): PromptUi {
   const { log, idle = whenIdle, languages } = deps;

@@ -13,6 +13,7 @@ const fileOf = (prefix) => Object.keys(sri).find((name) => name.startsWith(prefi
 const promptFile = fileOf('hearback-prompt.');
 const engineFile = fileOf('hearback-engine.');
 const jaFile = fileOf('hearback-lang-ja.');
+const thFile = fileOf('hearback-lang-th.');
 const promptBytes = readFileSync(new URL(`../../dist/${promptFile}`, import.meta.url), 'utf8');
 
 let server;
@@ -46,6 +47,7 @@ before(async () => {
       '/elsewhere.html': stubPage({ endpoint: 'ORIGIN/collect', surveys: surveys({ event: 'checkout', url: '/checkout/done' }) }),
       '/could-show.html': stubPage({ endpoint: 'ORIGIN/collect', surveys: surveys({ event: 'checkout' }) }),
       '/japanese.html': stubPage({ endpoint: 'ORIGIN/collect', locale: 'ja', surveys: surveys({ event: 'checkout' }) }),
+      '/thai.html': stubPage({ endpoint: 'ORIGIN/collect', locale: 'th', surveys: surveys({ event: 'checkout' }) }),
       '/nonce.html': stubPage({ endpoint: 'ORIGIN/collect', surveys: surveys({ event: 'checkout' }) }, { nonce: 'r4nd0m', csp: "default-src 'self'; script-src 'nonce-r4nd0m'; style-src 'self'; connect-src 'self'" }),
     },
   });
@@ -145,7 +147,7 @@ describe('the loader and its chunks', () => {
     assert.deepEqual(errors.filter((error) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(error)), []);
   });
 
-  test('a language other than English and Thai is a chunk of its own, fetched only when a prompt is in it', async () => {
+  test('every language but English is a chunk of its own, fetched only when a prompt is in it', async () => {
     const { tab, scripts } = await openTab();
     await tab.goto(server.origin + '/japanese.html');
     await engineStarted(tab);
@@ -155,11 +157,18 @@ describe('the loader and its chunks', () => {
     assert.ok(scripts.includes(jaFile));
     assert.deepEqual(scripts.filter((name) => name.startsWith('hearback-lang-')), [jaFile]);
     const thai = await openTab();
-    await thai.tab.goto(server.origin + '/could-show.html');
+    await thai.tab.goto(server.origin + '/thai.html');
     await engineStarted(thai.tab);
-    await thai.tab.evaluate(() => window.hearback('show', 'after-checkout'));
+    await thai.tab.evaluate(() => window.hearback('track', 'checkout'));
     await promptShown(thai.tab);
-    assert.deepEqual(thai.scripts.filter((name) => name.startsWith('hearback-lang-')), [], 'English needs no language chunk');
+    assert.match(await thai.tab.getByRole('radiogroup').innerText(), /คุณจะให้คะแนนความพึงพอใจโดยรวมกับสิ่งที่คุณได้รับอย่างไร/);
+    assert.deepEqual(thai.scripts.filter((name) => name.startsWith('hearback-lang-')), [thFile]);
+    const english = await openTab();
+    await english.tab.goto(server.origin + '/could-show.html');
+    await engineStarted(english.tab);
+    await english.tab.evaluate(() => window.hearback('show', 'after-checkout'));
+    await promptShown(english.tab);
+    assert.deepEqual(english.scripts.filter((name) => name.startsWith('hearback-lang-')), [], 'English needs no language chunk');
   });
 
   test('a CSP that allows only nonced scripts: the chunks run with the loader\'s nonce, zero violations', async () => {

@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 import type { Survey } from '../../../src/config/survey-schema';
 import { createPromptUi } from '../../../src/ui/prompt-ui';
 import type { PromptRequest } from '../../../src/ui/prompt-types';
+import { table as thai } from '../../../src/i18n/languages/th';
 
 export function deferred() {
   let resolve!: () => void;
@@ -32,10 +33,13 @@ export function makeRequest(survey: Partial<Survey> = {}, rest: Partial<PromptRe
   return { request, emit, listeners };
 }
 
-/** `languages`: the tables of languages loaded apart from the prompt (tag → table), as the engine hands them over. */
+/**
+ * `languages`: the tables of languages loaded apart from the prompt (tag → table), as the engine hands
+ * them over once fetched; Thai's is always there (a prompt in Thai gets it before it opens).
+ */
 export function openPrompt(survey: Partial<Survey> = {}, rest: Partial<PromptRequest> = {}, languages: Record<string, string> = {}) {
   const log = { error: vi.fn(), warn: vi.fn(), debug: vi.fn() };
-  const ui = createPromptUi({ log, languages });
+  const ui = createPromptUi({ log, languages: { th: thai, ...languages } });
   const made = makeRequest(survey, rest);
   ui.open(made.request);
   const host = () => document.querySelector('hearback-prompt');
