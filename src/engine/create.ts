@@ -120,7 +120,7 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
   const start = () => {
     if (started || destroyed) return;
     const store = parts.store({ log });
-    const prompt = createPromptLoader({ source: parts.prompt({ config }), log });
+    const prompt = createPromptLoader({ source: parts.prompt({ config }), log, idle: parts.whenIdle });
     const url = config.surveysUrl;
     // Published surveys are read at once (their triggers wait for them); inline ones start now.
     const surveys = url

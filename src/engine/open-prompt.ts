@@ -11,6 +11,7 @@ import { buildAnswer, type AnswerEnvironment, type AnswerInput } from '../payloa
 import { placeholderValues } from './placeholder-values';
 import type { Rules } from '../rules/rule-types';
 import type { PromptUi } from '../ui/prompt-types';
+import { surveyKinds } from '../surveys/kinds';
 
 /** `context` is `options.context` with the opening event's or `show`'s context over it. */
 export interface OpenPromptDeps extends Pick<AnswerEnvironment, 'locale' | 'user' | 'context'> {
@@ -46,6 +47,7 @@ export function openPrompt({ survey, cause, takeFocus, config, context, user, lo
 
   ui.open({
     survey,
+    kind: surveyKinds[survey.type],
     locale,
     theme: config.theme,
     nonce: config.nonce,

@@ -1,4 +1,5 @@
 import type { Logger } from '../common/log';
+import type { WhenIdle } from '../common/when-idle';
 import type { PromptSource, PromptUi } from '../ui/prompt-types';
 
 /** The prompt UI, brought on demand and kept once here. */
@@ -16,7 +17,7 @@ export interface PromptLoader {
  * Brings the prompt's code once (a failed load is forgotten, so the next call fetches again) and
  * each language's texts once, into the table the UI reads them from.
  */
-export function createPromptLoader({ source, log }: { source: PromptSource; log: Logger }): PromptLoader {
+export function createPromptLoader({ source, log, idle }: { source: PromptSource; log: Logger; idle: WhenIdle }): PromptLoader {
   const languages: Record<string, string> = {};
   const texts = new Map<string, Promise<unknown>>();
   let ui: PromptUi | undefined;
@@ -27,7 +28,7 @@ export function createPromptLoader({ source, log }: { source: PromptSource; log:
   const loadCode = () =>
     (code ??= forget(
       source.loadPrompt().then((prompt) => {
-        ui ??= prompt.createPromptUi({ log, languages });
+        ui ??= prompt.createPromptUi({ log, idle, languages });
         if (destroyed) ui.destroy();
       }),
       () => (code = undefined),

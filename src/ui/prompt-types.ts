@@ -1,8 +1,10 @@
 import type { Logger } from '../common/log';
+import type { WhenIdle } from '../common/when-idle';
 import type { Config } from '../config/parse-options';
 import type { Survey } from '../config/survey-schema';
 import type { OutboxStatus } from '../outbox/outbox-types';
 import type { ContactWay } from '../payload/contact-ways';
+import type { SurveyKind } from '../surveys/band';
 
 /** What the visitor adds after the score. */
 export interface FollowUpInput {
@@ -19,6 +21,8 @@ export interface FollowUpInput {
  */
 export interface PromptRequest {
   survey: Survey;
+  /** The survey type's scale and bands (`surveyKinds[survey.type]`), so the prompt's chunk does not carry the table. */
+  kind: SurveyKind;
   /** The resolved language tag the prompt is shown in. */
   locale: string;
   theme: Config['theme'];
@@ -45,11 +49,22 @@ export interface PromptUi {
 }
 
 /**
+ * What the engine hands the prompt's code: its logger, its idle-time scheduler (the engine's own, so
+ * the prompt's chunk does not carry a second copy) and the tables of languages loaded apart from the
+ * prompt (tag → table; English is built in), to which it adds a language before opening a prompt in it.
+ */
+export interface PromptUiDeps {
+  log: Logger;
+  idle: WhenIdle;
+  languages?: Record<string, string>;
+}
+
+/**
  * The prompt's code as it arrives on demand (the npm module's `import()`, the script tag's prompt
  * chunk): everything that needs preact, signals, the stylesheet and the built-in texts.
  */
 export interface PromptCode {
-  createPromptUi(deps: { log: Logger; languages?: Record<string, string> }): PromptUi;
+  createPromptUi(deps: PromptUiDeps): PromptUi;
 }
 
 /** How the engine brings the prompt's code, and a language's texts, when it needs them. */

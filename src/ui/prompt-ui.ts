@@ -1,21 +1,17 @@
 import { h, render } from 'preact';
-import type { Logger } from '../common/log';
 import { createSheet, mountHost } from './mount';
 import { Prompt } from './prompt';
-import type { PromptRequest, PromptUi } from './prompt-types';
+import type { PromptRequest, PromptUi, PromptUiDeps } from './prompt-types';
 import { watchPage } from './page-focus';
 import { createSession, type Session } from './session';
-import { whenIdle, type WhenIdle } from '../common/when-idle';
 import { messagesFor } from '../i18n/messages';
 
 /**
  * The preact prompt UI. One prompt at a time: `open` replaces whatever is on screen. Never throws
  * into the page: a missing target (inline, or a kiosk given one) is logged and nothing opens.
- * `languages` holds the texts of languages loaded apart from the prompt (tag → table; English is
- * built in): the caller adds a language to it before opening a prompt in it.
+ * `deps`: `PromptUiDeps` (prompt-types.ts).
  */
-export function createPromptUi(deps: { log: Logger; idle?: WhenIdle; languages?: Record<string, string> }): PromptUi {
-  const { log, idle = whenIdle, languages } = deps;
+export function createPromptUi({ log, idle, languages }: PromptUiDeps): PromptUi {
   let current: Session | undefined;
   let sheet: CSSStyleSheet | undefined;
   const getSheet = () => (sheet ??= createSheet());

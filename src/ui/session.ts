@@ -1,7 +1,6 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { Logger } from '../common/log';
 import { bandOf } from '../surveys/band';
-import { surveyKinds } from '../surveys/kinds';
 import type { FollowUpInput, PromptRequest } from './prompt-types';
 
 export type Step = 'ask' | 'more' | 'thanks';
@@ -13,9 +12,8 @@ export type Step = 'ask' | 'more' | 'thanks';
  * "thanks" never shows before the answer is stored.
  */
 export function createSession(request: PromptRequest, deps: { log: Logger; unmount(): void }) {
-  const { survey, onScore, onComplete, onClose } = request;
+  const { survey, kind, onScore, onComplete, onClose } = request;
   const mode = survey.mode ?? 'popup';
-  const kind = surveyKinds[survey.type];
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** Kiosk: runs out when an unfinished step has had no input for `kioskIdle` seconds. */
   let idleTimer: ReturnType<typeof setTimeout> | undefined;

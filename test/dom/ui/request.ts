@@ -5,6 +5,8 @@ import type { Survey } from '../../../src/config/survey-schema';
 import { createPromptUi } from '../../../src/ui/prompt-ui';
 import type { PromptRequest } from '../../../src/ui/prompt-types';
 import { table as thai } from '../../../src/i18n/languages/th';
+import { whenIdle } from '../../../src/common/when-idle';
+import { surveyKinds } from '../../../src/surveys/kinds';
 
 export function deferred() {
   let resolve!: () => void;
@@ -14,8 +16,10 @@ export function deferred() {
 
 export function makeRequest(survey: Partial<Survey> = {}, rest: Partial<PromptRequest> = {}) {
   const listeners = new Set<(status: { pending: number; storage: 'memory' }) => void>();
+  const type = survey.type ?? 'nps';
   const request: PromptRequest = {
-    survey: { id: 'test', type: 'nps', ...survey } as Survey,
+    survey: { id: 'test', type, ...survey } as Survey,
+    kind: surveyKinds[type],
     locale: 'en',
     theme: {},
     values: {},
@@ -39,7 +43,7 @@ export function makeRequest(survey: Partial<Survey> = {}, rest: Partial<PromptRe
  */
 export function openPrompt(survey: Partial<Survey> = {}, rest: Partial<PromptRequest> = {}, languages: Record<string, string> = {}) {
   const log = { error: vi.fn(), warn: vi.fn(), debug: vi.fn() };
-  const ui = createPromptUi({ log, languages: { th: thai, ...languages } });
+  const ui = createPromptUi({ log, idle: whenIdle, languages: { th: thai, ...languages } });
   const made = makeRequest(survey, rest);
   ui.open(made.request);
   const host = () => document.querySelector('hearback-prompt');
