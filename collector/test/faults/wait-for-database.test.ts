@@ -24,9 +24,14 @@ describe('waitForDatabase', () => {
     let tries = 0;
     await expect(waitForDatabase(async () => (tries++, Promise.reject(away())), { waitMs: 0, sleep: async () => {} })).rejects.toBeInstanceOf(DatabaseUnavailableError);
     expect(tries).toBe(1);
+    // A clock that moves only when the wait sleeps (a real timer may wake a millisecond early by
+    // Date.now(), and a third try 1 ms before the deadline is then right, but not this test's point).
     tries = 0;
-    await expect(waitForDatabase(async () => (tries++, Promise.reject(away())), { waitMs: 30, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) })).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    let clock = 0;
+    const slept: number[] = [];
+    await expect(waitForDatabase(async () => (tries++, Promise.reject(away())), { waitMs: 30, now: () => clock, sleep: async (ms) => void (slept.push(ms), (clock += ms)) })).rejects.toBeInstanceOf(DatabaseUnavailableError);
     expect(tries).toBe(2);
+    expect(slept, 'never past the deadline').toEqual([30]);
   });
 
   it('does not wait on any other error (a wrong password, a bad statement)', async () => {
