@@ -4,7 +4,7 @@
  * order, and defines `window.hearback`. Everything else is a chunk beside this file, pinned by the
  * SRI value the build wrote in: the engine (options checks, triggers, rules, consent, the outbox),
  * fetched in idle time or as soon as a command waits on it; the prompt, which the engine fetches
- * when a survey could show; and each language other than English (Thai too).
+ * when a survey could show; and the texts of the language a prompt is shown in.
  */
 import { createCommandFunction, type HearbackCommandFunction } from './engine/command';
 import type { EngineChunk } from './engine/start-from-tag';

@@ -6,7 +6,7 @@ import type { PromptSource } from '../ui/prompt-types';
 
 /**
  * The npm module's prompt: `import()`s, so that a bundler splits the prompt (preact, signals, the
- * UI, English) and each other language, Thai too, into chunks of their own, loaded when needed.
+ * UI) and each language into chunks of their own, loaded when needed.
  */
 const importedPrompt: PromptSource = {
   loadPrompt: () => import('../ui/prompt-code').then((module) => module.promptCode),

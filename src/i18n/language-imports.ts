@@ -1,10 +1,11 @@
 /**
  * The languages that are files of their own (`languages/<tag>.ts`), each behind a dynamic `import()`
- * so that a bundler splits it off and a visitor downloads only the one a prompt is shown in.
- * English is built into the prompt (the fallback) and is not listed. A unit test keeps this list equal
- * to the folder and to `locales.ts`.
+ * so that a bundler splits it off and a visitor downloads only the one a prompt is shown in. Every
+ * language is listed, English too: the prompt's code carries no wording. A unit test keeps this list
+ * equal to the folder and to `locales.ts`.
  */
 export const languageImports: Record<string, () => Promise<{ table: string }>> = {
+  en: () => import('./languages/en'),
   th: () => import('./languages/th'),
   zh: () => import('./languages/zh'),
   ja: () => import('./languages/ja'),

@@ -1,2 +1,2 @@
-/** The locales the prompts ship with (tables in `i18n/messages.ts`; a unit test keeps both equal). */
+/** The locales the prompts ship with (tables in `i18n/languages/`; a unit test keeps both equal). */
 export const supportedLocales: readonly string[] = ['en', 'th', 'zh', 'ja', 'ko', 'vi', 'id', 'es', 'fr', 'pt', 'ar'];

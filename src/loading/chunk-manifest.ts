@@ -9,7 +9,7 @@ export interface ChunkFile {
 export interface ChunkManifest {
   /** Options checks, triggers, rules, consent and the outbox. */
   engine: ChunkFile;
-  /** preact, signals, the UI, its stylesheet, English (Thai and the others are language chunks). */
+  /** preact, signals, the UI and its stylesheet (each language's texts are a chunk of their own). */
   prompt: ChunkFile;
   /** The other languages' texts, by tag. */
   languages: Record<string, ChunkFile>;

@@ -2,7 +2,7 @@ import type { PromptCode, PromptSource } from '../ui/prompt-types';
 import type { ChunkManifest } from './chunk-manifest';
 import { loadScriptChunk, type ChunkPlace } from './load-script-chunk';
 
-/** The script tag's prompt: its chunk, and a language's chunk when the language is not built in. */
+/** The script tag's prompt: its chunk, and the chunk of the language a prompt is shown in. */
 export function scriptPromptSource(chunks: ChunkManifest, place: ChunkPlace): PromptSource {
   return {
     loadPrompt: () => loadScriptChunk(chunks.prompt, place) as Promise<PromptCode>,

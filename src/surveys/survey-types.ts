@@ -4,6 +4,7 @@ import { csatFacts } from './csat';
 import { surveyKinds, surveyTypes, type SurveyType } from './kinds';
 import { npsFacts } from './nps';
 import { messagesFor } from '../i18n/messages';
+import { table as english } from '../i18n/languages/en';
 import { table as thai } from '../i18n/languages/th';
 
 /** One survey type, whole: its scale and bands, its names, its headline figure and its built-in wording. */
@@ -24,7 +25,7 @@ const facts: Record<SurveyType, SurveyTypeFacts> = { nps: npsFacts, csat: csatFa
  * tables), so a new type is added in the SDK and reaches the owner's app through this list.
  */
 export function surveyTypeRegistry(): Record<SurveyType, SurveyTypeEntry> {
-  const en = messagesFor('en');
+  const en = messagesFor('en', { en: english });
   const th = messagesFor('th', { th: thai });
   const entry = (type: SurveyType): SurveyTypeEntry => ({
     type,

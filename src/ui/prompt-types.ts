@@ -50,18 +50,18 @@ export interface PromptUi {
 
 /**
  * What the engine hands the prompt's code: its logger, its idle-time scheduler (the engine's own, so
- * the prompt's chunk does not carry a second copy) and the tables of languages loaded apart from the
- * prompt (tag → table; English is built in), to which it adds a language before opening a prompt in it.
+ * the prompt's chunk does not carry a second copy) and the languages' tables as they arrive (tag →
+ * table, `i18n/languages/`): it adds a language's before opening a prompt in it.
  */
 export interface PromptUiDeps {
   log: Logger;
   idle: WhenIdle;
-  languages?: Record<string, string>;
+  languages: Record<string, string>;
 }
 
 /**
  * The prompt's code as it arrives on demand (the npm module's `import()`, the script tag's prompt
- * chunk): everything that needs preact, signals, the stylesheet and the built-in texts.
+ * chunk): everything that needs preact, signals and the stylesheet (each language's texts come apart).
  */
 export interface PromptCode {
   createPromptUi(deps: PromptUiDeps): PromptUi;
@@ -71,6 +71,6 @@ export interface PromptCode {
 export interface PromptSource {
   /** Resolves with the prompt's code; rejects when it cannot load now (offline, blocked, tampered). */
   loadPrompt(): Promise<PromptCode>;
-  /** The texts of a language that is not built in (`table`), or undefined for a built-in one; rejects like `loadPrompt`. */
+  /** The texts of a supported language (`table`), or undefined for a tag without one; rejects like `loadPrompt`. */
   loadLanguage(tag: string): Promise<string | undefined>;
 }

@@ -20,6 +20,8 @@ export function createPromptUi({ log, idle, languages }: PromptUiDeps): PromptUi
   const cancelIdle = idle(getSheet);
 
   function open(request: PromptRequest) {
+    // First: without texts (none loaded) it throws before anything is on screen.
+    const messages = messagesFor(request.locale, languages);
     current?.unmount();
     const { survey } = request;
     // Inline always, a kiosk when given a target, sits in the page; otherwise over it.
@@ -48,7 +50,7 @@ export function createPromptUi({ log, idle, languages }: PromptUiDeps): PromptUi
       update(request.outbox.status());
       unsubscribe = request.outbox.subscribe(update);
     }
-    render(h(Prompt, { session, request, messages: messagesFor(request.locale, languages) }), root);
+    render(h(Prompt, { session, request, messages }), root);
   }
 
   return {

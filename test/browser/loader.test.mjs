@@ -14,6 +14,7 @@ const promptFile = fileOf('hearback-prompt.');
 const engineFile = fileOf('hearback-engine.');
 const jaFile = fileOf('hearback-lang-ja.');
 const thFile = fileOf('hearback-lang-th.');
+const enFile = fileOf('hearback-lang-en.');
 const promptBytes = readFileSync(new URL(`../../dist/${promptFile}`, import.meta.url), 'utf8');
 
 let server;
@@ -84,7 +85,7 @@ const promptShown = (tab) => tab.getByRole('radiogroup').waitFor({ timeout: 10_0
 const promptCount = (tab) => tab.evaluate(() => document.querySelectorAll('hearback-prompt').length);
 
 describe('the loader and its chunks', () => {
-  test('a page where no survey can show loads the loader and the engine, never the prompt; when one is due, the prompt comes at once', async () => {
+  test('a page where no survey can show loads the loader and the engine, never the prompt; when one is due, the prompt and its texts come at once', async () => {
     const { tab, scripts, errors } = await openTab();
     await tab.goto(server.origin + '/elsewhere.html');
     await engineStarted(tab);
@@ -92,17 +93,17 @@ describe('the loader and its chunks', () => {
     assert.deepEqual(scripts, ['hearback.min.js', engineFile]);
     assert.equal(await tab.evaluate(() => window.hearback('show', 'after-checkout')), true);
     await promptShown(tab);
-    assert.deepEqual(scripts, ['hearback.min.js', engineFile, promptFile]);
+    assert.deepEqual(scripts, ['hearback.min.js', engineFile, promptFile, enFile]);
     assert.deepEqual(errors, []);
   });
 
-  test('a page where a survey could show fetches the prompt in idle time, before it is due', async () => {
+  test('a page where a survey could show fetches the prompt and its texts in idle time, before it is due', async () => {
     const { tab, scripts } = await openTab();
     await tab.goto(server.origin + '/could-show.html');
     await engineStarted(tab);
     const deadline = Date.now() + 8000;
-    while (!scripts.includes(promptFile) && Date.now() < deadline) await tab.waitForTimeout(100);
-    assert.deepEqual(scripts, ['hearback.min.js', engineFile, promptFile]);
+    while (!scripts.includes(enFile) && Date.now() < deadline) await tab.waitForTimeout(100);
+    assert.deepEqual(scripts, ['hearback.min.js', engineFile, promptFile, enFile]);
     assert.equal(await promptCount(tab), 0, 'fetched ahead, not shown');
     await tab.evaluate(() => window.hearback('track', 'checkout'));
     await promptShown(tab);
@@ -147,7 +148,7 @@ describe('the loader and its chunks', () => {
     assert.deepEqual(errors.filter((error) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(error)), []);
   });
 
-  test('every language but English is a chunk of its own, fetched only when a prompt is in it', async () => {
+  test('every language is a chunk of its own, fetched only when a prompt is in it', async () => {
     const { tab, scripts } = await openTab();
     await tab.goto(server.origin + '/japanese.html');
     await engineStarted(tab);
@@ -168,7 +169,7 @@ describe('the loader and its chunks', () => {
     await engineStarted(english.tab);
     await english.tab.evaluate(() => window.hearback('show', 'after-checkout'));
     await promptShown(english.tab);
-    assert.deepEqual(english.scripts.filter((name) => name.startsWith('hearback-lang-')), [], 'English needs no language chunk');
+    assert.deepEqual(english.scripts.filter((name) => name.startsWith('hearback-lang-')), [enFile]);
   });
 
   test('a CSP that allows only nonced scripts: the chunks run with the loader\'s nonce, zero violations', async () => {

@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 import type { Survey } from '../../../src/config/survey-schema';
 import { createPromptUi } from '../../../src/ui/prompt-ui';
 import type { PromptRequest } from '../../../src/ui/prompt-types';
+import { table as english } from '../../../src/i18n/languages/en';
 import { table as thai } from '../../../src/i18n/languages/th';
 import { whenIdle } from '../../../src/common/when-idle';
 import { surveyKinds } from '../../../src/surveys/kinds';
@@ -38,12 +39,12 @@ export function makeRequest(survey: Partial<Survey> = {}, rest: Partial<PromptRe
 }
 
 /**
- * `languages`: the tables of languages loaded apart from the prompt (tag → table), as the engine hands
- * them over once fetched; Thai's is always there (a prompt in Thai gets it before it opens).
+ * `languages`: the tables of languages (tag → table), as the engine hands them over once fetched;
+ * English's and Thai's are always there (a prompt in a language gets its table before it opens).
  */
 export function openPrompt(survey: Partial<Survey> = {}, rest: Partial<PromptRequest> = {}, languages: Record<string, string> = {}) {
   const log = { error: vi.fn(), warn: vi.fn(), debug: vi.fn() };
-  const ui = createPromptUi({ log, idle: whenIdle, languages: { th: thai, ...languages } });
+  const ui = createPromptUi({ log, idle: whenIdle, languages: { en: english, th: thai, ...languages } });
   const made = makeRequest(survey, rest);
   ui.open(made.request);
   const host = () => document.querySelector('hearback-prompt');

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPromptUi } from '../../../src/ui/prompt-ui';
 import { makeRequest } from './request';
+import { table as en } from '../../../src/i18n/languages/en';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -20,7 +21,7 @@ describe('the prompt stylesheet', () => {
   it('is parsed while the page is idle, so the first prompt does not wait for it; every prompt reuses it', () => {
     const parse = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync');
     const idle = idleQueue();
-    const ui = createPromptUi({ log, idle: idle.idle });
+    const ui = createPromptUi({ log, idle: idle.idle, languages: { en } });
     expect(parse).not.toHaveBeenCalled();
     idle.run();
     expect(parse).toHaveBeenCalledTimes(1);
@@ -35,10 +36,20 @@ describe('the prompt stylesheet', () => {
   it('is built by the first prompt when that comes before the page is idle, and not again', () => {
     const parse = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync');
     const idle = idleQueue();
-    const ui = createPromptUi({ log, idle: idle.idle });
+    const ui = createPromptUi({ log, idle: idle.idle, languages: { en } });
     ui.open(makeRequest().request);
     idle.run();
     expect(parse).toHaveBeenCalledTimes(1);
     expect(sheetOf()).toBeInstanceOf(CSSStyleSheet);
+  });
+});
+
+describe('the prompt without texts', () => {
+  it('opens nothing and logs one error when no language table has arrived (the engine loads it first)', () => {
+    const ui = createPromptUi({ log, idle: idleQueue().idle, languages: {} });
+    ui.open(makeRequest({ type: 'nps' }, { locale: 'ja' }).request);
+    expect(document.querySelector('hearback-prompt')).toBeNull();
+    expect(ui.isOpen()).toBe(false);
+    expect(log.error).toHaveBeenCalledWith(expect.stringMatching(/could not show the prompt: Error: no texts loaded for ja/));
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { supportedLocales } from '../../../src/i18n/locales';
 import { readdirSync } from 'node:fs';
-import { builtInLocales, messagesFor } from '../../../src/i18n/messages';
+import { messagesFor } from '../../../src/i18n/messages';
 import { languageImports } from '../../../src/i18n/language-imports';
 
-/** Every table: the built-in ones, and each language file's, as the prompt gets them. */
+/** Every language file's table, as the prompt gets them (tag → table). */
 async function allTables() {
   const extra: Record<string, string> = {};
   for (const [tag, load] of Object.entries(languageImports)) extra[tag] = (await load()).table;
@@ -13,26 +13,27 @@ async function allTables() {
 import { resolveLocale } from '../../../src/i18n/resolve-locale';
 
 describe('message tables', () => {
-  it('every supported locale has a complete table and nothing else ships', async () => {
-    const extra = await allTables();
-    expect([...supportedLocales].sort()).toEqual([...builtInLocales(), ...Object.keys(extra)].sort());
-    expect(builtInLocales()).toEqual(['en']);
+  it('every supported locale has a complete table of its own and nothing else ships', async () => {
+    const tables = await allTables();
+    expect([...supportedLocales].sort()).toEqual(Object.keys(tables).sort());
     const files = readdirSync(new URL('../../../src/i18n/languages/', import.meta.url)).map((file) => file.replace(/\.ts$/, ''));
     expect(files.sort()).toEqual(Object.keys(languageImports).sort());
-    const english = messagesFor('en');
+    const english = messagesFor('en', tables);
     for (const locale of supportedLocales) {
-      const messages = messagesFor(locale, extra);
+      const messages = messagesFor(locale, { [locale]: tables[locale] });
       for (const [key, text] of Object.entries(english)) {
         expect(messages[key as keyof typeof messages], `${locale}.${key}`).toBeTruthy();
         if (text.includes('{n}')) expect(messages[key as keyof typeof messages], `${locale}.${key}`).toContain('{n}');
       }
+      expect(tables[locale].split('|'), locale).toHaveLength(Object.keys(english).length);
       if (locale !== 'en') expect(messages.nps, locale).not.toBe(english.nps);
     }
   });
 
   it('ships the contract wording in English and Thai', async () => {
-    expect(messagesFor('en').csat).toBe('How would you rate your overall satisfaction with what you received?');
-    const th = messagesFor('th', await allTables());
+    const tables = await allTables();
+    expect(messagesFor('en', tables).csat).toBe('How would you rate your overall satisfaction with what you received?');
+    const th = messagesFor('th', tables);
     expect(th.nps).toBe('ในระดับ 0 ถึง 10 คุณมีโอกาสแนะนำเราให้เพื่อนหรือเพื่อนร่วมงานมากน้อยแค่ไหน');
     expect(th.csat).toBe('คุณจะให้คะแนนความพึงพอใจโดยรวมกับสิ่งที่คุณได้รับอย่างไร');
     expect(th.ces).toBe('วันนี้การติดต่อกับเราง่ายแค่ไหน');
@@ -45,17 +46,19 @@ describe('message tables', () => {
     expect(all).toContain('\u0e33');
   });
 
-  it('a language outside the prompt needs its table: without it the prompt speaks English', async () => {
-    const { table } = await languageImports.ja();
-    expect(messagesFor('ja', { ja: table }).send).toBe('送信');
-    expect(messagesFor('ja').send).toBe('Send');
+  it('a prompt speaks the language whose table it was given: without it, English, else the table it has', async () => {
+    const { en, ja, th } = await allTables();
+    expect(messagesFor('ja', { ja }).send).toBe('送信');
+    expect(messagesFor('ja', { en }).send).toBe('Send');
+    expect(messagesFor('ja', { th }).send, 'a page that switched language while its texts were on their way').toBe('ส่ง');
+    expect(() => messagesFor('ja', {})).toThrow(/no texts loaded for ja/);
   });
 
   it('falls back by language, then to English', async () => {
-    expect(messagesFor('pt-BR', await allTables()).send).toBe('Enviar');
-    expect(messagesFor('TH', await allTables()).send).toBe('ส่ง');
-    expect(messagesFor('th').send, 'Thai without its table').toBe('Send');
-    expect(messagesFor('sw').send).toBe('Send');
+    const tables = await allTables();
+    expect(messagesFor('pt-BR', tables).send).toBe('Enviar');
+    expect(messagesFor('TH', tables).send).toBe('ส่ง');
+    expect(messagesFor('sw', tables).send).toBe('Send');
   });
 });
 
