@@ -1,12 +1,13 @@
 // The build: `rollup -c` (npm run build). Rollup runs these configurations one after another:
-//   1. the script tag's chunks, each a minified IIFE named by its content hash that hands what it
-//      carries to the loader (src/loading/chunk-event.ts) and defines no global:
-//      dist/hearback-prompt.<hash>.min.js (preact, signals, the UI, English and Thai),
-//      dist/hearback-lang-<tag>.<hash>.min.js (one per other language) and
+//   1. the script tag's chunks, each a minified IIFE named by its SRI digest (the first 8 characters,
+//      base64url) that hands what it carries to the loader (src/loading/chunk-event.ts) and defines
+//      no global: dist/hearback-prompt.<hash>.min.js (preact, signals, the UI),
+//      dist/hearback-lang-<tag>.<hash>.min.js (one per language) and
 //      dist/hearback-engine.<hash>.min.js (options checks, triggers, rules, consent, the outbox);
 //   2. dist/hearback.min.js — the loader the tag names: a minified IIFE defining only
-//      window.hearback, with the chunks' names and SRI values written in (it fetches them from its
-//      own base URL, pinned); beside it the versioned copy dist/hearback-<version>.min.js and
+//      window.hearback, with the chunks' SRI values written in (it makes their names from them and
+//      fetches them from its own base URL, pinned); beside it the versioned copy
+//      dist/hearback-<version>.min.js and
 //      dist/sri.json with the Subresource Integrity value of every file, for pinned installs;
 //   3. dist/index.js, dist/receiver.js, dist/testing.js — the npm entries as ESM, every package
 //      import left external (package.json lists them as dependencies), and dist/answer.schema.json,
@@ -95,14 +96,28 @@ const integrityOf = (code, algorithm = 'sha384') => `${algorithm}-${createHash(a
 /** The chunks' names and SRI values, filled as each chunk is written and read by the loader's build. */
 const chunks = { languages: {} };
 
-/** After terser: records the entry file's name and SRI value (`record({ file, integrity })`). */
-const recordChunk = (record) => ({
+/**
+ * A chunk's file name from its SRI value, by the loader's rule (src/loading/chunk-manifest.ts,
+ * `chunkFile`; test/unit/gate/chunk-names.test.ts holds the two together): the loader then carries
+ * each chunk's digest once, not a name beside it.
+ */
+const chunkFileName = (name, integrity) => `hearback-${name}.${integrity.slice(7, 15).replace(/\+/g, '-').replace(/\//g, '_')}.min.js`;
+
+/**
+ * After terser: names the entry file by its SRI value (`hearback-<name>.<digest>.min.js`) and records
+ * both (`record({ file, integrity })`).
+ */
+const recordChunk = (name, record) => ({
   name: 'record-chunk',
   generateBundle(_options, bundle) {
     const entry = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry);
     // sha256 for the chunks: the loader carries every chunk's value, and 11 of them were a sixth of its
     // bytes; 256 bits pin a file as well against change (SRI accepts sha256, sha384 and sha512).
-    record({ file: entry.fileName, integrity: integrityOf(entry.code, 'sha256') });
+    const integrity = integrityOf(entry.code, 'sha256');
+    delete bundle[entry.fileName];
+    entry.fileName = chunkFileName(name, integrity);
+    bundle[entry.fileName] = entry;
+    record({ file: entry.fileName, integrity });
   },
 });
 
@@ -112,7 +127,13 @@ const chunkManifest = () => ({
   transform(code) {
     if (!code.includes('__HEARBACK_CHUNKS__')) return null;
     if (!chunks.engine || !chunks.prompt) this.error('chunk-manifest: the chunks must be built before the loader');
-    return { code: code.replaceAll('__HEARBACK_CHUNKS__', `(${JSON.stringify(chunks)})`), map: null };
+    // Each chunk by its SRI value alone: the loader makes the file name from it (chunkFile).
+    const manifest = {
+      engine: chunks.engine.integrity,
+      prompt: chunks.prompt.integrity,
+      languages: Object.fromEntries(Object.entries(chunks.languages).map(([tag, { integrity }]) => [tag, integrity])),
+    };
+    return { code: code.replaceAll('__HEARBACK_CHUNKS__', `(${JSON.stringify(manifest)})`), map: null };
   },
 });
 
@@ -146,23 +167,23 @@ const scriptWarnings = (warning, warn) => {
 // the main thread at its first call (https://v8.dev/blog/explicit-compile-hints).
 const minify = () => terser({ ecma: 2020, compress: { passes: 3 }, mangle: { properties: false }, format: { comments: false, preamble: '//# allFunctionsCalledOnLoad' } });
 
-/** One script-tag chunk: an IIFE named by its content hash, recorded for the loader. */
-const scriptChunk = ({ input, fileName, record, plugins = [] }) => ({
+/** One script-tag chunk (`name`: engine, prompt, lang-<tag>): an IIFE named by its SRI value, recorded for the loader. */
+const scriptChunk = ({ input, name, record, plugins = [] }) => ({
   input,
   onwarn: scriptWarnings,
   plugins: [...plugins, nodeResolve({ browser: true }), noHtmlSinks(), privateZodConfig(), transpile(scriptDefines)],
-  output: { dir: 'dist', format: 'iife', entryFileNames: fileName, plugins: [minify(), recordChunk(record)] },
+  output: { dir: 'dist', format: 'iife', entryFileNames: `hearback-${name}.min.js`, plugins: [minify(), recordChunk(name, record)] },
 });
 
 /** The languages that are chunks of their own (English and Thai are in the prompt). */
 const languages = readdirSync(new URL('src/i18n/languages/', import.meta.url)).map((file) => file.replace(/\.ts$/, '')).sort();
 
 export default [
-  scriptChunk({ input: 'src/chunks/prompt.ts', fileName: 'hearback-prompt.[hash].min.js', record: (file) => (chunks.prompt = file), plugins: [cleanDist()] }),
+  scriptChunk({ input: 'src/chunks/prompt.ts', name: 'prompt', record: (file) => (chunks.prompt = file), plugins: [cleanDist()] }),
   ...languages.map((tag) =>
-    scriptChunk({ input: `\0language:${tag}`, fileName: `hearback-lang-${tag}.[hash].min.js`, record: (file) => (chunks.languages[tag] = file), plugins: [languageEntry(tag)] }),
+    scriptChunk({ input: `\0language:${tag}`, name: `lang-${tag}`, record: (file) => (chunks.languages[tag] = file), plugins: [languageEntry(tag)] }),
   ),
-  scriptChunk({ input: 'src/chunks/engine.ts', fileName: 'hearback-engine.[hash].min.js', record: (file) => (chunks.engine = file) }),
+  scriptChunk({ input: 'src/chunks/engine.ts', name: 'engine', record: (file) => (chunks.engine = file) }),
   {
     input: 'src/embed.ts',
     onwarn: scriptWarnings,

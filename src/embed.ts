@@ -9,8 +9,9 @@
 import { createCommandFunction, type HearbackCommandFunction } from './engine/command';
 import type { EngineChunk } from './engine/start-from-tag';
 import { createLogger } from './common/log';
+import { whenIdle } from './common/when-idle';
 import { VERSION } from './common/version';
-import { builtChunks } from './loading/chunk-manifest';
+import { builtChunks, chunkFile } from './loading/chunk-manifest';
 import { loadScriptChunk } from './loading/load-script-chunk';
 import { scriptPromptSource } from './loading/script-prompt-source';
 
@@ -35,7 +36,7 @@ declare global {
     const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
     let engine: Promise<EngineChunk['start']> | undefined;
     const loadEngine = () =>
-      (engine ??= (loadScriptChunk(chunks.engine, place) as Promise<EngineChunk>).then(
+      (engine ??= (loadScriptChunk(chunkFile('engine', chunks.engine), place) as Promise<EngineChunk>).then(
         async ({ start, warmUp }) => {
           for (const step of warmUp) await nextTask().then(step);
           await nextTask();
@@ -55,6 +56,7 @@ declare global {
             options: options === fromTag ? undefined : options,
             attributes,
             prompt: (config) => scriptPromptSource(chunks, { ...place, nonce: config.nonce ?? place.nonce }),
+            common: { whenIdle, logger: createLogger },
           }),
         ),
       VERSION,

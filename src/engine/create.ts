@@ -7,7 +7,7 @@ import { resolveLocale } from '../i18n/resolve-locale';
 import { guard, guardSync } from '../common/guard';
 import { openPrompt } from './open-prompt';
 import { createInertInstance, idleStatus } from './inert-instance';
-import { createLogger, type Logger } from '../common/log';
+import type { Logger } from '../common/log';
 import type { Outbox, OutboxEmit } from '../outbox/outbox-types';
 import { answerContext } from '../payload/answer-context';
 import { dataBoundsProblem } from '../payload/data-bounds';
@@ -37,6 +37,8 @@ export interface EngineParts {
   prompt(deps: { config: Config }): PromptSource;
   /** When to do the start-up work no prompt waits for. */
   whenIdle: WhenIdle;
+  /** Makes the console logger (`debug` lines only when asked): common/log.ts's `createLogger`, passed in so the script tag's engine uses the loader's. */
+  logger(debug?: boolean): Logger;
   /** The survey definitions published at `options.surveysUrl` (never rejects: the last copy, or none). */
   published(deps: { url: string; store: KeyValueStore; log: Logger }): Promise<Survey[]>;
 }
@@ -63,7 +65,7 @@ interface Started {
  */
 export function createEngine(options: HearbackOptions | unknown, parts: EngineParts): Hearback {
   const { config, errors, warnings } = parseOptions(options);
-  const log = createLogger(config?.debug);
+  const log = parts.logger(config?.debug);
   errors.forEach(log.error);
   warnings.forEach(log.warn);
   const emitter = createEmitter<HearbackEvents>((event, error) =>

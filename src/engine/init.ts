@@ -1,5 +1,7 @@
 import { createEngine } from './create';
 import { createDefaultParts } from './default-parts';
+import { createLogger } from '../common/log';
+import { whenIdle } from '../common/when-idle';
 import type { Hearback, HearbackOptions } from './hearback-types';
 import { languageImports } from '../i18n/language-imports';
 import type { PromptSource } from '../ui/prompt-types';
@@ -23,5 +25,5 @@ const importedPrompt: PromptSource = {
  * hb.track('checkout');
  */
 export function init(options: HearbackOptions): Hearback {
-  return createEngine(options, createDefaultParts(() => importedPrompt));
+  return createEngine(options, createDefaultParts(() => importedPrompt, { whenIdle, logger: createLogger }));
 }

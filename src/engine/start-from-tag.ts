@@ -1,9 +1,8 @@
 import { optionsFromAttributes } from '../config/data-attributes';
 import type { Config } from '../config/parse-options';
-import { createLogger } from '../common/log';
 import type { PromptSource } from '../ui/prompt-types';
 import { createEngine } from './create';
-import { createDefaultParts } from './default-parts';
+import { createDefaultParts, type CommonParts } from './default-parts';
 import type { Hearback } from './hearback-types';
 import { surveySchema } from '../config/survey-schema';
 import { triggerSchema } from '../config/trigger-schema';
@@ -16,6 +15,8 @@ export interface TagStart {
   attributes?: Record<string, string | undefined>;
   /** The script tag's way to the prompt chunks, with the nonce the options chose. */
   prompt(config: Pick<Config, 'nonce'>): PromptSource;
+  /** The loader's idle-time scheduler and logger maker: the engine's chunk carries no copy of its own. */
+  common: CommonParts;
 }
 
 /**
@@ -24,16 +25,16 @@ export interface TagStart {
  * are no options at all (a tag whose `data-*` attributes give no endpoint, and no `init` call):
  * the errors are reported and a later `init` starts as the first.
  */
-export function startFromTag({ options, attributes, prompt }: TagStart): Hearback | undefined {
+export function startFromTag({ options, attributes, prompt, common }: TagStart): Hearback | undefined {
   const fromAttributes = attributes && Object.keys(attributes).length ? optionsFromAttributes(attributes) : { errors: [] };
-  fromAttributes.errors.forEach(createLogger().error);
+  fromAttributes.errors.forEach(common.logger().error);
   const tagOptions = fromAttributes.options;
   if (!tagOptions && options === undefined) return undefined;
   const given = options && typeof options === 'object' ? (options as Record<string, unknown>) : undefined;
   const surveys = () => [...((tagOptions!.surveys as unknown[]) ?? []), ...(Array.isArray(given!.surveys) ? given!.surveys : [])];
   // Not an object (a typo such as init('x')): the engine reports it as it would for the npm module.
   const merged = tagOptions && given ? { ...tagOptions, ...given, surveys: surveys() } : (options ?? tagOptions);
-  return createEngine(merged, createDefaultParts(({ config }) => prompt(config)));
+  return createEngine(merged, createDefaultParts(({ config }) => prompt(config), common));
 }
 
 /**

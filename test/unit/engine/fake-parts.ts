@@ -4,6 +4,7 @@ import type { Answer } from '../../../src/payload/answer-schema';
 import type { OnFire } from '../../../src/triggers/trigger-types';
 import type { PromptRequest } from '../../../src/ui/prompt-types';
 import { createMemoryStore } from '../../../src/storage/memory-store';
+import { createLogger } from '../../../src/common/log';
 
 /** Recording fakes for every engine part: tests drive the engine through them; idle time comes when `runIdle()` says. */
 export function createFakeParts(options: { allow?: boolean } = {}) {
@@ -73,6 +74,7 @@ export function createFakeParts(options: { allow?: boolean } = {}) {
       idle.add(work);
       return () => void idle.delete(work);
     },
+    logger: createLogger,
   };
   return {
     parts, log, stored, tracked, prompt, publish, triggered,
