@@ -21,11 +21,17 @@ export interface ContextLabels {
 
 export const noContextLabels: ContextLabels = { keys: {}, values: {} };
 
+/**
+ * The names as lookup tables. Keys and values are the owner's (any text): the tables have no
+ * prototype, so `__proto__` or `constructor` is a name like any other — written into a plain `{}`,
+ * `__proto__` would reach `Object.prototype` and `constructor` `Object` itself, for the whole server.
+ */
 export function toContextLabels(list: readonly ContextLabel[]): ContextLabels {
-  const labels: ContextLabels = { keys: {}, values: {} };
+  const table = <T>(): Record<string, T> => Object.create(null);
+  const labels: ContextLabels = { keys: table(), values: table() };
   for (const { key, value, en, th } of list) {
     if (value === '') labels.keys[key] = { en, th };
-    else (labels.values[key] ??= {})[value] = { en, th };
+    else (labels.values[key] ??= table())[value] = { en, th };
   }
   return labels;
 }

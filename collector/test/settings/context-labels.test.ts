@@ -57,4 +57,20 @@ describe(`names for context keys and values (${databaseKind})`, () => {
     expect(page).toContain('value="table"');
     expect((await form(staff, '/settings/context-labels', { key: 'branch', th: 'x' })).status).toBe(403);
   });
+
+  it('keys and values named __proto__, constructor or toString are names like any other: nothing of the server changes', async () => {
+    const toString = Object.prototype.toString;
+    expect((await form(owner, '/settings/context-labels', { key: '__proto__', value: 'toString', th: 'ทดสอบ', en: 'Trap' })).status).toBe(200);
+    expect((await form(owner, '/settings/context-labels', { key: 'constructor', th: 'ตัวสร้าง', en: 'Maker' })).status).toBe(200);
+    expect((await form(owner, '/settings/context-labels', { key: 'constructor', value: 'keys', th: 'กุญแจ', en: 'Keys' })).status).toBe(200);
+    const page = await (await collector.request('/dashboard', { headers: { cookie: staff } })).text();
+    expect(Object.prototype.toString, 'Object.prototype untouched').toBe(toString);
+    expect(typeof Object.keys, 'Object untouched').toBe('function');
+    const labels = labelsOf(page);
+    expect(Object.hasOwn(labels.keys, 'constructor') && labels.keys.constructor).toEqual({ en: 'Maker', th: 'ตัวสร้าง' });
+    expect(Object.hasOwn(labels.values, '__proto__') && labels.values['__proto__']).toEqual({ toString: { en: 'Trap', th: 'ทดสอบ' } });
+    expect(labels.values.constructor).toEqual({ keys: { en: 'Keys', th: 'กุญแจ' } });
+    // The pages that read the names still answer.
+    for (const path of ['/comments', '/inbox', '/dashboard']) expect((await collector.request(path, { headers: { cookie: staff } })).status, path).toBe(200);
+  });
 });
