@@ -89,11 +89,11 @@ export async function postAnswers({ origin, siteOrigin, plan, clients, timeoutMs
  * 5xx after `Retry-After` or backoff — `decide` is the widget's own retry policy
  * (src/outbox/retry-policy.ts) — and giving up on any other status (counted in `dropped`).
  * Bounded: at most `maxTries` posts per answer, each with `timeoutMs`. `statuses` (counts by
- * status, `network error` for none) may be passed in to watch them while it runs; `signal` stops
- * it (it then rejects with the signal's reason).
+ * status, `network error` for none) may be passed in to watch them while it runs; `onOutcome` sees
+ * each post's `{ status, retryAfter }`; `signal` stops it (it then rejects with the signal's reason).
  * @returns {Promise<{ seconds: number, acknowledged: Set<string>, dropped: Record<string, number>, tries: number, statuses: Record<string, number> }>}
  */
-export async function deliverLikeOutbox({ origin, siteOrigin, bodies, clients, decide, maxTries = 40, timeoutMs = 10_000, onDelivered = () => {}, statuses = {}, signal }) {
+export async function deliverLikeOutbox({ origin, siteOrigin, bodies, clients, decide, maxTries = 40, timeoutMs = 10_000, onDelivered = () => {}, onOutcome = () => {}, statuses = {}, signal }) {
   const acknowledged = new Set();
   const dropped = {};
   let tries = 0;
@@ -112,6 +112,7 @@ export async function deliverLikeOutbox({ origin, siteOrigin, bodies, clients, d
           tries++;
           const outcome = await postAnswer({ agent, origin, siteOrigin, body, timeoutMs }).catch(() => ({ status: undefined, retryAfter: null }));
           statuses[outcome.status ?? 'network error'] = (statuses[outcome.status ?? 'network error'] ?? 0) + 1;
+          onOutcome(outcome);
           const verdict = decide(outcome.status, outcome.retryAfter, failures, Date.now(), Math.random);
           if (verdict.kind === 'delivered') {
             acknowledged.add(id);

@@ -4,7 +4,8 @@
 // to a local fake webhook receiver — while the drill kills the collector twice with SIGKILL
 // (starting it again on the same database and port) and restarts PostgreSQL once under the
 // running collector. Then: every acknowledged answer is stored once with its score, the collector
-// that lived through the PostgreSQL restart is still the same process, and every alert for those
+// that lived through the PostgreSQL restart is still the same process, the restart was seen as the
+// contract says (answer posts told 503 with a Retry-After, /healthz 503), and every alert for those
 // answers reached the receiver once (one webhook-id per answer; a repeat of the same webhook-id,
 // possible only when a kill lands between a send and its record, is shown and deduplicated as a
 // Standard Webhooks receiver does). Prints one line of figures; exits non-zero on any problem.
@@ -81,7 +82,7 @@ let collector;
 const problems = [];
 /** When each SIGKILL was sent (ms). */
 const killedAt = [];
-const figures = { kills: 0, restarts: 0, refusedWhileAway: 0, healthDuringRestart: {} };
+const figures = { kills: 0, restarts: 0, refusedWhileAway: 0, healthDuringRestart: {}, unavailableWithoutRetryAfter: 0 };
 /** The answer posts' statuses so far, by status. */
 const statuses = {};
 /** Stops the load when a fault went wrong in a way retrying cannot mend (the collector is gone). */
@@ -116,7 +117,9 @@ try {
       faulting = faulting.then(run).catch((error) => problems.push(String(error?.message ?? error)));
     }
   };
-  const load = await deliverLikeOutbox({ origin: collector.origin, siteOrigin, bodies, clients, decide, onDelivered, statuses, signal: abort.signal });
+  // A 503 (the database away) must say when to come back: the widget waits that long.
+  const onOutcome = ({ status, retryAfter }) => void (status === 503 && !(Number(retryAfter) > 0) && figures.unavailableWithoutRetryAfter++);
+  const load = await deliverLikeOutbox({ origin: collector.origin, siteOrigin, bodies, clients, decide, onDelivered, onOutcome, statuses, signal: abort.signal });
   await faulting;
   clearInterval(progress);
   if (faults.length) problems.push(`${faults.length} faults never ran (the load finished first)`);
@@ -157,6 +160,7 @@ try {
   if (unexpected) problems.push(`${unexpected} alerts for answers no rule matched`);
   if (unexplained) problems.push(`${unexplained} alerts sent again with no kill between the two sends`);
   if (collector.exited()) problems.push('the collector is not running at the end');
+  if (figures.unavailableWithoutRetryAfter) problems.push(`${figures.unavailableWithoutRetryAfter} answer posts told 503 without a Retry-After`);
 
   console.log(
     `fault drill: ${total} answers from ${clients} outbox clients in ${load.seconds.toFixed(1)} s (${load.tries} posts); ` +
@@ -176,13 +180,13 @@ try {
     const before = collector;
     const health = async () => (await fetch(`${before.origin}/healthz`).catch(() => ({ status: 0 }))).status;
     const refusedBefore = statuses[503] ?? 0;
-    // /healthz while the server restarts (every 100 ms), to show what a load balancer would see.
+    // /healthz while the server restarts (every 50 ms), to show what a load balancer would see.
     let restarting = true;
     const watching = (async () => {
       while (restarting) {
         const seen = await health();
         figures.healthDuringRestart[seen] = (figures.healthDuringRestart[seen] ?? 0) + 1;
-        await sleep(100);
+        await sleep(50);
       }
     })();
     await promisify(execFile)('sh', ['-c', `${pgCtl} -m immediate -w -t 30 restart`]).finally(() => (restarting = false));
@@ -199,6 +203,9 @@ try {
       abort.abort(new Error('the load was stopped: the collector is gone'));
     } else if (status !== 200) problems.push(`/healthz answered ${status} 15 s after PostgreSQL came back`);
     figures.refusedWhileAway = (statuses[503] ?? 0) - refusedBefore;
+    // The restart was seen as the contract says: answers told 503 (and to come back), /healthz 503.
+    if (figures.refusedWhileAway === 0) problems.push('no answer post was told 503 while PostgreSQL restarted: the drill never saw the database away');
+    if (!figures.healthDuringRestart[503]) problems.push(`/healthz never answered 503 while PostgreSQL restarted (${JSON.stringify(figures.healthDuringRestart)})`);
   }
 } catch (error) {
   if (!abort.signal.aborted) problems.push(String(error?.stack ?? error));
