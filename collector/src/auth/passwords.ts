@@ -1,4 +1,5 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { scryptOnThread } from './scrypt-thread';
 
 // scrypt with N = 2^15, r = 8, p = 1: 32 MiB and about 50–100 ms per hash on a small server —
 // slow for someone guessing offline, quick enough for a person signing in. The parameters are
@@ -6,11 +7,9 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 const params = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
-function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: 256 * options.N! * options.r! }, (error, key) =>
-      error ? reject(error) : resolve(key));
-  });
+/** On a thread at the lowest priority (scrypt-thread.ts): a burst of sign-ins waits for the CPU, the answers do not. */
+function derive(password: string, salt: Buffer, options: { N: number; r: number; p: number }): Promise<Buffer> {
+  return scryptOnThread(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: 256 * options.N * options.r });
 }
 
 /** `scrypt$32768$8$1$<salt>$<hash>` (base64url), with a fresh 16-byte salt per password. */
