@@ -40,8 +40,13 @@ export const wholeAtLeast = (min: number) => {
 /** A string matching `pattern`. */
 export const matches = (pattern: RegExp, error: string) => z.refine<string>((value) => pattern.test(value), { error });
 
+/** A name an owner gives (a survey's `id`): 1–64 of letters, digits, `-`, `_`, `.`, `:`, starting with a letter or digit. */
+export const namePattern = /^[A-Za-z0-9][\w.:-]{0,63}$/;
+/** What `namePattern` allows, in words. */
+export const nameRule = '1–64 letters, digits, "-", "_", ".", ":"';
+
 export const name = (what: string) =>
-  z.string({ error: `must be ${what}` }).check(matches(/^[A-Za-z0-9][\w.:-]{0,63}$/, `must be ${what}: 1–64 letters, digits, "-", "_", ".", ":"`));
+  z.string({ error: `must be ${what}` }).check(matches(namePattern, `must be ${what}: ${nameRule}`));
 
 export const nonEmpty = (what: string) => z.string({ error: `must be ${what}` }).check(atLeast(1, `must be ${what}, not empty`));
 

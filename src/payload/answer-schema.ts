@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { dataRecord, whole } from '../config/checks';
+import { dataRecord, namePattern, nameRule, whole } from '../config/checks';
 import { lazy } from '../common/lazy';
 import { maxCommentLength, surveyKinds, surveyTypes } from '../surveys/kinds';
 import { contactViaPatterns, contactWayMaxLength } from './contact-ways';
@@ -65,7 +65,8 @@ const buildAnswerSchema = () =>
     id: base64url(8, 64),
     /** The answer's secret (at least 128 bits): a later POST with the same `id` amends it only with the same key. */
     key: z.optional(base64url(22, 128)),
-    survey: z.string(say(aString)).check(z.minLength(1, say('must not be empty')), upTo(64)),
+    // A survey id as the SDK's options allow it (config/checks.ts): no "/", spaces, emoji or bidi controls.
+    survey: z.string(say(aString)).check(z.regex(namePattern, say(`must be a survey id: ${nameRule}`))),
     type: z.literal(surveyTypes, say('must be "nps", "csat" or "ces"')),
     score: whole(word('must be a whole number')),
     // Two whole numbers as a list of exactly two, not z.tuple: the same answers pass and the JSON

@@ -35,6 +35,21 @@ describe('receiver kit bounds', () => {
     expect(problemsOf({ id })).toEqual([expect.stringMatching(new RegExp(`^${idRule.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(got `))]);
   });
 
+  it.each([
+    ['a slash', 'checkout/done'],
+    ['an emoji', 'survey-😀'],
+    ['a bidi control', 'survey-\u202eevil'],
+    ['a space', 'after checkout'],
+    ['a leading dot', '.hidden'],
+    ['65 characters', 's'.repeat(65)],
+  ])('refuses a survey id with %s, as the widget\'s options do', (_what, survey) => {
+    expect(problemsOf({ survey })).toEqual([expect.stringMatching(/^survey must be a survey id: 1–64 letters, digits, "-", "_", ".", ":" \(got /)]);
+  });
+
+  it('accepts every survey id the widget\'s options accept', () => {
+    for (const survey of ['nps', 'after-checkout', 'branch.siam:2026', 'A_1', 's'.repeat(64)]) expect(problemsOf({ survey })).toEqual([]);
+  });
+
   it('bounds sdk to 64 characters of a name/version pattern', () => {
     expect(problemsOf({ sdk: 'my-backend/2.3.1-beta+7' })).toEqual([]);
     expect(problemsOf({ sdk: 'x'.repeat(40_000) })[0]).toMatch(/^sdk must be like "hearback\/0\.1\.0": 1–64 letters, digits/);

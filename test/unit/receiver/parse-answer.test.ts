@@ -115,7 +115,9 @@ describe('parseAnswer refuses what a receiver must not store', () => {
     expect(problems({ ...answer, context: { branch: 'Siam\u0000' } })).toEqual(['context.branch contains a NUL character (U+0000), which cannot be stored as text; remove it']);
     expect(problems({ ...answer, context: { ['a\u0000']: 'b' } })).toEqual(['context has a key with a NUL character (U+0000); keys and text must not contain it']);
     expect(problems({ ...answer, user: { id: 'u-42', tags: ['ok', '\udc00'] } })).toEqual(['user.tags[1] contains an unpaired UTF-16 surrogate, which cannot be stored as text; remove it']);
-    expect(problems({ ...answer, survey: 'after\u0000checkout' })[0]).toMatch(/^survey contains a NUL character/);
+    expect(problems({ ...answer, url: 'https://shop.example/a\u0000b' })[0]).toMatch(/^url contains a NUL character/);
+    // A survey id allows no control character at all (its grammar is the widget's options').
+    expect(problems({ ...answer, survey: 'after\u0000checkout' })[0]).toMatch(/^survey must be a survey id/);
     // Paired surrogates (emoji) and Thai are text like any other.
     expect(problems({ ...answer, comment: 'ดีมาก 👍🏽', context: { note: '😀' } })).toEqual([]);
   });
