@@ -28,6 +28,11 @@ const retypeSecret = {
 
 export type { FieldProblem };
 
+const retypeForPlainText = {
+  en: 'the connection is no longer encrypted: type it again to send it without encryption',
+  th: 'การเชื่อมต่อไม่เข้ารหัสแล้ว กรุณาพิมพ์ใหม่หากต้องการส่งโดยไม่เข้ารหัส',
+} satisfies Localized;
+
 const retypeForNewHost = {
   en: 'the server changed: type it again, so what was saved for the old server is not sent to the new one',
   th: 'เซิร์ฟเวอร์เปลี่ยนไป กรุณาพิมพ์ใหม่ เพื่อไม่ให้ค่าที่บันทึกไว้สำหรับเซิร์ฟเวอร์เดิมถูกส่งไปยังเซิร์ฟเวอร์ใหม่',
@@ -86,6 +91,12 @@ export function parseChannelForm(kind: ChannelKind, fields: Record<string, strin
     if (server && existing && !(fields[spec.name] ?? '').trim() && existing.config[spec.name] && serverOf(config[server]) !== serverOf(existing.config[server])) {
       // The saved secret was for the old server: never hand it to a new one unasked.
       if (!problems.some((p) => p.field === spec.name)) problems.push({ field: spec.name, label: spec.label, message: retypeForNewHost });
+      config[spec.name] = '';
+    }
+    const weaker = spec.notKeptWhen;
+    if (weaker && existing && !(fields[spec.name] ?? '').trim() && existing.config[spec.name] && config[weaker.field] === weaker.value && existing.config[weaker.field] !== weaker.value) {
+      // Saved while the connection was encrypted: never send it in the clear unasked.
+      if (!problems.some((p) => p.field === spec.name)) problems.push({ field: spec.name, label: spec.label, message: retypeForPlainText });
       config[spec.name] = '';
     }
   }

@@ -182,6 +182,13 @@ describe('"send a test" and delivery reports: status and a short reason, never t
     expect((await api(collector, owner, 'PUT', `/api/alerts/channels/${channel.id}`, { port: 2526 })).status).toBe(200);
     // Typed again: saved with the new server.
     expect((await api(collector, owner, 'PUT', `/api/alerts/channels/${channel.id}`, { host: '127.0.0.2', password: 'new-smtp-password' })).status).toBe(200);
+    // Same server, its encryption turned off: the saved password would cross the network in the clear.
+    expect((await api(collector, owner, 'PUT', `/api/alerts/channels/${channel.id}`, { security: 'tls' })).status).toBe(200);
+    const plain = await api(collector, owner, 'PUT', `/api/alerts/channels/${channel.id}`, { security: 'none' });
+    expect(plain.status).toBe(400);
+    expect(((await plain.json()) as { problems: string[] }).problems).toEqual([expect.stringMatching(/^password: the connection is no longer encrypted: type it again/)]);
+    expect((await api(collector, owner, 'PUT', `/api/alerts/channels/${channel.id}`, { security: 'starttls' })).status, 'another encryption keeps it').toBe(200);
+    expect((await api(collector, owner, 'PUT', `/api/alerts/channels/${channel.id}`, { security: 'none', password: 'new-smtp-password' })).status).toBe(200);
 
     const hook = await api(collector, owner, 'POST', '/api/alerts/channels', { kind: 'webhook', name: 'Hook', locale: 'th', url: `${receiver.url}/a`, secret: whsec });
     const hookId = ((await hook.json()) as { channel: { id: string } }).channel.id;

@@ -61,7 +61,7 @@ export const email = defineChannelKind({
     },
     { name: 'user', label: { en: 'User name', th: 'ชื่อผู้ใช้' }, input: 'text', optional: true, autocomplete: 'off', hint: { en: 'Usually the sending address. Empty if the server needs no login.', th: 'มักเป็นอีเมลผู้ส่ง เว้นว่างหากเซิร์ฟเวอร์ไม่ต้องเข้าสู่ระบบ' } },
     // An SMTP password is kept as typed, spaces and all.
-    { name: 'password', label: { en: 'Password', th: 'รหัสผ่าน' }, input: 'password', optional: true, secret: true, keepSpaces: true, boundTo: 'host', hint: { en: 'For Gmail, an app password.', th: 'สำหรับ Gmail ใช้รหัสผ่านสำหรับแอป' } },
+    { name: 'password', label: { en: 'Password', th: 'รหัสผ่าน' }, input: 'password', optional: true, secret: true, keepSpaces: true, boundTo: 'host', notKeptWhen: { field: 'security', value: 'none' }, hint: { en: 'For Gmail, an app password.', th: 'สำหรับ Gmail ใช้รหัสผ่านสำหรับแอป' } },
     { name: 'from', label: { en: 'From address', th: 'อีเมลผู้ส่ง' }, input: 'email', hint: { en: 'e.g. alerts@shop.example', th: 'เช่น alerts@shop.example' } },
     { name: 'to', label: { en: 'Send to', th: 'ส่งถึง' }, input: 'text', hint: { en: 'One or more addresses, separated by commas.', th: 'อีเมลหนึ่งหรือหลายรายการ คั่นด้วยจุลภาค' } },
   ],

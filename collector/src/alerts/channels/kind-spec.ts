@@ -42,6 +42,12 @@ export interface FieldSpec {
   secret?: boolean;
   /** A saved secret kept only while this other field names the same server. */
   boundTo?: string;
+  /**
+   * A saved secret not kept when this other field changes to this value (the email password when
+   * `security` becomes `none`: it would then cross the network unencrypted, so the owner types it
+   * again to say so).
+   */
+  notKeptWhen?: { field: string; value: string };
   /** Makes the secret when a channel has none (shown once). */
   generate?: () => string;
   /**
