@@ -135,14 +135,20 @@ export async function markHeld(db: Queryable, delivery: QueuedDelivery, reason: 
   );
 }
 
-/** How many alerts (not digests) each channel was sent since `since`. */
-export async function sentSince(db: Queryable, channelIds: readonly string[], since: Date): Promise<Map<string, number>> {
+/**
+ * How much of each channel's hourly cap is spent: the alerts (not digests) sent since `since`, and
+ * those another collector has claimed and may be sending now (a live lease; `ours`, the caller's
+ * own batch, left out) — so two instances on one database do not each spend the whole cap. Counting
+ * a claim that then fails holds back one alert too many at worst, into the digest.
+ */
+export async function capSpent(db: Queryable, channelIds: readonly string[], since: Date, now: Date, ours: readonly string[]): Promise<Map<string, number>> {
   if (!channelIds.length) return new Map();
   const { rows } = await db.query<{ channel_id: string; n: number | string }>(
     `SELECT channel_id, count(*) AS n FROM alert_deliveries
-      WHERE status = 'sent' AND answer_id IS NOT NULL AND sent_at > $2 AND channel_id = ANY($1::uuid[])
+      WHERE answer_id IS NOT NULL AND channel_id = ANY($1::uuid[])
+        AND ((status = 'sent' AND sent_at > $2) OR (status = 'sending' AND lease_until > $3 AND NOT (id = ANY($4::uuid[]))))
       GROUP BY channel_id`,
-    [channelIds, since.toISOString()],
+    [channelIds, since.toISOString(), now.toISOString(), ours],
   );
   return new Map(rows.map((row) => [row.channel_id, Number(row.n)]));
 }

@@ -11,7 +11,7 @@ import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { digestMessage, dueDigest, localDay } from './digest';
 import { answerMessage, overdueMessage, type AlertMessage } from './message';
 import { loadOverdueCase, queueOverdueAlerts } from './overdue';
-import { claimDue, enqueueDigest, heldBetween, markFailed, markHeld, markRetry, markSent, sentSince, type QueuedDelivery } from './queue';
+import { claimDue, enqueueDigest, heldBetween, markFailed, markHeld, markRetry, markSent, capSpent, type QueuedDelivery } from './queue';
 import { afterQuietHours } from './quiet-hours';
 import { createContextLabelStore } from '../context-labels/context-label-store';
 
@@ -156,10 +156,11 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
     await queueOverdueAlerts(db, now(), timeZone);
     const claimedAt = now();
     const deliveries = await claimDue(db, claimedAt, leaseMs, batchSize);
-    // What each channel may still be sent this hour.
+    // What each channel may still be sent this hour (another collector's sends in flight counted).
     const alerted = [...new Set(deliveries.filter((d) => d.answerId).map((d) => d.channelId))];
-    const sent = perHour > 0 ? await sentSince(db, alerted, new Date(now().getTime() - 3_600_000)) : new Map<string, number>();
-    const budget = new Map(alerted.map((id) => [id, perHour - (sent.get(id) ?? 0)]));
+    const at = now();
+    const spent = perHour > 0 ? await capSpent(db, alerted, new Date(at.getTime() - 3_600_000), at, deliveries.map((d) => d.id)) : new Map<string, number>();
+    const budget = new Map(alerted.map((id) => [id, perHour - (spent.get(id) ?? 0)]));
     const outcomes = await Promise.allSettled(deliveries.map((delivery) => deliver(delivery, claimedAt.getTime(), budget)));
     // A delivery whose outcome could not be written (the worker stopped while the database was
     // away) is claimed again after its lease.

@@ -56,4 +56,28 @@ describe('a flood of unhappy answers cannot burn the LINE quota', { timeout: 120
     expect(digest).toContain('การแจ้งเตือนที่ระงับไว้ (เกินจำนวนต่อชั่วโมง)');
     expect(digest).toMatch(/ระงับไว้ \(เกินจำนวนต่อชั่วโมง\)\D*7/);
   });
+
+  it('two collectors on one database share the cap: what one is sending counts against the other', async () => {
+    const clock = new Date('2026-12-02T05:00:00Z');
+    const to = `U${'fedcba9876543210'.repeat(2)}`;
+    const channel = await createChannel(db, { name: 'Shared', kind: 'line', locale: 'th', config: { to, token }, quiet: null, digestHour: null });
+    await createRule(db, { name: 'Unhappy, shared', enabled: true, conditions: [{ kind: 'detractor' }], channelIds: [channel] });
+    const hook = createAlertHook({ timeZone, now: () => clock });
+    for (let i = 0; i < 12; i++) await storeAnswer(db, makeAnswer({ answeredAt: new Date(clock.getTime() - 60_000) }), hook);
+    const worker = () => createAlertWorker({
+      db, send: { lineApiUrl: line.url, destinations: { allowPrivate: true } }, publicUrl: 'https://shop.example', timeZone, now: () => clock, log: () => {}, perHour: 5, batchSize: 4,
+    });
+    const [a, b] = [worker(), worker()];
+    // Both claim a batch before either has sent: before, each counted only what was sent, and 8 went out.
+    for (let round = 0; round < 6; round++) {
+      const [fromA, fromB] = await Promise.all([a.tick(), b.tick()]);
+      if (fromA + fromB === 0) break;
+    }
+    const sentHere = line.pushes.filter((push) => push.to === to).length;
+    expect(sentHere).toBeGreaterThan(0);
+    expect(sentHere).toBeLessThanOrEqual(5);
+    const { rows } = await db.query<{ status: string; n: string | number }>(`SELECT status, count(*) AS n FROM alert_deliveries WHERE channel_id = $1 GROUP BY status`, [channel]);
+    const counts = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    expect(counts).toEqual({ sent: sentHere, held: 12 - sentHere });
+  });
 });
