@@ -175,7 +175,7 @@ const scriptChunk = ({ input, name, record, plugins = [] }) => ({
   output: { dir: 'dist', format: 'iife', entryFileNames: `hearback-${name}.min.js`, plugins: [minify(), recordChunk(name, record)] },
 });
 
-/** The languages that are chunks of their own (English and Thai are in the prompt). */
+/** The languages, each a chunk of its own (English and Thai too: the prompt carries no wording). */
 const languages = readdirSync(new URL('src/i18n/languages/', import.meta.url)).map((file) => file.replace(/\.ts$/, '')).sort();
 
 export default [

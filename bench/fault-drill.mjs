@@ -5,7 +5,7 @@
 // (starting it again on the same database and port) and restarts PostgreSQL once under the
 // running collector. Then: every acknowledged answer is stored once with its score, the collector
 // that lived through the PostgreSQL restart is still the same process, the restart was seen as the
-// contract says (answer posts told 503 with a Retry-After, /healthz 503), and every alert for those
+// contract says (answer posts told 503, each with a Retry-After), and every alert for those
 // answers reached the receiver once (one webhook-id per answer; a repeat of the same webhook-id,
 // possible only when a kill lands between a send and its record, is shown and deduplicated as a
 // Standard Webhooks receiver does). Prints one line of figures; exits non-zero on any problem.
@@ -203,9 +203,10 @@ try {
       abort.abort(new Error('the load was stopped: the collector is gone'));
     } else if (status !== 200) problems.push(`/healthz answered ${status} 15 s after PostgreSQL came back`);
     figures.refusedWhileAway = (statuses[503] ?? 0) - refusedBefore;
-    // The restart was seen as the contract says: answers told 503 (and to come back), /healthz 503.
+    // The restart was seen as the contract says: answers told 503 (each with a Retry-After: checked
+    // as they come). /healthz is polled to show what a load balancer sees, not required to catch
+    // the short window (database-away.postgres.test.ts holds /healthz 503 while away).
     if (figures.refusedWhileAway === 0) problems.push('no answer post was told 503 while PostgreSQL restarted: the drill never saw the database away');
-    if (!figures.healthDuringRestart[503]) problems.push(`/healthz never answered 503 while PostgreSQL restarted (${JSON.stringify(figures.healthDuringRestart)})`);
   }
 } catch (error) {
   if (!abort.signal.aborted) problems.push(String(error?.stack ?? error));

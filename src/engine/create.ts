@@ -92,8 +92,10 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
       if (opening || isOpen()) return log.debug(`${survey.id}: skipped, another prompt is open`);
       opening = true;
       let loaded = false;
+      // One language per prompt: the one its texts are loaded for is the one it opens in.
+      const lang = locale();
       try {
-        const [verdict, ui] = await Promise.all([rules().decide(survey, cause), started.prompt.load(locale())]);
+        const [verdict, ui] = await Promise.all([rules().decide(survey, cause), started.prompt.load(lang)]);
         log.debug(verdict.reason);
         loaded = !!ui;
         if (!verdict.show || destroyed) return;
@@ -101,7 +103,7 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
           log.debug(`${survey.id}: the prompt could not load; it stays due and is tried again when the browser is online or a later trigger loads it`);
           return pending.add(survey.id, () => onFire(survey, cause, fireOptions));
         }
-        if (consented && !ui.isOpen()) open(survey, cause, !!fireOptions?.takeFocus, fireOptions?.context);
+        if (consented && !ui.isOpen()) open(survey, cause, lang, !!fireOptions?.takeFocus, fireOptions?.context);
       } finally {
         opening = false;
         if (loaded && !isOpen()) pending.retry();
@@ -143,10 +145,12 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
   };
 
   let shown: ShownReport | undefined;
-  const open = (survey: Survey, cause: ShowCause, takeFocus: boolean, fromEvent?: Record<string, unknown>) => {
+  /** Opens `survey` in `lang` (whose texts are loaded); a prompt the UI could not open is neither an event nor shown. */
+  const open = (survey: Survey, cause: ShowCause, lang: string, takeFocus: boolean, fromEvent?: Record<string, unknown>) => {
     const context = answerContext(config!.context, fromEvent, log);
-    openPrompt({ survey, cause, takeFocus, config: config!, context, user, locale: locale(), emitter, log, ui: started!.prompt.current()!, outbox: outbox(), rules: rules() });
-    if (config!.shownUrl) (shown ??= createShownReport({ url: config!.shownUrl, log })).add(shownEntry(survey, locale(), context, config!.sendFullUrl));
+    const opened = openPrompt({ survey, cause, takeFocus, config: config!, context, user, locale: lang, emitter, log, ui: started!.prompt.current()!, outbox: outbox(), rules: rules() });
+    if (opened && config!.shownUrl) (shown ??= createShownReport({ url: config!.shownUrl, log })).add(shownEntry(survey, lang, context, config!.sendFullUrl));
+    return opened;
   };
 
   const instance: Hearback = {
@@ -159,14 +163,14 @@ export function createEngine(options: HearbackOptions | unknown, parts: EnginePa
         const { context, ...surveyOverrides } = overrides && typeof overrides === 'object' ? overrides : ({} as NonNullable<typeof overrides>);
         const survey = resolveSurvey(await started.surveys, surveyIdOrType, surveyOverrides, log);
         if (!survey) return false;
-        const ui = await started.prompt.load(locale());
+        const lang = locale();
+        const ui = await started.prompt.load(lang);
         if (!ui || destroyed || !consented) {
           if (!ui) log.debug(`${surveyIdOrType}: not shown, the prompt could not load`);
           return false;
         }
         if (ui.isOpen()) ui.close();
-        open(survey, 'show', true, plainContext(context, `show("${surveyIdOrType}") context`, log));
-        return true;
+        return open(survey, 'show', lang, true, plainContext(context, `show("${surveyIdOrType}") context`, log));
       }).then((shown) => !!shown);
     },
     track(event, props) {

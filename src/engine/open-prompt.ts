@@ -30,7 +30,9 @@ export interface OpenPromptDeps extends Pick<AnswerEnvironment, 'locale' | 'user
  * Shows one prompt and carries its answers through the outbox: the score is stored *held* before
  * the UI moves on, the follow-up amends it under the same id, and closing releases it — so a score
  * without a comment is still delivered, and score plus comment are one answer. A kiosk prompt
- * calls `onScore` again for the next customer: that starts a new answer.
+ * calls `onScore` again for the next customer: that starts a new answer. Returns whether the UI
+ * opened it: one it could not open (its target missing, no texts) is not an event, and the rules do
+ * not count it as shown.
  */
 export function openPrompt({ survey, cause, takeFocus, config, context, user, locale, ui, outbox, rules, emitter, log }: OpenPromptDeps) {
   let draft: Answer | undefined;
@@ -45,7 +47,7 @@ export function openPrompt({ survey, cause, takeFocus, config, context, user, lo
   const build = (input: AnswerInput, id: string, key: string, now: Date) =>
     buildAnswer(survey, input, { id, key, now, locale, href: location.href, sendFullUrl: config.sendFullUrl, user, context });
 
-  ui.open({
+  const opened = ui.open({
     survey,
     kind: surveyKinds[survey.type],
     locale,
@@ -76,6 +78,8 @@ export function openPrompt({ survey, cause, takeFocus, config, context, user, lo
       if (!answered) void guard(log, () => rules.dismissed(survey));
     },
   });
+  if (!opened) return false;
   emitter.emit('show', { survey: survey.id, type: survey.type, cause });
   void guard(log, () => rules.shown(survey));
+  return true;
 }

@@ -22,12 +22,11 @@ export const isRtl = (locale: string) => /^(ar|he|fa|ur)\b/i.test(locale);
 
 /**
  * The messages for a tag (`th`, `pt-BR` → `pt`) from `tables` (language tag → table, as
- * `languages/*.ts` export them; whoever shows a prompt loads its language's first). A tag without a
- * table gets English's, else the first given (a page that changed its language while the prompt's
- * texts were on their way). Throws when `tables` is empty: the prompt is then not shown.
+ * `languages/*.ts` export them; whoever shows a prompt loads its language's first), English's for a
+ * tag without one. Throws when neither is there: the prompt is then not shown.
  */
 export function messagesFor(locale: string, tables: Record<string, string>): Messages {
-  const table = tables[matchLocale(locale, Object.keys(tables)) ?? 'en'] ?? tables.en ?? Object.values(tables)[0];
+  const table = tables[matchLocale(locale, Object.keys(tables)) ?? 'en'] ?? tables.en;
   if (table === undefined) throw new Error(`no texts loaded for ${locale}`);
   const parts = table.split('|');
   return Object.fromEntries(keys.map((key, i) => [key, parts[i]])) as Messages;

@@ -42,7 +42,8 @@ export interface PromptRequest {
 }
 
 export interface PromptUi {
-  open(request: PromptRequest): void;
+  /** Shows the prompt; false when it could not (its target is missing, no texts): logged, nothing on screen. */
+  open(request: PromptRequest): boolean;
   close(): void;
   isOpen(): boolean;
   destroy(): void;

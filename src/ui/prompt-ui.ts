@@ -19,7 +19,7 @@ export function createPromptUi({ log, idle, languages }: PromptUiDeps): PromptUi
   // of its own where requestIdleCallback is missing: Safari), not when a prompt is due.
   const cancelIdle = idle(getSheet);
 
-  function open(request: PromptRequest) {
+  function open(request: PromptRequest): boolean {
     // First: without texts (none loaded) it throws before anything is on screen.
     const messages = messagesFor(request.locale, languages);
     current?.unmount();
@@ -28,7 +28,7 @@ export function createPromptUi({ log, idle, languages }: PromptUiDeps): PromptUi
     const parent = survey.mode === 'inline' || (survey.mode === 'kiosk' && survey.target) ? document.querySelector(survey.target ?? '') : document.body;
     if (!parent) {
       log.error(`${survey.id}: ${survey.mode} target ${JSON.stringify(survey.target ?? '')} not found on the page; the prompt is not shown`);
-      return;
+      return false;
     }
     const { host, root } = mountHost(parent, request.nonce, getSheet);
     let unsubscribe = () => {};
@@ -51,14 +51,17 @@ export function createPromptUi({ log, idle, languages }: PromptUiDeps): PromptUi
       unsubscribe = request.outbox.subscribe(update);
     }
     render(h(Prompt, { session, request, messages }), root);
+  
+    return true;
   }
 
   return {
     open: (request) => {
       try {
-        open(request);
+        return open(request);
       } catch (error) {
         log.error(`could not show the prompt: ${String(error)}`);
+        return false;
       }
     },
     close: () => current?.unmount(),

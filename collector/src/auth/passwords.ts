@@ -33,4 +33,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
  * response time does not tell which emails have accounts.
  */
 let decoy: Promise<string> | undefined;
-export const decoyHash = () => (decoy ??= hashPassword(randomBytes(16).toString('hex')));
+export const decoyHash = () =>
+  (decoy ??= hashPassword(randomBytes(16).toString('hex')).catch((error: unknown) => {
+    decoy = undefined; // a hash that failed (its thread stopped) is made again next time, not kept
+    throw error;
+  }));

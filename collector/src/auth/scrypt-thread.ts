@@ -2,12 +2,13 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 /**
- * scrypt on threads of our own at the lowest CPU priority, so a burst of sign-ins cannot slow the
+ * scrypt on threads of our own at a low CPU priority, so a burst of sign-ins cannot slow the
  * answers: `crypto.scrypt` runs on libuv's pool at the priority of everything else, and a sign-in
  * spray on a 2-core server then took a core from the answer route and PostgreSQL. Each thread runs
- * `scryptSync`, one hash at a time, after lowering its own priority to nice 19 (Linux: by its
- * thread id from /proc/thread-self; elsewhere it keeps the normal priority). The threads start on
- * the first hash and keep the process alive only while a hash is pending.
+ * `scryptSync`, one hash at a time, after lowering its own priority to nice 10 (Linux: by its
+ * thread id from /proc/thread-self; elsewhere it keeps the normal priority). Nice 10, not 19: on a
+ * saturated core a hash still gets about a tenth of it (a sign-in waits about a second, not ten).
+ * The threads start on the first hash and keep the process alive only while a hash is pending.
  * Node's worker_threads, not a package: piscina and tinypool queue without a priority to set, and
  * this is the one job these threads do.
  */
@@ -16,7 +17,7 @@ const { parentPort } = require('node:worker_threads');
 const { scryptSync } = require('node:crypto');
 try {
   const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
-  if (tid > 0) require('node:os').setPriority(tid, 19);
+  if (tid > 0) require('node:os').setPriority(tid, 10);
 } catch {}
 parentPort.on('message', ({ id, password, salt, keyLength, options }) => {
   try {
@@ -61,16 +62,21 @@ function startThread(slot: number): Thread {
   return thread;
 }
 
-/** `crypto.scrypt` of `password` on a low-priority thread (the least busy one). */
-export function scryptOnThread(password: string, salt: Buffer, keyLength: number, options: { N: number; r: number; p: number; maxmem: number }): Promise<Buffer> {
-  let slot = 0;
+/** The slot to use: an idle thread, else a slot with none yet, else the least busy thread. */
+function pickSlot(): number {
+  let best = -1;
   for (let i = 0; i < size; i++) {
-    if (!threads[i]) {
-      slot = i;
-      break;
-    }
-    if (threads[i]!.pending.size < threads[slot]!.pending.size) slot = i;
+    const pending = threads[i]?.pending.size;
+    if (pending === 0) return i;
+    if (pending === undefined) best = best < 0 || threads[best] ? i : best;
+    else if (best < 0 || (threads[best] && pending < threads[best]!.pending.size)) best = i;
   }
+  return best;
+}
+
+/** `crypto.scrypt` of `password` on a low-priority thread (an idle one if there is one). */
+export function scryptOnThread(password: string, salt: Buffer, keyLength: number, options: { N: number; r: number; p: number; maxmem: number }): Promise<Buffer> {
+  const slot = pickSlot();
   const thread = (threads[slot] ??= startThread(slot));
   const id = nextId++;
   return new Promise((resolve, reject) => {

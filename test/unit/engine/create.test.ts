@@ -103,6 +103,16 @@ describe('engine', () => {
     vi.unstubAllGlobals();
   });
 
+  it('a prompt the UI could not open (its target missing, no texts) is no show event, and the rules do not count it', async () => {
+    const fake = createFakeParts({ opens: false });
+    const hb = createEngine({ endpoint, surveys }, fake.parts);
+    const shown: string[] = [];
+    hb.on('show', (detail) => shown.push(detail.survey));
+    expect(await hb.show('after-checkout')).toBe(false);
+    expect(shown).toEqual([]);
+    expect(fake.log.filter((line) => line.startsWith('shown '))).toEqual([]);
+  });
+
   it('never opens two prompts at once', async () => {
     const fake = createFakeParts();
     const hb = createEngine({ endpoint, surveys }, fake.parts);

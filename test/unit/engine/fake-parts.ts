@@ -7,7 +7,7 @@ import { createMemoryStore } from '../../../src/storage/memory-store';
 import { createLogger } from '../../../src/common/log';
 
 /** Recording fakes for every engine part: tests drive the engine through them; idle time comes when `runIdle()` says. */
-export function createFakeParts(options: { allow?: boolean } = {}) {
+export function createFakeParts(options: { allow?: boolean; opens?: boolean } = {}) {
   const log: string[] = [];
   const stored = new Map<string, { answer: Answer; held: boolean }>();
   let request: PromptRequest | undefined;
@@ -61,7 +61,7 @@ export function createFakeParts(options: { allow?: boolean } = {}) {
         if (!prompt.available) throw new Error('offline');
         return {
         createPromptUi: () => ({
-          open: (r) => void (request = r),
+          open: (r) => (options.opens === false ? false : ((request = r), true)),
           close: () => void (request = undefined),
           isOpen: () => !!request,
           destroy: () => log.push('ui.destroy'),

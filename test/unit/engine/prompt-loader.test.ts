@@ -5,7 +5,7 @@ import type { PromptUi } from '../../../src/ui/prompt-types';
 const log = { error: vi.fn(), warn: vi.fn(), debug: vi.fn() };
 /** The engine's idle-time scheduler, handed on to the UI (here: never runs). */
 const idle = () => () => undefined;
-const fakeUi = (): PromptUi => ({ open: () => undefined, close: () => undefined, isOpen: () => false, destroy: vi.fn() });
+const fakeUi = (): PromptUi => ({ open: () => true, close: () => undefined, isOpen: () => false, destroy: vi.fn() });
 
 describe('prompt loader', () => {
   it('fetches the code once however often it is asked, and hands the UI the languages it loaded', async () => {

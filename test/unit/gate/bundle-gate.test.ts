@@ -41,7 +41,7 @@ describe('bundle gate', () => {
     expect(checkBundle(clean).problems).toEqual([]);
   });
 
-  it('fails a bundle over the gzip budget of 43 KB (deliberate break: incompressible bytes)', () => {
+  it('fails a bundle over the gzip budget of 42 KB (deliberate break: incompressible bytes)', () => {
     expect(gzipBudget).toBe(42 * 1024);
     const bloated = clean + '/*' + randomBytes(gzipBudget).toString('base64') + '*/';
     const { problems, sizes } = checkBundle(bloated);
