@@ -10,7 +10,7 @@ import type { Database } from '../../src/db/database';
 import { DatabaseUnavailableError } from '../../src/db/database-unavailable';
 import { migrate } from '../../src/db/migrate';
 import { createPostgresDatabase } from '../../src/db/postgres-database';
-import { startPeriodicJob } from '../../src/jobs/periodic-job';
+import { createRollupBuilder, startRollupJob } from '../../src/dashboard/rollups/build-rollups';
 import { silentLog } from '../../src/http/log';
 import { startServer } from '../../src/server';
 import { makeAnswer, storeAnswer } from '../alerts/answers';
@@ -133,30 +133,30 @@ describe('PostgreSQL away under a running collector', () => {
     }
   });
 
-  it('a periodic job (rollups, retention) that failed while the database was away runs again soon after it is back, not an interval later', async () => {
+  it('the rollup job (a periodic job, as retention is) that failed while the database was away runs again soon after it is back, not an interval later, and builds the day it missed', async () => {
+    // An answer three days ago: a past day the rollups have not built yet.
+    const day = new Date(Date.now() - 3 * 86_400_000);
+    await storeAnswer(db, makeAnswer({ answeredAt: day }), createAlertHook({ timeZone: 'Asia/Bangkok', now: () => new Date() }));
     await proxy.cut();
     const lines: Record<string, unknown>[] = [];
-    let runs = 0;
-    const job = startPeriodicJob({
-      job: 'rollups',
+    const job = startRollupJob({
+      builder: createRollupBuilder({ db, timeZone: 'Asia/Bangkok' }),
       everyMs: 600_000, // the rollups' 10 minutes
       retryMs: 50,
-      run: async () => {
-        runs++;
-        const { rows } = await db.query<{ n: number }>('SELECT count(*) AS n FROM responses');
-        return { more: false, fields: { answers: rows[0].n } };
-      },
       log: { info: (fields) => lines.push(fields), error: (message, fields) => lines.push({ message, ...fields }) },
     });
     try {
       await job.firstRun();
       expect(lines[0]).toMatchObject({ job: 'rollups', message: 'rollups: run failed' });
       await sleep(300);
+      const failedRuns = lines.filter((line) => line.message === 'rollups: run failed').length;
+      expect(failedRuns, 'backed off (doubling), not spinning').toBeLessThan(10);
       await proxy.restore();
-      for (let waited = 0; !lines.some((line) => 'answers' in line) && waited < 5_000; waited += 50) await sleep(50);
+      for (let waited = 0; !lines.some((line) => 'built' in line) && waited < 5_000; waited += 50) await sleep(50);
       expect(lines).toContainEqual(expect.objectContaining({ job: 'rollups', resumed: true }));
-      expect(lines).toContainEqual(expect.objectContaining({ job: 'rollups', answers: expect.any(Number) }));
-      expect(runs).toBeLessThan(20); // backed off (doubling), not spinning
+      expect(lines).toContainEqual(expect.objectContaining({ job: 'rollups', built: expect.any(Number) }));
+      const { rows } = await db.query<{ n: number | string }>('SELECT count(*) AS n FROM rollup_days');
+      expect(Number(rows[0].n)).toBeGreaterThan(0);
     } finally {
       await job.stop();
     }

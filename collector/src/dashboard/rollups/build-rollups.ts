@@ -135,11 +135,15 @@ export function createRollupBuilder({ db, timeZone, now = () => new Date(), maxV
 
 export type RollupBuilder = ReturnType<typeof createRollupBuilder>;
 
-/** Rolls up past days on start and every `everyMs` (10 minutes), at once again while days remain. */
-export function startRollupJob({ builder, everyMs = 600_000, log }: { builder: RollupBuilder; everyMs?: number; log: Pick<Log, 'info' | 'error'> }) {
+/**
+ * Rolls up past days on start and every `everyMs` (10 minutes), at once again while days remain;
+ * after a run that failed because the database was away, again after `retryMs` (periodic-job.ts).
+ */
+export function startRollupJob({ builder, everyMs = 600_000, retryMs, log }: { builder: RollupBuilder; everyMs?: number; retryMs?: number; log: Pick<Log, 'info' | 'error'> }) {
   return startPeriodicJob({
     job: 'rollups',
     everyMs,
+    retryMs,
     log,
     run: async () => {
       const { built, more } = await builder.run();
