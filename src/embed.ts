@@ -11,7 +11,7 @@ import type { EngineChunk } from './engine/start-from-tag';
 import { createLogger } from './common/log';
 import { whenIdle } from './common/when-idle';
 import { VERSION } from './common/version';
-import { builtChunks, chunkFile } from './loading/chunk-manifest';
+import { builtChunks } from './loading/chunk-manifest';
 import { loadScriptChunk } from './loading/load-script-chunk';
 import { scriptPromptSource } from './loading/script-prompt-source';
 
@@ -36,7 +36,7 @@ declare global {
     const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
     let engine: Promise<EngineChunk['start']> | undefined;
     const loadEngine = () =>
-      (engine ??= (loadScriptChunk(chunkFile('engine', chunks.engine), place) as Promise<EngineChunk>).then(
+      (engine ??= (loadScriptChunk('engine', chunks.engine, place) as Promise<EngineChunk>).then(
         async ({ start, warmUp }) => {
           for (const step of warmUp) await nextTask().then(step);
           await nextTask();

@@ -26,7 +26,8 @@ export const isRtl = (locale: string) => /^(ar|he|fa|ur)\b/i.test(locale);
  * tag without one. Throws when neither is there: the prompt is then not shown.
  */
 export function messagesFor(locale: string, tables: Record<string, string>): Messages {
-  const table = tables[matchLocale(locale, Object.keys(tables)) ?? 'en'] ?? tables.en;
+  // matchLocale answers one of the tables' own tags, or nothing: then English's.
+  const table = tables[matchLocale(locale, Object.keys(tables)) ?? 'en'];
   if (table === undefined) throw new Error(`no texts loaded for ${locale}`);
   const parts = table.split('|');
   return Object.fromEntries(keys.map((key, i) => [key, parts[i]])) as Messages;

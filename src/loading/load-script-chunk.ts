@@ -1,4 +1,4 @@
-import type { ChunkFile } from './chunk-manifest';
+import { chunkFile } from './chunk-manifest';
 import { chunkEvent } from './chunk-event';
 
 /** Where and how the loader fetches its chunks: its own base URL and the page's CSP nonce. */
@@ -9,12 +9,14 @@ export interface ChunkPlace {
 }
 
 /**
- * Runs one chunk and resolves with what it registers. The `<script>` carries the chunk's SRI value
+ * Runs one chunk (`name`: engine, prompt, lang-<tag>; its file is made from `integrity`, `chunkFile`)
+ * and resolves with what it registers. The `<script>` carries the chunk's SRI value
  * and `crossorigin` (integrity needs a CORS fetch for a file of another origin), so a chunk whose
  * bytes differ never runs; and the nonce, so a page whose CSP lists nonces lets it run. Rejects —
  * never throws — when the chunk cannot load (offline, blocked, 404, tampered) or registers nothing.
  */
-export function loadScriptChunk(chunk: ChunkFile, place: ChunkPlace): Promise<unknown> {
+export function loadScriptChunk(name: string, integrity: string, place: ChunkPlace): Promise<unknown> {
+  const chunk = chunkFile(name, integrity);
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
     let registered: { value: unknown } | undefined;
