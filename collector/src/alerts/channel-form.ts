@@ -87,18 +87,17 @@ export function parseChannelForm(kind: ChannelKind, fields: Record<string, strin
     else config[spec.name] = spec.keepSpaces ? typed : typed.trim();
   }
   for (const spec of kindFields) {
-    const server = spec.boundTo;
-    if (server && existing && !(fields[spec.name] ?? '').trim() && existing.config[spec.name] && serverOf(config[server]) !== serverOf(existing.config[server])) {
-      // The saved secret was for the old server: never hand it to a new one unasked.
-      if (!problems.some((p) => p.field === spec.name)) problems.push({ field: spec.name, label: spec.label, message: retypeForNewHost });
-      config[spec.name] = '';
-    }
-    const weaker = spec.notKeptWhen;
-    if (weaker && existing && !(fields[spec.name] ?? '').trim() && existing.config[spec.name] && config[weaker.field] === weaker.value && existing.config[weaker.field] !== weaker.value) {
-      // Saved while the connection was encrypted: never send it in the clear unasked.
-      if (!problems.some((p) => p.field === spec.name)) problems.push({ field: spec.name, label: spec.label, message: retypeForPlainText });
-      config[spec.name] = '';
-    }
+    // A saved secret the form left empty is kept only while it goes where, and as, it went before.
+    if (!existing || (fields[spec.name] ?? '').trim() || !existing.config[spec.name]) continue;
+    const { boundTo: server, notKeptWhen: weaker } = spec;
+    // For the old server: never handed to a new one unasked. Saved while the connection was
+    // encrypted: never sent in the clear unasked.
+    const moved = server !== undefined && serverOf(config[server]) !== serverOf(existing.config[server]);
+    const plain = weaker !== undefined && config[weaker.field] === weaker.value && existing.config[weaker.field] !== weaker.value;
+    const retype = moved ? retypeForNewHost : plain ? retypeForPlainText : undefined;
+    if (!retype) continue;
+    if (!problems.some((p) => p.field === spec.name)) problems.push({ field: spec.name, label: spec.label, message: retype });
+    config[spec.name] = '';
   }
   for (const spec of kindFields) {
     if (spec.generate && !config[spec.name] && !existing?.unreadableSecrets.includes(spec.name) && !problems.some((p) => p.field === spec.name)) config[spec.name] = generatedSecret = spec.generate();

@@ -158,8 +158,7 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
     const deliveries = await claimDue(db, claimedAt, leaseMs, batchSize);
     // What each channel may still be sent this hour (another collector's sends in flight counted).
     const alerted = [...new Set(deliveries.filter((d) => d.answerId).map((d) => d.channelId))];
-    const at = now();
-    const spent = perHour > 0 ? await capSpent(db, alerted, new Date(at.getTime() - 3_600_000), at, deliveries.map((d) => d.id)) : new Map<string, number>();
+    const spent = perHour > 0 ? await capSpent(db, alerted, new Date(claimedAt.getTime() - 3_600_000), claimedAt, deliveries.map((d) => d.id)) : new Map<string, number>();
     const budget = new Map(alerted.map((id) => [id, perHour - (spent.get(id) ?? 0)]));
     const outcomes = await Promise.allSettled(deliveries.map((delivery) => deliver(delivery, claimedAt.getTime(), budget)));
     // A delivery whose outcome could not be written (the worker stopped while the database was
