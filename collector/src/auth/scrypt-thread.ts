@@ -64,14 +64,12 @@ function startThread(slot: number): Thread {
 
 /** The slot to use: an idle thread, else a slot with none yet, else the least busy thread. */
 function pickSlot(): number {
-  let best = -1;
-  for (let i = 0; i < size; i++) {
-    const pending = threads[i]?.pending.size;
-    if (pending === 0) return i;
-    if (pending === undefined) best = best < 0 || threads[best] ? i : best;
-    else if (best < 0 || (threads[best] && pending < threads[best]!.pending.size)) best = i;
-  }
-  return best;
+  const slots = Array.from({ length: size }, (_, i) => i);
+  const idle = slots.find((i) => threads[i]?.pending.size === 0);
+  if (idle !== undefined) return idle;
+  const empty = slots.find((i) => !threads[i]);
+  if (empty !== undefined) return empty;
+  return slots.reduce((least, i) => (threads[i]!.pending.size < threads[least]!.pending.size ? i : least));
 }
 
 /** `crypto.scrypt` of `password` on a low-priority thread (an idle one if there is one). */

@@ -11,7 +11,10 @@ export const answerColumns = [
   ['payload', 'jsonb'], ['key_hash', 'text'], ['contact_via', 'jsonb'],
 ] as const;
 
-export const answerColumnNames = answerColumns.map(([name]) => name).join(', ');
+/** The names of `[name, type]` columns, as an INSERT lists them. */
+const namesOf = (columns: readonly (readonly [string, string])[]) => columns.map(([name]) => name).join(', ');
+
+export const answerColumnNames = namesOf(answerColumns);
 
 /** One answer for the group insert: its column values (in `answerColumns` order), the settings version its plan was made under, and the rows its hooks write with it. */
 export interface PlainAnswerRow {
@@ -38,7 +41,7 @@ function groupStatement(writes: readonly GroupedWrite[]): string {
   const version = `$${answerColumns.length + 1}`;
   let next = answerColumns.length + 2;
   const companions = writes.map((write, at) => {
-    const names = write.columns.map(([name]) => name).join(', ');
+    const names = namesOf(write.columns);
     const sql = `, write_${at} AS (INSERT INTO ${write.table} (${names})
       SELECT * FROM unnest(${arrays(write.columns, next)}) AS w(${names}) WHERE w.${write.columns[0][0]} IN (SELECT id FROM stored)
       ON CONFLICT ${write.conflict})`;
@@ -54,7 +57,7 @@ function groupStatement(writes: readonly GroupedWrite[]): string {
 
 /** One row of `write` in a statement of its own (`$1`…: the values in column order): the hook's careful path. */
 export function singleRowStatement(write: GroupedWrite): string {
-  return `INSERT INTO ${write.table} (${write.columns.map(([name]) => name).join(', ')})
+  return `INSERT INTO ${write.table} (${namesOf(write.columns)})
     VALUES (${write.columns.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT ${write.conflict}`;
 }
 
