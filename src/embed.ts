@@ -1,7 +1,8 @@
 /**
- * The script-tag entry (the loader), and the only module with side effects at load: reads its own
- * `<script>` (the `data-*` attributes, its URL and nonce), drains the stub queue `hearback.q` in
- * order, and defines `window.hearback`. Everything else is a chunk beside this file, pinned by the
+ * The script-tag entry (the loader), and the only module with side effects at load: drains the stub
+ * queue `hearback.q` in order and defines `window.hearback`; when hearback starts (idle time, or
+ * sooner when a command waits), it reads its own `<script>` (its URL and nonce, the `data-*`
+ * options: src/loading/own-script.ts). Everything else is a chunk beside this file, pinned by the
  * SRI value the build wrote in: the engine (options checks, triggers, rules, consent, the outbox),
  * fetched in idle time or as soon as a command waits on it; the prompt, which the engine fetches
  * when a survey could show; and the texts of the language a prompt is shown in.
@@ -13,6 +14,7 @@ import { whenIdle } from './common/when-idle';
 import { VERSION } from './common/version';
 import { builtChunks } from './loading/chunk-manifest';
 import { loadScriptChunk } from './loading/load-script-chunk';
+import { ownTag, type OwnTag } from './loading/own-script';
 import { scriptPromptSource } from './loading/script-prompt-source';
 
 declare global {
@@ -28,15 +30,14 @@ declare global {
     if (stub && typeof stub.version === 'string') return log.warn('loaded twice; the second copy does nothing');
     const chunks = builtChunks();
     if (!chunks) return log.error('this build has no chunk manifest; use dist/hearback.min.js as built by npm run build');
-    const script = (document.currentScript ?? document.querySelector('script[src*="hearback"][data-endpoint]')) as HTMLScriptElement | null;
-    const attributes = { ...script?.dataset };
-    // Chunks sit beside this file; they run with the page's nonce when this file had one.
-    const place = { base: script?.src || document.baseURI, nonce: script?.nonce || undefined };
+    // Read once, when the first init runs: nothing touches the DOM while the page loads.
+    let tag: OwnTag | undefined;
+    const own = () => (tag ??= ownTag());
     // Running the chunk, each schema warm-up and the start are tasks apart: none is a long task.
     const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
     let engine: Promise<EngineChunk['start']> | undefined;
     const loadEngine = () =>
-      (engine ??= (loadScriptChunk('engine', chunks.engine, place) as Promise<EngineChunk>).then(
+      (engine ??= (loadScriptChunk('engine', chunks.engine, own().place) as Promise<EngineChunk>).then(
         async ({ start, warmUp }) => {
           for (const step of warmUp) await nextTask().then(step);
           await nextTask();
@@ -49,18 +50,19 @@ declare global {
       ));
     const fromTag = {};
 
-    const hearback = createCommandFunction(
-      (options) =>
-        loadEngine().then((start) =>
-          start({
-            options: options === fromTag ? undefined : options,
-            attributes,
-            prompt: (config) => scriptPromptSource(chunks, { ...place, nonce: config.nonce ?? place.nonce }),
-            common: { whenIdle, logger: createLogger },
-          }),
-        ),
-      VERSION,
-    );
+    const hearback = createCommandFunction((options) => {
+      const { place, attributes } = own();
+      // A tag with no data-* options and no init call: nothing to start, nothing fetched.
+      if (options === fromTag && !Object.keys(attributes).length) return undefined;
+      return loadEngine().then((start) =>
+        start({
+          options: options === fromTag ? undefined : options,
+          attributes,
+          prompt: (config) => scriptPromptSource(chunks, { ...place, nonce: config.nonce ?? place.nonce }),
+          common: { whenIdle, logger: createLogger },
+        }),
+      );
+    }, VERSION);
 
     const queue = Array.from(stub?.q ?? []);
     window.hearback = hearback;
@@ -70,8 +72,9 @@ declare global {
       if (command === 'init') initialised = true;
       (hearback as (...args: unknown[]) => unknown)(command, ...rest);
     }
-    // A one-tag install: the tag's data-* attributes are the options (checked when the engine starts).
-    if (!initialised && Object.keys(attributes).length) (hearback as (...args: unknown[]) => unknown)('init', fromTag);
+    // A one-tag install: the tag's data-* attributes are the options (read when this init runs, checked
+    // when the engine starts; a tag without them starts nothing, and a later init is the first).
+    if (!initialised) (hearback as (...args: unknown[]) => unknown)('init', fromTag);
   } catch (error) {
     log.error(`could not start: ${String(error)}`);
   }

@@ -23,14 +23,17 @@ let received = [];
 let tamperPrompt = false;
 const contexts = [];
 
-const stubPage = (options, { csp, nonce, lang = 'en' } = {}) => (_req, res) => {
+const stubPage = (options, { csp, nonce, lang = 'en', before = '' } = {}) => (_req, res) => {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(csp ? { 'content-security-policy': csp } : {}) });
   const n = nonce ? ` nonce="${nonce}"` : '';
-  res.end(`<!doctype html><html lang="${lang}"><title>t</title><script${n}>
+  res.end(`<!doctype html><html lang="${lang}"><title>t</title><script${n}>${before}
 window.hearback=window.hearback||function(){(hearback.q=hearback.q||[]).push(arguments)};
 hearback('init',${JSON.stringify(options).replaceAll('ORIGIN', server.origin)});</script>
 <script async${n} src="/dist/hearback.min.js"></script><h1>Shop</h1>`);
 };
+/** A file of dist/ served under another path (open CORS, as /dist/ is). */
+const staticFile = (name) => (_req, res) =>
+  res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'access-control-allow-origin': '*' }).end(readFileSync(new URL(`../../dist/${name}`, import.meta.url)));
 const surveys = (trigger) => [{ id: 'after-checkout', type: 'csat', trigger }];
 
 before(async () => {
@@ -49,6 +52,14 @@ before(async () => {
       '/could-show.html': stubPage({ endpoint: 'ORIGIN/collect', surveys: surveys({ event: 'checkout' }) }),
       '/japanese.html': stubPage({ endpoint: 'ORIGIN/collect', locale: 'ja', surveys: surveys({ event: 'checkout' }) }),
       '/thai.html': stubPage({ endpoint: 'ORIGIN/collect', locale: 'th', surveys: surveys({ event: 'checkout' }) }),
+      // The loader copied under a name of the site's own, its chunks beside it: found by the file
+      // its stack names, when hearback starts.
+      '/static/feedback.js': staticFile('hearback.min.js'),
+      ...Object.fromEntries(Object.keys(sri).filter((name) => !name.startsWith('hearback.') && !/^hearback-\d/.test(name)).map((name) => [`/static/${name}`, staticFile(name)])),
+      '/renamed.html': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="en"><title>t</title>
+<script async src="/static/feedback.js" data-endpoint="${server.origin}/collect" data-survey="nps" data-delay="0"></script><h1>Shop</h1>`),
+      '/no-stacks.html': stubPage({ endpoint: 'ORIGIN/collect', surveys: surveys({ event: 'checkout' }) }, { before: 'Error.stackTraceLimit=0;' }),
       '/nonce.html': stubPage({ endpoint: 'ORIGIN/collect', surveys: surveys({ event: 'checkout' }) }, { nonce: 'r4nd0m', csp: "default-src 'self'; script-src 'nonce-r4nd0m'; style-src 'self'; connect-src 'self'" }),
     },
   });
@@ -176,6 +187,24 @@ describe('the loader and its chunks', () => {
     await english.tab.evaluate(() => window.hearback('show', 'after-checkout'));
     await promptShown(english.tab);
     assert.deepEqual(english.scripts.filter((name) => name.startsWith('hearback-lang-')), [enFile]);
+  });
+
+  test('a loader copied under a name of the site\'s own finds its tag\'s options and its chunks beside it', async () => {
+    const { tab, scripts, errors } = await openTab();
+    await tab.goto(server.origin + '/renamed.html');
+    await promptShown(tab);
+    assertFetched(scripts, ['/static/feedback.js', `/static/${engineFile}`], [`/static/${promptFile}`, `/static/${enFile}`]);
+    assert.deepEqual(errors, []);
+  });
+
+  test('a page that turns stack traces off (Error.stackTraceLimit = 0): the loader finds its tag by its name', async () => {
+    const { tab, scripts, errors } = await openTab();
+    await tab.goto(server.origin + '/no-stacks.html');
+    await engineStarted(tab);
+    await tab.evaluate(() => window.hearback('track', 'checkout'));
+    await promptShown(tab);
+    assert.deepEqual(scripts.slice(0, 2), ['hearback.min.js', engineFile]);
+    assert.deepEqual(errors, []);
   });
 
   test('a CSP that allows only nonced scripts: the chunks run with the loader\'s nonce, zero violations', async () => {
