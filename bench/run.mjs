@@ -6,7 +6,9 @@
 // page's own figures side by side; then every bench/*.bench.mjs, in name order, as
 // a child process. It prints the figures as measured, writes them to bench/results.json and
 // rewrites docs/performance.md's bench section from that file (bench/report.mjs).
-// Every loop is bounded; the only server is on 127.0.0.1. BENCH_RUNS sets the loads per page (7).
+// Every loop is bounded; the only server is on 127.0.0.1. BENCH_RUNS sets the loads per page (7);
+// each run traces three loads of its own (our work at load is a few ms: its median needs more
+// samples than the throttle's noise leaves in seven).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -17,6 +19,7 @@ import { headlineMarkers, renderHeadline, renderResults, replaceBlock } from './
 
 const runs = Math.min(25, Math.max(1, Number(process.env.BENCH_RUNS) || 7));
 const throttle = 4;
+const tracesPerRun = 3;
 const resultsFile = 'bench/results.json';
 const pageFile = 'docs/performance.md';
 
@@ -132,6 +135,13 @@ function promptAfter(tab, command) {
       }), command);
 }
 
+/** `count` traced loads, one after another. */
+async function tracedLoads(count) {
+  const traces = [];
+  for (let i = 0; i < count; i++) traces.push(await tracedLoad());
+  return traces;
+}
+
 /** Our own tasks in one traced load: at load (before hearback's first idle callback) and over 3 s. */
 async function tracedLoad() {
   const { context, tab, cdp } = await throttledTab();
@@ -147,7 +157,7 @@ const loads = [];
 try {
   for (let i = 0; i < runs; i++) {
     process.stderr.write(`load ${i + 1} of ${runs}\n`);
-    loads.push({ without: await loadMetrics('/without.html'), with: await loadMetrics('/with.html'), cold: await loadMetrics('/cold.html'), traced: await tracedLoad() });
+    loads.push({ without: await loadMetrics('/without.html'), with: await loadMetrics('/with.html'), cold: await loadMetrics('/cold.html'), traced: await tracedLoads(tracesPerRun) });
   }
 } finally {
   await server.close();
