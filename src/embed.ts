@@ -59,7 +59,7 @@ declare global {
           options: options === fromTag ? undefined : options,
           attributes,
           prompt: (config) => scriptPromptSource(chunks, { ...place, nonce: config.nonce ?? place.nonce }),
-          common: { whenIdle, logger: createLogger },
+          common: { whenIdle, logger: createLogger, supportedLocales: Object.keys(chunks.languages) },
         }),
       );
     }, VERSION);

@@ -1,13 +1,16 @@
 import type { EngineParts } from './create';
-import { supportedLocales } from '../i18n/locales';
 import { createOutbox } from '../outbox/outbox';
 import { createRules } from '../rules/rules';
 import { openStore } from '../storage/open-store';
 import { createTriggers } from '../triggers/triggers';
 import { readPublishedSurveys } from '../published/published-surveys';
 
-/** What the engine shares with whoever starts it: the idle-time scheduler and the logger's maker (common/). */
-export type CommonParts = Pick<EngineParts, 'whenIdle' | 'logger'>;
+/**
+ * What whoever starts the engine hands it: the idle-time scheduler, the logger's maker (common/) and
+ * the languages there are texts for (the npm module's i18n/locales.ts; the script tag's loader, the
+ * tags of its manifest's language chunks, so the engine's chunk carries no second list).
+ */
+export type CommonParts = Pick<EngineParts, 'whenIdle' | 'logger' | 'supportedLocales'>;
 
 /**
  * The real parts: IndexedDB store, outbox, rules, triggers and published surveys, with the prompt
@@ -16,5 +19,5 @@ export type CommonParts = Pick<EngineParts, 'whenIdle' | 'logger'>;
  * carries no second copy).
  */
 export function createDefaultParts(prompt: EngineParts['prompt'], common: CommonParts): EngineParts {
-  return { supportedLocales, store: openStore, outbox: createOutbox, rules: createRules, triggers: createTriggers, prompt, published: readPublishedSurveys, ...common };
+  return { store: openStore, outbox: createOutbox, rules: createRules, triggers: createTriggers, prompt, published: readPublishedSurveys, ...common };
 }

@@ -4,6 +4,7 @@ import { createLogger } from '../common/log';
 import { whenIdle } from '../common/when-idle';
 import type { Hearback, HearbackOptions } from './hearback-types';
 import { languageImports } from '../i18n/language-imports';
+import { supportedLocales } from '../i18n/locales';
 import type { PromptSource } from '../ui/prompt-types';
 
 /**
@@ -25,5 +26,5 @@ const importedPrompt: PromptSource = {
  * hb.track('checkout');
  */
 export function init(options: HearbackOptions): Hearback {
-  return createEngine(options, createDefaultParts(() => importedPrompt, { whenIdle, logger: createLogger }));
+  return createEngine(options, createDefaultParts(() => importedPrompt, { whenIdle, logger: createLogger, supportedLocales }));
 }

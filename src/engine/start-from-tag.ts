@@ -15,7 +15,7 @@ export interface TagStart {
   attributes?: Record<string, string | undefined>;
   /** The script tag's way to the prompt chunks, with the nonce the options chose. */
   prompt(config: Pick<Config, 'nonce'>): PromptSource;
-  /** The loader's idle-time scheduler and logger maker: the engine's chunk carries no copy of its own. */
+  /** The loader's idle-time scheduler, logger maker and language tags: the engine's chunk carries no copy of its own. */
   common: CommonParts;
 }
 

@@ -2,6 +2,7 @@ import type { Survey } from '../config/survey-schema';
 import { maxCommentLength, surveyKinds } from '../surveys/kinds';
 import { VERSION } from '../common/version';
 import type { Answer } from './answer-schema';
+import { contactWays } from './contact-ways';
 
 /** What the visitor gave; the rest of the payload comes from the survey and the page. */
 export interface AnswerInput {
@@ -59,7 +60,7 @@ export function buildAnswer(survey: Survey, input: AnswerInput, env: AnswerEnvir
 /** The ways given, trimmed, empty ones left out; undefined when none is left. */
 function contactViaOf(given: NonNullable<AnswerInput['contactVia']>): Answer['contactVia'] {
   const via: NonNullable<Answer['contactVia']> = {};
-  for (const way of ['phone', 'email', 'line'] as const) {
+  for (const way of contactWays) {
     const value = given[way]?.trim();
     if (value) via[way] = value;
   }
