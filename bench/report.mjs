@@ -40,6 +40,16 @@ function targetFigures({ load }) {
   };
 }
 
+/** The same page's first 3 s with hearback and with posthog-js, when the run measured both (else nothing). */
+function peerHeadline(runs) {
+  if (!runs.some((run) => run.posthog?.firstSeconds && run.with.firstSeconds)) return '';
+  const first = (side, key) => median(runs.map((run) => run[side]?.firstSeconds?.[key]));
+  return (
+    `over the page's first 3 s, ${ms(first('with', 'scriptMs'))} of script and ${ms(first('with', 'blockingMs'))} of blocking time with hearback, ` +
+    `${ms(first('posthog', 'scriptMs'))} and ${ms(first('posthog', 'blockingMs'))} with posthog-js and its surveys; `
+  );
+}
+
 /** The README's quote of one run: the three targets, measured, and where the rest is. */
 export function renderHeadline(results) {
   const { atLoad, longest, longestWorst, trigger, cold } = targetFigures(results);
@@ -48,6 +58,7 @@ export function renderHeadline(results) {
     `2 shared cores): ${ms(atLoad)} of our main-thread work at load (target ${targets.ourWorkAtLoad.text}), ` +
     `our longest task ${ms(longest)}, worst ${ms(longestWorst)} (target ${targets.ourLongestTask.text}), ` +
     `trigger → interactive prompt ${ms(trigger)} with the prompt's chunk fetched in idle time (target ${targets.triggerToPrompt.text}), ${ms(cold)} cold; ` +
+    peerHeadline(results.load.runs) +
     `every figure is in [performance](docs/performance.md).`
   );
 }
@@ -73,24 +84,37 @@ export function renderResults(results) {
   const runs = load.runs;
   const ours = tracedFigures(runs);
   const traces = ours('atLoadScriptMs').length;
-  const page = (side, key) => median(runs.map((run) => run[side][key]));
+  const page = (side, key, when) => median(runs.map((run) => (when ? run[side]?.[when]?.[key] : run[side]?.[key])));
+  // The same page with posthog-js and its surveys, when the run measured it (bench/peer-posthog.mjs).
+  const peer = runs.some((run) => run.posthog);
+  const row = (measure, key, when, format = ms) => [measure, format(page('without', key, when)), format(page('with', key, when)), ...(peer ? [format(page('posthog', key, when))] : [])];
+  const ourRow = (measure, value, target = '', verdictText = '') => [measure, '—', value, ...(peer ? ['—'] : []), target, verdictText];
+  const firstSeconds = runs.some((run) => run.with.firstSeconds);
   const { atLoad, longest, longestWorst, trigger, cold } = targetFigures(results);
   const verdict = (target, ...values) => (values.every((value) => targets[target].met(value)) ? 'met' : '**missed**');
   parts.push(`### In Chromium at ${load.throttle}× CPU throttle (median of ${runs.length} ${runs.length === 1 ? 'load' : 'loads'} of each page)`);
   parts.push(
     table(
-      ['measure', 'page without hearback', 'page with hearback', 'target', ''],
+      ['measure', 'page without hearback', 'page with hearback', ...(peer ? ['page with posthog-js and its surveys'] : []), 'target', ''],
       [
-        [`our main-thread work at load, before a prompt is due (median of ${traces} traced loads: the snippet and the loader's evaluation, up to the first idle callback)`, '—', ms(atLoad), targets.ourWorkAtLoad.text, verdict('ourWorkAtLoad', atLoad)],
-        ['our longest task, idle-time start-up included (traced, first 3 s)', '—', `${ms(longest)} (worst of ${traces}: ${ms(longestWorst)})`, targets.ourLongestTask.text, verdict('ourLongestTask', longest, longestWorst)],
-        ['trigger → visible, interactive prompt (the prompt\'s chunk fetched in idle time, before it is due)', '—', ms(trigger), targets.triggerToPrompt.text, verdict('triggerToPrompt', trigger)],
-        ...(Number.isFinite(cold) ? [['show() → visible, interactive prompt, cold (the prompt\'s chunk fetched, run and rendered when due; localhost)', '—', ms(cold), '', '']] : []),
-        ['our script over the first 3 s, in all (traced)', '—', `${ms(median(ours('totalScriptMs')))} in ${median(ours('tasks'))} tasks`, '', ''],
-        ['main-thread script time, whole page, at load', ms(page('without', 'scriptMs')), ms(page('with', 'scriptMs')), '', ''],
-        ['main-thread task time, whole page, at load', ms(page('without', 'taskMs')), ms(page('with', 'taskMs')), '', ''],
-        ['longest task of any kind (long-task observer; 0 = none over 50 ms)', ms(page('without', 'longestTaskMs')), ms(page('with', 'longestTaskMs')), '', ''],
-        ['total blocking time', ms(page('without', 'blockingMs')), ms(page('with', 'blockingMs')), 'no more than without', page('with', 'blockingMs') <= page('without', 'blockingMs') ? 'met' : '**missed**'],
-        ['JS heap after GC', kb(page('without', 'heapBytes')), kb(page('with', 'heapBytes')), '', ''],
+        ourRow(`our main-thread work at load, before a prompt is due (median of ${traces} traced loads: the snippet and the loader's evaluation, up to the first idle callback)`, ms(atLoad), targets.ourWorkAtLoad.text, verdict('ourWorkAtLoad', atLoad)),
+        ourRow('our longest task, idle-time start-up included (traced, first 3 s)', `${ms(longest)} (worst of ${traces}: ${ms(longestWorst)})`, targets.ourLongestTask.text, verdict('ourLongestTask', longest, longestWorst)),
+        ourRow('trigger → visible, interactive prompt (the prompt\'s chunk fetched in idle time, before it is due)', ms(trigger), targets.triggerToPrompt.text, verdict('triggerToPrompt', trigger)),
+        ...(Number.isFinite(cold) ? [ourRow('show() → visible, interactive prompt, cold (the prompt\'s chunk fetched, run and rendered when due; localhost)', ms(cold))] : []),
+        ourRow('our script over the first 3 s, in all (traced)', `${ms(median(ours('totalScriptMs')))} in ${median(ours('tasks'))} tasks`),
+        [...row('main-thread script time, whole page, at load', 'scriptMs'), '', ''],
+        [...row('main-thread task time, whole page, at load', 'taskMs'), '', ''],
+        [...row('longest task of any kind, at load (long-task observer; 0 = none over 50 ms)', 'longestTaskMs'), '', ''],
+        [...row('total blocking time, at load', 'blockingMs'), 'no more than without', page('with', 'blockingMs') <= page('without', 'blockingMs') ? 'met' : '**missed**'],
+        ...(firstSeconds
+          ? [
+              [...row('main-thread script time, whole page, first 3 s', 'scriptMs', 'firstSeconds'), '', ''],
+              [...row('main-thread task time, whole page, first 3 s', 'taskMs', 'firstSeconds'), '', ''],
+              [...row('longest task of any kind, first 3 s', 'longestTaskMs', 'firstSeconds'), '', ''],
+              [...row('total blocking time, first 3 s', 'blockingMs', 'firstSeconds'), 'no more than without', page('with', 'blockingMs', 'firstSeconds') <= page('without', 'blockingMs', 'firstSeconds') ? 'met' : '**missed**'],
+            ]
+          : []),
+        [...row(firstSeconds ? 'JS heap after GC, at 3 s' : 'JS heap after GC', 'heapBytes', undefined, kb), '', ''],
       ],
     ),
   );

@@ -15,6 +15,7 @@ import { cpus } from 'node:os';
 import { launch, serve } from '../test/browser/harness.mjs';
 import { checkScriptFiles, measure } from '../scripts/bundle-gate.mjs';
 import { traceOurTasks } from './our-tasks.mjs';
+import { posthogApi, posthogInstalled, posthogScript } from './peer-posthog.mjs';
 import { headlineMarkers, renderHeadline, renderResults, replaceBlock } from './report.mjs';
 
 const runs = Math.min(25, Math.max(1, Number(process.env.BENCH_RUNS) || 7));
@@ -52,8 +53,9 @@ for (const [name, files] of peerFiles) {
 // fetched in idle time; on /cold.html its url rule names another page, so nothing but the loader
 // and the engine is fetched until show() asks for the prompt.
 const surveys = (trigger) => JSON.stringify([{ id: 'bench', type: 'nps', trigger }]);
-const page = (withSdk, trigger = { event: 'go' }) => `<!doctype html><html lang="en"><title>bench</title><body><main>${'<p>Product text. </p>'.repeat(50)}</main>
-${withSdk ? `<script>window.hearback=window.hearback||function(){(hearback.q=hearback.q||[]).push(arguments)};
+// /posthog.html is the same page with posthog-js and its surveys instead (bench/peer-posthog.mjs).
+const page = (withSdk, trigger = { event: 'go' }, peer = '') => `<!doctype html><html lang="en"><title>bench</title><body><main>${'<p>Product text. </p>'.repeat(50)}</main>
+${peer}${withSdk ? `<script>window.hearback=window.hearback||function(){(hearback.q=hearback.q||[]).push(arguments)};
 hearback('init',{endpoint:location.origin+'/collect',fatigue:{perSession:1000,days:0},surveys:${surveys(trigger)}});</script>
 <script src="/dist/hearback.min.js"></script>` : ''}</body></html>`;
 const server = await serve({
@@ -61,9 +63,13 @@ const server = await serve({
     '/without.html': (_q, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page(false)),
     '/with.html': (_q, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page(true)),
     '/cold.html': (_q, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page(true, { event: 'go', url: '/elsewhere' })),
+    '/posthog.html': (_q, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page(false, undefined, posthogScript)),
     '/collect': (_q, res) => res.writeHead(201).end(),
+    '/favicon.ico': (_q, res) => res.writeHead(204).end(),
   },
+  routeOf: posthogApi,
 });
+const withPosthog = posthogInstalled();
 let chromium = '';
 
 /** Opens a tab in a fresh profile (a new visitor: the frequency rules remember earlier prompts) at the throttle. */
@@ -76,7 +82,20 @@ async function throttledTab() {
   return { context, tab, cdp };
 }
 
-/** One load: the page's script and task time, long tasks, heap; with hearback, trigger → prompt. */
+/** The page's main-thread script and task time so far, from the Performance domain. */
+async function timeSoFar(cdp) {
+  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  return { scriptMs: metrics.ScriptDuration * 1000, taskMs: metrics.TaskDuration * 1000 };
+}
+
+/** Longest task and total blocking time (each task's time over 50 ms) from the long tasks' durations. */
+const longTasks = (durations) => ({ longestTaskMs: Math.max(0, ...durations), blockingMs: durations.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0) });
+
+/**
+ * One load: the page's script and task time and long tasks at load (300 ms after the load event)
+ * and over its first 3 s (posthog-js, like hearback, does most of its work after load), the JS heap
+ * after GC at 3 s; with hearback, trigger → prompt after that.
+ */
 async function loadMetrics(path) {
   const { context, tab, cdp } = await throttledTab();
   try {
@@ -87,10 +106,12 @@ async function loadMetrics(path) {
     });
     await tab.goto(server.origin + path, { waitUntil: 'load' });
     await tab.waitForTimeout(300);
-    const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const atLoad = await timeSoFar(cdp);
+    const longAtLoad = await tab.evaluate(() => window.__long.slice());
+    await tab.waitForTimeout(Math.max(0, 3000 - (await tab.evaluate(() => performance.now()))));
+    const firstSeconds = { ...(await timeSoFar(cdp)), ...longTasks(await tab.evaluate(() => window.__long.slice())) };
     await cdp.send('HeapProfiler.collectGarbage');
     const heapBytes = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-    const long = await tab.evaluate(() => window.__long);
     let triggerMs;
     let coldMs;
     if (path === '/with.html') {
@@ -106,10 +127,9 @@ async function loadMetrics(path) {
       coldMs = await promptAfter(tab, 'show');
     }
     return {
-      scriptMs: metrics.ScriptDuration * 1000,
-      taskMs: metrics.TaskDuration * 1000,
-      longestTaskMs: Math.max(0, ...long),
-      blockingMs: long.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0),
+      ...atLoad,
+      ...longTasks(longAtLoad),
+      firstSeconds,
       heapBytes,
       ...(triggerMs === undefined ? {} : { triggerMs }),
       ...(coldMs === undefined ? {} : { coldMs }),
@@ -157,7 +177,7 @@ const loads = [];
 try {
   for (let i = 0; i < runs; i++) {
     process.stderr.write(`load ${i + 1} of ${runs}\n`);
-    loads.push({ without: await loadMetrics('/without.html'), with: await loadMetrics('/with.html'), cold: await loadMetrics('/cold.html'), traced: await tracedLoads(tracesPerRun) });
+    loads.push({ without: await loadMetrics('/without.html'), with: await loadMetrics('/with.html'), cold: await loadMetrics('/cold.html'), ...(withPosthog ? { posthog: await loadMetrics('/posthog.html') } : {}), traced: await tracedLoads(tracesPerRun) });
   }
 } finally {
   await server.close();

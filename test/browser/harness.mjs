@@ -108,13 +108,14 @@ export async function launch({ args, ...options } = {}) {
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 /**
- * Serves files under the repository root, plus `routes` (path → (req, res) handler) first.
+ * Serves files under the repository root, plus `routes` (path → (req, res) handler) first, then
+ * `routeOf(path)` (a handler for a path no route names, e.g. a fake API's every path; or undefined).
  * `headers(path)` may add response headers (e.g. a strict CSP for one page).
  */
-export async function serve({ routes = {}, headers = () => ({}) } = {}) {
+export async function serve({ routes = {}, headers = () => ({}), routeOf = () => undefined } = {}) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const route = routes[path];
+    const route = routes[path] ?? routeOf(path);
     if (route) return route(req, res);
     const file = normalize(join(root, path));
     if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
