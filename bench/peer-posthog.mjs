@@ -3,7 +3,7 @@
 // with surveys on, and a fake PostHog API on the bench's own 127.0.0.1 server. The remote config
 // turns surveys on, so posthog-js fetches its surveys extension (`dist/surveys.js`, served from
 // node_modules) and the surveys list: one survey that waits for an event, as hearback's does on the
-// bench page. Nothing leaves the machine.
+// bench page. Nothing leaves the machine: the bench fails if any page asks beyond its server.
 import { existsSync, readFileSync } from 'node:fs';
 
 const token = 'phc_bench';

@@ -6,6 +6,7 @@ export const endMarker = '<!-- bench:end -->';
 /** The README's one-paragraph quote of the same run, between markers of its own. */
 export const headlineMarkers = ['<!-- bench:headline — written by npm run bench from bench/results.json -->', '<!-- bench:headline:end -->'];
 
+/** The middle value (for an even count, the upper of the two middle ones). */
 const median = (values) => {
   const sorted = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
   return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
@@ -45,7 +46,7 @@ function peerHeadline(runs) {
   if (!runs.some((run) => run.posthog?.firstSeconds && run.with.firstSeconds)) return '';
   const first = (side, key) => median(runs.map((run) => run[side]?.firstSeconds?.[key]));
   return (
-    `over the page's first 3 s, ${ms(first('with', 'scriptMs'))} of script and ${ms(first('with', 'blockingMs'))} of blocking time with hearback, ` +
+    `over the page's first 3 s, ${ms(first('with', 'scriptMs'))} of the whole page's script time (Chrome's metric) and ${ms(first('with', 'blockingMs'))} of blocking time with hearback, ` +
     `${ms(first('posthog', 'scriptMs'))} and ${ms(first('posthog', 'blockingMs'))} with posthog-js and its surveys; `
   );
 }

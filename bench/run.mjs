@@ -71,12 +71,15 @@ const server = await serve({
 });
 const withPosthog = posthogInstalled();
 let chromium = '';
+/** Requests any bench page made beyond the bench's own server: there must be none (checked after the loads). */
+const outside = new Set();
 
 /** Opens a tab in a fresh profile (a new visitor: the frequency rules remember earlier prompts) at the throttle. */
 async function throttledTab() {
   const context = await launch();
   chromium ||= context.browser()?.version() ?? '';
   const tab = await context.newPage();
+  tab.on('request', (request) => !request.url().startsWith(server.origin + '/') && !/^(data|blob|about):/.test(request.url()) && outside.add(request.url()));
   const cdp = await context.newCDPSession(tab);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   return { context, tab, cdp };
@@ -182,6 +185,7 @@ try {
 } finally {
   await server.close();
 }
+if (outside.size) throw new Error(`a bench page reached beyond 127.0.0.1: ${[...outside].join(', ')}`);
 
 // 3. The record: printed now, written to bench/results.json (and the page) once the other benches ran.
 const git = (...args) => execFileSync('git', args, { encoding: 'utf8' }).trim();

@@ -30,9 +30,16 @@ declare global {
     if (stub && typeof stub.version === 'string') return log.warn('loaded twice; the second copy does nothing');
     const chunks = builtChunks();
     if (!chunks) return log.error('this build has no chunk manifest; use dist/hearback.min.js as built by npm run build');
-    // Read once, when the first init runs: nothing touches the DOM while the page loads.
+    // Read once, when the first init runs, not while this file is evaluated: no DOM element is
+    // touched now. The Error made now names this file in its stack (own-script.ts).
+    const made = new Error();
     let tag: OwnTag | undefined;
-    const own = () => (tag ??= ownTag());
+    const own = () => {
+      if (tag) return tag;
+      tag = ownTag(document, made);
+      if (!tag.found) log.warn('its <script> was gone when it started: no data-* options or nonce were read');
+      return tag;
+    };
     // Running the chunk, each schema warm-up and the start are tasks apart: none is a long task.
     const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
     let engine: Promise<EngineChunk['start']> | undefined;

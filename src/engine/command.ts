@@ -124,6 +124,9 @@ export function createCommandFunction(start: (options: unknown) => Started | Pro
           pump();
         });
       });
+      // Calls already waiting behind this init (given while an init before it ran, one that started
+      // nothing) hurry it too, as they would have hurried it had it come first.
+      if (queue.some((waiting) => waiting.command !== 'on' && waiting.command !== 'off')) hurry?.();
     }
   };
 

@@ -3,7 +3,7 @@ import { chunkEvent } from './chunk-event';
 
 /** Where and how the loader fetches its chunks: its own base URL and the page's CSP nonce. */
 export interface ChunkPlace {
-  /** The loader's own URL (`document.currentScript.src` when it ran): chunks sit beside it. */
+  /** The loader's own URL (found when hearback starts: own-script.ts): chunks sit beside it. */
   base: string;
   nonce?: string;
 }

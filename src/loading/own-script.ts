@@ -4,27 +4,42 @@ import type { ChunkPlace } from './load-script-chunk';
 export interface OwnTag {
   place: ChunkPlace;
   attributes: Record<string, string | undefined>;
+  /** Whether the tag was found (a page may remove it before hearback starts: then its options and nonce are unknown). */
+  found: boolean;
 }
 
-/** The first `https://…:line:column` in a stack: the file of the frame that made it. */
-const frameFile = /(https?:\/\/\S+?):\d+:\d+/;
+/** Every `https://…:line:column` in a stack, in order: the file of each frame. */
+const frameFiles = /(https?:\/\/\S+?):\d+:\d+/g;
+
+/** An Error's stack as text: '' when a page's `Error.prepareStackTrace` throws or makes something else of it. */
+function stackOf(made: { stack?: unknown }): string {
+  try {
+    return typeof made.stack === 'string' ? made.stack : '';
+  } catch {
+    return '';
+  }
+}
 
 /**
- * The loader's own `<script>`, looked up when hearback starts (idle time), not while the page loads:
- * the first script handle to an element (`document.currentScript`) makes the browser build the
- * element's DOM wrappers, most of what the loader cost at load when it was the first script to touch
- * the DOM (docs/performance.md). By then `currentScript` is null, so the file's URL comes from the
- * stack of this call (every engine names each frame's file; `stack` is passed in by tests), and the
- * tag is the script with that URL; failing that (a page that turned stacks off), the first whose file
- * name says hearback. A tag the page removed since still gives its URL, not its nonce or options.
+ * The loader's own `<script>`, looked up when hearback starts (idle time, or the next task when a
+ * command waits), not while the loader is evaluated: the first script handle to an element
+ * (`document.currentScript`) makes the browser build the element's DOM wrappers, most of what the
+ * loader cost at load when it was the first script to touch the DOM (docs/performance.md). By then
+ * `currentScript` is null, so the file's URL comes from `made`, an Error made while the loader ran:
+ * the last frame of its stack is the loader's top-level code (every engine names each frame's file;
+ * the last, because a page's replacement `Error`, zone.js's say, may add frames of its own on top).
+ * The tag is the script with that URL; failing that (a page that turned stacks off, a URL that
+ * redirected), the first whose file name says hearback. A tag the page removed since still gives
+ * its URL, not its nonce or options.
  */
-export function ownTag(doc: Document = document, stack: string | undefined = new Error().stack): OwnTag {
-  const url = frameFile.exec(stack ?? '')?.[1];
+export function ownTag(doc: Document, made: { stack?: unknown }): OwnTag {
+  const url = Array.from(stackOf(made).matchAll(frameFiles)).pop()?.[1];
   const scripts = Array.from(doc.scripts);
   const script = scripts.find((element) => element.src === url) || scripts.find((element) => /hearback[^/]*$/.test(element.src));
   return {
     // Chunks sit beside this file; they run with the page's nonce when this file had one.
     place: { base: url || script?.src || doc.baseURI, nonce: script?.nonce || undefined },
     attributes: { ...script?.dataset },
+    found: !!script,
   };
 }

@@ -59,6 +59,15 @@ before(async () => {
       '/renamed.html': (_req, res) =>
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="en"><title>t</title>
 <script async src="/static/feedback.js" data-endpoint="${server.origin}/collect" data-survey="nps" data-delay="0"></script><h1>Shop</h1>`),
+      '/removed-tag.html': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="en"><title>t</title><script>
+window.hearback=window.hearback||function(){(hearback.q=hearback.q||[]).push(arguments)};
+hearback('init',${JSON.stringify({ endpoint: `${server.origin}/collect`, surveys: surveys({ event: 'checkout' }) })});</script>
+<script async src="/dist/hearback.min.js" onload="this.remove()"></script><h1>Shop</h1>`),
+      '/init-later.html': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="en"><title>t</title>
+<script src="/dist/hearback.min.js"></script><h1>Shop</h1><script>
+addEventListener('load', () => { hearback('init', ${JSON.stringify({ endpoint: `${server.origin}/collect`, surveys: surveys({ event: 'checkout' }) })}); hearback('track', 'checkout'); });</script>`),
       '/no-stacks.html': stubPage({ endpoint: 'ORIGIN/collect', surveys: surveys({ event: 'checkout' }) }, { before: 'Error.stackTraceLimit=0;' }),
       '/nonce.html': stubPage({ endpoint: 'ORIGIN/collect', surveys: surveys({ event: 'checkout' }) }, { nonce: 'r4nd0m', csp: "default-src 'self'; script-src 'nonce-r4nd0m'; style-src 'self'; connect-src 'self'" }),
     },
@@ -204,6 +213,25 @@ describe('the loader and its chunks', () => {
     await tab.evaluate(() => window.hearback('track', 'checkout'));
     await promptShown(tab);
     assert.deepEqual(scripts.slice(0, 2), ['hearback.min.js', engineFile]);
+    assert.deepEqual(errors, []);
+  });
+
+  test('a tag the page removes before hearback starts: the chunks still load from its URL, and the console says its options were not read', async () => {
+    const { tab } = await openTab();
+    const warnings = [];
+    tab.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+    await tab.goto(server.origin + '/removed-tag.html');
+    await engineStarted(tab);
+    await tab.evaluate(() => window.hearback('track', 'checkout'));
+    await promptShown(tab);
+    assert.ok(warnings.some((text) => /hearback: its <script> was gone when it started: no data-\* options or nonce were read/.test(text)), warnings.join('\n'));
+  });
+
+  test('a plain tag, and init and a track from the page\'s own code after load: the prompt shows', async () => {
+    const { tab, scripts, errors } = await openTab();
+    await tab.goto(server.origin + '/init-later.html');
+    await promptShown(tab);
+    assertFetched(scripts, ['hearback.min.js', engineFile], [promptFile, enFile]);
     assert.deepEqual(errors, []);
   });
 

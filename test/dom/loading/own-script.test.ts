@@ -11,8 +11,9 @@ function tag(src: string, attributes: Record<string, string> = {}) {
   return script;
 }
 
-const chromeStack = (url: string) => `Error\n    at ownTag (${url}:1:2345)\n    at ${url}:1:99`;
-const firefoxStack = (url: string) => `ownTag@${url}:1:2345\n@${url}:1:99\n`;
+/** An Error made while the loader ran, as each engine words its stack (`wrapper`: a page's replacement Error on top). */
+const chromeError = (url: string, wrapper = '') => ({ stack: `Error\n${wrapper ? `    at new ZoneAwareError (${wrapper}:3:10)\n` : ''}    at ${url}:1:2345\n    at ${url}:1:99` });
+const firefoxError = (url: string) => ({ stack: `@${url}:1:2345\n@${url}:1:99\n` });
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -20,30 +21,49 @@ afterEach(() => {
 
 describe('the loader finds its own tag when hearback starts', () => {
   it.each([
-    ['Chromium', chromeStack],
-    ['Firefox and Safari', firefoxStack],
-  ])('by the file the stack names (%s): its URL is the chunks\' base, with its nonce and data-* options', (_engine, stack) => {
+    ['Chromium', chromeError],
+    ['Firefox and Safari', firefoxError],
+  ])('by the file the stack names (%s): its URL is the chunks\' base, with its nonce and data-* options', (_engine, made) => {
     tag('https://cdn.example/other/hearback.min.js', { 'data-endpoint': 'https://wrong.example/collect' });
     const own = tag('https://cdn.example/js/feedback.js?v=2', { 'data-endpoint': 'https://shop.example/collect', 'data-survey': 'nps' });
     own.nonce = 'r4nd0m';
-    expect(ownTag(document, stack('https://cdn.example/js/feedback.js?v=2'))).toEqual({
+    expect(ownTag(document, made('https://cdn.example/js/feedback.js?v=2'))).toEqual({
       place: { base: 'https://cdn.example/js/feedback.js?v=2', nonce: 'r4nd0m' },
       attributes: { endpoint: 'https://shop.example/collect', survey: 'nps' },
+      found: true,
     });
   });
 
-  it('without a stack (a page set Error.stackTraceLimit = 0): the first tag whose file name says hearback', () => {
+  it('by the stack\'s last frame (the loader\'s top-level code), under a page\'s replacement Error, with a port and an @ in the URL', () => {
+    tag('https://polyfills.example/zone.js');
+    const url = 'https://cdn.example:8443/npm/hearback@0.1.0/dist/hearback.min.js';
+    tag(url, { 'data-endpoint': 'https://shop.example/collect' });
+    expect(ownTag(document, chromeError(url, 'https://polyfills.example/zone.js'))).toEqual({ place: { base: url, nonce: undefined }, attributes: { endpoint: 'https://shop.example/collect' }, found: true });
+    expect(ownTag(document, firefoxError(url)).place.base).toBe(url);
+  });
+
+  it.each([
+    ['Error.stackTraceLimit = 0', { stack: 'Error' }],
+    ['Error.prepareStackTrace made something else', { stack: [{ frame: 1 }] }],
+    [
+      'Error.prepareStackTrace threw',
+      {
+        get stack(): string {
+          throw new Error('no');
+        },
+      },
+    ],
+  ])('without a stack (%s): the first tag whose file name says hearback', (_why, made) => {
     tag('https://cdn.example/hearback/app.js');
     tag('https://cdn.example/hearback-0.1.0.min.js?v=1', { 'data-endpoint': 'https://shop.example/collect' });
-    expect(ownTag(document, 'Error')).toEqual({ place: { base: 'https://cdn.example/hearback-0.1.0.min.js?v=1', nonce: undefined }, attributes: { endpoint: 'https://shop.example/collect' } });
-    expect(ownTag(document, undefined).place.base).toBe('https://cdn.example/hearback-0.1.0.min.js?v=1');
+    expect(ownTag(document, made)).toEqual({ place: { base: 'https://cdn.example/hearback-0.1.0.min.js?v=1', nonce: undefined }, attributes: { endpoint: 'https://shop.example/collect' }, found: true });
   });
 
   it('a tag the page removed since it ran: its URL from the stack still places the chunks; no options, no nonce', () => {
-    expect(ownTag(document, chromeStack('https://cdn.example/hearback.min.js'))).toEqual({ place: { base: 'https://cdn.example/hearback.min.js', nonce: undefined }, attributes: {} });
+    expect(ownTag(document, chromeError('https://cdn.example/hearback.min.js'))).toEqual({ place: { base: 'https://cdn.example/hearback.min.js', nonce: undefined }, attributes: {}, found: false });
   });
 
   it('nothing to go by: the page\'s own base URL', () => {
-    expect(ownTag(document, 'Error')).toEqual({ place: { base: document.baseURI, nonce: undefined }, attributes: {} });
+    expect(ownTag(document, { stack: 'Error' })).toEqual({ place: { base: document.baseURI, nonce: undefined }, attributes: {}, found: false });
   });
 });

@@ -83,6 +83,21 @@ describe('command function (stub queue and hearback(cmd, …))', () => {
     }
   });
 
+  it('an init behind one that started nothing (a tag without data-* options) is hurried by a command already waiting behind it', async () => {
+    vi.useFakeTimers();
+    try {
+      const calls: string[] = [];
+      const hearback = createCommandFunction((options) => (options === 'nothing' ? undefined : (calls.push('init'), recordingInstance(calls))), '0.1.0');
+      hearback('init', 'nothing' as never);
+      hearback('init', { endpoint: 'https://e.com' });
+      hearback('track', 'checkout');
+      await vi.advanceTimersByTimeAsync(10); // idle time (the fallback timer here) is 500 ms away
+      expect(calls).toEqual(['init', 'track checkout']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a start that takes time (the engine chunk): calls queue behind it; one that cannot load keeps init and the calls, and the next command tries again', async () => {
     const calls: string[] = [];
     let reachable = false;
