@@ -31,12 +31,11 @@ declare global {
     const chunks = builtChunks();
     if (!chunks) return log.error('this build has no chunk manifest; use dist/hearback.min.js as built by npm run build');
     // Read once, when the first init runs, not while this file is evaluated: no DOM element is
-    // touched now. The Error made now names this file in its stack (own-script.ts).
-    const made = new Error();
+    // touched now (nor an Error made: a stack captured at load measured 2 ms at 4× throttle).
     let tag: OwnTag | undefined;
     const own = () => {
       if (tag) return tag;
-      tag = ownTag(document, made);
+      tag = ownTag(document);
       if (!tag.found) log.warn('its <script> was gone when it started: no data-* options or nonce were read');
       return tag;
     };

@@ -20,22 +20,26 @@ function stackOf(made: { stack?: unknown }): string {
   }
 }
 
+/** A script whose file name says hearback. */
+const named = (element: HTMLScriptElement) => /hearback[^/]*$/.test(element.src);
+
 /**
  * The loader's own `<script>`, looked up when hearback starts (idle time, or the next task when a
  * command waits), not while the loader is evaluated: the first script handle to an element
  * (`document.currentScript`) makes the browser build the element's DOM wrappers, most of what the
  * loader cost at load when it was the first script to touch the DOM (docs/performance.md). By then
- * `currentScript` is null, so the file's URL comes from `made`, an Error made while the loader ran:
- * the last frame of its stack is the loader's top-level code (every engine names each frame's file;
- * the last, because a page's replacement `Error`, zone.js's say, may add frames of its own on top).
- * The tag is the script with that URL; failing that (a page that turned stacks off, a URL that
+ * `currentScript` is null, so the file's URL comes from the stack of `made`, an Error made in this
+ * call (every engine names each frame's file): its first frame, unless a later frame's file is a
+ * script named hearback (a page's replacement `Error`, zone.js's say, adds a frame of its own on
+ * top). The tag is the script with that URL; failing that (a page that turned stacks off, a URL that
  * redirected), the first whose file name says hearback. A tag the page removed since still gives
  * its URL, not its nonce or options.
  */
-export function ownTag(doc: Document, made: { stack?: unknown }): OwnTag {
-  const url = Array.from(stackOf(made).matchAll(frameFiles)).pop()?.[1];
+export function ownTag(doc: Document, made: { stack?: unknown } = new Error()): OwnTag {
+  const urls = Array.from(stackOf(made).matchAll(frameFiles), (match) => match[1]);
   const scripts = Array.from(doc.scripts);
-  const script = scripts.find((element) => element.src === url) || scripts.find((element) => /hearback[^/]*$/.test(element.src));
+  const url = urls.find((candidate) => scripts.some((element) => element.src === candidate && named(element))) ?? urls[0];
+  const script = scripts.find((element) => element.src === url) || scripts.find(named);
   return {
     // Chunks sit beside this file; they run with the page's nonce when this file had one.
     place: { base: url || script?.src || doc.baseURI, nonce: script?.nonce || undefined },

@@ -34,7 +34,7 @@ describe('the loader finds its own tag when hearback starts', () => {
     });
   });
 
-  it('by the stack\'s last frame (the loader\'s top-level code), under a page\'s replacement Error, with a port and an @ in the URL', () => {
+  it('under a page\'s replacement Error (a frame of its own on top): the frame whose file is a script named hearback; a port and an @ in the URL', () => {
     tag('https://polyfills.example/zone.js');
     const url = 'https://cdn.example:8443/npm/hearback@0.1.0/dist/hearback.min.js';
     tag(url, { 'data-endpoint': 'https://shop.example/collect' });
