@@ -26,6 +26,9 @@ function table(header, rows) {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
+/** The median of one page figure over the runs: `side` is without, with, cold or posthog; `when` a later reading (firstSeconds). */
+const pageFigure = (runs) => (side, key, when) => median(runs.map((run) => (when ? run[side]?.[when]?.[key] : run[side]?.[key])));
+
 /** One figure of every traced load (a run kept one trace, or a list of them). */
 const tracedFigures = (runs) => (key) => runs.flatMap((run) => [run.traced].flat().map((trace) => trace[key]));
 
@@ -44,10 +47,10 @@ function targetFigures({ load }) {
 /** The same page's first 3 s with hearback and with posthog-js, when the run measured both (else nothing). */
 function peerHeadline(runs) {
   if (!runs.some((run) => run.posthog?.firstSeconds && run.with.firstSeconds)) return '';
-  const first = (side, key) => median(runs.map((run) => run[side]?.firstSeconds?.[key]));
+  const page = pageFigure(runs);
   return (
-    `over the page's first 3 s, ${ms(first('with', 'scriptMs'))} of the whole page's script time (Chrome's metric) and ${ms(first('with', 'blockingMs'))} of blocking time with hearback, ` +
-    `${ms(first('posthog', 'scriptMs'))} and ${ms(first('posthog', 'blockingMs'))} with posthog-js and its surveys; `
+    `over the page's first 3 s, ${ms(page('with', 'scriptMs', 'firstSeconds'))} of the whole page's script time (Chrome's metric) and ${ms(page('with', 'blockingMs', 'firstSeconds'))} of blocking time with hearback, ` +
+    `${ms(page('posthog', 'scriptMs', 'firstSeconds'))} and ${ms(page('posthog', 'blockingMs', 'firstSeconds'))} with posthog-js and its surveys; `
   );
 }
 
@@ -85,7 +88,7 @@ export function renderResults(results) {
   const runs = load.runs;
   const ours = tracedFigures(runs);
   const traces = ours('atLoadScriptMs').length;
-  const page = (side, key, when) => median(runs.map((run) => (when ? run[side]?.[when]?.[key] : run[side]?.[key])));
+  const page = pageFigure(runs);
   // The same page with posthog-js and its surveys, when the run measured it (bench/peer-posthog.mjs).
   const peer = runs.some((run) => run.posthog);
   const row = (measure, key, when, format = ms) => [measure, format(page('without', key, when)), format(page('with', key, when)), ...(peer ? [format(page('posthog', key, when))] : [])];

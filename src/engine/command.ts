@@ -21,6 +21,9 @@ export type HearbackCommandFunction = {
 const commands = ['init', 'show', 'track', 'identify', 'on', 'off', 'flush', 'consent', 'status', 'destroy'] as const;
 type Command = (typeof commands)[number];
 
+/** Whether a call waiting on init hurries it: every command but `on`/`off`, which only register handlers. */
+const hurries = (command: Command) => command !== 'on' && command !== 'off';
+
 /** What `start` gives: an instance, or undefined when the options give nothing to start (a later `init` is then the first). */
 type Started = Hearback | undefined;
 
@@ -126,7 +129,7 @@ export function createCommandFunction(start: (options: unknown) => Started | Pro
       });
       // Calls already waiting behind this init (given while an init before it ran, one that started
       // nothing) hurry it too, as they would have hurried it had it come first.
-      if (queue.some((waiting) => waiting.command !== 'on' && waiting.command !== 'off')) hurry?.();
+      if (queue.some((waiting) => hurries(waiting.command))) hurry?.();
     }
   };
 
@@ -138,7 +141,7 @@ export function createCommandFunction(start: (options: unknown) => Started | Pro
     let resolve: (value: unknown) => void = () => undefined;
     const result = new Promise((done) => (resolve = done));
     queue.push({ command: command as Command, args, resolve });
-    if (starting && command !== 'on' && command !== 'off') hurry?.();
+    if (starting && hurries(command as Command)) hurry?.();
     pump();
     return command === 'show' || command === 'flush' || command === 'status' ? result : undefined;
   } as HearbackCommandFunction;
